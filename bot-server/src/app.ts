@@ -1,0 +1,69 @@
+import cors from "@fastify/cors";
+import rateLimit from "@fastify/rate-limit";
+import swagger from "@fastify/swagger";
+import swaggerUi from "@fastify/swagger-ui";
+import Fastify, { type FastifyInstance } from "fastify";
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
+import { loadCourseOrThrow, type Course } from "../../shared/content-loader.js";
+import type { Config } from "./config.js";
+import type { Db } from "./db/connect.js";
+import { systemClock, type Clock } from "./lib/clock.js";
+import { databasePlugin } from "./plugins/database.js";
+import { errorHandler } from "./plugins/error-handler.js";
+import { servicesPlugin } from "./plugins/services.js";
+import { authRoutes } from "./routes/auth.js";
+import { healthRoutes } from "./routes/health.js";
+import { miniappRoutes } from "./routes/miniapp.js";
+import { progressRoutes } from "./routes/progress.js";
+import { sandboxRoutes } from "./sandbox/routes.js";
+
+export interface AppOverrides {
+  clock?: Clock;
+  course?: Course;
+  db?: Db;
+}
+
+/** Zalo's mini app webview origin; localhost is added in sandbox mode for the web preview. */
+const ZALO_ORIGIN = "https://h5.zdn.vn";
+
+export function corsOrigin(sandbox: boolean) {
+  return (origin: string | undefined, cb: (err: Error | null, allow: boolean) => void) => {
+    if (!origin) return cb(null, false);
+    if (origin === ZALO_ORIGIN) return cb(null, true);
+    cb(null, sandbox && /^https?:\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d+)?$/.test(origin));
+  };
+}
+
+/** Composes the server: config → external plugins → database → services → routes. Tests drive it with app.inject. */
+export async function buildApp(config: Config, overrides: AppOverrides = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: config.logLevel === "silent" ? false : { level: config.logLevel },
+    bodyLimit: config.bodyLimit,
+    requestIdHeader: "x-request-id",
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  await app.register(errorHandler);
+  await app.register(cors, { origin: corsOrigin(config.sandbox) });
+  await app.register(rateLimit, { global: false });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: "Kỹ năng số cộng đồng API", version: "1" },
+      components: { securitySchemes: { session: { type: "http", scheme: "bearer" } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: "/docs" });
+
+  await app.register(databasePlugin, { url: config.databaseUrl, ...(overrides.db ? { db: overrides.db } : {}) });
+  const clock = overrides.clock ?? systemClock;
+  await app.register(servicesPlugin, { config, course: overrides.course ?? loadCourseOrThrow(), clock });
+
+  await app.register(healthRoutes);
+  await app.register(authRoutes);
+  await app.register(progressRoutes);
+  if (app.services.sandbox) await app.register(sandboxRoutes, { identity: app.services.sandbox, clock });
+  await app.register(miniappRoutes, { dir: config.miniappDir, miniappId: app.services.miniappId });
+  return app;
+}

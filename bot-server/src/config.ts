@@ -1,0 +1,108 @@
+import { z } from "zod";
+
+const optional = z
+  .string()
+  .trim()
+  .transform((v) => (v === "" ? undefined : v))
+  .optional();
+
+const envSchema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    HOST: z.string().default("0.0.0.0"),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    PUBLIC_URL: optional,
+    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    DATABASE_URL: z
+      .string()
+      .default("sqlite:./data/app.db")
+      .refine((v) => /^(sqlite:.+|postgres(ql)?:\/\/.+)$/.test(v), "must be sqlite:<path> or postgres://…"),
+    SESSION_SECRET: optional.pipe(z.string().min(32, "must be at least 32 characters").optional()),
+    SESSION_TTL_MINUTES: z.coerce.number().int().min(5).max(24 * 60).default(120),
+    ZALO_APP_ID: optional,
+    ZALO_APP_SECRET: optional,
+    ZALO_MINIAPP_ID: optional,
+    ZALO_OA_ID: optional,
+    ZALO_OA_SECRET_KEY: optional,
+    ZALO_GRAPH_URL: z.string().url().default("https://graph.zalo.me"),
+    SANDBOX_SEED: optional,
+    MINIAPP_DIR: z.string().default("www"),
+    BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(10_000_000).default(262_144),
+  })
+  .superRefine((env, ctx) => {
+    const creds = [env.ZALO_APP_ID, env.ZALO_APP_SECRET, env.ZALO_MINIAPP_ID];
+    const some = creds.some(Boolean);
+    if (some && !creds.every(Boolean)) {
+      ctx.addIssue({ code: "custom", path: ["ZALO_APP_ID"], message: "set ZALO_APP_ID, ZALO_APP_SECRET and ZALO_MINIAPP_ID together (or none for the sandbox)" });
+    }
+    if (some && !env.SESSION_SECRET) {
+      ctx.addIssue({ code: "custom", path: ["SESSION_SECRET"], message: "is required when Zalo credentials are set" });
+    }
+  });
+
+export type Env = z.infer<typeof envSchema>;
+
+export interface ZaloConfig {
+  appId: string;
+  appSecret: string;
+  miniappId: string;
+  oaId: string;
+  oaSecretKey: string;
+  graphUrl: string;
+}
+
+export interface Config {
+  env: Env["NODE_ENV"];
+  host: string;
+  port: number;
+  publicUrl: string | undefined;
+  logLevel: Env["LOG_LEVEL"];
+  databaseUrl: string;
+  sessionSecret: string | undefined;
+  sessionTtlMinutes: number;
+  /** True when no Zalo credentials are configured: the server mounts the Zalo sandbox and talks to it. */
+  sandbox: boolean;
+  /** Null in sandbox mode, where the sandbox provides its own identifiers and secrets at start. */
+  zalo: ZaloConfig | null;
+  /** Seed for the sandbox's secrets, so that several processes (and restarts) agree; random when unset. */
+  sandboxSeed: string | undefined;
+  miniappDir: string;
+  bodyLimit: number;
+}
+
+export class ConfigError extends Error {}
+
+/** Reads and validates the environment once; nothing else in the server reads process.env. */
+export function loadConfig(source: Record<string, string | undefined> = process.env): Config {
+  const r = envSchema.safeParse(source);
+  if (!r.success) {
+    const lines = r.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new ConfigError(`Invalid environment (see .env.example):\n${lines.join("\n")}`);
+  }
+  const e = r.data;
+  const sandbox = !e.ZALO_APP_ID;
+  return {
+    env: e.NODE_ENV,
+    host: e.HOST,
+    port: e.PORT,
+    publicUrl: e.PUBLIC_URL,
+    logLevel: e.LOG_LEVEL,
+    databaseUrl: e.DATABASE_URL,
+    sessionSecret: e.SESSION_SECRET,
+    sessionTtlMinutes: e.SESSION_TTL_MINUTES,
+    sandbox,
+    zalo: sandbox
+      ? null
+      : {
+          appId: e.ZALO_APP_ID!,
+          appSecret: e.ZALO_APP_SECRET!,
+          miniappId: e.ZALO_MINIAPP_ID!,
+          oaId: e.ZALO_OA_ID ?? "",
+          oaSecretKey: e.ZALO_OA_SECRET_KEY ?? "",
+          graphUrl: e.ZALO_GRAPH_URL,
+        },
+    sandboxSeed: e.SANDBOX_SEED,
+    miniappDir: e.MINIAPP_DIR,
+    bodyLimit: e.BODY_LIMIT_BYTES,
+  };
+}

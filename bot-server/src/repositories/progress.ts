@@ -1,0 +1,69 @@
+import type { Insertable, Kysely } from "kysely";
+import type { Database, LessonCompletionsTable, QuizAttemptsTable } from "../db/schema.js";
+
+export interface StoredEventRef {
+  id: string;
+  learner_id: string;
+  lesson_id: string;
+}
+
+export interface LessonStats {
+  lesson_id: string;
+  attempts: number;
+  best_score_pct: number | null;
+  passed: number;
+}
+
+export function progressRepository(db: Kysely<Database>) {
+  return {
+    findAttempts(ids: string[]): Promise<StoredEventRef[]> {
+      if (ids.length === 0) return Promise.resolve([]);
+      return db.selectFrom("quiz_attempts").select(["id", "learner_id", "lesson_id"]).where("id", "in", ids).execute();
+    },
+
+    findCompletions(ids: string[]): Promise<StoredEventRef[]> {
+      if (ids.length === 0) return Promise.resolve([]);
+      return db.selectFrom("lesson_completions").select(["id", "learner_id", "lesson_id"]).where("id", "in", ids).execute();
+    },
+
+    async completedLessonIds(learnerId: string, lessonIds: string[]): Promise<string[]> {
+      if (lessonIds.length === 0) return [];
+      const rows = await db
+        .selectFrom("lesson_completions")
+        .select("lesson_id")
+        .where("learner_id", "=", learnerId)
+        .where("lesson_id", "in", lessonIds)
+        .execute();
+      return rows.map((r) => r.lesson_id);
+    },
+
+    async insertAttempts(rows: Insertable<QuizAttemptsTable>[]): Promise<void> {
+      if (rows.length) await db.insertInto("quiz_attempts").values(rows).execute();
+    },
+
+    async insertCompletions(rows: Insertable<LessonCompletionsTable>[]): Promise<void> {
+      if (rows.length) await db.insertInto("lesson_completions").values(rows).execute();
+    },
+
+    attemptStats(learnerId: string): Promise<LessonStats[]> {
+      return db
+        .selectFrom("quiz_attempts")
+        .select((eb) => [
+          "lesson_id",
+          eb.fn.countAll<number>().as("attempts"),
+          eb.fn.max("score_pct").as("best_score_pct"),
+          eb.fn.max("passed").as("passed"),
+        ])
+        .where("learner_id", "=", learnerId)
+        .groupBy("lesson_id")
+        .execute() as Promise<LessonStats[]>;
+    },
+
+    async readLessonIds(learnerId: string): Promise<string[]> {
+      const rows = await db.selectFrom("lesson_completions").select("lesson_id").where("learner_id", "=", learnerId).execute();
+      return rows.map((r) => r.lesson_id);
+    },
+  };
+}
+
+export type ProgressRepository = ReturnType<typeof progressRepository>;

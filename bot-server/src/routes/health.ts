@@ -1,0 +1,30 @@
+import type { FastifyInstance } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { healthResponseSchema, metaResponseSchema } from "../../../shared/schemas/api.js";
+import { PASS_RATIO } from "../../../shared/schemas/content.js";
+
+export async function healthRoutes(app: FastifyInstance): Promise<void> {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.get("/health", { schema: { tags: ["system"], response: { 200: healthResponseSchema, 503: healthResponseSchema } } }, async (_req, reply) => {
+    let up = true;
+    try {
+      await app.services.repos.ping();
+    } catch (err) {
+      app.log.error({ err }, "database health check failed");
+      up = false;
+    }
+    const body = {
+      status: up ? ("ok" as const) : ("degraded" as const),
+      database: { status: up ? ("ok" as const) : ("down" as const), dialect: app.database.dialect },
+      sandbox: app.services.sandbox !== null,
+    };
+    return reply.status(up ? 200 : 503).send(body);
+  });
+
+  r.get("/api/v1/meta", { schema: { tags: ["system"], response: { 200: metaResponseSchema } } }, async () => ({
+    sandbox: app.services.sandbox !== null,
+    miniappId: app.services.miniappId,
+    passRatio: PASS_RATIO,
+  }));
+}

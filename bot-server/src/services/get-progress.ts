@@ -1,0 +1,37 @@
+import type { ProgressResponse } from "../../../shared/schemas/api.js";
+import type { Repositories } from "../repositories/index.js";
+import type { CourseCatalog } from "./course-catalog.js";
+
+export interface ProgressDeps {
+  repos: Repositories;
+  catalog: CourseCatalog;
+}
+
+/** A learner's progress per lesson and per skill; a skill is mastered when every one of its lessons is passed. */
+export async function getProgress(deps: ProgressDeps, learnerId: string): Promise<ProgressResponse> {
+  const [stats, read] = await Promise.all([deps.repos.progress.attemptStats(learnerId), deps.repos.progress.readLessonIds(learnerId)]);
+  const readSet = new Set(read);
+  const byLesson = new Map(stats.map((s) => [s.lesson_id, s]));
+  const lessonIds = new Set([...readSet, ...byLesson.keys()]);
+  // Lessons removed from the course since are left out rather than shown as unknown.
+  const lessons = [...lessonIds]
+    .filter((id) => deps.catalog.lesson(id))
+    .sort()
+    .map((id) => {
+      const s = byLesson.get(id);
+      return {
+        lessonId: id,
+        read: readSet.has(id),
+        attempts: Number(s?.attempts ?? 0),
+        bestScorePct: s?.best_score_pct == null ? null : Number(s.best_score_pct),
+        passed: Number(s?.passed ?? 0) === 1,
+      };
+    });
+  const passed = new Set(lessons.filter((l) => l.passed).map((l) => l.lessonId));
+  const skills = deps.catalog.skills.map((sk) => {
+    const ids = deps.catalog.lessonsOf(sk.id).map((l) => l.id);
+    const lessonsPassed = ids.filter((id) => passed.has(id)).length;
+    return { skillId: sk.id, lessonsTotal: ids.length, lessonsPassed, mastered: ids.length > 0 && lessonsPassed === ids.length };
+  });
+  return { lessons, skills };
+}

@@ -1,0 +1,111 @@
+import type { AttemptEvent, SyncRequest, SyncResponse } from "../../../shared/schemas/api.js";
+import { PASS_RATIO } from "../../../shared/schemas/content.js";
+import { answerShapeError, gradeScore, isCorrect, type Grade } from "../../../shared/lib/grading.js";
+import type { Clock } from "../lib/clock.js";
+import { badRequest, conflict, notFound } from "../lib/errors.js";
+import type { Repositories, RepositorySet } from "../repositories/index.js";
+import type { StoredEventRef } from "../repositories/progress.js";
+import type { CourseCatalog } from "./course-catalog.js";
+
+export interface SyncDeps {
+  repos: Repositories;
+  catalog: CourseCatalog;
+  clock: Clock;
+}
+
+/** How far ahead of the server's clock a phone's clock may be. */
+const CLOCK_SKEW_MS = 10 * 60_000;
+
+/** Re-grades an attempt from the course content: the server, not the phone, decides the score. */
+export function gradeAttempt(catalog: CourseCatalog, ev: AttemptEvent): Grade {
+  const lesson = catalog.lesson(ev.lessonId);
+  if (!lesson) throw notFound("lesson_not_found", `Không có bài học "${ev.lessonId}".`);
+  const seen = new Set<string>();
+  let correct = 0;
+  for (const a of ev.answers) {
+    const q = catalog.question(lesson, a.questionId);
+    if (!q) throw notFound("question_not_found", `Bài "${lesson.id}" không có câu hỏi "${a.questionId}".`);
+    if (seen.has(q.id)) throw badRequest("invalid_attempt", `Câu hỏi ${q.id} được trả lời hai lần.`);
+    seen.add(q.id);
+    const shape = answerShapeError(q, a.answer);
+    if (shape) throw badRequest("invalid_answer", `Câu trả lời cho ${q.id} không hợp lệ: ${shape}.`);
+    if (isCorrect(q, a.answer)) correct++;
+  }
+  if (seen.size !== lesson.quiz.length) {
+    throw badRequest("incomplete_attempt", `Bài làm phải trả lời đủ ${lesson.quiz.length} câu hỏi của bài "${lesson.id}".`);
+  }
+  return gradeScore(correct, lesson.quiz.length, PASS_RATIO);
+}
+
+function checkOwnership(stored: StoredEventRef[], learnerId: string, lessonOf: Map<string, string>): Set<string> {
+  for (const s of stored) {
+    if (s.learner_id !== learnerId || s.lesson_id !== lessonOf.get(s.id)) {
+      throw conflict("sync_id_conflict", `Mã sự kiện ${s.id} đã được dùng cho dữ liệu khác.`);
+    }
+  }
+  return new Set(stored.map((s) => s.id));
+}
+
+/**
+ * Stores a batch of quiz attempts and lesson completions made on the phone, possibly offline. Client-made ids
+ * make it idempotent: an event already stored is reported as a duplicate and never counted twice. The batch is
+ * checked whole before anything is written, and written in one transaction.
+ */
+export async function syncProgress(deps: SyncDeps, learnerId: string, req: SyncRequest): Promise<SyncResponse> {
+  const now = deps.clock.now();
+  const ids = new Set<string>();
+  for (const ev of req.events) {
+    if (ids.has(ev.id)) throw badRequest("duplicate_event_id", `Mã sự kiện ${ev.id} lặp lại trong cùng một lần đồng bộ.`);
+    ids.add(ev.id);
+    if (Date.parse(ev.at) > now.getTime() + CLOCK_SKEW_MS) throw badRequest("event_in_future", "Thời điểm của sự kiện nằm ở tương lai.");
+    if (ev.kind === "completion" && !deps.catalog.lesson(ev.lessonId)) throw notFound("lesson_not_found", `Không có bài học "${ev.lessonId}".`);
+  }
+  const grades = new Map(req.events.flatMap((ev) => (ev.kind === "attempt" ? [[ev.id, gradeAttempt(deps.catalog, ev)] as const] : [])));
+  const lessonOf = new Map(req.events.map((ev) => [ev.id, ev.lessonId]));
+  const receivedAt = now.toISOString();
+
+  return deps.repos.transaction(async (repos: RepositorySet) => {
+    const attemptIds = req.events.filter((e) => e.kind === "attempt").map((e) => e.id);
+    const completionEvents = req.events.filter((e) => e.kind === "completion");
+    const knownAttempts = checkOwnership(await repos.progress.findAttempts(attemptIds), learnerId, lessonOf);
+    const knownCompletions = checkOwnership(await repos.progress.findCompletions(completionEvents.map((e) => e.id)), learnerId, lessonOf);
+    const alreadyRead = new Set(await repos.progress.completedLessonIds(learnerId, completionEvents.map((e) => e.lessonId)));
+
+    const results: SyncResponse["results"] = [];
+    const attempts = [];
+    const completions = [];
+    for (const ev of req.events) {
+      if (ev.kind === "attempt") {
+        const g = grades.get(ev.id)!;
+        const fresh = !knownAttempts.has(ev.id);
+        results.push({ id: ev.id, status: fresh ? "accepted" : "duplicate", scorePct: g.scorePct, passed: g.passed });
+        if (fresh) {
+          attempts.push({
+            id: ev.id,
+            learner_id: learnerId,
+            lesson_id: ev.lessonId,
+            correct: g.correct,
+            total: g.total,
+            score_pct: g.scorePct,
+            passed: g.passed ? 1 : 0,
+            answers: JSON.stringify(ev.answers),
+            answered_at: new Date(ev.at).toISOString(),
+            received_at: receivedAt,
+          });
+        }
+      } else {
+        // Reading a lesson again counts once: a second completion of the same lesson is a duplicate too.
+        const fresh = !knownCompletions.has(ev.id) && !alreadyRead.has(ev.lessonId);
+        results.push({ id: ev.id, status: fresh ? "accepted" : "duplicate" });
+        if (fresh) {
+          alreadyRead.add(ev.lessonId);
+          completions.push({ id: ev.id, learner_id: learnerId, lesson_id: ev.lessonId, completed_at: new Date(ev.at).toISOString(), received_at: receivedAt });
+        }
+      }
+    }
+    await repos.progress.insertAttempts(attempts);
+    await repos.progress.insertCompletions(completions);
+    if (req.ref) await repos.learners.setRefIfEmpty(learnerId, req.ref, receivedAt);
+    return { results };
+  });
+}

@@ -1,0 +1,144 @@
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { basename, dirname, join, relative } from "node:path";
+import { fileURLToPath } from "node:url";
+import { LineCounter, parseDocument, isNode, type Document } from "yaml";
+import { z } from "zod";
+import { lessonSchema, skillSchema, type Lesson, type Skill } from "./schemas/content.js";
+import { checkLesson, checkSvg, type PathIssue } from "./lib/content-rules.js";
+import { fillVars } from "./lib/text.js";
+
+export const CONTENT_ROOT = join(dirname(fileURLToPath(import.meta.url)), "content");
+
+export interface ContentIssue {
+  file: string;
+  line: number;
+  message: string;
+}
+
+export interface Course {
+  skills: Skill[];
+  lessons: Lesson[];
+  vars: Record<string, string>;
+}
+
+interface ParsedFile {
+  rel: string;
+  doc: Document;
+  lines: LineCounter;
+}
+
+function parseFile(root: string, path: string, issues: ContentIssue[]): ParsedFile | null {
+  const rel = relative(root, path);
+  const lines = new LineCounter();
+  const doc = parseDocument(readFileSync(path, "utf8"), { lineCounter: lines, prettyErrors: false });
+  for (const e of doc.errors) {
+    issues.push({ file: rel, line: lines.linePos(e.pos[0]).line, message: `YAML: ${e.message.split("\n")[0]}` });
+  }
+  return doc.errors.length ? null : { rel, doc, lines };
+}
+
+/** The line of the deepest node that exists along `path`. */
+function lineOf(f: ParsedFile, path: PropertyKey[]): number {
+  for (let n = path.length; n >= 0; n--) {
+    const node = n === 0 ? f.doc.contents : f.doc.getIn(path.slice(0, n) as unknown[], true);
+    if (isNode(node) && node.range) return f.lines.linePos(node.range[0]).line;
+  }
+  return 1;
+}
+
+function report(f: ParsedFile, issues: ContentIssue[], found: PathIssue[]): void {
+  for (const i of found) issues.push({ file: f.rel, line: lineOf(f, i.path), message: i.message });
+}
+
+function zodIssues(error: z.ZodError): PathIssue[] {
+  return error.issues.map((i) => ({ path: i.path, message: `${i.path.join(".") || "(file)"}: ${i.message}` }));
+}
+
+function listFiles(dir: string, ext: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { recursive: true, encoding: "utf8" })
+    .filter((p) => p.endsWith(ext))
+    .map((p) => join(dir, p))
+    .sort();
+}
+
+/** Reads and validates the whole course. Lessons come back with {{vars}} filled in, sorted by skill and order. */
+export function loadCourse(root: string = CONTENT_ROOT): { course: Course; issues: ContentIssue[] } {
+  const issues: ContentIssue[] = [];
+  const skills: Skill[] = [];
+  const skillsFile = parseFile(root, join(root, "skills.yaml"), issues);
+  if (skillsFile) {
+    const r = z.array(skillSchema).safeParse(skillsFile.doc.toJS());
+    if (r.success) skills.push(...r.data);
+    else report(skillsFile, issues, zodIssues(r.error));
+  }
+
+  let vars: Record<string, string> = {};
+  const varsFile = parseFile(root, join(root, "vars.yaml"), issues);
+  if (varsFile) {
+    const r = z.record(z.string().regex(/^[a-z0-9_]+$/), z.string().min(1)).safeParse(varsFile.doc.toJS());
+    if (r.success) vars = r.data;
+    else report(varsFile, issues, zodIssues(r.error));
+  }
+
+  const images = new Set(listFiles(join(root, "images"), ".svg").map((p) => relative(join(root, "images"), p)));
+  for (const img of images) {
+    for (const message of checkSvg(readFileSync(join(root, "images", img), "utf8"), statSync(join(root, "images", img)).size)) {
+      issues.push({ file: join("images", img), line: 1, message });
+    }
+  }
+
+  const lessons: Lesson[] = [];
+  const seen = new Map<string, string>();
+  for (const path of listFiles(join(root, "lessons"), ".yaml")) {
+    const f = parseFile(root, path, issues);
+    if (!f) continue;
+    const r = lessonSchema.safeParse(f.doc.toJS());
+    if (!r.success) {
+      report(f, issues, zodIssues(r.error));
+      continue;
+    }
+    const lesson = r.data;
+    const found = checkLesson(lesson, {
+      fileName: basename(path, ".yaml"),
+      folder: basename(dirname(path)),
+      skillIds: new Set(skills.map((s) => s.id)),
+      images,
+      vars,
+    });
+    const other = seen.get(lesson.id);
+    if (other) found.push({ path: ["id"], message: `id "${lesson.id}" is already used by ${other}` });
+    seen.set(lesson.id, f.rel);
+    report(f, issues, found);
+    lessons.push(fillLesson(lesson, vars));
+  }
+  const skillOrder = new Map(skills.map((s, i) => [s.id, i]));
+  lessons.sort((a, b) => (skillOrder.get(a.skill) ?? 99) - (skillOrder.get(b.skill) ?? 99) || a.order - b.order);
+  return { course: { skills, lessons, vars }, issues };
+}
+
+function fillLesson(l: Lesson, vars: Record<string, string>): Lesson {
+  const f = (s: string) => fillVars(s, vars);
+  return {
+    ...l,
+    title: f(l.title),
+    summary: f(l.summary),
+    keySteps: l.keySteps.map(f),
+    steps: l.steps.map((s) => ({ ...s, title: f(s.title), text: f(s.text), note: s.note && f(s.note) })),
+    quiz: l.quiz.map((q) => ({
+      ...q,
+      prompt: f(q.prompt),
+      options: q.options.map((o) => ({ ...o, text: f(o.text), explain: f(o.explain), from: o.from && f(o.from) })),
+    })),
+  };
+}
+
+/** Loads the course and throws when it has any error: for the server and the build, which must not run on bad content. */
+export function loadCourseOrThrow(root: string = CONTENT_ROOT): Course {
+  const { course, issues } = loadCourse(root);
+  if (issues.length) {
+    const list = issues.slice(0, 10).map((i) => `${i.file}:${i.line} ${i.message}`).join("\n");
+    throw new Error(`Course content has ${issues.length} error(s); run npm run content:check\n${list}`);
+  }
+  return course;
+}

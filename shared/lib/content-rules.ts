@@ -1,0 +1,123 @@
+import type { Lesson, Question } from "../schemas/content.js";
+import { countWords, varNames } from "./text.js";
+
+export interface PathIssue {
+  path: PropertyKey[];
+  message: string;
+}
+
+export const WORD_LIMITS = {
+  title: 12,
+  summary: 30,
+  keyStep: 14,
+  stepTitle: 12,
+  stepText: 60,
+  note: 40,
+  prompt: 40,
+  option: 40,
+  explain: 30,
+} as const;
+
+export const SVG_MAX_BYTES = 8 * 1024;
+
+const OPTION_COUNTS: Record<Question["kind"], [number, number]> = {
+  single: [3, 4],
+  multiple: [3, 5],
+  "true-false": [2, 2],
+  order: [3, 6],
+  "spot-scam": [2, 4],
+};
+
+function checkQuestion(q: Question, at: PropertyKey[]): PathIssue[] {
+  const out: PathIssue[] = [];
+  const add = (path: PropertyKey[], message: string) => out.push({ path: [...at, ...path], message: `${q.id}: ${message}` });
+  const [min, max] = OPTION_COUNTS[q.kind];
+  if (q.options.length < min || q.options.length > max) add(["options"], `${q.kind} needs ${min}–${max} options, has ${q.options.length}`);
+  const correct = q.options.filter((o) => o.correct).length;
+  const wrong = q.options.length - correct;
+  switch (q.kind) {
+    case "single":
+      if (correct !== 1) add(["options"], `single needs exactly one correct option, has ${correct}`);
+      break;
+    case "multiple":
+      if (correct < 2 || wrong < 1) add(["options"], "multiple needs at least two correct options and one wrong option");
+      break;
+    case "true-false":
+      if (q.options[0]?.text !== "Đúng" || q.options[1]?.text !== "Sai") add(["options"], 'true-false options must be "Đúng" then "Sai"');
+      if (correct !== 1) add(["options"], "true-false needs exactly one correct option");
+      break;
+    case "order":
+      if (q.options.some((o) => o.correct !== undefined)) add(["options"], "order options are written in the right order and take no correct field");
+      break;
+    case "spot-scam":
+      if (correct < 1 || wrong < 1) add(["options"], "spot-scam needs at least one scam (correct: true) and one genuine message");
+      break;
+  }
+  q.options.forEach((o, i) => {
+    if (o.from !== undefined && q.kind !== "spot-scam") add(["options", i, "from"], "from is only for spot-scam messages");
+  });
+  return out;
+}
+
+export interface LessonContext {
+  fileName: string;
+  folder: string;
+  skillIds: Set<string>;
+  images: Set<string>;
+  vars: Record<string, string>;
+}
+
+/** Rules a lesson must follow beyond its schema: file naming, quiz consistency, word budgets, images, markup. */
+export function checkLesson(l: Lesson, ctx: LessonContext): PathIssue[] {
+  const out: PathIssue[] = [];
+  const expectedName = `${String(l.order).padStart(2, "0")}-${l.id}`;
+  if (ctx.fileName !== expectedName) out.push({ path: ["id"], message: `file should be named ${expectedName}.yaml (order and id)` });
+  if (!ctx.skillIds.has(l.skill)) out.push({ path: ["skill"], message: `unknown skill "${l.skill}"` });
+  if (ctx.folder !== l.skill) out.push({ path: ["skill"], message: `lesson of skill "${l.skill}" is in folder "${ctx.folder}"` });
+
+  const texts: [PropertyKey[], string, number][] = [
+    [["title"], l.title, WORD_LIMITS.title],
+    [["summary"], l.summary, WORD_LIMITS.summary],
+    ...l.keySteps.map((s, i): [PropertyKey[], string, number] => [["keySteps", i], s, WORD_LIMITS.keyStep]),
+  ];
+  l.steps.forEach((s, i) => {
+    texts.push([["steps", i, "title"], s.title, WORD_LIMITS.stepTitle], [["steps", i, "text"], s.text, WORD_LIMITS.stepText]);
+    if (s.note) texts.push([["steps", i, "note"], s.note, WORD_LIMITS.note]);
+    if (s.alt) texts.push([["steps", i, "alt"], s.alt, WORD_LIMITS.prompt]);
+    if (s.image && !ctx.images.has(s.image)) out.push({ path: ["steps", i, "image"], message: `image ${s.image} does not exist in images/` });
+  });
+  if (!l.steps.some((s) => s.image)) out.push({ path: ["steps"], message: "a lesson needs at least one illustration" });
+
+  const qids = new Set<string>();
+  l.quiz.forEach((q, qi) => {
+    if (qids.has(q.id)) out.push({ path: ["quiz", qi, "id"], message: `question id ${q.id} is repeated` });
+    qids.add(q.id);
+    out.push(...checkQuestion(q, ["quiz", qi]));
+    texts.push([["quiz", qi, "prompt"], q.prompt, WORD_LIMITS.prompt]);
+    q.options.forEach((o, oi) => {
+      texts.push([["quiz", qi, "options", oi, "text"], o.text, WORD_LIMITS.option]);
+      texts.push([["quiz", qi, "options", oi, "explain"], o.explain, WORD_LIMITS.explain]);
+    });
+  });
+
+  for (const [path, text, limit] of texts) {
+    const words = countWords(text);
+    if (words > limit) out.push({ path, message: `${path.join(".")}: ${words} words, the budget is ${limit}` });
+    if (/<\/?[a-z!]/i.test(text) || /\]\(/.test(text)) out.push({ path, message: `${path.join(".")}: no HTML or links in text` });
+    for (const v of varNames(text)) {
+      if (!(v in ctx.vars)) out.push({ path, message: `${path.join(".")}: unknown variable {{${v}}}` });
+    }
+  }
+  return out;
+}
+
+export function checkSvg(svg: string, bytes: number): string[] {
+  const out: string[] = [];
+  if (bytes > SVG_MAX_BYTES) out.push(`SVG is ${bytes} bytes, the limit is ${SVG_MAX_BYTES}`);
+  if (!/^\s*(<\?xml[^>]*>\s*)?<svg[\s>]/.test(svg) || !/<\/svg>\s*$/.test(svg)) out.push("not a single <svg> element");
+  if (!/viewBox="0 0 320 240"/.test(svg)) out.push('SVG needs viewBox="0 0 320 240"');
+  if (/<script|\bon[a-z]+\s*=|<image|<foreignObject|(?:href|src)\s*=\s*["'](?:https?:|data:|\/\/)|@import|url\(\s*["']?https?:/i.test(svg)) {
+    out.push("SVG must not contain scripts, event handlers, bitmaps or external references");
+  }
+  return out;
+}

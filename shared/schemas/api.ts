@@ -1,0 +1,113 @@
+import { z } from "zod";
+
+/** Every error answer of the API: a stable English code and a message a person can read. */
+export const errorSchema = z.object({
+  error: z.string(),
+  message: z.string(),
+  requestId: z.string().optional(),
+});
+export type ApiError = z.infer<typeof errorSchema>;
+
+export const refCodeSchema = z.string().regex(/^[A-Za-z0-9_-]{1,32}$/, "ref code: 1–32 letters, digits, - or _");
+export const lessonIdSchema = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/).max(80);
+export const questionIdSchema = z.string().regex(/^q[1-9][0-9]?$/);
+/** Ids the mini app makes for each event, so that a retried sync is recognised. */
+export const clientIdSchema = z.uuid();
+
+export const signInRequestSchema = z.strictObject({
+  accessToken: z.string().min(1).max(2048),
+});
+export const learnerSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  refCode: z.string().nullable(),
+});
+export type Learner = z.infer<typeof learnerSchema>;
+export const signInResponseSchema = z.object({
+  token: z.string(),
+  expiresAt: z.iso.datetime(),
+  learner: learnerSchema,
+});
+export type SignInResponse = z.infer<typeof signInResponseSchema>;
+
+export const attemptEventSchema = z.strictObject({
+  kind: z.literal("attempt"),
+  id: clientIdSchema,
+  lessonId: lessonIdSchema,
+  answers: z
+    .array(z.strictObject({ questionId: questionIdSchema, answer: z.array(z.number().int().min(0).max(9)).max(10) }))
+    .min(1)
+    .max(10),
+  at: z.iso.datetime({ offset: true }),
+});
+export const completionEventSchema = z.strictObject({
+  kind: z.literal("completion"),
+  id: clientIdSchema,
+  lessonId: lessonIdSchema,
+  at: z.iso.datetime({ offset: true }),
+});
+export const syncEventSchema = z.discriminatedUnion("kind", [attemptEventSchema, completionEventSchema]);
+export type AttemptEvent = z.infer<typeof attemptEventSchema>;
+export type CompletionEvent = z.infer<typeof completionEventSchema>;
+export type SyncEvent = z.infer<typeof syncEventSchema>;
+
+export const MAX_SYNC_EVENTS = 50;
+export const syncRequestSchema = z.strictObject({
+  events: z.array(syncEventSchema).min(1).max(MAX_SYNC_EVENTS),
+  ref: refCodeSchema.optional(),
+});
+export type SyncRequest = z.infer<typeof syncRequestSchema>;
+
+export const syncResultSchema = z.object({
+  id: z.string(),
+  status: z.enum(["accepted", "duplicate"]),
+  scorePct: z.number().int().optional(),
+  passed: z.boolean().optional(),
+});
+export const syncResponseSchema = z.object({ results: z.array(syncResultSchema) });
+export type SyncResponse = z.infer<typeof syncResponseSchema>;
+
+export const lessonProgressSchema = z.object({
+  lessonId: z.string(),
+  read: z.boolean(),
+  attempts: z.number().int(),
+  bestScorePct: z.number().int().nullable(),
+  passed: z.boolean(),
+});
+export type LessonProgress = z.infer<typeof lessonProgressSchema>;
+export const skillProgressSchema = z.object({
+  skillId: z.string(),
+  lessonsTotal: z.number().int(),
+  lessonsPassed: z.number().int(),
+  mastered: z.boolean(),
+});
+export type SkillProgress = z.infer<typeof skillProgressSchema>;
+export const progressResponseSchema = z.object({
+  lessons: z.array(lessonProgressSchema),
+  skills: z.array(skillProgressSchema),
+});
+export type ProgressResponse = z.infer<typeof progressResponseSchema>;
+
+export const metaResponseSchema = z.object({
+  sandbox: z.boolean(),
+  miniappId: z.string(),
+  passRatio: z.number(),
+});
+export type MetaResponse = z.infer<typeof metaResponseSchema>;
+
+export const healthResponseSchema = z.object({
+  status: z.enum(["ok", "degraded"]),
+  database: z.object({ status: z.enum(["ok", "down"]), dialect: z.enum(["sqlite", "postgres"]) }),
+  sandbox: z.boolean(),
+});
+
+export const sandboxUserSchema = z.object({ id: z.string(), name: z.string(), idByOA: z.string() });
+export type SandboxUser = z.infer<typeof sandboxUserSchema>;
+export const sandboxConfigSchema = z.object({
+  app_id: z.string(),
+  app_secret: z.string(),
+  miniapp_id: z.string(),
+  oa_id: z.string(),
+  oa_secret_key: z.string(),
+});
+export type SandboxConfig = z.infer<typeof sandboxConfigSchema>;

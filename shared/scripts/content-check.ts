@@ -1,0 +1,40 @@
+/** npm run content:check — validates the whole course and prints its counts; exits 1 on any error. */
+import { loadCourse, CONTENT_ROOT } from "../content-loader.js";
+import { QUESTION_KINDS } from "../schemas/content.js";
+
+const { course, issues } = loadCourse(CONTENT_ROOT);
+
+const rows = course.skills.map((s) => {
+  const lessons = course.lessons.filter((l) => l.skill === s.id);
+  const questions = lessons.flatMap((l) => l.quiz);
+  const kinds = Object.fromEntries(QUESTION_KINDS.map((k) => [k, questions.filter((q) => q.kind === k).length]));
+  return {
+    skill: s.id,
+    lessons: lessons.length,
+    steps: lessons.reduce((n, l) => n + l.steps.length, 0),
+    images: new Set(lessons.flatMap((l) => l.steps.flatMap((st) => (st.image ? [st.image] : [])))).size,
+    questions: questions.length,
+    ...kinds,
+  };
+});
+console.table(rows);
+const total = (k: string) => rows.reduce((n, r) => n + ((r as Record<string, unknown>)[k] as number), 0);
+console.log(`Total: ${total("lessons")} lessons, ${total("steps")} steps, ${total("questions")} questions`);
+
+const minimums: string[] = [];
+for (const r of rows) {
+  const needed = r.skill === "dia-phuong" ? 2 : 6;
+  if (r.lessons < needed) minimums.push(`skill ${r.skill} has ${r.lessons} lessons, needs at least ${needed}`);
+}
+if (total("lessons") < 36) minimums.push(`the course has ${total("lessons")} lessons, needs at least 36`);
+if (total("questions") < 150) minimums.push(`the course has ${total("questions")} questions, needs at least 150`);
+for (const k of QUESTION_KINDS) if (total(k) === 0) minimums.push(`no question of kind ${k}`);
+
+for (const i of issues) console.error(`shared/content/${i.file}:${i.line}: ${i.message}`);
+for (const m of minimums) console.error(`course: ${m}`);
+const errors = issues.length + minimums.length;
+if (errors) {
+  console.error(`content:check failed with ${errors} error(s)`);
+  process.exit(1);
+}
+console.log("content:check passed");
