@@ -1,0 +1,41 @@
+import type { FastifyInstance } from "fastify";
+import { buildApp, type AppOverrides } from "../../bot-server/src/app.js";
+import { loadConfig } from "../../bot-server/src/config.js";
+import type { Dialect } from "../../bot-server/src/db/connect.js";
+import { createTestDb, type TestDb } from "./databases.js";
+
+export interface TestApp {
+  app: FastifyInstance;
+  testDb: TestDb;
+  close(): Promise<void>;
+}
+
+/** The real server in sandbox mode on a fresh database of the given dialect, driven with app.inject. */
+export async function createTestApp(
+  dialect: Dialect,
+  overrides: Omit<AppOverrides, "db"> = {},
+  env: Record<string, string> = {},
+): Promise<TestApp> {
+  const testDb = await createTestDb(dialect);
+  const config = loadConfig({ LOG_LEVEL: "silent", DATABASE_URL: testDb.url, MINIAPP_DIR: "/nonexistent", ...env });
+  const app = await buildApp(config, { ...overrides, db: testDb.db });
+  return {
+    app,
+    testDb,
+    close: async () => {
+      await app.close();
+      await testDb.cleanup();
+    },
+  };
+}
+
+/** Signs in as a sandbox user the way the mini app does: a Zalo user token, exchanged for a session token. */
+export async function signInAs(app: FastifyInstance, userIndex = 0): Promise<{ token: string; learnerId: string; zaloUserId: string }> {
+  const users = (await app.inject({ url: "/sandbox/users" })).json() as { users: { id: string }[] };
+  const user = users.users[userIndex]!;
+  const zalo = (await app.inject({ method: "POST", url: `/sandbox/users/${user.id}/token` })).json() as { access_token: string };
+  const res = await app.inject({ method: "POST", url: "/api/v1/auth/zalo", payload: { accessToken: zalo.access_token } });
+  if (res.statusCode !== 200) throw new Error(`sign-in failed: ${res.statusCode} ${res.body}`);
+  const body = res.json() as { token: string; learner: { id: string } };
+  return { token: body.token, learnerId: body.learner.id, zaloUserId: user.id };
+}
