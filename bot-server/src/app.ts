@@ -41,6 +41,9 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
     bodyLimit: config.bodyLimit,
     requestIdHeader: "x-request-id",
   });
+  // The API takes JSON only: without this, Fastify's built-in text/plain parser hands a string to the schema
+  // (a bare fetch() of JSON.stringify(...) is sent as text/plain) and the client gets a misleading 400.
+  app.removeContentTypeParser("text/plain");
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 

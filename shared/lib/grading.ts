@@ -6,6 +6,8 @@ import type { Question } from "../schemas/content.js";
  */
 export type Answer = number[];
 
+export const PASS_RATIO = 0.8;
+
 export function correctAnswer(q: Question): Answer {
   if (q.kind === "order") return q.options.map((_, i) => i);
   return q.options.flatMap((o, i) => (o.correct ? [i] : []));

@@ -63,4 +63,5 @@ export type LessonSummary = Pick<Lesson, "id" | "skill" | "order" | "title" | "s
 
 export type SkillWithLessons = Skill & { lessons: LessonSummary[] };
 
-export const PASS_RATIO = 0.8;
+/** Share of a quiz's questions a learner must get right to pass the lesson. */
+export { PASS_RATIO } from "../lib/grading.js";

@@ -19,7 +19,8 @@ export function sessionTokens(secret: string, ttlMinutes: number, clock: Clock):
     key: secret,
     algorithms: ["HS256"],
     allowedIss: "ksc",
-    clockTimestamp: undefined,
+    // Expiry is checked below against the server's Clock; fast-jwt's own check would use the real time instead.
+    ignoreExpiration: true,
     cache: 1000,
   });
   return {

@@ -29,8 +29,12 @@ export async function miniappRoutes(app: FastifyInstance, opts: MiniappRoutesOpt
     "<head>",
     `<head><script>window.APP_ID=${JSON.stringify(opts.miniappId)};</script>`,
   );
-  const sendIndex = (_req: FastifyRequest, reply: FastifyReply) =>
-    reply.header("cache-control", "no-cache").type("text/html; charset=utf-8").send(html);
+  const sendIndex = (req: FastifyRequest, reply: FastifyReply) => {
+    // The build loads ./assets/… relative to the page: without the trailing slash they would resolve outside the base.
+    const [path, query] = req.url.split("?");
+    if (path === base) return reply.redirect(`${base}/${query ? `?${query}` : ""}`);
+    return reply.header("cache-control", "no-cache").type("text/html; charset=utf-8").send(html);
+  };
 
   await app.register(
     async (scope) => {

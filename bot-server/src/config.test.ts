@@ -1,0 +1,108 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, loadConfig } from "./config.js";
+
+const ZALO = { ZALO_APP_ID: "1234567890", ZALO_APP_SECRET: "app-secret", ZALO_MINIAPP_ID: "9876543210" };
+const SECRET = "s".repeat(32);
+
+/** The message of the ConfigError that loadConfig throws for `env`. */
+function refusal(env: Record<string, string | undefined>): string {
+  try {
+    loadConfig(env);
+  } catch (err) {
+    expect(err).toBeInstanceOf(ConfigError);
+    return (err as Error).message;
+  }
+  throw new Error("loadConfig accepted the environment");
+}
+
+describe("loadConfig", () => {
+  it("has working defaults with an empty environment: port 3000, SQLite in ./data, sandbox mode", () => {
+    const c = loadConfig({});
+    expect(c).toMatchObject({
+      env: "development",
+      host: "0.0.0.0",
+      port: 3000,
+      databaseUrl: "sqlite:./data/app.db",
+      sandbox: true,
+      zalo: null,
+      sessionSecret: undefined,
+      sessionTtlMinutes: 120,
+      miniappDir: "www",
+      bodyLimit: 262_144,
+    });
+  });
+
+  it("reads only the object it is given, not process.env", () => {
+    const before = process.env.PORT;
+    process.env.PORT = "4321";
+    try {
+      expect(loadConfig({}).port).toBe(3000);
+    } finally {
+      if (before === undefined) delete process.env.PORT;
+      else process.env.PORT = before;
+    }
+  });
+
+  it("coerces numbers from strings", () => {
+    const c = loadConfig({ PORT: "8080", SESSION_TTL_MINUTES: "30", BODY_LIMIT_BYTES: "4096" });
+    expect(c).toMatchObject({ port: 8080, sessionTtlMinutes: 30, bodyLimit: 4096 });
+  });
+
+  it("treats empty or blank credentials as unset (sandbox mode)", () => {
+    const c = loadConfig({ ZALO_APP_ID: "", ZALO_APP_SECRET: "  ", ZALO_MINIAPP_ID: "" });
+    expect(c.sandbox).toBe(true);
+    expect(c.zalo).toBeNull();
+  });
+
+  it("switches to Zalo mode with all three credentials and a session secret", () => {
+    const c = loadConfig({ ...ZALO, SESSION_SECRET: SECRET, ZALO_OA_ID: "555", DATABASE_URL: "postgres://u@db:5432/app" });
+    expect(c.sandbox).toBe(false);
+    expect(c.zalo).toEqual({
+      appId: "1234567890",
+      appSecret: "app-secret",
+      miniappId: "9876543210",
+      oaId: "555",
+      oaSecretKey: "",
+      graphUrl: "https://graph.zalo.me",
+    });
+    expect(c.sessionSecret).toBe(SECRET);
+    expect(c.databaseUrl).toBe("postgres://u@db:5432/app");
+  });
+
+  it.each([
+    ["only the app id", { ZALO_APP_ID: "1" }],
+    ["app id and secret, no mini app id", { ZALO_APP_ID: "1", ZALO_APP_SECRET: "x" }],
+    ["only the mini app id", { ZALO_MINIAPP_ID: "2" }],
+  ])("refuses partial Zalo credentials (%s) with a clear message", (_name, env) => {
+    const msg = refusal({ ...env, SESSION_SECRET: SECRET });
+    expect(msg).toContain("Invalid environment");
+    expect(msg).toContain("ZALO_APP_ID: set ZALO_APP_ID, ZALO_APP_SECRET and ZALO_MINIAPP_ID together (or none for the sandbox)");
+  });
+
+  it("requires SESSION_SECRET when Zalo credentials are set", () => {
+    expect(refusal({ ...ZALO })).toContain("SESSION_SECRET: is required when Zalo credentials are set");
+  });
+
+  it("requires SESSION_SECRET of at least 32 characters", () => {
+    expect(refusal({ ...ZALO, SESSION_SECRET: "s".repeat(31) })).toContain("SESSION_SECRET: must be at least 32 characters");
+    expect(loadConfig({ ...ZALO, SESSION_SECRET: "s".repeat(32) }).sessionSecret).toHaveLength(32);
+  });
+
+  it.each(["mysql://u@h/db", "./data/app.db", "sqlite:", "postgres://", "http://db"])("refuses DATABASE_URL %s", (url) => {
+    expect(refusal({ DATABASE_URL: url })).toContain("DATABASE_URL: must be sqlite:<path> or postgres://…");
+  });
+
+  it.each(["sqlite::memory:", "sqlite:/var/lib/app.db", "postgresql://u@h:5432/db"])("accepts DATABASE_URL %s", (url) => {
+    expect(loadConfig({ DATABASE_URL: url }).databaseUrl).toBe(url);
+  });
+
+  it("refuses a port out of range and an unknown log level, listing each", () => {
+    const msg = refusal({ PORT: "70000", LOG_LEVEL: "loud" });
+    expect(msg).toMatch(/^ {2}PORT: /m);
+    expect(msg).toMatch(/^ {2}LOG_LEVEL: /m);
+  });
+
+  it("refuses a ZALO_GRAPH_URL that is not a URL", () => {
+    expect(refusal({ ZALO_GRAPH_URL: "graph.zalo.me" })).toMatch(/^ {2}ZALO_GRAPH_URL: /m);
+  });
+});

@@ -1,0 +1,143 @@
+import { useMemo, useState } from "react";
+import { Button } from "zmp-ui";
+import type { Question } from "../../../shared/schemas/content";
+import { correctAnswer, isCorrect, type Answer } from "../../../shared/lib/grading";
+
+interface Props {
+  question: Question;
+  onAnswered(answer: Answer, correct: boolean): void;
+  onNext(): void;
+  isLast: boolean;
+}
+
+const KIND_HINT: Record<Question["kind"], string> = {
+  single: "Chọn một đáp án.",
+  "true-false": "Chọn Đúng hoặc Sai.",
+  multiple: "Chọn tất cả các đáp án đúng, rồi bấm Kiểm tra.",
+  "spot-scam": "Chạm vào mọi tin nhắn lừa đảo, rồi bấm Kiểm tra.",
+  order: "Dùng nút mũi tên để xếp các bước theo đúng thứ tự, rồi bấm Kiểm tra.",
+};
+
+function shuffled(n: number): number[] {
+  const a = Array.from({ length: n }, (_, i) => i);
+  for (let i = n - 1; i > 0; i--) {
+    const j = Math.floor(Math.random() * (i + 1));
+    [a[i], a[j]] = [a[j]!, a[i]!];
+  }
+  // A shuffle that happens to be the answer would give the question away.
+  if (a.every((v, i) => v === i) && n > 1) [a[0], a[1]] = [a[1]!, a[0]!];
+  return a;
+}
+
+/** One question: choose, check, see whether it was right and why (every option's explanation). */
+export function QuestionView({ question: q, onAnswered, onNext, isLast }: Props) {
+  const [chosen, setChosen] = useState<number[]>([]);
+  const [order, setOrder] = useState<number[]>(() => shuffled(q.options.length));
+  const [result, setResult] = useState<{ answer: Answer; correct: boolean } | null>(null);
+  const expected = useMemo(() => new Set(correctAnswer(q)), [q]);
+
+  const submit = (answer: Answer) => {
+    const correct = isCorrect(q, answer);
+    setResult({ answer, correct });
+    onAnswered(answer, correct);
+  };
+  const tap = (i: number) => {
+    if (result) return;
+    if (q.kind === "single" || q.kind === "true-false") submit([i]);
+    else setChosen((c) => (c.includes(i) ? c.filter((x) => x !== i) : [...c, i]));
+  };
+  const move = (pos: number, delta: number) =>
+    setOrder((o) => {
+      const n = [...o];
+      const t = pos + delta;
+      if (t < 0 || t >= n.length) return o;
+      [n[pos], n[t]] = [n[t]!, n[pos]!];
+      return n;
+    });
+
+  return (
+    <div className="question">
+      <h2 className="question__prompt">{q.prompt}</h2>
+      <p className="question__hint">{KIND_HINT[q.kind]}</p>
+
+      {q.kind === "order" ? (
+        <ol className="order-list">
+          {order.map((optIndex, pos) => {
+            const o = q.options[optIndex]!;
+            const ok = result ? optIndex === pos : null;
+            return (
+              <li key={optIndex} className={`order-item${ok === true ? " is-correct" : ok === false ? " is-wrong" : ""}`}>
+                <span className="order-item__pos" aria-hidden>
+                  {pos + 1}
+                </span>
+                <span className="order-item__text">{o.text}</span>
+                {!result ? (
+                  <span className="order-item__moves">
+                    <button type="button" className="icon-button" aria-label={`Đưa lên: ${o.text}`} disabled={pos === 0} onClick={() => move(pos, -1)}>
+                      ▲
+                    </button>
+                    <button type="button" className="icon-button" aria-label={`Đưa xuống: ${o.text}`} disabled={pos === order.length - 1} onClick={() => move(pos, 1)}>
+                      ▼
+                    </button>
+                  </span>
+                ) : null}
+              </li>
+            );
+          })}
+        </ol>
+      ) : (
+        <ul className="options">
+          {q.options.map((o, i) => {
+            const picked = result ? result.answer.includes(i) : chosen.includes(i);
+            const state = result ? (expected.has(i) ? " is-correct" : picked ? " is-wrong" : "") : "";
+            return (
+              <li key={i}>
+                <button
+                  type="button"
+                  className={`option${q.kind === "spot-scam" ? " option--message" : ""}${picked ? " is-picked" : ""}${state}`}
+                  aria-pressed={picked}
+                  disabled={!!result}
+                  onClick={() => tap(i)}
+                >
+                  {o.from ? <span className="option__from">{o.from}</span> : null}
+                  <span className="option__text">{o.text}</span>
+                </button>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+
+      {!result && q.kind !== "single" && q.kind !== "true-false" ? (
+        <Button fullWidth disabled={q.kind !== "order" && chosen.length === 0} onClick={() => submit(q.kind === "order" ? order : chosen)}>
+          Kiểm tra
+        </Button>
+      ) : null}
+
+      {result ? (
+        <section className={`feedback ${result.correct ? "feedback--correct" : "feedback--wrong"}`} role="status" aria-live="polite">
+          <h3 className="feedback__title">{result.correct ? "Đúng rồi!" : "Chưa đúng"}</h3>
+          <ul className="feedback__list">
+            {q.options.map((o, i) => {
+              const mark = q.kind === "order" ? `Bước ${i + 1}` : expected.has(i) ? (q.kind === "spot-scam" ? "Lừa đảo" : "Đúng") : q.kind === "spot-scam" ? "Không lừa đảo" : "Sai";
+              const mine = q.kind !== "order" && result.answer.includes(i);
+              return (
+                <li key={i} className={mine ? "is-mine" : undefined}>
+                  <strong>
+                    {mark}
+                    {mine ? " (bạn chọn)" : ""}:
+                  </strong>{" "}
+                  {`${o.text} — `}
+                  {o.explain}
+                </li>
+              );
+            })}
+          </ul>
+          <Button fullWidth onClick={onNext}>
+            {isLast ? "Xem kết quả" : "Câu tiếp theo"}
+          </Button>
+        </section>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,47 @@
+import axios, { AxiosError } from "axios";
+import type {
+  MetaResponse,
+  ProgressResponse,
+  SandboxUser,
+  SignInResponse,
+  SyncRequest,
+  SyncResponse,
+} from "../../../shared/schemas/api";
+
+/** Inside Zalo the API is on its own HTTPS host (VITE_API_URL); the web preview is served by the API itself. */
+const http = axios.create({ baseURL: import.meta.env.VITE_API_URL || "", timeout: 15_000 });
+
+export class ApiFailure extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+  /** Network down, timeout, server error or throttled: try again later, the data stays queued. */
+  get retryable(): boolean {
+    return this.status === 0 || this.status >= 500 || this.status === 429;
+  }
+}
+
+async function call<T>(p: Promise<{ data: T }>): Promise<T> {
+  try {
+    return (await p).data;
+  } catch (e) {
+    const err = e as AxiosError<{ error?: string; message?: string }>;
+    const status = err.response?.status ?? 0;
+    throw new ApiFailure(status, err.response?.data?.error ?? (status ? "http_error" : "network_error"), err.response?.data?.message ?? err.message);
+  }
+}
+
+const auth = (token: string) => ({ headers: { authorization: `Bearer ${token}` } });
+
+export const api = {
+  meta: () => call<MetaResponse>(http.get("/api/v1/meta")),
+  signIn: (accessToken: string) => call<SignInResponse>(http.post("/api/v1/auth/zalo", { accessToken })),
+  sync: (token: string, body: SyncRequest) => call<SyncResponse>(http.post("/api/v1/progress/sync", body, auth(token))),
+  progress: (token: string) => call<ProgressResponse>(http.get("/api/v1/progress", auth(token))),
+  sandboxUsers: () => call<{ users: SandboxUser[] }>(http.get("/sandbox/users")),
+  sandboxToken: (userId: string) => call<{ access_token: string }>(http.post(`/sandbox/users/${encodeURIComponent(userId)}/token`)),
+};

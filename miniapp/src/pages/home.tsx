@@ -1,0 +1,53 @@
+import { Button, Page, useNavigate } from "zmp-ui";
+import { AppHeader } from "../components/app-header";
+import { NavBar } from "../components/nav-bar";
+import { NetworkBanner } from "../components/network-banner";
+import { ProgressBar } from "../components/progress-bar";
+import { SandboxPicker } from "../components/sandbox-picker";
+import { nextLessonToLearn, skills } from "../lib/course";
+import { useAppState } from "../state/store";
+
+export default function HomePage() {
+  const navigate = useNavigate();
+  const progress = useAppState((s) => s.progress);
+  const name = useAppState((s) => s.session?.learner.name);
+  const next = nextLessonToLearn(progress);
+  return (
+    <Page className="page">
+      <AppHeader title="Kỹ năng số cộng đồng" />
+      <NetworkBanner />
+      <main className="content">
+        <SandboxPicker />
+        <section className="card hero">
+          <p className="hero__hello">{name ? `Xin chào, ${name}!` : "Xin chào!"}</p>
+          <p>Mỗi bài chỉ vài phút. Đọc từng bước, rồi làm bài kiểm tra ngắn.</p>
+          {next ? (
+            <Button fullWidth size="large" onClick={() => navigate(`/lesson/${next.id}`)} aria-label={`Học tiếp: ${next.title}`}>
+              Học tiếp: {next.title}
+            </Button>
+          ) : (
+            <p className="hero__done">Bạn đã hoàn thành tất cả các bài. Chúc mừng bạn!</p>
+          )}
+        </section>
+        <h2 className="section-title">Các kỹ năng</h2>
+        <ul className="skill-list">
+          {skills.map((s) => {
+            const passed = s.lessons.filter((l) => progress[l.id]?.passed).length;
+            return (
+              <li key={s.id}>
+                <button type="button" className="skill-card" style={{ borderLeftColor: s.color }} onClick={() => navigate(`/skill/${s.id}`)}>
+                  <span className="skill-card__title">{s.title}</span>
+                  <span className="skill-card__meta">
+                    Đã đạt {passed}/{s.lessons.length} bài
+                  </span>
+                  <ProgressBar value={passed} max={s.lessons.length} label={`Tiến độ kỹ năng ${s.short}`} />
+                </button>
+              </li>
+            );
+          })}
+        </ul>
+      </main>
+      <NavBar />
+    </Page>
+  );
+}

@@ -1,0 +1,91 @@
+import { useEffect, useState } from "react";
+import { Button, Page, useNavigate, useParams } from "zmp-ui";
+import { AppHeader } from "../components/app-header";
+import { NetworkBanner } from "../components/network-banner";
+import { RichText } from "../components/rich-text";
+import { TextSizeButton } from "../components/text-size-button";
+import { findLessonSummary, useLesson } from "../lib/course";
+import { useSwipe } from "../lib/swipe";
+import { recordLessonRead } from "../state/actions";
+import { useAppState } from "../state/store";
+
+export default function LessonPage() {
+  const { lessonId } = useParams();
+  const navigate = useNavigate();
+  const state = useLesson(lessonId);
+  const textSize = useAppState((s) => s.textSize);
+  const [index, setIndex] = useState(0);
+  const summary = lessonId ? findLessonSummary(lessonId) : undefined;
+  const back = summary ? `/skill/${summary.skill}` : "/";
+
+  const lesson = state.status === "ready" ? state.lesson : null;
+  const steps = lesson?.steps ?? [];
+  const last = index === steps.length - 1;
+  useEffect(() => {
+    if (lesson && last) recordLessonRead(lesson.id);
+  }, [lesson, last]);
+  useEffect(() => {
+    window.scrollTo(0, 0);
+  }, [index]);
+
+  const next = () => setIndex((i) => Math.min(i + 1, steps.length - 1));
+  const prev = () => setIndex((i) => Math.max(i - 1, 0));
+  const swipe = useSwipe(next, prev);
+
+  if (state.status !== "ready" || !lesson) {
+    const message =
+      state.status === "loading" ? "Đang mở bài học…" : state.status === "error" ? "Chưa tải được bài học. Hãy kiểm tra mạng rồi thử lại." : "Không tìm thấy bài học này.";
+    return (
+      <Page className="page">
+        <AppHeader title="Bài học" back={back} />
+        <main className="content">
+          <p role="status">{message}</p>
+        </main>
+      </Page>
+    );
+  }
+  const step = steps[index]!;
+  return (
+    <Page className={`page text-size-${textSize}`}>
+      <AppHeader title={lesson.title} back={back} right={<TextSizeButton />} />
+      <NetworkBanner />
+      <main className="content lesson" {...swipe}>
+        <div className="step-indicator" aria-label={`Bước ${index + 1} trên ${steps.length}`}>
+          <span className="step-indicator__text">
+            Bước {index + 1}/{steps.length}
+          </span>
+          <span className="step-indicator__dots" aria-hidden>
+            {steps.map((_, i) => (
+              <span key={i} className={`dot${i === index ? " is-current" : i < index ? " is-done" : ""}`} />
+            ))}
+          </span>
+        </div>
+        <article className="step" aria-live="polite">
+          <h2 className="step__title">{step.title}</h2>
+          {step.image ? <img className="step__image" src={step.image} alt={step.alt ?? ""} width={320} height={240} /> : null}
+          <p className="step__text">
+            <RichText text={step.text} />
+          </p>
+          {step.note ? (
+            <aside className="note" aria-label="Lưu ý">
+              <strong className="note__title">Lưu ý</strong>
+              <p>
+                <RichText text={step.note} />
+              </p>
+            </aside>
+          ) : null}
+        </article>
+      </main>
+      <footer className="pager">
+        <Button variant="secondary" disabled={index === 0} onClick={prev}>
+          Quay lại
+        </Button>
+        {last ? (
+          <Button onClick={() => navigate(`/lesson/${lesson.id}/quiz`)}>Làm bài kiểm tra</Button>
+        ) : (
+          <Button onClick={next}>Tiếp theo</Button>
+        )}
+      </footer>
+    </Page>
+  );
+}

@@ -1,0 +1,59 @@
+import type { AttemptEvent } from "../../../shared/schemas/api";
+import type { Grade } from "../../../shared/lib/grading";
+import { setState, type TextSize } from "./store";
+import { syncNow } from "./sync";
+
+function uuid(): string {
+  if (typeof crypto.randomUUID === "function") return crypto.randomUUID();
+  // Older webviews: RFC 4122 version 4 from getRandomValues.
+  const b = crypto.getRandomValues(new Uint8Array(16));
+  b[6] = (b[6]! & 0x0f) | 0x40;
+  b[8] = (b[8]! & 0x3f) | 0x80;
+  const h = [...b].map((x) => x.toString(16).padStart(2, "0")).join("");
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}
+
+const blank = { read: false, attempts: 0, bestScorePct: null, passed: false };
+
+/** The learner read the last step of a lesson: remembered here at once, sent to the server when possible. */
+export function recordLessonRead(lessonId: string): void {
+  setState((s) => {
+    const p = s.progress[lessonId] ?? blank;
+    if (p.read) return {};
+    return {
+      progress: { ...s.progress, [lessonId]: { ...p, read: true } },
+      queue: [...s.queue, { kind: "completion", id: uuid(), lessonId, at: new Date().toISOString() }],
+    };
+  });
+  void syncNow();
+}
+
+/** A finished quiz: graded on the phone for the learner, re-graded by the server, which keeps the truth. */
+export function recordAttempt(lessonId: string, answers: AttemptEvent["answers"], grade: Grade): void {
+  setState((s) => {
+    const p = s.progress[lessonId] ?? blank;
+    return {
+      progress: {
+        ...s.progress,
+        [lessonId]: {
+          read: true,
+          attempts: p.attempts + 1,
+          bestScorePct: Math.max(p.bestScorePct ?? 0, grade.scorePct),
+          passed: p.passed || grade.passed,
+        },
+      },
+      queue: [...s.queue, { kind: "attempt", id: uuid(), lessonId, answers, at: new Date().toISOString() }],
+    };
+  });
+  void syncNow();
+}
+
+export function cycleTextSize(current: TextSize): void {
+  setState({ textSize: ((current + 1) % 3) as TextSize });
+}
+
+/** Web preview only. Switching between sandbox users starts clean; the first choice keeps what was learned so far. */
+export function chooseSandboxUser(userId: string): void {
+  setState((s) => (s.sandboxUser && s.sandboxUser !== userId ? { sandboxUser: userId, session: null, progress: {}, queue: [], refSent: false } : { sandboxUser: userId, session: null }));
+  void syncNow();
+}

@@ -1,0 +1,76 @@
+import { useSyncExternalStore } from "react";
+import type { SignInResponse, SyncEvent } from "../../../shared/schemas/api";
+import { store as storage } from "../lib/zalo";
+
+export interface LocalLessonProgress {
+  read: boolean;
+  attempts: number;
+  bestScorePct: number | null;
+  passed: boolean;
+}
+
+export type TextSize = 0 | 1 | 2;
+
+export interface State {
+  session: SignInResponse | null;
+  /** Web preview in sandbox mode only: which sandbox Zalo user to sign in as. */
+  sandboxUser: string | null;
+  sandbox: boolean;
+  progress: Record<string, LocalLessonProgress>;
+  /** Events made on this phone and not yet acknowledged by the server. */
+  queue: SyncEvent[];
+  ref: string | null;
+  refSent: boolean;
+  textSize: TextSize;
+  online: boolean;
+  syncing: boolean;
+  lastSyncAt: string | null;
+}
+
+const PERSISTED = ["session", "sandboxUser", "progress", "queue", "ref", "refSent", "textSize"] as const;
+type Persisted = (typeof PERSISTED)[number];
+
+const defaults: State = {
+  session: null,
+  sandboxUser: null,
+  sandbox: false,
+  progress: {},
+  queue: [],
+  ref: null,
+  refSent: false,
+  textSize: 0,
+  online: true,
+  syncing: false,
+  lastSyncAt: null,
+};
+
+function load(): State {
+  const s = { ...defaults };
+  for (const k of PERSISTED) (s as Record<Persisted, unknown>)[k] = storage.get(`ksc.${k}`, defaults[k]);
+  return s;
+}
+
+let state: State = load();
+const listeners = new Set<() => void>();
+
+export function getState(): State {
+  return state;
+}
+
+/** The one way to change state: persisted fields are written to the phone's storage at once. */
+export function setState(patch: Partial<State> | ((s: State) => Partial<State>)): void {
+  const p = typeof patch === "function" ? patch(state) : patch;
+  state = { ...state, ...p };
+  for (const k of PERSISTED) if (k in p) storage.set(`ksc.${k}`, state[k]);
+  listeners.forEach((l) => l());
+}
+
+export function useAppState<T>(select: (s: State) => T): T {
+  return useSyncExternalStore(
+    (l) => {
+      listeners.add(l);
+      return () => listeners.delete(l);
+    },
+    () => select(state),
+  );
+}

@@ -1,0 +1,59 @@
+import { execSync, spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { TestProject } from "vitest/node";
+import { ensureChromium } from "./chromium.js";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    baseUrl: string;
+    dataDir: string;
+  }
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.listen(0, "127.0.0.1", () => {
+      const a = s.address();
+      s.close(() => (a && typeof a === "object" ? resolve(a.port) : reject(new Error("no port"))));
+    });
+  });
+}
+
+async function waitForHealth(url: string, child: ChildProcess): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`server exited with code ${child.exitCode}`);
+    try {
+      if ((await fetch(`${url}/health`)).ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error("server did not become healthy in 60 s");
+}
+
+/** Builds the production mini app and starts the real server on it, in sandbox mode on a fresh SQLite file. */
+export default async function setup(project: TestProject) {
+  ensureChromium();
+  execSync("npm run build", { stdio: "inherit" });
+  const dataDir = mkdtempSync(join(tmpdir(), "ksc-e2e-"));
+  const port = await freePort();
+  const child = spawn(process.execPath, ["--import", "tsx", "bot-server/src/main.ts"], {
+    env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", DATABASE_URL: `sqlite:${join(dataDir, "e2e.db")}`, LOG_LEVEL: "warn" },
+    stdio: ["ignore", "inherit", "inherit"],
+  });
+  const baseUrl = `http://localhost:${port}`;
+  await waitForHealth(baseUrl, child);
+  project.provide("baseUrl", baseUrl);
+  project.provide("dataDir", dataDir);
+  return async () => {
+    child.kill("SIGTERM");
+    await new Promise((r) => (child.exitCode !== null ? r(null) : child.once("exit", r)));
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+}

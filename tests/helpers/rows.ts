@@ -1,0 +1,25 @@
+import type { Kysely } from "kysely";
+import type { Database } from "../../bot-server/src/db/schema.js";
+
+/** Row counts of the learning tables. */
+export async function countRows(db: Kysely<Database>): Promise<{ learners: number; attempts: number; completions: number }> {
+  const n = async (table: "learners" | "quiz_attempts" | "lesson_completions") =>
+    Number((await db.selectFrom(table).select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow()).n);
+  return { learners: await n("learners"), attempts: await n("quiz_attempts"), completions: await n("lesson_completions") };
+}
+
+/** Every stored row, in a stable order: compare two snapshots to prove that nothing changed. */
+export async function snapshot(db: Kysely<Database>) {
+  return {
+    learners: await db.selectFrom("learners").selectAll().orderBy("id").execute(),
+    attempts: await db.selectFrom("quiz_attempts").selectAll().orderBy("id").execute(),
+    completions: await db.selectFrom("lesson_completions").selectAll().orderBy("id").execute(),
+  };
+}
+
+/** Empties the learning tables (children first). */
+export async function clearTables(db: Kysely<Database>): Promise<void> {
+  await db.deleteFrom("quiz_attempts").execute();
+  await db.deleteFrom("lesson_completions").execute();
+  await db.deleteFrom("learners").execute();
+}

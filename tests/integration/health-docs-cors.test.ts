@@ -1,0 +1,124 @@
+import { sql } from "kysely";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestApp, type TestApp } from "../helpers/app.js";
+import { DIALECTS } from "../helpers/databases.js";
+import { fixtureCourse } from "../helpers/fixture.js";
+
+const course = fixtureCourse();
+const ZALO_ENV = {
+  ZALO_APP_ID: "4100000000000000001",
+  ZALO_APP_SECRET: "configured-app-secret",
+  ZALO_MINIAPP_ID: "4100000000000000002",
+  SESSION_SECRET: "a-session-secret-of-at-least-32-chars!",
+  ZALO_GRAPH_URL: "http://127.0.0.1:9/",
+};
+
+describe.each(DIALECTS)("health, docs and CORS on %s", (dialect) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp(dialect, { course });
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it("GET /health reports the database ok, its dialect, and sandbox mode", async () => {
+    const res = await t.app.inject({ url: "/health" });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({ status: "ok", database: { status: "ok", dialect }, sandbox: true });
+  });
+
+  it("GET /api/v1/meta tells the mini app the mode, its id and the pass ratio", async () => {
+    expect((await t.app.inject({ url: "/api/v1/meta" })).json()).toEqual({ sandbox: true, miniappId: "3100000000000000002", passRatio: 0.8 });
+  });
+
+  it("/docs/json is an OpenAPI document of the API", async () => {
+    const res = await t.app.inject({ url: "/docs/json" });
+    expect(res.statusCode).toBe(200);
+    const doc = res.json();
+    expect(doc.openapi).toMatch(/^3\./);
+    expect(doc.paths["/api/v1/progress/sync"].post).toBeDefined();
+    expect(doc.paths["/api/v1/progress/sync"].post.security).toEqual([{ session: [] }]);
+    const body = doc.paths["/api/v1/progress/sync"].post.requestBody.content["application/json"].schema;
+    expect(body.required).toContain("events");
+    expect(doc.paths["/api/v1/auth/zalo"].post).toBeDefined();
+    expect(doc.paths["/api/v1/progress"].get).toBeDefined();
+    expect(doc.paths["/health"].get).toBeDefined();
+    expect(doc.components.securitySchemes.session).toEqual({ type: "http", scheme: "bearer" });
+    // The mini app's own routes are not part of the API.
+    expect(Object.keys(doc.paths).filter((p) => p === "/" || p.startsWith("/zapps"))).toEqual([]);
+  });
+
+  it("/docs serves the documentation page", async () => {
+    const res = await t.app.inject({ url: "/docs/" });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers["content-type"]).toMatch(/text\/html/);
+  });
+
+  const preflight = (origin: string) =>
+    t.app.inject({
+      method: "OPTIONS",
+      url: "/api/v1/progress/sync",
+      headers: { origin, "access-control-request-method": "POST", "access-control-request-headers": "authorization,content-type" },
+    });
+  const simple = (origin: string) => t.app.inject({ url: "/health", headers: { origin } });
+
+  it("allows the Zalo mini app origin https://h5.zdn.vn", async () => {
+    const pre = await preflight("https://h5.zdn.vn");
+    expect(pre.statusCode).toBe(204);
+    expect(pre.headers["access-control-allow-origin"]).toBe("https://h5.zdn.vn");
+    expect(String(pre.headers["access-control-allow-methods"])).toContain("POST");
+    expect((await simple("https://h5.zdn.vn")).headers["access-control-allow-origin"]).toBe("https://h5.zdn.vn");
+  });
+
+  it("allows the local web preview http://localhost:5173 in sandbox mode", async () => {
+    expect((await preflight("http://localhost:5173")).headers["access-control-allow-origin"]).toBe("http://localhost:5173");
+    expect((await simple("http://localhost:5173")).headers["access-control-allow-origin"]).toBe("http://localhost:5173");
+  });
+
+  it.each(["https://evil.example", "https://h5.zdn.vn.evil.example", "http://h5.zdn.vn", "http://localhost.evil.example"])(
+    "does not allow %s",
+    async (origin) => {
+      expect((await preflight(origin)).headers["access-control-allow-origin"]).toBeUndefined();
+      expect((await simple(origin)).headers["access-control-allow-origin"]).toBeUndefined();
+    },
+  );
+});
+
+describe("CORS with Zalo credentials configured", () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp("sqlite", { course }, ZALO_ENV);
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it("still allows https://h5.zdn.vn but no longer http://localhost:5173", async () => {
+    const zalo = await t.app.inject({ url: "/health", headers: { origin: "https://h5.zdn.vn" } });
+    expect(zalo.headers["access-control-allow-origin"]).toBe("https://h5.zdn.vn");
+    const local = await t.app.inject({ url: "/health", headers: { origin: "http://localhost:5173" } });
+    expect(local.headers["access-control-allow-origin"]).toBeUndefined();
+    expect(local.json()).toMatchObject({ status: "ok", sandbox: false });
+  });
+});
+
+describe.each(DIALECTS)("GET /health with the database broken on %s", (dialect) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp(dialect, { course });
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it("answers 503 degraded, database down", async () => {
+    const db = t.testDb.db.db;
+    await sql`DROP TABLE quiz_attempts`.execute(db);
+    await sql`DROP TABLE lesson_completions`.execute(db);
+    await sql`DROP TABLE learners`.execute(db);
+    const res = await t.app.inject({ url: "/health" });
+    expect(res.statusCode).toBe(503);
+    expect(res.json()).toEqual({ status: "degraded", database: { status: "down", dialect }, sandbox: true });
+  });
+});

@@ -1,0 +1,127 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestApp, type TestApp } from "../helpers/app.js";
+import { DIALECTS } from "../helpers/databases.js";
+import { fixtureCourse } from "../helpers/fixture.js";
+
+const course = fixtureCourse();
+const SANDBOX_MINIAPP_ID = "3100000000000000002";
+const INDEX = '<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>KSC</title></head><body><div id="app"></div><script type="module" src="./assets/x.js"></script></body></html>';
+const SCRIPT = 'console.log("mini app");\n';
+
+let dir: string;
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), "ksc-www-"));
+  mkdirSync(join(dir, "assets"));
+  writeFileSync(join(dir, "index.html"), INDEX);
+  writeFileSync(join(dir, "assets", "x.js"), SCRIPT);
+});
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** The index.html the server should send: window.APP_ID set first thing in <head>. */
+const injected = (id: string) => INDEX.replace("<head>", `<head><script>window.APP_ID="${id}";</script>`);
+
+describe.each(DIALECTS)("serving the mini app build on %s", (dialect) => {
+  let t: TestApp;
+  const base = `/zapps/${SANDBOX_MINIAPP_ID}`;
+  beforeAll(async () => {
+    t = await createTestApp(dialect, { course }, { MINIAPP_DIR: dir });
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it("/ redirects to /zapps/<miniapp id>/", async () => {
+    const res = await t.app.inject({ url: "/" });
+    expect(res.statusCode).toBe(302);
+    expect(res.headers.location).toBe(`${base}/`);
+  });
+
+  it.each(["/", "/index.html"])("%s under the base path is index.html with window.APP_ID injected, not cached", async (path) => {
+    const res = await t.app.inject({ url: `${base}${path}` });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers["content-type"]).toBe("text/html; charset=utf-8");
+    expect(res.headers["cache-control"]).toBe("no-cache");
+    expect(res.body).toBe(injected(SANDBOX_MINIAPP_ID));
+  });
+
+  it.each(["/lesson/abc", "/skill/dien-thoai/lesson/bat-may", "/lesson/abc?from=oa"])("a deep link %s gets the same HTML", async (path) => {
+    const res = await t.app.inject({ url: `${base}${path}` });
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toBe(injected(SANDBOX_MINIAPP_ID));
+  });
+
+  it("serves built assets with a long, immutable cache", async () => {
+    const res = await t.app.inject({ url: `${base}/assets/x.js` });
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toBe(SCRIPT);
+    expect(res.headers["content-type"]).toMatch(/javascript/);
+    expect(res.headers["cache-control"]).toBe("public, max-age=31536000, immutable");
+  });
+
+  it.each(["/assets/missing.js", "/favicon.ico", "/lesson/logo.png"])("a missing file %s is 404 JSON, not the HTML", async (path) => {
+    const res = await t.app.inject({ url: `${base}${path}` });
+    expect(res.statusCode).toBe(404);
+    expect(res.json()).toEqual({ error: "not_found", message: expect.any(String), requestId: expect.any(String) });
+  });
+
+  it("does not serve files outside the build directory", async () => {
+    for (const url of [`${base}/../../../../etc/passwd`, `${base}/%2e%2e/%2e%2e/%2e%2e/%2e%2e/etc/passwd`, `${base}/..%2f..%2f..%2f..%2fetc%2fpasswd`]) {
+      const res = await t.app.inject({ url });
+      expect(res.body).not.toContain("root:");
+    }
+  });
+
+  it("another mini app id is not served", async () => {
+    const res = await t.app.inject({ url: "/zapps/123/assets/x.js" });
+    expect(res.statusCode).toBe(404);
+  });
+});
+
+describe("serving the mini app with Zalo credentials configured", () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp(
+      "sqlite",
+      { course },
+      {
+        MINIAPP_DIR: dir,
+        ZALO_APP_ID: "4100000000000000001",
+        ZALO_APP_SECRET: "configured-app-secret",
+        ZALO_MINIAPP_ID: "4100000000000000002",
+        SESSION_SECRET: "a-session-secret-of-at-least-32-chars!",
+      },
+    );
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it("uses the configured mini app id for the path and window.APP_ID", async () => {
+    expect((await t.app.inject({ url: "/" })).headers.location).toBe("/zapps/4100000000000000002/");
+    const res = await t.app.inject({ url: "/zapps/4100000000000000002/lesson/abc" });
+    expect(res.body).toBe(injected("4100000000000000002"));
+    expect((await t.app.inject({ url: `/zapps/${SANDBOX_MINIAPP_ID}/` })).statusCode).toBe(404);
+  });
+});
+
+describe("without a mini app build", () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp("sqlite", { course }, { MINIAPP_DIR: join(dir, "does-not-exist") });
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it("answers 503 with a hint to build, while the API keeps working", async () => {
+    const res = await t.app.inject({ url: `/zapps/${SANDBOX_MINIAPP_ID}/lesson/abc` });
+    expect(res.statusCode).toBe(503);
+    expect(res.body).toContain("npm run build");
+    expect((await t.app.inject({ url: "/health" })).statusCode).toBe(200);
+  });
+});
