@@ -1,0 +1,159 @@
+/**
+ * npm run bench:progress — autocannon against POST /api/v1/progress/sync on SQLite and on PostgreSQL, and against
+ * a bare Fastify route in the same run. Each request carries one quiz attempt with a new event id, from one of
+ * the sandbox users. The last line is one JSON object with req/s, p99 latency and the ratio to the bare route.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomUUID } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import autocannon from "autocannon";
+import pg from "pg";
+import { loadCourseOrThrow } from "../../shared/content-loader.js";
+import { correctAnswer } from "../../shared/lib/grading.js";
+
+const DURATION_S = Number(process.env.BENCH_DURATION ?? 10);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
+const PG_ADMIN_URL = process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
+
+const lesson = loadCourseOrThrow().lessons[0]!;
+const answers = lesson.quiz.map((q) => ({ questionId: q.id, answer: correctAnswer(q) }));
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.listen(0, "127.0.0.1", () => {
+      const a = s.address();
+      s.close(() => (a && typeof a === "object" ? resolve(a.port) : reject(new Error("no port"))));
+    });
+  });
+}
+
+async function start(script: string, env: Record<string, string>): Promise<{ url: string; child: ChildProcess }> {
+  const port = await freePort();
+  const child = spawn(process.execPath, ["--import", "tsx", script], {
+    env: { ...process.env, ...env, PORT: String(port), HOST: "127.0.0.1", LOG_LEVEL: "warn", NODE_ENV: "production" },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  const url = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 240; i++) {
+    if (child.exitCode !== null) throw new Error(`${script} exited with ${child.exitCode}`);
+    try {
+      const r = await fetch(`${url}/health`).catch(() => fetch(`${url}/bare`, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" }));
+      if (r.status < 500) return { url, child };
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`${script} did not start`);
+}
+
+async function stop(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return;
+  child.kill("SIGTERM");
+  await new Promise((r) => child.once("exit", r));
+}
+
+async function sessionTokens(url: string): Promise<string[]> {
+  const { users } = (await (await fetch(`${url}/sandbox/users`)).json()) as { users: { id: string }[] };
+  return Promise.all(
+    users.map(async (u) => {
+      const z = (await (await fetch(`${url}/sandbox/users/${u.id}/token`, { method: "POST" })).json()) as { access_token: string };
+      const s = await fetch(`${url}/api/v1/auth/zalo`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ accessToken: z.access_token }) });
+      return ((await s.json()) as { token: string }).token;
+    }),
+  );
+}
+
+interface Figures {
+  reqPerSec: number;
+  p99Ms: number;
+  non2xx: number;
+}
+
+function run(url: string, path: string, tokens: string[], seconds: number): Promise<Figures> {
+  let n = 0;
+  return new Promise((resolve, reject) => {
+    autocannon(
+      {
+        url,
+        connections: CONNECTIONS,
+        duration: seconds,
+        requests: [
+          {
+            method: "POST",
+            path,
+            setupRequest: (req) => {
+              const token = tokens[n++ % Math.max(tokens.length, 1)];
+              const body = { events: [{ kind: "attempt", id: randomUUID(), lessonId: lesson.id, answers, at: new Date().toISOString() }] };
+              return { ...req, headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body) };
+            },
+          },
+        ],
+      },
+      (err, r) => (err ? reject(err) : resolve({ reqPerSec: Math.round(r.requests.average), p99Ms: r.latency.p99, non2xx: r.non2xx + r.errors })),
+    );
+  });
+}
+
+async function benchServer(env: Record<string, string>): Promise<Figures> {
+  const { url, child } = await start("bot-server/src/main.ts", { ...env, MINIAPP_DIR: "/nonexistent" });
+  try {
+    const tokens = await sessionTokens(url);
+    await run(url, "/api/v1/progress/sync", tokens, 2); // warm-up
+    return await run(url, "/api/v1/progress/sync", tokens, DURATION_S);
+  } finally {
+    await stop(child);
+  }
+}
+
+async function main(): Promise<void> {
+  const bare = await start("tests/bench/bare-server.ts", {});
+  let bareFigures: Figures;
+  try {
+    await run(bare.url, "/bare", [], 2);
+    bareFigures = await run(bare.url, "/bare", [], DURATION_S);
+  } finally {
+    await stop(bare.child);
+  }
+  console.log("bare", bareFigures);
+
+  const dir = mkdtempSync(join(tmpdir(), "ksc-bench-"));
+  const sqlite = await benchServer({ DATABASE_URL: `sqlite:${join(dir, "bench.db")}` }).finally(() => rmSync(dir, { recursive: true, force: true }));
+  console.log("sqlite", sqlite);
+
+  const dbName = `ksc_bench_${process.pid}`;
+  const admin = new pg.Client({ connectionString: PG_ADMIN_URL });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${dbName}`);
+  const pgUrl = new URL(PG_ADMIN_URL);
+  pgUrl.pathname = `/${dbName}`;
+  let postgres: Figures;
+  try {
+    postgres = await benchServer({ DATABASE_URL: pgUrl.toString() });
+  } finally {
+    await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+    await admin.end();
+  }
+  console.log("postgres", postgres);
+
+  const ratio = (f: Figures) => Math.round((f.reqPerSec / bareFigures.reqPerSec) * 1000) / 1000;
+  console.log(
+    JSON.stringify({
+      bench: "progress-sync",
+      durationS: DURATION_S,
+      connections: CONNECTIONS,
+      bare: bareFigures,
+      sqlite: { ...sqlite, ratioToBare: ratio(sqlite) },
+      postgres: { ...postgres, ratioToBare: ratio(postgres) },
+    }),
+  );
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});
