@@ -33,6 +33,26 @@ const pgTypes = {
   },
 };
 
+/**
+ * Kysely prepares every query anew; preparing costs about as much as running a small query, so statements are
+ * kept by their SQL text (queries are parameterised, so the set of texts is small and bounded).
+ */
+function withStatementCache(sqlite: SQLite.Database, max = 500) {
+  const cache = new Map<string, SQLite.Statement>();
+  return {
+    close: () => sqlite.close(),
+    prepare(sql: string) {
+      let st = cache.get(sql);
+      if (!st) {
+        st = sqlite.prepare(sql);
+        if (cache.size >= max) cache.delete(cache.keys().next().value!);
+        cache.set(sql, st);
+      }
+      return st;
+    },
+  };
+}
+
 export function connect(url: string, opts: ConnectOptions = {}): Db {
   if (url.startsWith("sqlite:")) {
     const file = url.slice("sqlite:".length);
@@ -42,7 +62,7 @@ export function connect(url: string, opts: ConnectOptions = {}): Db {
     sqlite.pragma("synchronous = NORMAL");
     sqlite.pragma("foreign_keys = ON");
     sqlite.pragma("busy_timeout = 5000");
-    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
     return { db, dialect: "sqlite", where: `sqlite:${file}`, close: () => db.destroy() };
   }
   const pool = new pg.Pool({

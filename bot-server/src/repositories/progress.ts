@@ -26,23 +26,18 @@ export function progressRepository(db: Kysely<Database>) {
       return db.selectFrom("lesson_completions").select(["id", "learner_id", "lesson_id"]).where("id", "in", ids).execute();
     },
 
-    async completedLessonIds(learnerId: string, lessonIds: string[]): Promise<string[]> {
-      if (lessonIds.length === 0) return [];
-      const rows = await db
-        .selectFrom("lesson_completions")
-        .select("lesson_id")
-        .where("learner_id", "=", learnerId)
-        .where("lesson_id", "in", lessonIds)
-        .execute();
-      return rows.map((r) => r.lesson_id);
+    /** Inserts the attempts whose id is new; returns the ids actually inserted. */
+    async insertNewAttempts(rows: Insertable<QuizAttemptsTable>[]): Promise<string[]> {
+      if (rows.length === 0) return [];
+      const done = await db.insertInto("quiz_attempts").values(rows).onConflict((oc) => oc.doNothing()).returning("id").execute();
+      return done.map((r) => r.id);
     },
 
-    async insertAttempts(rows: Insertable<QuizAttemptsTable>[]): Promise<void> {
-      if (rows.length) await db.insertInto("quiz_attempts").values(rows).execute();
-    },
-
-    async insertCompletions(rows: Insertable<LessonCompletionsTable>[]): Promise<void> {
-      if (rows.length) await db.insertInto("lesson_completions").values(rows).execute();
+    /** Inserts completions whose id is new and whose lesson the learner has not read yet; returns the ids inserted. */
+    async insertNewCompletions(rows: Insertable<LessonCompletionsTable>[]): Promise<string[]> {
+      if (rows.length === 0) return [];
+      const done = await db.insertInto("lesson_completions").values(rows).onConflict((oc) => oc.doNothing()).returning("id").execute();
+      return done.map((r) => r.id);
     },
 
     attemptStats(learnerId: string): Promise<LessonStats[]> {

@@ -37,13 +37,12 @@ export function gradeAttempt(catalog: CourseCatalog, ev: AttemptEvent): Grade {
   return gradeScore(correct, lesson.quiz.length, PASS_RATIO);
 }
 
-function checkOwnership(stored: StoredEventRef[], learnerId: string, lessonOf: Map<string, string>): Set<string> {
+function checkOwnership(stored: StoredEventRef[], learnerId: string, lessonOf: Map<string, string>): void {
   for (const s of stored) {
     if (s.learner_id !== learnerId || s.lesson_id !== lessonOf.get(s.id)) {
       throw conflict("sync_id_conflict", `Mã sự kiện ${s.id} đã được dùng cho dữ liệu khác.`);
     }
   }
-  return new Set(stored.map((s) => s.id));
 }
 
 /**
@@ -64,48 +63,46 @@ export async function syncProgress(deps: SyncDeps, learnerId: string, req: SyncR
   const lessonOf = new Map(req.events.map((ev) => [ev.id, ev.lessonId]));
   const receivedAt = now.toISOString();
 
-  return deps.repos.transaction(async (repos: RepositorySet) => {
-    const attemptIds = req.events.filter((e) => e.kind === "attempt").map((e) => e.id);
-    const completionEvents = req.events.filter((e) => e.kind === "completion");
-    const knownAttempts = checkOwnership(await repos.progress.findAttempts(attemptIds), learnerId, lessonOf);
-    const knownCompletions = checkOwnership(await repos.progress.findCompletions(completionEvents.map((e) => e.id)), learnerId, lessonOf);
-    const alreadyRead = new Set(await repos.progress.completedLessonIds(learnerId, completionEvents.map((e) => e.lessonId)));
-
-    const results: SyncResponse["results"] = [];
-    const attempts = [];
-    const completions = [];
-    for (const ev of req.events) {
-      if (ev.kind === "attempt") {
-        const g = grades.get(ev.id)!;
-        const fresh = !knownAttempts.has(ev.id);
-        results.push({ id: ev.id, status: fresh ? "accepted" : "duplicate", scorePct: g.scorePct, passed: g.passed });
-        if (fresh) {
-          attempts.push({
+  const attempts = req.events.flatMap((ev) =>
+    ev.kind !== "attempt"
+      ? []
+      : [
+          {
             id: ev.id,
             learner_id: learnerId,
             lesson_id: ev.lessonId,
-            correct: g.correct,
-            total: g.total,
-            score_pct: g.scorePct,
-            passed: g.passed ? 1 : 0,
+            correct: grades.get(ev.id)!.correct,
+            total: grades.get(ev.id)!.total,
+            score_pct: grades.get(ev.id)!.scorePct,
+            passed: grades.get(ev.id)!.passed ? 1 : 0,
             answers: JSON.stringify(ev.answers),
             answered_at: new Date(ev.at).toISOString(),
             received_at: receivedAt,
-          });
-        }
-      } else {
-        // Reading a lesson again counts once: a second completion of the same lesson is a duplicate too.
-        const fresh = !knownCompletions.has(ev.id) && !alreadyRead.has(ev.lessonId);
-        results.push({ id: ev.id, status: fresh ? "accepted" : "duplicate" });
-        if (fresh) {
-          alreadyRead.add(ev.lessonId);
-          completions.push({ id: ev.id, learner_id: learnerId, lesson_id: ev.lessonId, completed_at: new Date(ev.at).toISOString(), received_at: receivedAt });
-        }
-      }
-    }
-    await repos.progress.insertAttempts(attempts);
-    await repos.progress.insertCompletions(completions);
+          },
+        ],
+  );
+  const completions = req.events.flatMap((ev) =>
+    ev.kind !== "completion"
+      ? []
+      : [{ id: ev.id, learner_id: learnerId, lesson_id: ev.lessonId, completed_at: new Date(ev.at).toISOString(), received_at: receivedAt }],
+  );
+
+  // Insert first and look only at what did not go in: in the common case a sync is one INSERT in a transaction.
+  return deps.repos.transaction(async (repos: RepositorySet) => {
+    const inserted = new Set([...(await repos.progress.insertNewAttempts(attempts)), ...(await repos.progress.insertNewCompletions(completions))]);
+    const notInserted = (rows: { id: string }[]) => rows.map((r) => r.id).filter((id) => !inserted.has(id));
+    // Whatever was not inserted is a replay by this learner — or an id taken by other data, which voids the batch.
+    checkOwnership(await repos.progress.findAttempts(notInserted(attempts)), learnerId, lessonOf);
+    // A completion that is not stored under its id conflicted with an earlier read of the same lesson: a duplicate.
+    checkOwnership(await repos.progress.findCompletions(notInserted(completions)), learnerId, lessonOf);
     if (req.ref) await repos.learners.setRefIfEmpty(learnerId, req.ref, receivedAt);
-    return { results };
+    return {
+      results: req.events.map((ev) => {
+        const status = inserted.has(ev.id) ? ("accepted" as const) : ("duplicate" as const);
+        if (ev.kind === "completion") return { id: ev.id, status };
+        const g = grades.get(ev.id)!;
+        return { id: ev.id, status, scorePct: g.scorePct, passed: g.passed };
+      }),
+    };
   });
 }
