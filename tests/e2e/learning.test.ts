@@ -24,13 +24,17 @@ async function phone(): Promise<{ context: BrowserContext; page: Page }> {
   return { context, page };
 }
 
-/** What the server holds for the sandbox user, asked through the public API as the mini app would. */
-async function serverProgress(): Promise<ProgressResponse> {
+/** Signs in as the sandbox user through the public API, as the mini app does. */
+async function signIn(): Promise<{ token: string; learner: { refCode: string | null } }> {
   const zalo = (await (await fetch(`${baseUrl}/sandbox/users/${USER.id}/token`, { method: "POST" })).json()) as { access_token: string };
-  const session = (await (
-    await fetch(`${baseUrl}/api/v1/auth/zalo`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ accessToken: zalo.access_token }) })
-  ).json()) as { token: string };
-  return (await (await fetch(`${baseUrl}/api/v1/progress`, { headers: { authorization: `Bearer ${session.token}` } })).json()) as ProgressResponse;
+  const res = await fetch(`${baseUrl}/api/v1/auth/zalo`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ accessToken: zalo.access_token }) });
+  return (await res.json()) as { token: string; learner: { refCode: string | null } };
+}
+
+/** What the server holds for the sandbox user. */
+async function serverProgress(): Promise<ProgressResponse> {
+  const { token } = await signIn();
+  return (await (await fetch(`${baseUrl}/api/v1/progress`, { headers: { authorization: `Bearer ${token}` } })).json()) as ProgressResponse;
 }
 
 function skillCard(page: Page) {
@@ -90,10 +94,16 @@ describe("a resident learns from a poster's QR code", () => {
     await expect.poll(async () => (await serverProgress()).lessons.find((l) => l.lessonId === first.id)?.passed, { timeout: 15_000 }).toBe(true);
     const stored = (await serverProgress()).lessons.find((l) => l.lessonId === first.id)!;
     expect(stored).toMatchObject({ read: true, attempts: 1, bestScorePct: 80, passed: true });
+    // The poster's ref code went with the first sync.
+    expect((await signIn()).learner.refCode).toBe("POSTER01");
     await shot(page, "home-signed-in");
 
     await page.reload();
     await expect.poll(() => skillCard(page).locator(".skill-card__meta").innerText()).toBe(`Đã đạt 1/${skillLessons} bài`);
+    // The text size chosen with "Aa" is remembered.
+    await skillCard(page).click();
+    await page.locator(".lesson-card", { hasText: first.title }).click();
+    await expect.poll(() => page.locator(".page.text-size-1").count()).toBe(1);
     await context.close();
   });
 

@@ -15,6 +15,7 @@ export default function QuizPage() {
   const navigate = useNavigate();
   const state = useLesson(lessonId);
   const textSize = useAppState((s) => s.textSize);
+  const pending = useAppState((s) => s.queue.length);
   const [round, setRound] = useState(0);
   const [index, setIndex] = useState(0);
   const [answers, setAnswers] = useState<AttemptEvent["answers"]>([]);
@@ -54,9 +55,8 @@ export default function QuizPage() {
             </p>
             <h2 className="result__verdict">{grade.passed ? "Bạn đã đạt bài này!" : "Chưa đạt"}</h2>
             <p>
-              {grade.passed
-                ? "Kết quả đã được lưu trên điện thoại và sẽ gửi lên máy chủ khi có mạng."
-                : `Cần đúng ít nhất ${Math.round(PASS_RATIO * 100)}% số câu. Hãy đọc lại bài rồi làm lại nhé.`}
+              {grade.passed ? "Chúc mừng bạn! " : `Cần đúng ít nhất ${Math.round(PASS_RATIO * 100)}% số câu. Hãy đọc lại bài rồi làm lại nhé. `}
+              {pending > 0 ? "Kết quả đã lưu trên điện thoại và sẽ tự gửi lên máy chủ khi có mạng." : "Kết quả đã được lưu."}
             </p>
           </section>
           <div className="stack">
