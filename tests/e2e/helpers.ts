@@ -12,16 +12,21 @@ mkdirSync(SCREENSHOT_DIR, { recursive: true });
 let shotNo = 0;
 /** Saves what the learner sees, numbered in the order the scenario passes through the screens. */
 export async function shot(page: Page, name: string): Promise<void> {
+  await settled(page);
   shotNo++;
   await page.screenshot({ path: join(SCREENSHOT_DIR, `${String(shotNo).padStart(2, "0")}-${name}.png`), fullPage: true });
+}
+
+/** Page transitions keep the old page in the DOM for a moment: look at a screen once it stands alone. */
+async function settled(page: Page): Promise<void> {
+  await expect.poll(() => page.locator(".zaui-page").count()).toBe(1);
 }
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 
 /** Runs axe-core on the page; serious and critical violations fail the test with what and where. */
 export async function expectAccessible(page: Page, screen: string): Promise<void> {
-  // Page transitions keep the old page in the DOM for a moment: check the screen once it is alone.
-  await expect.poll(() => page.locator(".zaui-page").count()).toBe(1);
+  await settled(page);
   await page.addScriptTag({ content: axeSource });
   const violations = (await page.evaluate(async () => {
     const r = await (window as unknown as { axe: { run(o: object): Promise<{ violations: unknown[] }> } }).axe.run({
