@@ -6,12 +6,12 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import autocannon from "autocannon";
 import pg from "pg";
 import { loadCourseOrThrow } from "../../shared/content-loader.js";
+import { freePort } from "../helpers/net.js";
 import { correctAnswer } from "../../shared/lib/grading.js";
 
 const DURATION_S = Number(process.env.BENCH_DURATION ?? 10);
@@ -21,15 +21,6 @@ const PG_ADMIN_URL = process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0
 const lesson = loadCourseOrThrow().lessons[0]!;
 const answers = lesson.quiz.map((q) => ({ questionId: q.id, answer: correctAnswer(q) }));
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.listen(0, "127.0.0.1", () => {
-      const a = s.address();
-      s.close(() => (a && typeof a === "object" ? resolve(a.port) : reject(new Error("no port"))));
-    });
-  });
-}
 
 async function start(script: string, env: Record<string, string>): Promise<{ url: string; child: ChildProcess }> {
   const port = await freePort();
