@@ -3,8 +3,8 @@ import { basename, dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { LineCounter, parseDocument, isNode, type Document } from "yaml";
 import { z } from "zod";
-import { lessonSchema, skillSchema, type Lesson, type Skill } from "./schemas/content.js";
-import { checkLesson, checkSvg, type PathIssue } from "./lib/content-rules.js";
+import { faqEntrySchema, lessonSchema, skillSchema, type FaqEntry, type Lesson, type Skill } from "./schemas/content.js";
+import { checkFaq, checkLesson, checkSvg, type PathIssue } from "./lib/content-rules.js";
 import { fillVars } from "./lib/text.js";
 
 export const CONTENT_ROOT = join(dirname(fileURLToPath(import.meta.url)), "content");
@@ -19,6 +19,8 @@ export interface Course {
   skills: Skill[];
   lessons: Lesson[];
   vars: Record<string, string>;
+  /** The OA chatbot's Hỏi đáp; empty when the content has none. */
+  faq: FaqEntry[];
 }
 
 interface ParsedFile {
@@ -114,7 +116,18 @@ export function loadCourse(root: string = CONTENT_ROOT): { course: Course; issue
   }
   const skillOrder = new Map(skills.map((s, i) => [s.id, i]));
   lessons.sort((a, b) => (skillOrder.get(a.skill) ?? 99) - (skillOrder.get(b.skill) ?? 99) || a.order - b.order);
-  return { course: { skills, lessons, vars }, issues };
+
+  const faq: FaqEntry[] = [];
+  const faqFile = existsSync(join(root, "faq.yaml")) ? parseFile(root, join(root, "faq.yaml"), issues) : null;
+  if (faqFile) {
+    const r = z.array(faqEntrySchema).safeParse(faqFile.doc.toJS());
+    if (!r.success) report(faqFile, issues, zodIssues(r.error));
+    else {
+      report(faqFile, issues, checkFaq(r.data, new Set(lessons.map((l) => l.id)), vars));
+      faq.push(...r.data.map((e) => ({ ...e, answer: fillVars(e.answer, vars), question: fillVars(e.question, vars) })));
+    }
+  }
+  return { course: { skills, lessons, vars, faq }, issues };
 }
 
 function fillLesson(l: Lesson, vars: Record<string, string>): Lesson {

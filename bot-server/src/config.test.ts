@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ConfigError, loadConfig } from "./config.js";
 
-const ZALO = { ZALO_APP_ID: "1234567890", ZALO_APP_SECRET: "app-secret", ZALO_MINIAPP_ID: "9876543210" };
+const ZALO = { ZALO_APP_ID: "1234567890", ZALO_APP_SECRET: "app-secret", ZALO_MINIAPP_ID: "9876543210", ZALO_OA_ID: "5550000000", ZALO_OA_SECRET_KEY: "oa-secret-key" };
 const SECRET = "s".repeat(32);
 
 /** The message of the ConfigError that loadConfig throws for `env`. */
@@ -104,5 +104,12 @@ describe("loadConfig", () => {
 
   it("refuses a ZALO_GRAPH_URL that is not a URL", () => {
     expect(refusal({ ZALO_GRAPH_URL: "graph.zalo.me" })).toMatch(/^ {2}ZALO_GRAPH_URL: /m);
+  });
+});
+
+describe("loadConfig with Zalo credentials", () => {
+  it("requires the OA id and OA secret key, which verify the webhook", () => {
+    const { ZALO_OA_ID: _id, ZALO_OA_SECRET_KEY: _key, ...withoutOa } = ZALO;
+    expect(() => loadConfig({ ...withoutOa, SESSION_SECRET: "x".repeat(32) })).toThrow(/ZALO_OA_ID and ZALO_OA_SECRET_KEY are required/);
   });
 });

@@ -25,6 +25,13 @@ const envSchema = z
     ZALO_OA_ID: optional,
     ZALO_OA_SECRET_KEY: optional,
     ZALO_GRAPH_URL: z.string().url().default("https://graph.zalo.me"),
+    ZALO_OPENAPI_URL: z.string().url().default("https://openapi.zalo.me"),
+    ZALO_OAUTH_URL: z.string().url().default("https://oauth.zaloapp.com"),
+    ZALO_OA_ACCESS_TOKEN: optional,
+    ZALO_OA_REFRESH_TOKEN: optional,
+    ZALO_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(4000),
+    OPERATOR_KEY: optional.pipe(z.string().min(16, "must be at least 16 characters").optional()),
+    SANDBOX_RETRY_SCALE: z.coerce.number().min(0).max(1).default(1),
     SANDBOX_SEED: optional,
     MINIAPP_DIR: z.string().default("www"),
     BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(10_000_000).default(262_144),
@@ -34,6 +41,9 @@ const envSchema = z
     const some = creds.some(Boolean);
     if (some && !creds.every(Boolean)) {
       ctx.addIssue({ code: "custom", path: ["ZALO_APP_ID"], message: "set ZALO_APP_ID, ZALO_APP_SECRET and ZALO_MINIAPP_ID together (or none for the sandbox)" });
+    }
+    if (some && (!env.ZALO_OA_ID || !env.ZALO_OA_SECRET_KEY)) {
+      ctx.addIssue({ code: "custom", path: ["ZALO_OA_ID"], message: "ZALO_OA_ID and ZALO_OA_SECRET_KEY are required with Zalo credentials (the OA webhook is verified with the OA secret key)" });
     }
     if (some && !env.SESSION_SECRET) {
       ctx.addIssue({ code: "custom", path: ["SESSION_SECRET"], message: "is required when Zalo credentials are set" });
@@ -49,6 +59,11 @@ export interface ZaloConfig {
   oaId: string;
   oaSecretKey: string;
   graphUrl: string;
+  openapiUrl: string;
+  oauthUrl: string;
+  /** Tokens to start with, before the OAuth flow has been run once; stored in the database on first start. */
+  initialAccessToken: string | undefined;
+  initialRefreshToken: string | undefined;
 }
 
 export interface Config {
@@ -66,6 +81,12 @@ export interface Config {
   zalo: ZaloConfig | null;
   /** Seed for the sandbox's secrets, so that several processes (and restarts) agree; random when unset. */
   sandboxSeed: string | undefined;
+  /** Multiplies the sandbox's webhook retry schedule (tests speed it up). */
+  sandboxRetryScale: number;
+  /** Calls per minute to Zalo's OA API, for every sender in the process. */
+  zaloRateLimitPerMinute: number;
+  /** Lets the operator start the OA OAuth flow outside sandbox mode. */
+  operatorKey: string | undefined;
   miniappDir: string;
   bodyLimit: number;
 }
@@ -97,11 +118,18 @@ export function loadConfig(source: Record<string, string | undefined> = process.
           appId: e.ZALO_APP_ID!,
           appSecret: e.ZALO_APP_SECRET!,
           miniappId: e.ZALO_MINIAPP_ID!,
-          oaId: e.ZALO_OA_ID ?? "",
-          oaSecretKey: e.ZALO_OA_SECRET_KEY ?? "",
+          oaId: e.ZALO_OA_ID!,
+          oaSecretKey: e.ZALO_OA_SECRET_KEY!,
           graphUrl: e.ZALO_GRAPH_URL,
+          openapiUrl: e.ZALO_OPENAPI_URL,
+          oauthUrl: e.ZALO_OAUTH_URL,
+          initialAccessToken: e.ZALO_OA_ACCESS_TOKEN,
+          initialRefreshToken: e.ZALO_OA_REFRESH_TOKEN,
         },
     sandboxSeed: e.SANDBOX_SEED,
+    sandboxRetryScale: e.SANDBOX_RETRY_SCALE,
+    zaloRateLimitPerMinute: e.ZALO_RATE_LIMIT_PER_MINUTE,
+    operatorKey: e.OPERATOR_KEY,
     miniappDir: e.MINIAPP_DIR,
     bodyLimit: e.BODY_LIMIT_BYTES,
   };

@@ -1,4 +1,4 @@
-import type { Lesson, Question } from "../schemas/content.js";
+import type { FaqEntry, Lesson, Question } from "../schemas/content.js";
 import { countWords, varNames } from "./text.js";
 
 export interface PathIssue {
@@ -108,6 +108,26 @@ export function checkLesson(l: Lesson, ctx: LessonContext): PathIssue[] {
       if (!(v in ctx.vars)) out.push({ path, message: `${path.join(".")}: unknown variable {{${v}}}` });
     }
   }
+  return out;
+}
+
+export const FAQ_ANSWER_WORDS = 80;
+
+/** Hỏi đáp entries: unique ids, an existing lesson, known variables, and short answers. */
+export function checkFaq(entries: FaqEntry[], lessonIds: Set<string>, vars: Record<string, string>): PathIssue[] {
+  const out: PathIssue[] = [];
+  const seen = new Set<string>();
+  entries.forEach((e, i) => {
+    if (seen.has(e.id)) out.push({ path: [i, "id"], message: `faq id "${e.id}" is repeated` });
+    seen.add(e.id);
+    if (!lessonIds.has(e.lesson)) out.push({ path: [i, "lesson"], message: `faq ${e.id}: lesson "${e.lesson}" does not exist` });
+    const words = countWords(e.answer);
+    if (words > FAQ_ANSWER_WORDS) out.push({ path: [i, "answer"], message: `faq ${e.id}: answer has ${words} words, the budget is ${FAQ_ANSWER_WORDS}` });
+    for (const [k, t] of [["question", e.question], ["answer", e.answer], ...e.variants.map((v, j) => [`variants.${j}`, v])] as [string, string][]) {
+      if (/<\/?[a-z!]/i.test(t)) out.push({ path: [i, ...k.split(".")], message: `faq ${e.id}: no HTML in ${k}` });
+      for (const v of varNames(t)) if (!(v in vars)) out.push({ path: [i, ...k.split(".")], message: `faq ${e.id}: unknown variable {{${v}}}` });
+    }
+  });
   return out;
 }
 

@@ -65,3 +65,13 @@ export type SkillWithLessons = Skill & { lessons: LessonSummary[] };
 
 /** Share of a quiz's questions a learner must get right to pass the lesson. */
 export { PASS_RATIO } from "../lib/grading.js";
+
+/** One entry of the OA chatbot's Hỏi đáp, written from the lessons; `lesson` is the lesson that teaches it. */
+export const faqEntrySchema = z.strictObject({
+  id,
+  question: text,
+  variants: z.array(text).min(1).max(8),
+  answer: text,
+  lesson: id,
+});
+export type FaqEntry = z.infer<typeof faqEntrySchema>;

@@ -19,7 +19,7 @@ const rows = course.skills.map((s) => {
 });
 console.table(rows);
 const total = (k: string) => rows.reduce((n, r) => n + ((r as Record<string, unknown>)[k] as number), 0);
-console.log(`Total: ${total("lessons")} lessons, ${total("steps")} steps, ${total("questions")} questions`);
+console.log(`Total: ${total("lessons")} lessons, ${total("steps")} steps, ${total("questions")} questions, ${course.faq.length} Hỏi đáp entries`);
 
 const minimums: string[] = [];
 for (const r of rows) {
@@ -29,6 +29,7 @@ for (const r of rows) {
 if (total("lessons") < 36) minimums.push(`the course has ${total("lessons")} lessons, needs at least 36`);
 if (total("questions") < 150) minimums.push(`the course has ${total("questions")} questions, needs at least 150`);
 for (const k of QUESTION_KINDS) if (total(k) === 0) minimums.push(`no question of kind ${k}`);
+if (course.faq.length < 60) minimums.push(`the Hỏi đáp has ${course.faq.length} entries, needs at least 60`);
 
 for (const i of issues) console.error(`shared/content/${i.file}:${i.line}: ${i.message}`);
 for (const m of minimums) console.error(`course: ${m}`);

@@ -166,6 +166,8 @@ describe.each(DIALECTS)("sign-in with Zalo credentials configured on %s", (diale
         ZALO_APP_ID: "4100000000000000001",
         ZALO_APP_SECRET: APP_SECRET,
         ZALO_MINIAPP_ID: "4100000000000000002",
+        ZALO_OA_ID: "4100000000000000003",
+        ZALO_OA_SECRET_KEY: "oa-secret-key-for-tests",
         SESSION_SECRET: "a-session-secret-of-at-least-32-chars!",
         ZALO_GRAPH_URL: stub.url,
       },

@@ -32,7 +32,117 @@ export interface LessonCompletionsTable {
   received_at: string;
 }
 
+export interface WebhookInboxTable {
+  id: Generated<number>;
+  event_key: string;
+  event_name: string;
+  payload: string;
+  status: "pending" | "done" | "ignored" | "failed";
+  attempts: Generated<number>;
+  last_error: string | null;
+  received_at: string;
+  processed_at: string | null;
+}
+
+export interface JobsTable {
+  id: Generated<number>;
+  queue: string;
+  job_key: string | null;
+  payload: string;
+  status: "waiting" | "active" | "done" | "failed";
+  attempts: Generated<number>;
+  max_attempts: number;
+  run_at: string;
+  locked_until: string | null;
+  last_error: string | null;
+  created_at: string;
+  finished_at: string | null;
+}
+
+export interface SubscribersTable {
+  user_id: string;
+  display_name: string | null;
+  following: number;
+  followed_at: string | null;
+  unfollowed_at: string | null;
+  last_interaction_at: string | null;
+  consent_version: string | null;
+  consent_text: string | null;
+  consent_at: string | null;
+  province_code: string | null;
+  commune_code: string | null;
+  topics: Generated<string>;
+  news_enabled: Generated<number>;
+  dialogue: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface OaMessagesTable {
+  id: Generated<number>;
+  user_id: string;
+  kind: "cs" | "transaction" | "promotion";
+  purpose: string;
+  message: string;
+  inbox_id: number | null;
+  seq: number;
+  zalo_message_id: string | null;
+  status: "queued" | "sent" | "failed";
+  error_code: number | null;
+  created_at: string;
+  sent_at: string | null;
+}
+
+export interface MessageReceiptsTable {
+  zalo_message_id: string;
+  event: "received" | "seen" | "echo";
+  at: string;
+}
+
+export interface UnansweredQuestionsTable {
+  id: Generated<number>;
+  user_id: string;
+  text: string;
+  best_match: string | null;
+  best_score: number | null;
+  created_at: string;
+  resolved_at: string | null;
+}
+
+export interface OaTokensTable {
+  oa_id: string;
+  access_token: string;
+  refresh_token: string;
+  access_expires_at: string;
+  refresh_expires_at: string;
+  source: string;
+  updated_at: string;
+  last_error: string | null;
+  last_error_at: string | null;
+}
+
+export interface LocksTable {
+  name: string;
+  holder: string;
+  expires_at: string;
+}
+
+export interface OauthStatesTable {
+  state: string;
+  code_verifier: string;
+  created_at: string;
+}
+
 export interface Database {
+  webhook_inbox: WebhookInboxTable;
+  jobs: JobsTable;
+  subscribers: SubscribersTable;
+  oa_messages: OaMessagesTable;
+  message_receipts: MessageReceiptsTable;
+  unanswered_questions: UnansweredQuestionsTable;
+  oa_tokens: OaTokensTable;
+  locks: LocksTable;
+  oauth_states: OauthStatesTable;
   learners: LearnersTable;
   quiz_attempts: QuizAttemptsTable;
   lesson_completions: LessonCompletionsTable;

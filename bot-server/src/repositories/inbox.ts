@@ -1,0 +1,29 @@
+import type { Insertable, Kysely, Selectable } from "kysely";
+import type { Database, WebhookInboxTable } from "../db/schema.js";
+
+export type InboxRow = Selectable<WebhookInboxTable>;
+
+export function inboxRepository(db: Kysely<Database>) {
+  return {
+    /** Stores an event once: returns its id when new, null when the same event key is already there. */
+    async insertNew(row: Insertable<WebhookInboxTable>): Promise<number | null> {
+      const r = await db.insertInto("webhook_inbox").values(row).onConflict((oc) => oc.column("event_key").doNothing()).returning("id").executeTakeFirst();
+      return r ? Number(r.id) : null;
+    },
+    findById(id: number): Promise<InboxRow | undefined> {
+      return db.selectFrom("webhook_inbox").selectAll().where("id", "=", id).executeTakeFirst();
+    },
+    async markProcessed(id: number, status: "done" | "ignored", now: string): Promise<void> {
+      await db.updateTable("webhook_inbox").set({ status, processed_at: now, last_error: null }).where("id", "=", id).execute();
+    },
+    async recordFailure(id: number, error: string, final: boolean): Promise<void> {
+      await db
+        .updateTable("webhook_inbox")
+        .set((eb) => ({ attempts: eb("attempts", "+", 1), last_error: error.slice(0, 1000), ...(final ? { status: "failed" as const } : {}) }))
+        .where("id", "=", id)
+        .execute();
+    },
+  };
+}
+
+export type InboxRepository = ReturnType<typeof inboxRepository>;

@@ -1,0 +1,243 @@
+import { createHash } from "node:crypto";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { MESSAGE_KINDS, oaSendRequestSchema, type MessageKind } from "../../../shared/schemas/oa.js";
+import type { SandboxIdentity } from "./identity.js";
+import type { OaEvents } from "./oa-events.js";
+import type { WebhookDelivery } from "./webhook-delivery.js";
+import type { Faults, SandboxWorld } from "./world.js";
+
+export interface SandboxOaOptions {
+  identity: SandboxIdentity;
+  world: SandboxWorld;
+  events: OaEvents;
+  delivery: WebhookDelivery;
+}
+
+const envelope = (error: number, message: string, data?: unknown) => (data === undefined ? { error, message } : { error, message, data });
+
+function readData(q: unknown): Record<string, unknown> {
+  try {
+    const raw = (q as { data?: string }).data;
+    return raw ? (JSON.parse(raw) as Record<string, unknown>) : {};
+  } catch {
+    return {};
+  }
+}
+
+/**
+ * The Zalo sandbox, part 2: OA OpenAPI v3 (messages, followers), the OAuth v4 token endpoint with single-use
+ * refresh tokens, and sandbox users who follow, unfollow and write to the OA — each action delivered to the
+ * webhook signed as Zalo signs it. Answers use Zalo's envelope: HTTP 200 with a negative `error`.
+ */
+export async function sandboxOaRoutes(app: FastifyInstance, o: SandboxOaOptions): Promise<void> {
+  const { world, events, delivery, identity } = o;
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ["sandbox"];
+  const now = () => world.now();
+
+  app.addContentTypeParser("application/x-www-form-urlencoded", { parseAs: "string" }, (_req, body, done) => {
+    done(null, Object.fromEntries(new URLSearchParams(body as string)));
+  });
+
+  /** Latency, injected errors, token and quota checks shared by every OpenAPI call; null when the call may go on. */
+  async function gate(req: FastifyRequest): Promise<ReturnType<typeof envelope> | null> {
+    const f = world.faults;
+    if (f.latencyMs > 0) await new Promise((res) => setTimeout(res, f.latencyMs));
+    const token = req.headers["access_token"];
+    const state = world.accessTokenState(typeof token === "string" ? token : undefined);
+    if (state === "invalid") return envelope(-216, "Access token is invalid");
+    if (state === "expired") return envelope(-220, "Access token has expired");
+    if (!world.takeQuota()) return envelope(-32, "The app has reached the request limit per minute");
+    if (f.errorRate > 0 && Math.random() < f.errorRate) return envelope(f.errorCode, "Injected by the sandbox");
+    return null;
+  }
+
+  app.post("/sandbox/openapi/v3.0/oa/message/:kind", { schema: { hide: true } }, async (req) => {
+    const kind = (req.params as { kind: string }).kind as MessageKind;
+    if (!MESSAGE_KINDS.includes(kind)) return envelope(-201, "Unknown message type");
+    const refused = await gate(req);
+    if (refused) return refused;
+    const parsed = oaSendRequestSchema.safeParse(req.body);
+    if (!parsed.success) return envelope(-201, `Parameter is invalid: ${parsed.error.issues[0]?.path.join(".")} ${parsed.error.issues[0]?.message}`);
+    const user = world.users.get(parsed.data.recipient.user_id);
+    const code = world.refusal(kind, user);
+    if (code !== 0 || !user) return envelope(code || -213, "The message cannot be sent to this user now");
+    const messageId = world.nextMessageId();
+    const list = world.sent.get(user.id) ?? [];
+    list.push({ message_id: messageId, kind, message: parsed.data.message, time: new Date(now()).toISOString() });
+    world.sent.set(user.id, list);
+    // Zalo's echo and receipt arrive on their own schedule, possibly before this answer does.
+    void delivery.send(events.oaSent(user, messageId, parsed.data.message.attachment ? undefined : parsed.data.message.text));
+    void delivery.send(events.received(user, messageId));
+    return envelope(0, "Success", {
+      message_id: messageId,
+      user_id: user.id,
+      sent_time: String(now()),
+      ...(kind === "cs" ? { quota: { quota_type: world.isBilled(user) ? "paid" : "free" } } : {}),
+    });
+  });
+
+  app.get("/sandbox/openapi/v3.0/oa/user/detail", { schema: { hide: true } }, async (req) => {
+    const refused = await gate(req);
+    if (refused) return refused;
+    const user = world.users.get(String(readData(req.query).user_id ?? ""));
+    if (!user) return envelope(-201, "user_id is invalid");
+    return envelope(0, "Success", {
+      user_id: user.id,
+      user_id_by_app: user.appUserId,
+      display_name: user.name,
+      user_is_follower: user.following,
+      user_last_interaction_date: user.lastInteractionAt ? new Date(user.lastInteractionAt + 7 * 3600_000).toISOString().slice(0, 10).split("-").reverse().join("/") : "",
+      tags_and_notes_info: { tag_names: [], notes: [] },
+      shared_info: null,
+    });
+  });
+
+  app.get("/sandbox/openapi/v3.0/oa/user/getlist", { schema: { hide: true } }, async (req) => {
+    const refused = await gate(req);
+    if (refused) return refused;
+    const d = readData(req.query);
+    const offset = Number(d.offset ?? 0);
+    const count = Number(d.count ?? 0);
+    if (!Number.isInteger(offset) || offset < 0 || offset > 9951 || !Number.isInteger(count) || count < 1 || count > 50) {
+      return envelope(-201, "offset must be 0–9951 and count 1–50");
+    }
+    const followers = [...world.users.values()].filter((u) => u.following);
+    return envelope(0, "Success", {
+      total: followers.length,
+      count: Math.min(count, Math.max(0, followers.length - offset)),
+      offset,
+      users: followers.slice(offset, offset + count).map((u) => ({ user_id: u.id })),
+    });
+  });
+
+  // OAuth v4: the operator's consent is given at once in the sandbox.
+  app.get("/sandbox/oauth/v4/oa/permission", { schema: { hide: true } }, async (req, reply: FastifyReply) => {
+    const q = req.query as Record<string, string | undefined>;
+    if (q.app_id !== identity.appId || !q.redirect_uri || !q.code_challenge) {
+      return reply.status(400).type("text/plain; charset=utf-8").send("app_id, redirect_uri and code_challenge are required");
+    }
+    const code = world.nextMessageId();
+    world.authCodes.set(code, { challenge: q.code_challenge, expiresAt: now() + 600_000 });
+    const target = new URL(q.redirect_uri);
+    target.searchParams.set("code", code);
+    target.searchParams.set("oa_id", identity.oaId);
+    if (q.state) target.searchParams.set("state", q.state);
+    return reply.redirect(target.toString());
+  });
+
+  app.post("/sandbox/oauth/v4/oa/access_token", { schema: { hide: true } }, async (req) => {
+    const b = (req.body ?? {}) as Record<string, string | undefined>;
+    const fail = (error: number, error_name: string) => ({ error, error_name, error_description: error_name });
+    if (req.headers["secret_key"] !== identity.appSecret) return fail(-14002, "Invalid secret key");
+    if (b.app_id !== identity.appId) return fail(-14001, "Invalid app_id");
+    if (b.grant_type === "authorization_code") {
+      world.tokenCalls.authorizationCode++;
+      const c = b.code ? world.authCodes.get(b.code) : undefined;
+      if (!c || c.expiresAt < now()) return fail(-14019, "Invalid authorization code");
+      const challenge = createHash("sha256").update(b.code_verifier ?? "").digest("base64url");
+      if (challenge !== c.challenge) return fail(-14020, "Invalid code verifier");
+      world.authCodes.delete(b.code!);
+      return world.issueTokens();
+    }
+    if (b.grant_type === "refresh_token") {
+      world.tokenCalls.refresh++;
+      if (world.faults.refreshErrorCode !== null) return fail(world.faults.refreshErrorCode, "Injected by the sandbox");
+      if (!b.refresh_token || !world.refreshTokens.delete(b.refresh_token)) return fail(-14014, "Invalid refresh token");
+      return world.issueTokens();
+    }
+    return fail(-14003, "Invalid grant_type");
+  });
+
+  // Driving the sandbox users.
+  const userParams = z.strictObject({ id: z.string().regex(/^[0-9A-Za-z_-]{1,40}$/) });
+  const userOf = (id: string) => world.addUser(id);
+
+  r.post("/sandbox/users/:id/follow", { schema: { tags, params: userParams } }, async (req) => {
+    const u = userOf(req.params.id);
+    u.following = true;
+    u.lastInteractionAt = now();
+    void delivery.send(events.follow(u, "follow"));
+    return { ok: true, user_id: u.id };
+  });
+
+  r.post("/sandbox/users/:id/unfollow", { schema: { tags, params: userParams } }, async (req) => {
+    const u = userOf(req.params.id);
+    u.following = false;
+    void delivery.send(events.follow(u, "unfollow"));
+    return { ok: true, user_id: u.id };
+  });
+
+  r.post(
+    "/sandbox/users/:id/send",
+    { schema: { tags, params: userParams, body: z.strictObject({ text: z.string().min(1).max(2000) }) } },
+    async (req) => {
+      const u = userOf(req.params.id);
+      u.lastInteractionAt = now();
+      const msgId = world.nextMessageId();
+      void delivery.send(events.userText(u, msgId, req.body.text));
+      return { ok: true, user_id: u.id, msg_id: msgId };
+    },
+  );
+
+  r.post(
+    "/sandbox/users/:id/location",
+    { schema: { tags, params: userParams, body: z.strictObject({ latitude: z.number().min(-90).max(90), longitude: z.number().min(-180).max(180) }) } },
+    async (req) => {
+      const u = userOf(req.params.id);
+      u.lastInteractionAt = now();
+      const msgId = world.nextMessageId();
+      void delivery.send(events.userLocation(u, msgId, req.body.latitude, req.body.longitude));
+      return { ok: true, user_id: u.id, msg_id: msgId };
+    },
+  );
+
+  r.post(
+    "/sandbox/users/:id/submit-info",
+    { schema: { tags, params: userParams, body: z.record(z.enum(["name", "phone", "address", "city", "district", "ward"]), z.string().max(200)) } },
+    async (req) => {
+      const u = userOf(req.params.id);
+      u.lastInteractionAt = now();
+      void delivery.send(events.submitInfo(u, req.body as Record<string, string>));
+      return { ok: true, user_id: u.id };
+    },
+  );
+
+  r.post("/sandbox/users/:id/seen", { schema: { tags, params: userParams } }, async (req) => {
+    const u = userOf(req.params.id);
+    const ids = world.messagesOf(u.id).map((m) => m.message_id);
+    if (ids.length) void delivery.send(events.seen(u, ids));
+    return { ok: true, user_id: u.id, seen: ids.length };
+  });
+
+  r.get(
+    "/sandbox/messages",
+    { schema: { tags, querystring: z.strictObject({ user_id: z.string().min(1).max(40) }) } },
+    async (req) => world.messagesOf(req.query.user_id).map((m) => ({ message_id: m.message_id, kind: m.kind, message: m.message, time: m.time })),
+  );
+
+  r.get("/sandbox/oa/users", { schema: { tags } }, async () =>
+    [...world.users.values()].map((u) => ({ id: u.id, app_user_id: u.appUserId, name: u.name, following: u.following })),
+  );
+
+  r.get("/sandbox/deliveries", { schema: { tags } }, async () =>
+    delivery.deliveries.slice(-200).map((d) => ({ event_name: d.event.event_name, attempts: d.attempts, status: d.status, last_status: d.lastStatus })),
+  );
+
+  const faultsSchema = z.strictObject({
+    errorRate: z.number().min(0).max(1),
+    errorCode: z.number().int().max(0),
+    latencyMs: z.number().int().min(0).max(30_000),
+    tokenTtlSeconds: z.number().int().min(1).max(10_000_000),
+    refreshErrorCode: z.number().int().max(0).nullable(),
+    rateLimitPerMinute: z.number().int().min(1).max(1_000_000),
+    promotionEnabled: z.boolean(),
+  });
+  r.get("/sandbox/faults", { schema: { tags } }, async () => world.faults);
+  r.put("/sandbox/faults", { schema: { tags, body: faultsSchema.partial() } }, async (req) => {
+    world.faults = { ...world.faults, ...(req.body as Partial<Faults>) };
+    return world.faults;
+  });
+}

@@ -1,0 +1,82 @@
+import axios, { type AxiosAdapter } from "axios";
+import type { FastifyBaseLogger } from "fastify";
+import { webhookSignature } from "../zalo/webhook-signature.js";
+import type { SandboxIdentity } from "./identity.js";
+
+/** Zalo retries a failed webhook after 30 s, 5 min, 15 min, 30 min and 1 h, then gives up. */
+export const ZALO_RETRY_SCHEDULE_MS = [30_000, 300_000, 900_000, 1_800_000, 3_600_000];
+
+export interface Delivery {
+  event: Record<string, unknown>;
+  attempts: number;
+  status: "pending" | "delivered" | "gave_up";
+  lastStatus: number | null;
+}
+
+export interface WebhookDeliveryOptions {
+  identity: SandboxIdentity;
+  url: string;
+  adapter?: AxiosAdapter;
+  /** Multiplies the retry schedule: tests speed it up (e.g. 0.001). */
+  retryScale: number;
+  log: FastifyBaseLogger;
+  timeoutMs?: number;
+}
+
+/** Sends events to the webhook signed exactly as Zalo signs them, retrying on Zalo's schedule. */
+export function webhookDelivery(o: WebhookDeliveryOptions) {
+  const http = axios.create({ timeout: o.timeoutMs ?? 2000, validateStatus: () => true, ...(o.adapter ? { adapter: o.adapter } : {}) });
+  const timers = new Set<ReturnType<typeof setTimeout>>();
+  const deliveries: Delivery[] = [];
+
+  async function attempt(d: Delivery): Promise<void> {
+    const raw = JSON.stringify(d.event);
+    const timestamp = String(d.event.timestamp);
+    const headers: Record<string, string> = {
+      "content-type": "application/json",
+      "x-zevent-signature": `mac=${webhookSignature(o.identity.appId, raw, timestamp, o.identity.oaSecretKey)}`,
+    };
+    if (d.attempts > 0) headers["num_retry"] = String(d.attempts);
+    d.attempts++;
+    let status = 0;
+    try {
+      status = (await http.post(o.url, raw, { headers, transformRequest: [(x: unknown) => x] })).status;
+    } catch {
+      status = 0;
+    }
+    d.lastStatus = status;
+    if (status === 200) {
+      d.status = "delivered";
+      return;
+    }
+    const wait = ZALO_RETRY_SCHEDULE_MS[d.attempts - 1];
+    if (wait === undefined) {
+      d.status = "gave_up";
+      o.log.warn({ event: d.event.event_name }, "sandbox: webhook kept failing, Zalo would now disable it");
+      return;
+    }
+    const t = setTimeout(() => {
+      timers.delete(t);
+      void attempt(d);
+    }, wait * o.retryScale);
+    t.unref?.();
+    timers.add(t);
+  }
+
+  return {
+    deliveries,
+    /** Delivers in the background, like Zalo: the caller does not wait for the webhook's answer. */
+    send(event: Record<string, unknown>): Promise<void> {
+      const d: Delivery = { event, attempts: 0, status: "pending", lastStatus: null };
+      deliveries.push(d);
+      if (deliveries.length > 5000) deliveries.splice(0, deliveries.length - 5000);
+      return attempt(d);
+    },
+    stop() {
+      timers.forEach(clearTimeout);
+      timers.clear();
+    },
+  };
+}
+
+export type WebhookDelivery = ReturnType<typeof webhookDelivery>;

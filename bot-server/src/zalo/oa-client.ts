@@ -1,0 +1,101 @@
+import axios, { type AxiosAdapter, type AxiosInstance } from "axios";
+import Bottleneck from "bottleneck";
+import { MAX_TEXT_CHARS, type MessageKind, type OaMessage } from "../../../shared/schemas/oa.js";
+import { splitText } from "../../../shared/lib/split-text.js";
+import { HTTP_ERROR, NETWORK_ERROR, ZaloApiError } from "./errors.js";
+
+export interface TokenSource {
+  /** A current OA access token. */
+  accessToken(): Promise<string>;
+  /** Called when Zalo says the token is invalid or expired (-216, -220): refresh it and give the new one. */
+  refreshAfterRejection(rejected: string): Promise<string>;
+}
+
+export interface SendResult {
+  messageId: string;
+  quota?: unknown;
+}
+
+export interface UserDetail {
+  user_id: string;
+  display_name?: string;
+  user_id_by_app?: string;
+  user_is_follower?: boolean;
+  user_last_interaction_date?: string;
+  [k: string]: unknown;
+}
+
+export interface OaClient {
+  send(kind: MessageKind, userId: string, message: OaMessage): Promise<SendResult>;
+  /** Text of any length: split at word or sentence boundaries into messages of at most 2,000 characters. */
+  sendText(kind: MessageKind, userId: string, text: string): Promise<SendResult[]>;
+  userDetail(userId: string): Promise<UserDetail>;
+  userList(offset: number, count: number): Promise<{ total: number; users: { user_id: string }[] }>;
+}
+
+/** One limiter per process for every call to Zalo, spaced so no 60-second span holds more than `perMinute`. */
+export function zaloRateLimiter(perMinute: number): Bottleneck {
+  return new Bottleneck({ minTime: Math.ceil(60_000 / perMinute), maxConcurrent: 50 });
+}
+
+export interface OaClientOptions {
+  baseUrl: string;
+  tokens: TokenSource;
+  limiter: Bottleneck;
+  timeoutMs?: number;
+  adapter?: AxiosAdapter;
+}
+
+export function oaClient(opts: OaClientOptions): OaClient {
+  const http: AxiosInstance = axios.create({
+    baseURL: opts.baseUrl.replace(/\/$/, ""),
+    timeout: opts.timeoutMs ?? 10_000,
+    validateStatus: () => true,
+    ...(opts.adapter ? { adapter: opts.adapter } : {}),
+  });
+
+  async function once<T>(token: string, method: "get" | "post", path: string, body?: unknown, params?: unknown): Promise<T> {
+    let res;
+    try {
+      res = await opts.limiter.schedule(() =>
+        http.request({ method, url: path, data: body, params, headers: { access_token: token, "content-type": "application/json" } }),
+      );
+    } catch (err) {
+      throw new ZaloApiError(NETWORK_ERROR, err instanceof Error ? err.message : "network error", "retry");
+    }
+    if (res.status >= 500 || res.status === 429) throw new ZaloApiError(HTTP_ERROR, `HTTP ${res.status}`, "retry");
+    const env = res.data as { error?: unknown; message?: unknown; data?: T };
+    if (res.status !== 200 || typeof env !== "object" || env === null) throw new ZaloApiError(HTTP_ERROR, `HTTP ${res.status}`, "permanent");
+    const code = Number(env.error ?? 0);
+    if (code !== 0) throw new ZaloApiError(code, String(env.message ?? ""));
+    return env.data as T;
+  }
+
+  /** Calls once, and once more with a refreshed token when Zalo rejects the token. */
+  async function call<T>(method: "get" | "post", path: string, body?: unknown, params?: unknown): Promise<T> {
+    const token = await opts.tokens.accessToken();
+    try {
+      return await once<T>(token, method, path, body, params);
+    } catch (err) {
+      if (!(err instanceof ZaloApiError) || err.errorClass !== "refresh") throw err;
+      const fresh = await opts.tokens.refreshAfterRejection(token);
+      return once<T>(fresh, method, path, body, params);
+    }
+  }
+
+  const client: OaClient = {
+    async send(kind, userId, message) {
+      const data = await call<{ message_id?: string; quota?: unknown }>("post", `/v3.0/oa/message/${kind}`, { recipient: { user_id: userId }, message });
+      return { messageId: String(data?.message_id ?? ""), quota: data?.quota };
+    },
+    async sendText(kind, userId, text) {
+      const results: SendResult[] = [];
+      for (const part of splitText(text, MAX_TEXT_CHARS)) results.push(await client.send(kind, userId, { text: part }));
+      return results;
+    },
+    userDetail: (userId) => call<UserDetail>("get", "/v3.0/oa/user/detail", undefined, { data: JSON.stringify({ user_id: userId }) }),
+    userList: (offset, count) =>
+      call("get", "/v3.0/oa/user/getlist", undefined, { data: JSON.stringify({ offset, count: Math.min(count, 50), is_follower: true }) }),
+  };
+  return client;
+}
