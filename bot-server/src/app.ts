@@ -10,11 +10,16 @@ import type { Db } from "./db/connect.js";
 import { systemClock, type Clock } from "./lib/clock.js";
 import { databasePlugin } from "./plugins/database.js";
 import { errorHandler } from "./plugins/error-handler.js";
+import { oaPlugin } from "./plugins/oa.js";
 import { servicesPlugin } from "./plugins/services.js";
 import { authRoutes } from "./routes/auth.js";
 import { healthRoutes } from "./routes/health.js";
 import { miniappRoutes } from "./routes/miniapp.js";
+import { oauthRoutes } from "./routes/oauth.js";
+import { webhookRoutes } from "./routes/webhook.js";
 import { progressRoutes } from "./routes/progress.js";
+import { sandboxOaRoutes } from "./sandbox/oa-routes.js";
+import { oaEvents } from "./sandbox/oa-events.js";
 import { sandboxRoutes } from "./sandbox/routes.js";
 
 export interface AppOverrides {
@@ -62,11 +67,23 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
   await app.register(databasePlugin, { url: config.databaseUrl, ...(overrides.db ? { db: overrides.db } : {}) });
   const clock = overrides.clock ?? systemClock;
   await app.register(servicesPlugin, { config, course: overrides.course ?? loadCourseOrThrow(), clock });
+  await app.register(oaPlugin, { config });
 
   await app.register(healthRoutes);
   await app.register(authRoutes);
   await app.register(progressRoutes);
-  if (app.services.sandbox) await app.register(sandboxRoutes, { identity: app.services.sandbox, clock });
+  await app.register(webhookRoutes);
+  await app.register(oauthRoutes, { operatorKey: config.operatorKey, publicUrl: config.publicUrl, port: config.port });
+  if (app.services.sandbox && app.oa.sandboxWorld && app.oa.sandboxDelivery) {
+    const world = app.oa.sandboxWorld;
+    await app.register(sandboxRoutes, { identity: app.services.sandbox, clock });
+    await app.register(sandboxOaRoutes, {
+      identity: app.services.sandbox,
+      world,
+      delivery: app.oa.sandboxDelivery,
+      events: oaEvents(app.services.sandbox, () => world.now()),
+    });
+  }
   await app.register(miniappRoutes, { dir: config.miniappDir, miniappId: app.services.miniappId });
   return app;
 }

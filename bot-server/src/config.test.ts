@@ -62,8 +62,12 @@ describe("loadConfig", () => {
       appSecret: "app-secret",
       miniappId: "9876543210",
       oaId: "555",
-      oaSecretKey: "",
+      oaSecretKey: "oa-secret-key",
       graphUrl: "https://graph.zalo.me",
+      openapiUrl: "https://openapi.zalo.me",
+      oauthUrl: "https://oauth.zaloapp.com",
+      initialAccessToken: undefined,
+      initialRefreshToken: undefined,
     });
     expect(c.sessionSecret).toBe(SECRET);
     expect(c.databaseUrl).toBe("postgres://u@db:5432/app");

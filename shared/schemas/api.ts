@@ -98,6 +98,7 @@ export type MetaResponse = z.infer<typeof metaResponseSchema>;
 export const healthResponseSchema = z.object({
   status: z.enum(["ok", "degraded"]),
   database: z.object({ status: z.enum(["ok", "down"]), dialect: z.enum(["sqlite", "postgres"]) }),
+  oa: z.object({ status: z.enum(["ok", "degraded"]), reason: z.string().optional(), expiresAt: z.string().optional() }),
   sandbox: z.boolean(),
 });
 

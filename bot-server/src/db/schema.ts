@@ -37,7 +37,7 @@ export interface WebhookInboxTable {
   event_key: string;
   event_name: string;
   payload: string;
-  status: "pending" | "done" | "ignored" | "failed";
+  status: "pending" | "planned" | "done" | "ignored" | "failed";
   attempts: Generated<number>;
   last_error: string | null;
   received_at: string;

@@ -13,6 +13,7 @@ import { graphClient, type GraphClient } from "../zalo/graph-client.js";
 
 export interface Services {
   repos: Repositories;
+  course: Course;
   catalog: CourseCatalog;
   sessions: SessionTokens;
   graph: GraphClient;
@@ -44,7 +45,8 @@ export const servicesPlugin = fp(async (app: FastifyInstance, { config, course, 
   // Without a configured secret (sandbox only: config demands one otherwise) sessions end when the process does.
   const secret = config.sessionSecret ?? randomBytes(32).toString("hex");
   app.decorate("services", {
-    repos: repositories(app.database.db),
+    repos: repositories(app.database.db, app.database.dialect),
+    course,
     catalog: courseCatalog(course),
     sessions: sessionTokens(secret, config.sessionTtlMinutes, clock),
     graph,

@@ -10,8 +10,15 @@ export function inboxRepository(db: Kysely<Database>) {
       const r = await db.insertInto("webhook_inbox").values(row).onConflict((oc) => oc.column("event_key").doNothing()).returning("id").executeTakeFirst();
       return r ? Number(r.id) : null;
     },
+    async unfinishedIds(limit: number): Promise<number[]> {
+      const rows = await db.selectFrom("webhook_inbox").select("id").where("status", "in", ["pending", "planned"]).orderBy("id").limit(limit).execute();
+      return rows.map((r) => Number(r.id));
+    },
     findById(id: number): Promise<InboxRow | undefined> {
       return db.selectFrom("webhook_inbox").selectAll().where("id", "=", id).executeTakeFirst();
+    },
+    async markPlanned(id: number): Promise<void> {
+      await db.updateTable("webhook_inbox").set({ status: "planned" }).where("id", "=", id).where("status", "in", ["pending", "failed"]).execute();
     },
     async markProcessed(id: number, status: "done" | "ignored", now: string): Promise<void> {
       await db.updateTable("webhook_inbox").set({ status, processed_at: now, last_error: null }).where("id", "=", id).execute();

@@ -1,10 +1,30 @@
 import type { Kysely } from "kysely";
+import type { Dialect } from "../db/connect.js";
 import type { Database } from "../db/schema.js";
+import { inboxRepository } from "./inbox.js";
+import { jobRepository } from "./jobs.js";
 import { learnerRepository } from "./learners.js";
+import { lockRepository } from "./locks.js";
+import { oaMessageRepository } from "./oa-messages.js";
+import { oaTokenRepository } from "./oa-tokens.js";
+import { oauthStateRepository } from "./oauth-states.js";
 import { progressRepository } from "./progress.js";
+import { subscriberRepository } from "./subscribers.js";
+import { unansweredRepository } from "./unanswered.js";
 
-function bind(db: Kysely<Database>) {
-  return { learners: learnerRepository(db), progress: progressRepository(db) };
+function bind(db: Kysely<Database>, dialect: Dialect) {
+  return {
+    learners: learnerRepository(db),
+    progress: progressRepository(db),
+    inbox: inboxRepository(db),
+    jobs: jobRepository(db, dialect),
+    subscribers: subscriberRepository(db),
+    messages: oaMessageRepository(db),
+    unanswered: unansweredRepository(db),
+    tokens: oaTokenRepository(db),
+    locks: lockRepository(db),
+    oauthStates: oauthStateRepository(db),
+  };
 }
 
 export type RepositorySet = ReturnType<typeof bind>;
@@ -15,10 +35,10 @@ export interface Repositories extends RepositorySet {
   ping(): Promise<void>;
 }
 
-export function repositories(db: Kysely<Database>): Repositories {
+export function repositories(db: Kysely<Database>, dialect: Dialect = "sqlite"): Repositories {
   return {
-    ...bind(db),
-    transaction: (fn) => db.transaction().execute((trx) => fn(bind(trx))),
+    ...bind(db, dialect),
+    transaction: (fn) => db.transaction().execute((trx) => fn(bind(trx, dialect))),
     ping: async () => {
       await db.selectFrom("learners").select("id").limit(1).execute();
     },

@@ -13,6 +13,11 @@ export function learnerRepository(db: Kysely<Database>) {
       return db.selectFrom("learners").selectAll().where("zalo_user_id", "=", zaloUserId).executeTakeFirst();
     },
 
+    /** The learner who is this OA follower (Zalo's user_id_by_oa / the SDK's idByOA). */
+    findByIdByOA(idByOA: string): Promise<LearnerRow | undefined> {
+      return db.selectFrom("learners").selectAll().where("id_by_oa", "=", idByOA).executeTakeFirst();
+    },
+
     async insert(row: LearnerRow): Promise<void> {
       await db.insertInto("learners").values(row).onConflict((oc) => oc.column("zalo_user_id").doNothing()).execute();
     },

@@ -14,9 +14,11 @@ export async function healthRoutes(app: FastifyInstance): Promise<void> {
       app.log.error({ err }, "database health check failed");
       up = false;
     }
+    const oa = await app.oa.tokens.connection().catch(() => ({ status: "degraded" as const, reason: "unknown" }));
     const body = {
-      status: up ? ("ok" as const) : ("degraded" as const),
+      status: up && oa.status === "ok" ? ("ok" as const) : ("degraded" as const),
       database: { status: up ? ("ok" as const) : ("down" as const), dialect: app.database.dialect },
+      oa,
       sandbox: app.services.sandbox !== null,
     };
     return reply.status(up ? 200 : 503).send(body);

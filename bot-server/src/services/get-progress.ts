@@ -1,9 +1,9 @@
 import type { ProgressResponse } from "../../../shared/schemas/api.js";
-import type { Repositories } from "../repositories/index.js";
+import type { ProgressRepository } from "../repositories/progress.js";
 import type { CourseCatalog } from "./course-catalog.js";
 
 export interface ProgressDeps {
-  repos: Repositories;
+  repos: { progress: ProgressRepository };
   catalog: CourseCatalog;
 }
 

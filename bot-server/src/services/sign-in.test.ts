@@ -22,7 +22,7 @@ describe.each(DIALECTS)("signIn on %s", (dialect) => {
 
   beforeAll(async () => {
     testDb = await createTestDb(dialect);
-    repos = repositories(testDb.db.db);
+    repos = repositories(testDb.db.db, testDb.db.dialect);
     stub = await startGraphStub(APP_SECRET);
     deps = {
       repos,

@@ -24,7 +24,7 @@ describe.each(DIALECTS)("syncProgress on %s", (dialect) => {
 
   beforeAll(async () => {
     testDb = await createTestDb(dialect);
-    repos = repositories(testDb.db.db);
+    repos = repositories(testDb.db.db, testDb.db.dialect);
     deps = { repos, catalog, clock };
   });
   afterAll(async () => {

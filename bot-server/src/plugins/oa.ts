@@ -1,0 +1,125 @@
+import { randomBytes } from "node:crypto";
+import type { FastifyInstance } from "fastify";
+import fp from "fastify-plugin";
+import type { Config } from "../config.js";
+import { dbQueue } from "../jobs/db-queue.js";
+import type { JobQueue } from "../jobs/queue.js";
+import { injectAdapter } from "../sandbox/inject-adapter.js";
+import { oaEvents } from "../sandbox/oa-events.js";
+import { webhookDelivery, type WebhookDelivery } from "../sandbox/webhook-delivery.js";
+import { SandboxWorld } from "../sandbox/world.js";
+import { loadAreas, type Areas } from "../services/areas.js";
+import { faqSearch, type FaqSearch } from "../services/dialogue/faq-search.js";
+import { oaTokenKeeper, type OaTokenKeeper } from "../services/oa-token-keeper.js";
+import { processWebhookEvent } from "../services/process-webhook-event.js";
+import { oaClient, zaloRateLimiter, type OaClient } from "../zalo/oa-client.js";
+import { oauthClient, pkcePair, type OAuthClient } from "../zalo/oauth-client.js";
+
+export interface OaServices {
+  zaloIds: { appId: string; oaId: string; oaSecretKey: string };
+  queue: JobQueue;
+  oa: OaClient;
+  oauth: OAuthClient;
+  tokens: OaTokenKeeper;
+  faq: FaqSearch;
+  areas: Areas;
+  links: { lesson(lessonId: string): string; home(): string };
+  /** Sandbox mode only: the pretend Zalo and its webhook sender. */
+  sandboxWorld: SandboxWorld | null;
+  sandboxDelivery: WebhookDelivery | null;
+}
+
+declare module "fastify" {
+  interface FastifyInstance {
+    oa: OaServices;
+  }
+}
+
+const SANDBOX_BASE = "http://sandbox.local";
+
+/** Where "Học kỹ năng số" leads: Zalo's mini app deep link, or the web preview in sandbox mode. */
+function miniappLinks(config: Config, miniappId: string) {
+  const base = config.sandbox ? `${config.publicUrl ?? `http://localhost:${config.port}`}/zapps/${miniappId}/` : `https://zalo.me/s/${miniappId}/`;
+  return { lesson: (id: string) => `${base}?lesson=${encodeURIComponent(id)}`, home: () => base };
+}
+
+export const oaPlugin = fp(async (app: FastifyInstance, { config }: { config: Config }) => {
+  const s = app.services;
+  const sandbox = s.sandbox;
+  const adapter = sandbox ? injectAdapter(app) : undefined;
+  const ids = sandbox
+    ? { appId: sandbox.appId, appSecret: sandbox.appSecret, oaId: sandbox.oaId, oaSecretKey: sandbox.oaSecretKey }
+    : { appId: config.zalo!.appId, appSecret: config.zalo!.appSecret, oaId: config.zalo!.oaId, oaSecretKey: config.zalo!.oaSecretKey };
+
+  const oauth = oauthClient({ baseUrl: sandbox ? `${SANDBOX_BASE}/sandbox/oauth` : config.zalo!.oauthUrl, appId: ids.appId, appSecret: ids.appSecret, adapter });
+  const tokens = oaTokenKeeper({ oaId: ids.oaId, tokens: s.repos.tokens, locks: s.repos.locks, oauth, clock: s.clock, log: app.log });
+  const limiter = zaloRateLimiter(config.zaloRateLimitPerMinute);
+  // In the sandbox the OA connects itself on first use, through the same OAuth flow an operator runs against Zalo.
+  const source = sandbox
+    ? {
+        accessToken: async () => {
+          if ((await tokens.connection()).status !== "ok" && !(await s.repos.tokens.find(ids.oaId))) await connectSandboxOa(app, oauth, tokens);
+          return tokens.accessToken();
+        },
+        refreshAfterRejection: (t: string) => tokens.refreshAfterRejection(t),
+      }
+    : tokens;
+  const oa = oaClient({ baseUrl: sandbox ? `${SANDBOX_BASE}/sandbox/openapi` : config.zalo!.openapiUrl, tokens: source, limiter, adapter });
+  const queue = dbQueue({ repo: s.repos.jobs, clock: s.clock, log: app.log });
+  const course = { faq: s.course.faq, lessons: s.course.lessons };
+  const world = sandbox ? new SandboxWorld(s.clock) : null;
+  const delivery = sandbox
+    ? webhookDelivery({ identity: sandbox, url: `${SANDBOX_BASE}/webhooks/zalo`, adapter, retryScale: config.sandboxRetryScale, log: app.log })
+    : null;
+
+  const services: OaServices = {
+    zaloIds: { appId: ids.appId, oaId: ids.oaId, oaSecretKey: ids.oaSecretKey },
+    queue,
+    oa,
+    oauth,
+    tokens,
+    faq: faqSearch(course.faq, course.lessons),
+    areas: loadAreas(),
+    links: miniappLinks(config, s.miniappId),
+    sandboxWorld: world,
+    sandboxDelivery: delivery,
+  };
+  app.decorate("oa", services);
+
+  const deps = { ...s, ...services, random: Math.random };
+  queue.process("webhook", (p) => processWebhookEvent(deps, Number(p.inboxId)), {
+    concurrency: 4,
+    onFailed: async (p, err) => s.repos.inbox.recordFailure(Number(p.inboxId), err instanceof Error ? err.message : String(err), true),
+  });
+
+  let refreshTimer: ReturnType<typeof setInterval> | null = null;
+  app.addHook("onReady", async () => {
+    // The sandbox OA connects itself right away (not awaited: its OAuth flow goes through this very server).
+    if (world) setImmediate(() => void source.accessToken().catch((err: unknown) => app.log.warn({ err }, "sandbox OA could not connect")));
+    else if (config.zalo!.initialAccessToken && config.zalo!.initialRefreshToken && !(await s.repos.tokens.find(ids.oaId))) {
+      // First start with tokens from the environment; from then on the database holds the current pair.
+      await tokens.store({ accessToken: config.zalo!.initialAccessToken, refreshToken: config.zalo!.initialRefreshToken, expiresInSeconds: 3600 }, "env");
+    }
+    // Events stored but never queued (a crash between the two) are queued again; keys make this idempotent.
+    for (const id of await s.repos.inbox.unfinishedIds(1000)) await queue.add("webhook", { inboxId: id }, { key: `inbox:${id}:resume` });
+    queue.start();
+    refreshTimer = setInterval(() => void tokens.accessToken().catch((err: unknown) => app.log.warn({ err }, "OA token check failed")), 5 * 60_000);
+    refreshTimer.unref();
+  });
+  app.addHook("onClose", async () => {
+    if (refreshTimer) clearInterval(refreshTimer);
+    delivery?.stop();
+    await queue.stop();
+  });
+});
+
+/** Sandbox mode: run the OAuth PKCE flow against the sandbox once, as an operator would against Zalo. */
+async function connectSandboxOa(app: FastifyInstance, oauth: OAuthClient, tokens: OaTokenKeeper): Promise<void> {
+  const { verifier, challenge } = pkcePair();
+  const state = randomBytes(8).toString("hex");
+  const url = new URL(oauth.authorizeUrl("http://sandbox.local/oauth/zalo/callback", challenge, state));
+  const res = await app.inject({ method: "GET", url: url.pathname + url.search });
+  const code = new URL(String(res.headers.location)).searchParams.get("code");
+  if (!code) throw new Error("sandbox OAuth did not return a code");
+  await tokens.store(await oauth.exchangeCode(code, verifier), "sandbox");
+}

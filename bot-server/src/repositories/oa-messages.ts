@@ -1,0 +1,30 @@
+import type { Insertable, Kysely, Selectable } from "kysely";
+import type { Database, MessageReceiptsTable, OaMessagesTable } from "../db/schema.js";
+
+export type OaMessageRow = Selectable<OaMessagesTable>;
+
+export function oaMessageRepository(db: Kysely<Database>) {
+  return {
+    /** Queues replies planned for one inbox event; planning twice (a retried job) adds nothing. */
+    async queue(rows: Insertable<OaMessagesTable>[]): Promise<void> {
+      if (rows.length) await db.insertInto("oa_messages").values(rows).onConflict((oc) => oc.columns(["inbox_id", "seq"]).doNothing()).execute();
+    },
+    queuedFor(inboxId: number): Promise<OaMessageRow[]> {
+      return db.selectFrom("oa_messages").selectAll().where("inbox_id", "=", inboxId).where("status", "=", "queued").orderBy("seq").execute();
+    },
+    async markSent(id: number, zaloMessageId: string, at: string): Promise<void> {
+      await db.updateTable("oa_messages").set({ status: "sent", zalo_message_id: zaloMessageId || null, sent_at: at }).where("id", "=", id).execute();
+    },
+    async markFailed(id: number, errorCode: number): Promise<void> {
+      await db.updateTable("oa_messages").set({ status: "failed", error_code: errorCode }).where("id", "=", id).execute();
+    },
+    async addReceipts(rows: Insertable<MessageReceiptsTable>[]): Promise<void> {
+      if (rows.length) await db.insertInto("message_receipts").values(rows).onConflict((oc) => oc.columns(["zalo_message_id", "event"]).doNothing()).execute();
+    },
+    receiptsOf(zaloMessageId: string) {
+      return db.selectFrom("message_receipts").selectAll().where("zalo_message_id", "=", zaloMessageId).execute();
+    },
+  };
+}
+
+export type OaMessageRepository = ReturnType<typeof oaMessageRepository>;

@@ -1,0 +1,66 @@
+import type { FastifyInstance } from "fastify";
+import { z } from "zod";
+import { errorSchema } from "../../../shared/schemas/api.js";
+import { badRequest, unauthorized } from "../lib/errors.js";
+import { verifyWebhookSignature, webhookEventKey } from "../zalo/webhook-signature.js";
+
+declare module "fastify" {
+  interface FastifyRequest {
+    rawBody?: Buffer;
+  }
+}
+
+const eventSchema = z.looseObject({
+  app_id: z.union([z.string(), z.number()]).transform(String),
+  event_name: z.string().min(1).max(100),
+  timestamp: z.union([z.string(), z.number()]).transform(String),
+});
+
+/**
+ * POST /webhooks/zalo: verify Zalo's signature on the raw bytes, store the event once in the inbox, queue it,
+ * and answer 200 at once (Zalo allows 2 s). Processing happens in the job queue, with retries.
+ */
+export async function webhookRoutes(app: FastifyInstance): Promise<void> {
+  // The signature covers the bytes Zalo sent: keep them as they came, parse them ourselves.
+  app.addContentTypeParser("application/json", { parseAs: "buffer" }, (req, body, done) => {
+    req.rawBody = body as Buffer;
+    try {
+      done(null, JSON.parse((body as Buffer).toString("utf8")));
+    } catch {
+      done(badRequest("malformed_json", "Dữ liệu JSON không đọc được."), undefined);
+    }
+  });
+
+  app.post(
+    "/webhooks/zalo",
+    {
+      schema: {
+        tags: ["zalo"],
+        summary: "Zalo OA webhook (signed with X-ZEvent-Signature)",
+        response: { 200: z.object({ received: z.boolean(), duplicate: z.boolean() }), 400: errorSchema, 401: errorSchema },
+      },
+    },
+    async (req) => {
+      const ids = app.oa.zaloIds;
+      const parsed = eventSchema.safeParse(req.body);
+      if (!parsed.success || !req.rawBody) throw badRequest("invalid_event", "Sự kiện không đúng định dạng của Zalo.");
+      const ev = parsed.data;
+      const header = req.headers["x-zevent-signature"];
+      if (ev.app_id !== ids.appId || !verifyWebhookSignature(typeof header === "string" ? header : undefined, ids.appId, req.rawBody, ev.timestamp, ids.oaSecretKey)) {
+        throw unauthorized("invalid_signature", "Chữ ký sự kiện không hợp lệ.");
+      }
+      const now = app.services.clock.now().toISOString();
+      const inboxId = await app.services.repos.inbox.insertNew({
+        event_key: webhookEventKey(ev.event_name, req.body as { message?: { msg_id?: unknown } }, req.rawBody),
+        event_name: ev.event_name,
+        payload: req.rawBody.toString("utf8"),
+        status: "pending",
+        last_error: null,
+        received_at: now,
+        processed_at: null,
+      });
+      if (inboxId !== null) await app.oa.queue.add("webhook", { inboxId });
+      return { received: true, duplicate: inboxId === null };
+    },
+  );
+}

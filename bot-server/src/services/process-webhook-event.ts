@@ -1,0 +1,156 @@
+import type { OaMessage } from "../../../shared/schemas/oa.js";
+import type { Clock } from "../lib/clock.js";
+import type { Repositories, RepositorySet } from "../repositories/index.js";
+import type { SubscriberRow } from "../repositories/subscribers.js";
+import { ZaloApiError } from "../zalo/errors.js";
+import type { OaClient } from "../zalo/oa-client.js";
+import type { Areas } from "./areas.js";
+import type { CourseCatalog } from "./course-catalog.js";
+import { handleMessage, welcome, type DialogueContext, type DialogueResult } from "./dialogue/handle-message.js";
+import type { FaqSearch } from "./dialogue/faq-search.js";
+import { communeChoices, consentMessage } from "./dialogue/subscribe.js";
+import { getProgress } from "./get-progress.js";
+
+export interface EventDeps {
+  repos: Repositories;
+  catalog: CourseCatalog;
+  faq: FaqSearch;
+  areas: Areas;
+  oa: OaClient;
+  clock: Clock;
+  random: () => number;
+  links: { lesson(lessonId: string): string; home(): string };
+}
+
+interface ZaloEvent {
+  event_name: string;
+  timestamp?: string | number;
+  sender?: { id?: string };
+  recipient?: { id?: string };
+  follower?: { id?: string };
+  message?: { msg_id?: string; msg_ids?: string[]; text?: string };
+  info?: Record<string, string | undefined>;
+}
+
+/** The follower an event is about: the sender of user events, the follower of follow/unfollow. */
+function userOf(ev: ZaloEvent): string | null {
+  const id = ev.follower?.id ?? (ev.event_name.startsWith("oa_send") || ev.event_name === "user_received_message" || ev.event_name === "user_seen_message" ? ev.recipient?.id : ev.sender?.id);
+  return id ? String(id) : null;
+}
+
+function eventTime(ev: ZaloEvent, fallback: Date): string {
+  const t = Number(ev.timestamp);
+  return Number.isFinite(t) && t > 0 ? new Date(t).toISOString() : fallback.toISOString();
+}
+
+async function learnUrl(deps: EventDeps, repos: RepositorySet, userId: string): Promise<string> {
+  const learner = await repos.learners.findByIdByOA(userId);
+  if (!learner) return deps.links.home();
+  // Inside the event's transaction: on SQLite a query outside it would wait for the one connection forever.
+  const progress = await getProgress({ repos, catalog: deps.catalog }, learner.id);
+  const passed = new Set(progress.lessons.filter((l) => l.passed).map((l) => l.lessonId));
+  const next = deps.catalog.skills.flatMap((s) => deps.catalog.lessonsOf(s.id)).find((l) => !passed.has(l.id));
+  return next ? deps.links.lesson(next.id) : deps.links.home();
+}
+
+/** Decides what to answer and what to remember; runs once per event (its effects are stored with the plan). */
+async function plan(deps: EventDeps, repos: RepositorySet, ev: ZaloEvent, inboxId: number): Promise<void> {
+  const now = deps.clock.now();
+  const at = eventTime(ev, now);
+  const userId = userOf(ev);
+  const name = ev.event_name;
+
+  if (name === "user_received_message" || name === "user_seen_message" || name.startsWith("oa_send_")) {
+    const ids = ev.message?.msg_ids ?? (ev.message?.msg_id ? [ev.message.msg_id] : []);
+    const kind = name === "user_received_message" ? "received" : name === "user_seen_message" ? "seen" : "echo";
+    await repos.messages.addReceipts(ids.map((id) => ({ zalo_message_id: String(id), event: kind, at })));
+    return;
+  }
+  if (!userId) return;
+  await repos.subscribers.ensure(userId, now.toISOString());
+  const sub = (await repos.subscribers.find(userId)) as SubscriberRow;
+
+  if (name === "unfollow") {
+    await repos.subscribers.update(userId, { following: 0, unfollowed_at: at, dialogue: null, updated_at: now.toISOString() });
+    return;
+  }
+  await repos.subscribers.touch(userId, at);
+  const ctx: DialogueContext = {
+    catalog: deps.catalog,
+    faq: deps.faq,
+    areas: deps.areas,
+    lessonUrl: deps.links.lesson,
+    learnUrl: await learnUrl(deps, repos, userId),
+    random: deps.random,
+    now: now.toISOString(),
+  };
+
+  let result: DialogueResult;
+  if (name === "follow") {
+    await repos.subscribers.update(userId, { following: 1, followed_at: at, updated_at: now.toISOString() });
+    result = welcome(ctx, sub);
+  } else if (name === "user_send_text") {
+    result = handleMessage(ctx, sub, String(ev.message?.text ?? ""));
+  } else if (name === "user_submit_info" || name === "user_send_location") {
+    result = placeFromUser(ctx, sub, ev);
+  } else {
+    return;
+  }
+
+  if (Object.keys(result.patch).length) await repos.subscribers.update(userId, { ...result.patch, updated_at: now.toISOString() });
+  if (result.unanswered) {
+    await repos.unanswered.add({ user_id: userId, text: result.unanswered.text.slice(0, 2000), best_match: result.unanswered.bestMatch, best_score: result.unanswered.bestScore, created_at: now.toISOString(), resolved_at: null });
+  }
+  await repos.messages.queue(result.replies.map((m, seq) => queued(userId, m, inboxId, seq, now)));
+}
+
+function queued(userId: string, message: OaMessage, inboxId: number, seq: number, now: Date) {
+  return { user_id: userId, kind: "cs" as const, purpose: "reply", message: JSON.stringify(message), inbox_id: inboxId, seq, zalo_message_id: null, status: "queued" as const, error_code: null, created_at: now.toISOString(), sent_at: null };
+}
+
+/** A shared address (request_user_info) or location: used for the commune only after consent. */
+function placeFromUser(ctx: DialogueContext, sub: SubscriberRow, ev: ZaloEvent): DialogueResult {
+  if (!sub.consent_at) return { replies: [consentMessage()], patch: { dialogue: JSON.stringify({ mode: "consent", then: "subscribe" }) } };
+  const info = ev.info ?? {};
+  const query = [info.ward, info.city].filter(Boolean).join(" ");
+  const choices = query ? communeChoices(ctx.areas, query) : null;
+  if (!choices) return { replies: [{ text: "Cảm ơn bạn. Hãy gõ tên xã/phường của bạn, ví dụ: phuong ba dinh ha noi." }], patch: { dialogue: JSON.stringify({ mode: "commune", topics: JSON.parse(sub.topics || "[]"), candidates: [] }) } };
+  return { replies: [choices.message], patch: { dialogue: JSON.stringify({ mode: "commune", topics: JSON.parse(sub.topics || "[]"), candidates: choices.codes }) } };
+}
+
+/** Sends what was planned and not sent yet; a retried job resends nothing that already went out. */
+async function sendPlanned(deps: EventDeps, inboxId: number): Promise<void> {
+  for (const m of await deps.repos.messages.queuedFor(inboxId)) {
+    try {
+      const r = await deps.oa.send(m.kind, m.user_id, JSON.parse(m.message) as OaMessage);
+      await deps.repos.messages.markSent(m.id, r.messageId, deps.clock.now().toISOString());
+    } catch (err) {
+      if (err instanceof ZaloApiError && (err.errorClass === "unreachable" || err.errorClass === "permanent")) {
+        await deps.repos.messages.markFailed(m.id, err.code);
+        continue;
+      }
+      throw err;
+    }
+  }
+}
+
+/** The job behind every stored webhook event: plan once, then send; errors are retried by the queue. */
+export async function processWebhookEvent(deps: EventDeps, inboxId: number): Promise<void> {
+  const row = await deps.repos.inbox.findById(inboxId);
+  if (!row || row.status === "done" || row.status === "ignored") return;
+  if (row.status === "pending" || row.status === "failed") {
+    const ev = JSON.parse(row.payload) as ZaloEvent;
+    if (!KNOWN_EVENTS.has(ev.event_name) && !ev.event_name.startsWith("oa_send_")) {
+      await deps.repos.inbox.markProcessed(inboxId, "ignored", deps.clock.now().toISOString());
+      return;
+    }
+    await deps.repos.transaction(async (repos) => {
+      await plan(deps, repos, ev, inboxId);
+      await repos.inbox.markPlanned(inboxId);
+    });
+  }
+  await sendPlanned(deps, inboxId);
+  await deps.repos.inbox.markProcessed(inboxId, "done", deps.clock.now().toISOString());
+}
+
+export const KNOWN_EVENTS = new Set(["follow", "unfollow", "user_send_text", "user_submit_info", "user_send_location", "user_received_message", "user_seen_message"]);
