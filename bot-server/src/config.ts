@@ -31,6 +31,7 @@ const envSchema = z
     ZALO_OA_REFRESH_TOKEN: optional,
     ZALO_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(4000),
     OPERATOR_KEY: optional.pipe(z.string().min(16, "must be at least 16 characters").optional()),
+    SANDBOX_WEBHOOK_URL: optional.pipe(z.string().url().optional()),
     SANDBOX_RETRY_SCALE: z.coerce.number().min(0).max(1).default(1),
     SANDBOX_SEED: optional,
     MINIAPP_DIR: z.string().default("www"),
@@ -81,6 +82,8 @@ export interface Config {
   zalo: ZaloConfig | null;
   /** Seed for the sandbox's secrets, so that several processes (and restarts) agree; random when unset. */
   sandboxSeed: string | undefined;
+  /** Where the sandbox delivers webhook events; unset: this server's own /webhooks/zalo, in-process. */
+  sandboxWebhookUrl: string | undefined;
   /** Multiplies the sandbox's webhook retry schedule (tests speed it up). */
   sandboxRetryScale: number;
   /** Calls per minute to Zalo's OA API, for every sender in the process. */
@@ -128,6 +131,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
         },
     sandboxSeed: e.SANDBOX_SEED,
     sandboxRetryScale: e.SANDBOX_RETRY_SCALE,
+    sandboxWebhookUrl: e.SANDBOX_WEBHOOK_URL,
     zaloRateLimitPerMinute: e.ZALO_RATE_LIMIT_PER_MINUTE,
     operatorKey: e.OPERATOR_KEY,
     miniappDir: e.MINIAPP_DIR,

@@ -69,7 +69,9 @@ export const oaPlugin = fp(async (app: FastifyInstance, { config }: { config: Co
   const course = { faq: s.course.faq, lessons: s.course.lessons };
   const world = sandbox ? new SandboxWorld(s.clock) : null;
   const delivery = sandbox
-    ? webhookDelivery({ identity: sandbox, url: `${SANDBOX_BASE}/webhooks/zalo`, adapter, retryScale: config.sandboxRetryScale, log: app.log })
+    ? config.sandboxWebhookUrl
+      ? webhookDelivery({ identity: sandbox, url: config.sandboxWebhookUrl, retryScale: config.sandboxRetryScale, log: app.log })
+      : webhookDelivery({ identity: sandbox, url: `${SANDBOX_BASE}/webhooks/zalo`, adapter, retryScale: config.sandboxRetryScale, log: app.log })
     : null;
 
   const services: OaServices = {
