@@ -18,6 +18,7 @@ import { miniappRoutes } from "./routes/miniapp.js";
 import { oauthRoutes } from "./routes/oauth.js";
 import { webhookRoutes } from "./routes/webhook.js";
 import { progressRoutes } from "./routes/progress.js";
+import { sandboxChatPage } from "./sandbox/chat-page.js";
 import { sandboxOaRoutes } from "./sandbox/oa-routes.js";
 import { oaEvents } from "./sandbox/oa-events.js";
 import { sandboxRoutes } from "./sandbox/routes.js";
@@ -83,6 +84,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
       delivery: app.oa.sandboxDelivery,
       events: oaEvents(app.services.sandbox, () => world.now()),
     });
+    await app.register(sandboxChatPage);
   }
   await app.register(miniappRoutes, { dir: config.miniappDir, miniappId: app.services.miniappId });
   return app;

@@ -32,6 +32,7 @@ const envSchema = z
     ZALO_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(4000),
     OPERATOR_KEY: optional.pipe(z.string().min(16, "must be at least 16 characters").optional()),
     SANDBOX_WEBHOOK_URL: optional.pipe(z.string().url().optional()),
+    SANDBOX_FAULTS: optional,
     SANDBOX_RETRY_SCALE: z.coerce.number().min(0).max(1).default(1),
     SANDBOX_SEED: optional,
     MINIAPP_DIR: z.string().default("www"),
@@ -84,6 +85,8 @@ export interface Config {
   sandboxSeed: string | undefined;
   /** Where the sandbox delivers webhook events; unset: this server's own /webhooks/zalo, in-process. */
   sandboxWebhookUrl: string | undefined;
+  /** Faults the sandbox starts with (JSON, the keys of PUT /sandbox/faults). */
+  sandboxFaults: Record<string, unknown>;
   /** Multiplies the sandbox's webhook retry schedule (tests speed it up). */
   sandboxRetryScale: number;
   /** Calls per minute to Zalo's OA API, for every sender in the process. */
@@ -95,6 +98,17 @@ export interface Config {
 }
 
 export class ConfigError extends Error {}
+
+function parseJsonObject(raw: string | undefined, name: string): Record<string, unknown> {
+  if (!raw) return {};
+  try {
+    const v: unknown = JSON.parse(raw);
+    if (v && typeof v === "object" && !Array.isArray(v)) return v as Record<string, unknown>;
+  } catch {
+    // reported below
+  }
+  throw new ConfigError(`Invalid environment (see .env.example):\n  ${name}: must be a JSON object`);
+}
 
 /** Reads and validates the environment once; nothing else in the server reads process.env. */
 export function loadConfig(source: Record<string, string | undefined> = process.env): Config {
@@ -131,6 +145,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
         },
     sandboxSeed: e.SANDBOX_SEED,
     sandboxRetryScale: e.SANDBOX_RETRY_SCALE,
+    sandboxFaults: parseJsonObject(e.SANDBOX_FAULTS, "SANDBOX_FAULTS"),
     sandboxWebhookUrl: e.SANDBOX_WEBHOOK_URL,
     zaloRateLimitPerMinute: e.ZALO_RATE_LIMIT_PER_MINUTE,
     operatorKey: e.OPERATOR_KEY,

@@ -16,6 +16,8 @@ export function splitText(text: string, max: number): string[] {
         break;
       }
     }
+    // No break in the second half: break at the last space anywhere rather than inside a word that would fit.
+    if (cut <= 0) cut = Math.max(window.lastIndexOf(" "), window.lastIndexOf("\n"));
     if (cut <= 0) cut = max;
     out.push(rest.slice(0, cut).trimEnd());
     rest = rest.slice(cut).trimStart();

@@ -6,7 +6,11 @@ export const MAX_TEXT_CHARS = 2000;
 export const MAX_BUTTONS = 5;
 
 export const oaButtonSchema = z.discriminatedUnion("type", [
-  z.strictObject({ type: z.literal("oa.open.url"), title: z.string().min(1).max(100), payload: z.strictObject({ url: z.url() }) }),
+  z.strictObject({
+    type: z.literal("oa.open.url"),
+    title: z.string().min(1).max(100),
+    payload: z.strictObject({ url: z.url({ protocol: /^https?$/ }) }),
+  }),
   z.strictObject({ type: z.literal("oa.query.show"), title: z.string().min(1).max(100), payload: z.string().min(1).max(1000) }),
   z.strictObject({ type: z.literal("oa.query.hide"), title: z.string().min(1).max(100), payload: z.string().min(1).max(1000) }),
   z.strictObject({ type: z.literal("oa.open.phone"), title: z.string().min(1).max(100), payload: z.strictObject({ phone_code: z.string().min(1) }) }),

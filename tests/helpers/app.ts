@@ -29,6 +29,16 @@ export async function createTestApp(
   };
 }
 
+/** The real server on a database that already exists (a restart): closing it leaves the database to the caller. */
+export async function appOnDb(
+  testDb: TestDb,
+  overrides: Omit<AppOverrides, "db"> = {},
+  env: Record<string, string> = {},
+): Promise<FastifyInstance> {
+  const config = loadConfig({ LOG_LEVEL: "silent", DATABASE_URL: testDb.url, MINIAPP_DIR: "/nonexistent", ...env });
+  return buildApp(config, { ...overrides, db: testDb.db });
+}
+
 /** Signs in as a sandbox user the way the mini app does: a Zalo user token, exchanged for a session token. */
 export async function signInAs(app: FastifyInstance, userIndex = 0): Promise<{ token: string; learnerId: string; zaloUserId: string }> {
   const users = (await app.inject({ url: "/sandbox/users" })).json() as { users: { id: string }[] };

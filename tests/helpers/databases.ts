@@ -35,17 +35,18 @@ export async function createTestDb(dialect: Dialect): Promise<TestDb> {
   await admin.query(`CREATE SCHEMA ${schema}`);
   await admin.end();
   const db = connect(POSTGRES_URL, { schema, poolSize: 4 });
-  await migrateToLatest(db);
-  return {
-    db,
-    url: POSTGRES_URL,
-    schema,
-    cleanup: async () => {
-      await db.close();
-      const c = new pg.Client({ connectionString: POSTGRES_URL });
-      await c.connect();
-      await c.query(`DROP SCHEMA ${schema} CASCADE`);
-      await c.end();
-    },
+  const cleanup = async () => {
+    await db.close();
+    const c = new pg.Client({ connectionString: POSTGRES_URL });
+    await c.connect();
+    await c.query(`DROP SCHEMA ${schema} CASCADE`);
+    await c.end();
   };
+  try {
+    await migrateToLatest(db);
+  } catch (err) {
+    await cleanup(); // leave no half-made schema behind
+    throw err;
+  }
+  return { db, url: POSTGRES_URL, schema, cleanup };
 }

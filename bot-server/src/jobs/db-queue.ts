@@ -44,7 +44,7 @@ export function dbQueue(opts: DbQueueOptions): JobQueue {
     const payload = JSON.parse(job.payload) as JobPayload;
     try {
       await w.handler(payload, { attempt: job.attempts, maxAttempts: job.max_attempts });
-      await repo.complete(job.id, clock.now().toISOString());
+      await repo.complete(job.id);
     } catch (err) {
       const msg = err instanceof Error ? err.message : String(err);
       const last = err instanceof PermanentJobError || job.attempts >= job.max_attempts;
@@ -120,9 +120,14 @@ export function dbQueue(opts: DbQueueOptions): JobQueue {
     start() {
       if (started) return;
       started = true;
-      timer = setInterval(() => workers.forEach((_, q) => void pump(q)), pollMs);
+      let ticks = 0;
+      timer = setInterval(() => {
+        // Leases are checked now and then, not on every wake-up: they only matter after a crash.
+        if (++ticks % 10 === 0) workers.forEach((_, q) => void repo.reclaimExpired(q, clock.now().toISOString()).catch((err: unknown) => log.error({ err }, "lease check failed")));
+        workers.forEach((_, q) => void pump(q));
+      }, pollMs);
       timer.unref?.();
-      workers.forEach((_, q) => void pump(q));
+      workers.forEach((_, q) => void repo.reclaimExpired(q, clock.now().toISOString()).then(() => pump(q)));
     },
     async stop() {
       stopping = true;

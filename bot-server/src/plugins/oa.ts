@@ -7,7 +7,7 @@ import type { JobQueue } from "../jobs/queue.js";
 import { injectAdapter } from "../sandbox/inject-adapter.js";
 import { oaEvents } from "../sandbox/oa-events.js";
 import { webhookDelivery, type WebhookDelivery } from "../sandbox/webhook-delivery.js";
-import { SandboxWorld } from "../sandbox/world.js";
+import { faultsSchema, SandboxWorld } from "../sandbox/world.js";
 import { loadAreas, type Areas } from "../services/areas.js";
 import { faqSearch, type FaqSearch } from "../services/dialogue/faq-search.js";
 import { oaTokenKeeper, type OaTokenKeeper } from "../services/oa-token-keeper.js";
@@ -68,6 +68,11 @@ export const oaPlugin = fp(async (app: FastifyInstance, { config }: { config: Co
   const queue = dbQueue({ repo: s.repos.jobs, clock: s.clock, log: app.log });
   const course = { faq: s.course.faq, lessons: s.course.lessons };
   const world = sandbox ? new SandboxWorld(s.clock) : null;
+  if (world) {
+    const faults = faultsSchema.partial().safeParse(config.sandboxFaults);
+    if (!faults.success) throw new Error(`SANDBOX_FAULTS: ${faults.error.issues.map((i) => `${i.path.join(".")} ${i.message}`).join("; ")}`);
+    world.faults = { ...world.faults, ...faults.data };
+  }
   const delivery = sandbox
     ? config.sandboxWebhookUrl
       ? webhookDelivery({ identity: sandbox, url: config.sandboxWebhookUrl, retryScale: config.sandboxRetryScale, log: app.log })
@@ -102,8 +107,9 @@ export const oaPlugin = fp(async (app: FastifyInstance, { config }: { config: Co
       // First start with tokens from the environment; from then on the database holds the current pair.
       await tokens.store({ accessToken: config.zalo!.initialAccessToken, refreshToken: config.zalo!.initialRefreshToken, expiresInSeconds: 3600 }, "env");
     }
-    // Events stored but never queued (a crash between the two) are queued again; keys make this idempotent.
-    for (const id of await s.repos.inbox.unfinishedIds(1000)) await queue.add("webhook", { inboxId: id }, { key: `inbox:${id}:resume` });
+    // Events stored but never queued (a crash between the two) are queued now; an event whose job is still there
+    // (waiting, or leased by a process that died) keeps that job: the key is the one POST /webhooks/zalo uses.
+    for (const id of await s.repos.inbox.unfinishedIds(1000)) await queue.add("webhook", { inboxId: id }, { key: `inbox:${id}` });
     queue.start();
     refreshTimer = setInterval(() => void tokens.accessToken().catch((err: unknown) => app.log.warn({ err }, "OA token check failed")), 5 * 60_000);
     refreshTimer.unref();

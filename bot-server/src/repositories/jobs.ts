@@ -12,24 +12,13 @@ export function jobRepository(db: Kysely<Database>, dialect: Dialect) {
       return Number(r.numInsertedOrUpdatedRows ?? 0) > 0;
     },
 
-    /** Takes up to `limit` ready jobs of a queue (and jobs whose worker died: lease expired) and leases them. */
+    /** Takes up to `limit` ready jobs of a queue, oldest first, and leases them (one index range, no scan). */
     claim(queue: string, now: string, leaseUntil: string, limit: number): Promise<JobRow[]> {
       return db
         .updateTable("jobs")
         .set((eb) => ({ status: "active", attempts: eb("attempts", "+", 1), locked_until: leaseUntil }))
         .where("id", "in", (eb) => {
-          let q = eb
-            .selectFrom("jobs")
-            .select("id")
-            .where("queue", "=", queue)
-            .where((w) =>
-              w.or([
-                w.and([w("status", "=", "waiting"), w("run_at", "<=", now)]),
-                w.and([w("status", "=", "active"), w("locked_until", "<", now)]),
-              ]),
-            )
-            .orderBy("run_at")
-            .limit(limit);
+          let q = eb.selectFrom("jobs").select("id").where("queue", "=", queue).where("status", "=", "waiting").where("run_at", "<=", now).orderBy("run_at").limit(limit);
           if (dialect === "postgres") q = q.forUpdate().skipLocked();
           return q;
         })
@@ -37,8 +26,21 @@ export function jobRepository(db: Kysely<Database>, dialect: Dialect) {
         .execute();
     },
 
-    async complete(id: number, now: string): Promise<void> {
-      await db.updateTable("jobs").set({ status: "done", finished_at: now, locked_until: null, last_error: null }).where("id", "=", id).execute();
+    /** Jobs whose worker died (lease expired) become ready again. */
+    async reclaimExpired(queue: string, now: string): Promise<number> {
+      const r = await db
+        .updateTable("jobs")
+        .set({ status: "waiting", locked_until: null })
+        .where("queue", "=", queue)
+        .where("status", "=", "active")
+        .where("locked_until", "<", now)
+        .executeTakeFirst();
+      return Number(r.numUpdatedRows);
+    },
+
+    /** A finished job leaves the table, which keeps the ready range small; its data lives elsewhere. */
+    async complete(id: number): Promise<void> {
+      await db.deleteFrom("jobs").where("id", "=", id).execute();
     },
 
     async retryLater(id: number, runAt: string, error: string): Promise<void> {

@@ -51,7 +51,7 @@ export async function webhookRoutes(app: FastifyInstance): Promise<void> {
       }
       const now = app.services.clock.now().toISOString();
       const inboxId = await app.services.repos.inbox.insertNew({
-        event_key: webhookEventKey(ev.event_name, req.body as { message?: { msg_id?: unknown } }, req.rawBody),
+        event_key: webhookEventKey(ev.event_name, req.body as Record<string, unknown>, req.rawBody),
         event_name: ev.event_name,
         payload: req.rawBody.toString("utf8"),
         status: "pending",
@@ -59,7 +59,9 @@ export async function webhookRoutes(app: FastifyInstance): Promise<void> {
         received_at: now,
         processed_at: null,
       });
-      if (inboxId !== null) await app.oa.queue.add("webhook", { inboxId });
+      // Keyed by the event: the start-up resume of unfinished events (plugins/oa.ts) uses the same key, so an event
+      // whose job is still waiting is not queued a second time (two jobs would answer it twice).
+      if (inboxId !== null) await app.oa.queue.add("webhook", { inboxId }, { key: `inbox:${inboxId}` });
       return { received: true, duplicate: inboxId === null };
     },
   );

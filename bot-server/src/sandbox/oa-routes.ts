@@ -6,7 +6,7 @@ import { MESSAGE_KINDS, oaSendRequestSchema, type MessageKind } from "../../../s
 import type { SandboxIdentity } from "./identity.js";
 import type { OaEvents } from "./oa-events.js";
 import type { WebhookDelivery } from "./webhook-delivery.js";
-import type { Faults, SandboxWorld } from "./world.js";
+import { faultsSchema, type Faults, type SandboxWorld } from "./world.js";
 
 export interface SandboxOaOptions {
   identity: SandboxIdentity;
@@ -226,15 +226,6 @@ export async function sandboxOaRoutes(app: FastifyInstance, o: SandboxOaOptions)
     delivery.deliveries.slice(-200).map((d) => ({ event_name: d.event.event_name, attempts: d.attempts, status: d.status, last_status: d.lastStatus })),
   );
 
-  const faultsSchema = z.strictObject({
-    errorRate: z.number().min(0).max(1),
-    errorCode: z.number().int().max(0),
-    latencyMs: z.number().int().min(0).max(30_000),
-    tokenTtlSeconds: z.number().int().min(1).max(10_000_000),
-    refreshErrorCode: z.number().int().max(0).nullable(),
-    rateLimitPerMinute: z.number().int().min(1).max(1_000_000),
-    promotionEnabled: z.boolean(),
-  });
   r.get("/sandbox/faults", { schema: { tags } }, async () => world.faults);
   r.put("/sandbox/faults", { schema: { tags, body: faultsSchema.partial() } }, async (req) => {
     world.faults = { ...world.faults, ...(req.body as Partial<Faults>) };

@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from "node:crypto";
+import { z } from "zod";
 import type { MessageKind, OaMessage } from "../../../shared/schemas/oa.js";
 import type { Clock } from "../lib/clock.js";
 import { SANDBOX_USERS } from "./identity.js";
@@ -35,6 +36,16 @@ export interface Faults {
   /** Whether the OA may send promotion messages (a verified OA with a package and Zalo Cloud balance). */
   promotionEnabled: boolean;
 }
+
+export const faultsSchema = z.strictObject({
+  errorRate: z.number().min(0).max(1),
+  errorCode: z.number().int().max(0),
+  latencyMs: z.number().int().min(0).max(30_000),
+  tokenTtlSeconds: z.number().int().min(1).max(10_000_000),
+  refreshErrorCode: z.number().int().max(0).nullable(),
+  rateLimitPerMinute: z.number().int().min(1).max(1_000_000),
+  promotionEnabled: z.boolean(),
+});
 
 export const DEFAULT_FAULTS: Faults = {
   errorRate: 0,

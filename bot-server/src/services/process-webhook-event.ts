@@ -8,6 +8,7 @@ import type { Areas } from "./areas.js";
 import type { CourseCatalog } from "./course-catalog.js";
 import { handleMessage, welcome, type DialogueContext, type DialogueResult } from "./dialogue/handle-message.js";
 import type { FaqSearch } from "./dialogue/faq-search.js";
+import { menuMessage } from "./dialogue/messages.js";
 import { communeChoices, consentMessage } from "./dialogue/subscribe.js";
 import { getProgress } from "./get-progress.js";
 
@@ -93,9 +94,15 @@ async function plan(deps: EventDeps, repos: RepositorySet, ev: ZaloEvent, inboxI
     result = handleMessage(ctx, sub, String(ev.message?.text ?? ""));
   } else if (name === "user_submit_info" || name === "user_send_location") {
     result = placeFromUser(ctx, sub, ev);
+  } else if (name.startsWith("user_send_")) {
+    // A sticker, photo, link…: it counts as an interaction (done above); the bot answers with the menu.
+    result = { replies: [menuMessage("Tôi chỉ đọc được tin nhắn chữ. Bạn gõ câu hỏi hoặc chọn một nút bên dưới nhé.", ctx.learnUrl)], patch: {} };
   } else {
     return;
   }
+  // Zalo lets the OA write only to followers (-213): someone we know unfollowed gets nothing, not even a reply.
+  // People who followed before this server ran have no follow on record: they are answered.
+  if (name !== "follow" && !sub.following && sub.unfollowed_at !== null) result = { ...result, replies: [] };
 
   if (Object.keys(result.patch).length) await repos.subscribers.update(userId, { ...result.patch, updated_at: now.toISOString() });
   if (result.unanswered) {
@@ -140,7 +147,7 @@ export async function processWebhookEvent(deps: EventDeps, inboxId: number): Pro
   if (!row || row.status === "done" || row.status === "ignored") return;
   if (row.status === "pending" || row.status === "failed") {
     const ev = JSON.parse(row.payload) as ZaloEvent;
-    if (!KNOWN_EVENTS.has(ev.event_name) && !ev.event_name.startsWith("oa_send_")) {
+    if (!KNOWN_EVENTS.has(ev.event_name) && !ev.event_name.startsWith("oa_send_") && !ev.event_name.startsWith("user_send_")) {
       await deps.repos.inbox.markProcessed(inboxId, "ignored", deps.clock.now().toISOString());
       return;
     }

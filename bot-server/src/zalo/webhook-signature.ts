@@ -15,8 +15,8 @@ export function verifyWebhookSignature(header: string | undefined, appId: string
 }
 
 /** What makes an event unique across Zalo's retries: event name + msg_id, or a hash of the raw event. */
-export function webhookEventKey(eventName: string, body: { message?: { msg_id?: unknown } }, rawBody: Buffer): string {
-  const msgId = body.message?.msg_id;
+export function webhookEventKey(eventName: string, body: Record<string, unknown>, rawBody: Buffer): string {
+  const msgId = (body.message as { msg_id?: unknown } | undefined)?.msg_id;
   if (typeof msgId === "string" || typeof msgId === "number") return `${eventName}:${msgId}`;
   return `${eventName}:sha256:${createHash("sha256").update(rawBody).digest("hex")}`;
 }

@@ -27,6 +27,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     finished_at TIMESTAMPTZ
   )`.execute(db);
   await sql`CREATE INDEX jobs_ready ON jobs (queue, status, run_at)`.execute(db);
+  await sql`CREATE INDEX jobs_leases ON jobs (queue, status, locked_until)`.execute(db);
   await sql`CREATE TABLE subscribers (
     user_id TEXT PRIMARY KEY,
     display_name TEXT,
