@@ -3,7 +3,6 @@
  * a bare Fastify route in the same run. Each request carries one quiz attempt with a new event id, from one of
  * the sandbox users. The last line is one JSON object with req/s, p99 latency and the ratio to the bare route.
  */
-import { spawn, type ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -11,7 +10,7 @@ import { join } from "node:path";
 import autocannon from "autocannon";
 import pg from "pg";
 import { loadCourseOrThrow } from "../../shared/content-loader.js";
-import { freePort } from "../helpers/net.js";
+import { startServer, stopServer } from "./processes.js";
 import { correctAnswer } from "../../shared/lib/grading.js";
 
 const DURATION_S = Number(process.env.BENCH_DURATION ?? 10);
@@ -22,31 +21,7 @@ const lesson = loadCourseOrThrow().lessons[0]!;
 const answers = lesson.quiz.map((q) => ({ questionId: q.id, answer: correctAnswer(q) }));
 
 
-async function start(script: string, env: Record<string, string>): Promise<{ url: string; child: ChildProcess }> {
-  const port = await freePort();
-  const child = spawn(process.execPath, ["--import", "tsx", script], {
-    env: { ...process.env, ...env, PORT: String(port), HOST: "127.0.0.1", LOG_LEVEL: "warn", NODE_ENV: "production" },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
-  const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 240; i++) {
-    if (child.exitCode !== null) throw new Error(`${script} exited with ${child.exitCode}`);
-    try {
-      const r = await fetch(`${url}/health`).catch(() => fetch(`${url}/bare`, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" }));
-      if (r.status < 500) return { url, child };
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`${script} did not start`);
-}
 
-async function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return;
-  child.kill("SIGTERM");
-  await new Promise((r) => child.once("exit", r));
-}
 
 async function sessionTokens(url: string): Promise<string[]> {
   const { users } = (await (await fetch(`${url}/sandbox/users`)).json()) as { users: { id: string }[] };
@@ -91,24 +66,24 @@ function run(url: string, path: string, tokens: string[], seconds: number): Prom
 }
 
 async function benchServer(env: Record<string, string>): Promise<Figures> {
-  const { url, child } = await start("bot-server/src/main.ts", { ...env, MINIAPP_DIR: "/nonexistent" });
+  const { url, child } = await startServer("bot-server/src/main.ts", { ...env, MINIAPP_DIR: "/nonexistent" }, { path: "/health" });
   try {
     const tokens = await sessionTokens(url);
     await run(url, "/api/v1/progress/sync", tokens, 2); // warm-up
     return await run(url, "/api/v1/progress/sync", tokens, DURATION_S);
   } finally {
-    await stop(child);
+    await stopServer(child);
   }
 }
 
 async function main(): Promise<void> {
-  const bare = await start("tests/bench/bare-server.ts", {});
+  const bare = await startServer("tests/bench/bare-server.ts", {}, { path: "/bare", method: "POST" });
   let bareFigures: Figures;
   try {
     await run(bare.url, "/bare", [], 2);
     bareFigures = await run(bare.url, "/bare", [], DURATION_S);
   } finally {
-    await stop(bare.child);
+    await stopServer(bare.child);
   }
   console.log("bare", bareFigures);
 

@@ -4,39 +4,18 @@
  * the background), and to a bare Fastify route in the same run. The last line is one JSON object: events/s,
  * p99 acknowledgement latency per rate, and the ratio of the maximum throughput to the bare route's.
  */
-import { spawn, type ChildProcess } from "node:child_process";
 import { createHash, randomUUID } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import autocannon from "autocannon";
-import { freePort } from "../helpers/net.js";
+import { startServer, stopServer } from "./processes.js";
 
 const STEP_S = Number(process.env.BENCH_DURATION ?? 8);
 const RATES = (process.env.BENCH_RATES ?? "250,500,1000,2000").split(",").map(Number);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
 
-async function start(script: string, env: Record<string, string>, probe: string): Promise<{ url: string; child: ChildProcess }> {
-  const port = await freePort();
-  const child = spawn(process.execPath, ["--import", "tsx", script], {
-    env: { ...process.env, ...env, PORT: String(port), HOST: "127.0.0.1", LOG_LEVEL: "warn", NODE_ENV: "production" },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
-  const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 240; i++) {
-    if (child.exitCode !== null) throw new Error(`${script} exited with ${child.exitCode}`);
-    const init = probe === "/bare" ? { method: "POST", headers: { "content-type": "application/json" }, body: "{}" } : {};
-    if (await fetch(`${url}${probe}`, init).then((r) => r.status < 500, () => false)) return { url, child };
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`${script} did not start`);
-}
 
-async function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return;
-  child.kill("SIGTERM");
-  await new Promise((r) => child.once("exit", r));
-}
 
 interface Step {
   targetRate: number | null;
@@ -100,7 +79,7 @@ function run(url: string, path: string, seconds: number, rate: number | null, si
 async function main(): Promise<void> {
   // The bare route gets the same signed events, so the load generator (on the same two cores) costs the same.
   const dummy: Signer = { appId: "3100000000000000001", oaId: "3100000000000000003", secret: "bench-secret-key-0000" };
-  const bare = await start("tests/bench/bare-server.ts", {}, "/bare");
+  const bare = await startServer("tests/bench/bare-server.ts", {}, { path: "/bare", method: "POST" });
   let bareMax: Step;
   let bareAt1000: Step;
   try {
@@ -108,12 +87,12 @@ async function main(): Promise<void> {
     bareAt1000 = await run(bare.url, "/bare", STEP_S, 1000, dummy);
     bareMax = await run(bare.url, "/bare", STEP_S, null, dummy);
   } finally {
-    await stop(bare.child);
+    await stopServer(bare.child);
   }
   console.log("bare", bareMax);
 
   const dir = mkdtempSync(join(tmpdir(), "ksc-bench-webhook-"));
-  const server = await start("bot-server/src/main.ts", { DATABASE_URL: `sqlite:${join(dir, "bench.db")}`, MINIAPP_DIR: "/nonexistent" }, "/health");
+  const server = await startServer("bot-server/src/main.ts", { DATABASE_URL: `sqlite:${join(dir, "bench.db")}`, MINIAPP_DIR: "/nonexistent" }, { path: "/health" });
   const steps: Step[] = [];
   try {
     const cfg = (await (await fetch(`${server.url}/sandbox/config`)).json()) as { app_id: string; oa_id: string; oa_secret_key: string };
@@ -128,7 +107,7 @@ async function main(): Promise<void> {
     console.log("max", max);
     steps.push(max);
   } finally {
-    await stop(server.child);
+    await stopServer(server.child);
     rmSync(dir, { recursive: true, force: true });
   }
   const max = steps[steps.length - 1]!;

@@ -1,0 +1,31 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { freePort } from "../helpers/net.js";
+
+export interface Started {
+  url: string;
+  child: ChildProcess;
+}
+
+/** Starts a server script (tsx) on a free port of 127.0.0.1 and waits until `probe` answers below 500. */
+export async function startServer(script: string, env: Record<string, string>, probe: { path: string; method?: "GET" | "POST" }): Promise<Started> {
+  const port = await freePort();
+  const child = spawn(process.execPath, ["--import", "tsx", script], {
+    env: { ...process.env, ...env, PORT: String(port), HOST: "127.0.0.1", LOG_LEVEL: "warn", NODE_ENV: "production" },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  const url = `http://127.0.0.1:${port}`;
+  const init = probe.method === "POST" ? { method: "POST", headers: { "content-type": "application/json" }, body: "{}" } : {};
+  for (let i = 0; i < 240; i++) {
+    if (child.exitCode !== null) throw new Error(`${script} exited with ${child.exitCode}`);
+    if (await fetch(`${url}${probe.path}`, init).then((r) => r.status < 500, () => false)) return { url, child };
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  child.kill("SIGKILL");
+  throw new Error(`${script} did not start`);
+}
+
+export async function stopServer(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return;
+  child.kill("SIGTERM");
+  await new Promise((r) => child.once("exit", r));
+}
