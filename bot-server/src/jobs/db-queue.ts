@@ -95,24 +95,32 @@ export function dbQueue(opts: DbQueueOptions): JobQueue {
     }
   }
 
+  function row(queue: string, payload: JobPayload, o: JobOptions) {
+    const now = clock.now();
+    return {
+      queue,
+      job_key: o.key ?? null,
+      payload: JSON.stringify(payload),
+      status: "waiting" as const,
+      max_attempts: o.maxAttempts ?? opts.defaultMaxAttempts ?? 8,
+      run_at: iso(now.getTime() + (o.delayMs ?? 0)),
+      locked_until: null,
+      last_error: null,
+      created_at: now.toISOString(),
+      finished_at: null,
+    };
+  }
+
   wake.on("job", (queue: string) => started && void pump(queue));
 
   return {
     async add(queue: string, payload: JobPayload, o: JobOptions = {}) {
-      const now = clock.now();
-      await repo.insert({
-        queue,
-        job_key: o.key ?? null,
-        payload: JSON.stringify(payload),
-        status: "waiting",
-        max_attempts: o.maxAttempts ?? opts.defaultMaxAttempts ?? 8,
-        run_at: iso(now.getTime() + (o.delayMs ?? 0)),
-        locked_until: null,
-        last_error: null,
-        created_at: now.toISOString(),
-        finished_at: null,
-      });
+      await repo.insert(row(queue, payload, o));
       if (!o.delayMs) wake.emit("job", queue);
+    },
+    async addBulk(queue, jobs) {
+      await repo.insertMany(jobs.map((j) => row(queue, j.payload, j.opts ?? {})));
+      if (jobs.some((j) => !j.opts?.delayMs)) wake.emit("job", queue);
     },
     process(queue, handler, o = {}) {
       workers.set(queue, { handler, concurrency: o.concurrency ?? 4, running: 0, onFailed: o.onFailed });

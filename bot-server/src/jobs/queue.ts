@@ -22,8 +22,15 @@ export interface WorkerOptions {
   onFailed?: (payload: JobPayload, error: unknown) => Promise<void>;
 }
 
+export interface BulkJob {
+  payload: JobPayload;
+  opts?: JobOptions;
+}
+
 export interface JobQueue {
   add(queue: string, payload: JobPayload, opts?: JobOptions): Promise<void>;
+  /** Many jobs in one write. */
+  addBulk(queue: string, jobs: BulkJob[]): Promise<void>;
   process(queue: string, handler: JobHandler, opts?: WorkerOptions): void;
   start(): void;
   /** Stops taking jobs and waits for the ones running. */

@@ -10,6 +10,7 @@ import { webhookDelivery, type WebhookDelivery } from "../sandbox/webhook-delive
 import { faultsSchema, SandboxWorld } from "../sandbox/world.js";
 import { loadAreas, type Areas } from "../services/areas.js";
 import { faqSearch, type FaqSearch } from "../services/dialogue/faq-search.js";
+import { inboxWriter, type InboxWriter } from "../services/inbox-writer.js";
 import { oaTokenKeeper, type OaTokenKeeper } from "../services/oa-token-keeper.js";
 import { processWebhookEvent } from "../services/process-webhook-event.js";
 import { oaClient, zaloRateLimiter, type OaClient } from "../zalo/oa-client.js";
@@ -18,6 +19,8 @@ import { oauthClient, pkcePair, type OAuthClient } from "../zalo/oauth-client.js
 export interface OaServices {
   zaloIds: { appId: string; oaId: string; oaSecretKey: string };
   queue: JobQueue;
+  /** Stores webhook events (group commit) and queues them. */
+  inbox: InboxWriter;
   oa: OaClient;
   oauth: OAuthClient;
   tokens: OaTokenKeeper;
@@ -55,10 +58,16 @@ export const oaPlugin = fp(async (app: FastifyInstance, { config }: { config: Co
   const tokens = oaTokenKeeper({ oaId: ids.oaId, tokens: s.repos.tokens, locks: s.repos.locks, oauth, clock: s.clock, log: app.log });
   const limiter = zaloRateLimiter(config.zaloRateLimitPerMinute);
   // In the sandbox the OA connects itself on first use, through the same OAuth flow an operator runs against Zalo.
+  // The pretend Zalo starts empty in every process, so tokens stored by an earlier run mean nothing to it: connect anew.
+  let sandboxConnected: Promise<void> | null = null;
   const source = sandbox
     ? {
         accessToken: async () => {
-          if ((await tokens.connection()).status !== "ok" && !(await s.repos.tokens.find(ids.oaId))) await connectSandboxOa(app, oauth, tokens);
+          sandboxConnected ??= connectSandboxOa(app, oauth, tokens).catch((err: unknown) => {
+            sandboxConnected = null;
+            throw err;
+          });
+          await sandboxConnected;
           return tokens.accessToken();
         },
         refreshAfterRejection: (t: string) => tokens.refreshAfterRejection(t),
@@ -82,6 +91,7 @@ export const oaPlugin = fp(async (app: FastifyInstance, { config }: { config: Co
   const services: OaServices = {
     zaloIds: { appId: ids.appId, oaId: ids.oaId, oaSecretKey: ids.oaSecretKey },
     queue,
+    inbox: inboxWriter(s.repos, queue),
     oa,
     oauth,
     tokens,

@@ -10,6 +10,12 @@ export function inboxRepository(db: Kysely<Database>) {
       const r = await db.insertInto("webhook_inbox").values(row).onConflict((oc) => oc.column("event_key").doNothing()).returning("id").executeTakeFirst();
       return r ? Number(r.id) : null;
     },
+    /** Stores many events in one statement; returns the id of each new event by its key (keys already there are left out). */
+    async insertManyNew(rows: Insertable<WebhookInboxTable>[]): Promise<Map<string, number>> {
+      if (rows.length === 0) return new Map();
+      const done = await db.insertInto("webhook_inbox").values(rows).onConflict((oc) => oc.column("event_key").doNothing()).returning(["id", "event_key"]).execute();
+      return new Map(done.map((r) => [r.event_key, Number(r.id)]));
+    },
     async unfinishedIds(limit: number): Promise<number[]> {
       const rows = await db.selectFrom("webhook_inbox").select("id").where("status", "in", ["pending", "planned"]).orderBy("id").limit(limit).execute();
       return rows.map((r) => Number(r.id));

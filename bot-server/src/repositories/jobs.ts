@@ -12,6 +12,10 @@ export function jobRepository(db: Kysely<Database>, dialect: Dialect) {
       return Number(r.numInsertedOrUpdatedRows ?? 0) > 0;
     },
 
+    async insertMany(rows: Insertable<JobsTable>[]): Promise<void> {
+      if (rows.length) await db.insertInto("jobs").values(rows).onConflict((oc) => oc.column("job_key").doNothing()).execute();
+    },
+
     /** Takes up to `limit` ready jobs of a queue, oldest first, and leases them (one index range, no scan). */
     claim(queue: string, now: string, leaseUntil: string, limit: number): Promise<JobRow[]> {
       return db

@@ -50,7 +50,8 @@ export async function webhookRoutes(app: FastifyInstance): Promise<void> {
         throw unauthorized("invalid_signature", "Chữ ký sự kiện không hợp lệ.");
       }
       const now = app.services.clock.now().toISOString();
-      const inboxId = await app.services.repos.inbox.insertNew({
+      // Stored (with the events that arrived at the same moment, in one commit) and queued before Zalo gets its 200.
+      const inboxId = await app.oa.inbox.store({
         event_key: webhookEventKey(ev.event_name, req.body as Record<string, unknown>, req.rawBody),
         event_name: ev.event_name,
         payload: req.rawBody.toString("utf8"),
@@ -59,9 +60,6 @@ export async function webhookRoutes(app: FastifyInstance): Promise<void> {
         received_at: now,
         processed_at: null,
       });
-      // Keyed by the event: the start-up resume of unfinished events (plugins/oa.ts) uses the same key, so an event
-      // whose job is still waiting is not queued a second time (two jobs would answer it twice).
-      if (inboxId !== null) await app.oa.queue.add("webhook", { inboxId }, { key: `inbox:${inboxId}` });
       return { received: true, duplicate: inboxId === null };
     },
   );
