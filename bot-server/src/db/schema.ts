@@ -133,7 +133,28 @@ export interface OauthStatesTable {
   created_at: string;
 }
 
+export interface RolesTable {
+  zalo_user_id: string;
+  role: "operator" | "province_official" | "commune_official";
+  area_code: string;
+  granted_by: string;
+  granted_at: string;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  actor: string;
+  action: string;
+  target: string;
+  area_code: string;
+  before_state: string | null;
+  after_state: string | null;
+  at: string;
+}
+
 export interface Database {
+  roles: RolesTable;
+  audit_log: AuditLogTable;
   webhook_inbox: WebhookInboxTable;
   jobs: JobsTable;
   subscribers: SubscribersTable;

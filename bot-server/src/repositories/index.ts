@@ -1,6 +1,7 @@
 import type { Kysely } from "kysely";
 import type { Dialect } from "../db/connect.js";
 import type { Database } from "../db/schema.js";
+import { auditRepository } from "./audit.js";
 import { inboxRepository } from "./inbox.js";
 import { jobRepository } from "./jobs.js";
 import { learnerRepository } from "./learners.js";
@@ -9,6 +10,7 @@ import { oaMessageRepository } from "./oa-messages.js";
 import { oaTokenRepository } from "./oa-tokens.js";
 import { oauthStateRepository } from "./oauth-states.js";
 import { progressRepository } from "./progress.js";
+import { roleRepository } from "./roles.js";
 import { subscriberRepository } from "./subscribers.js";
 import { unansweredRepository } from "./unanswered.js";
 
@@ -24,6 +26,8 @@ function bind(db: Kysely<Database>, dialect: Dialect) {
     tokens: oaTokenRepository(db),
     locks: lockRepository(db),
     oauthStates: oauthStateRepository(db),
+    roles: roleRepository(db),
+    audit: auditRepository(db),
   };
 }
 

@@ -1,0 +1,71 @@
+/**
+ * npm run admin -- grant <zalo-user-id> <role> [<area-code>]
+ * npm run admin -- revoke <zalo-user-id> <role> [<area-code>]
+ * npm run admin -- roles
+ * Roles: operator (no area), province_official (a province code, 2 digits), commune_official (a commune code, 5 digits).
+ * Runs as the operator against DATABASE_URL; every change is written to the audit log.
+ */
+import { userInfo } from "node:os";
+import { roleGrantSchema } from "../../../shared/schemas/admin.js";
+import { loadConfig } from "../config.js";
+import { connect } from "../db/connect.js";
+import { migrateToLatest } from "../db/migrate.js";
+import { systemClock } from "../lib/clock.js";
+import { AppError } from "../lib/errors.js";
+import { repositories } from "../repositories/index.js";
+import { CLI_ROLES } from "../services/admin/access.js";
+import { grantRole, revokeRole, toRoleView } from "../services/admin/manage-roles.js";
+import { loadAreas } from "../services/areas.js";
+
+const USAGE = "usage: npm run admin -- grant|revoke <zalo-user-id> <operator|province_official|commune_official> [<area-code>]\n       npm run admin -- roles";
+
+async function main(args: string[]): Promise<number> {
+  const [command, zaloUserId, role, areaCode = ""] = args;
+  if (!command || !["grant", "revoke", "roles"].includes(command)) {
+    console.error(USAGE);
+    return 2;
+  }
+  const config = loadConfig();
+  const database = connect(config.databaseUrl);
+  try {
+    await migrateToLatest(database);
+    const deps = { repos: repositories(database.db, database.dialect), areas: loadAreas(), clock: systemClock };
+    if (command === "roles") {
+      for (const r of await deps.repos.roles.inArea(null)) {
+        const v = toRoleView(r, deps.areas);
+        console.log(`${v.zaloUserId}\t${v.role}\t${v.areaCode || "-"}\t${v.areaName}`);
+      }
+      return 0;
+    }
+    const parsed = roleGrantSchema.safeParse({ zaloUserId, role, areaCode });
+    if (!parsed.success) {
+      console.error(`${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("\n")}\n${USAGE}`);
+      return 2;
+    }
+    const actor = { id: `cli:${userInfo().username}`, roles: CLI_ROLES };
+    if (command === "grant") {
+      const v = await grantRole(deps, actor, parsed.data);
+      console.log(`granted: ${v.zaloUserId} ${v.role} ${v.areaName}`);
+    } else {
+      await revokeRole(deps, actor, parsed.data);
+      console.log(`revoked: ${parsed.data.zaloUserId} ${parsed.data.role} ${parsed.data.areaCode || "-"}`);
+    }
+    return 0;
+  } catch (err) {
+    if (err instanceof AppError) {
+      console.error(`${err.code}: ${err.message}`);
+      return 1;
+    }
+    throw err;
+  } finally {
+    await database.close();
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    console.error(err instanceof Error ? err.message : err);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,34 @@
+import { sql, type Kysely } from "kysely";
+
+export async function up(db: Kysely<unknown>): Promise<void> {
+  // A role is bound to an administrative unit: a province code for province officials, a commune code for
+  // commune officials, none for the operator. The person is known by their Zalo user id (they may not have
+  // opened the mini app yet).
+  await sql`CREATE TABLE roles (
+    zalo_user_id TEXT NOT NULL,
+    role TEXT NOT NULL,
+    area_code TEXT NOT NULL DEFAULT '',
+    granted_by TEXT NOT NULL,
+    granted_at TEXT NOT NULL,
+    PRIMARY KEY (zalo_user_id, role, area_code)
+  )`.execute(db);
+  await sql`CREATE TABLE audit_log (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    actor TEXT NOT NULL,
+    action TEXT NOT NULL,
+    target TEXT NOT NULL,
+    area_code TEXT NOT NULL DEFAULT '',
+    before_state TEXT,
+    after_state TEXT,
+    at TEXT NOT NULL
+  )`.execute(db);
+  await sql`CREATE INDEX audit_log_at ON audit_log (at)`.execute(db);
+  // Append-only: the database itself refuses to change or remove an entry.
+  await sql`CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END`.execute(db);
+  await sql`CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END`.execute(db);
+}
+
+export async function down(db: Kysely<unknown>): Promise<void> {
+  await sql`DROP TABLE audit_log`.execute(db);
+  await sql`DROP TABLE roles`.execute(db);
+}
