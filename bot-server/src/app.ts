@@ -44,7 +44,14 @@ export function corsOrigin(sandbox: boolean) {
 /** Composes the server: config → external plugins → database → services → routes. Tests drive it with app.inject. */
 export async function buildApp(config: Config, overrides: AppOverrides = {}): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: config.logLevel === "silent" ? false : { level: config.logLevel },
+    logger:
+      config.logLevel === "silent"
+        ? false
+        : {
+            level: config.logLevel,
+            // The operator's key travels in /oauth/zalo/start?key=…: it never reaches the logs.
+            serializers: { req: (req: { method: string; url: string; id: string }) => ({ method: req.method, url: req.url.replace(/([?&]key=)[^&]*/i, "$1[redacted]"), id: req.id }) },
+          },
     bodyLimit: config.bodyLimit,
     requestIdHeader: "x-request-id",
   });

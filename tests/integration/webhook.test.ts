@@ -5,6 +5,7 @@ import { appOnDb, createTestApp, type TestApp } from "../helpers/app.js";
 import { createTestDb, DIALECTS, type TestDb } from "../helpers/databases.js";
 import { fixtureCourse, manualClock } from "../helpers/fixture.js";
 import { startHttpStub, type HttpStub } from "../helpers/http-stub.js";
+import { WEBHOOK_JOB_ATTEMPTS } from "../../bot-server/src/services/inbox-writer.js";
 import {
   deliverSigned,
   oaConnected,
@@ -336,12 +337,12 @@ describe.each(DIALECTS)("POST /webhooks/zalo on %s", (dialect) => {
       expect((await deliverSigned(t.app, cfg, e)).statusCode).toBe(200);
       await settle(t.app);
       const [row] = await inboxByKey(t, `user_send_text:${e.message.msg_id}`);
-      for (let i = 0; i < 10; i++) {
+      for (let i = 0; i < WEBHOOK_JOB_ATTEMPTS + 2; i++) {
         clock.advanceMinutes(11); // past the longest backoff (10 min)
         await settle(t.app);
       }
       const [job] = await jobsOf(t, row!.id);
-      expect(job).toMatchObject({ status: "failed", attempts: 8 });
+      expect(job).toMatchObject({ status: "failed", attempts: WEBHOOK_JOB_ATTEMPTS });
       const [kept] = await inboxByKey(t, `user_send_text:${e.message.msg_id}`);
       expect(kept).toMatchObject({ id: row!.id, status: "failed", payload: JSON.stringify(e) });
       expect(kept!.last_error).toContain("-32");
@@ -486,15 +487,12 @@ describe.each(DIALECTS)("events stored before a restart on %s", (dialect) => {
     await app?.close();
     const repos = repositories(testDb.db.db, testDb.db.dialect);
     const e = userTextEvent({ app_id: "3100000000000000001", oa_id: "3100000000000000003" } as SandboxConfig, USER, "menu", { timestamp: clock.now().getTime() });
-    const inboxId = await repos.inbox.insertNew({
-      event_key: `user_send_text:${e.message.msg_id}`,
-      event_name: "user_send_text",
-      payload: JSON.stringify(e),
-      status: "pending",
-      last_error: null,
-      received_at: clock.now().toISOString(),
-      processed_at: null,
-    });
+    const key = `user_send_text:${e.message.msg_id}`;
+    const inboxId = (
+      await repos.inbox.insertManyNew([
+        { event_key: key, event_name: "user_send_text", payload: JSON.stringify(e), status: "pending", last_error: null, received_at: clock.now().toISOString(), processed_at: null },
+      ])
+    ).get(key)!;
     expect(await testDb.db.db.selectFrom("jobs").selectAll().where("payload", "=", JSON.stringify({ inboxId })).execute()).toEqual([]);
 
     app = await appOnDb(testDb, { course, clock });

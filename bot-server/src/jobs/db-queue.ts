@@ -42,6 +42,12 @@ export function dbQueue(opts: DbQueueOptions): JobQueue {
 
   async function run(queue: string, w: Worker, job: JobRow): Promise<void> {
     const payload = JSON.parse(job.payload) as JobPayload;
+    // A job that runs long (waiting for the rate limit, say) keeps its lease, so no one else takes it meanwhile.
+    const heartbeat = setInterval(
+      () => void repo.extendLease(job.id, iso(clock.now().getTime() + leaseMs)).catch((err: unknown) => log.warn({ err, jobId: job.id }, "lease renewal failed")),
+      Math.max(1000, Math.floor(leaseMs / 3)),
+    );
+    heartbeat.unref?.();
     try {
       await w.handler(payload, { attempt: job.attempts, maxAttempts: job.max_attempts });
       await repo.complete(job.id);
@@ -57,6 +63,8 @@ export function dbQueue(opts: DbQueueOptions): JobQueue {
         log.warn({ queue, jobId: job.id, attempt: job.attempts, retryInMs: delay, error: msg }, "job failed, will retry");
         await repo.retryLater(job.id, iso(clock.now().getTime() + delay), msg.slice(0, 1000));
       }
+    } finally {
+      clearInterval(heartbeat);
     }
   }
 
@@ -78,6 +86,11 @@ export function dbQueue(opts: DbQueueOptions): JobQueue {
         const now = clock.now().getTime();
         const jobs = await repo.claim(queue, iso(now), iso(now + leaseMs), free);
         if (jobs.length === 0) return;
+        if (stopping) {
+          // Claimed while shutting down: hand them back at once rather than leave them leased.
+          await Promise.all(jobs.map((j) => repo.retryLater(j.id, iso(now), "interrupted by shutdown")));
+          return;
+        }
         for (const job of jobs) {
           w.running++;
           const p: Promise<void> = run(queue, w, job)
@@ -135,11 +148,18 @@ export function dbQueue(opts: DbQueueOptions): JobQueue {
         workers.forEach((_, q) => void pump(q));
       }, pollMs);
       timer.unref?.();
-      workers.forEach((_, q) => void repo.reclaimExpired(q, clock.now().toISOString()).then(() => pump(q)));
+      workers.forEach(
+        (_, q) =>
+          void repo
+            .reclaimExpired(q, clock.now().toISOString())
+            .then(() => pump(q))
+            .catch((err: unknown) => log.error({ err }, "lease check failed")),
+      );
     },
     async stop() {
       stopping = true;
       if (timer) clearInterval(timer);
+      await Promise.allSettled([...pumping.values()]);
       await Promise.allSettled([...inFlight]);
     },
     async idle() {

@@ -10,7 +10,7 @@ import { webhookDelivery, type WebhookDelivery } from "../sandbox/webhook-delive
 import { faultsSchema, SandboxWorld } from "../sandbox/world.js";
 import { loadAreas, type Areas } from "../services/areas.js";
 import { faqSearch, type FaqSearch } from "../services/dialogue/faq-search.js";
-import { inboxWriter, type InboxWriter } from "../services/inbox-writer.js";
+import { inboxWriter, WEBHOOK_JOB_ATTEMPTS, type InboxWriter } from "../services/inbox-writer.js";
 import { oaTokenKeeper, type OaTokenKeeper } from "../services/oa-token-keeper.js";
 import { processWebhookEvent } from "../services/process-webhook-event.js";
 import { oaClient, zaloRateLimiter, type OaClient } from "../zalo/oa-client.js";
@@ -103,29 +103,37 @@ export const oaPlugin = fp(async (app: FastifyInstance, { config }: { config: Co
   };
   app.decorate("oa", services);
 
-  const deps = { ...s, ...services, random: Math.random };
+  const deps = { ...s, ...services, random: Math.random, log: app.log };
   queue.process("webhook", (p) => processWebhookEvent(deps, Number(p.inboxId)), {
     concurrency: 4,
     onFailed: async (p, err) => s.repos.inbox.recordFailure(Number(p.inboxId), err instanceof Error ? err.message : String(err), true),
   });
 
+  /** Events stored but not queued (a crash or a failed write between the two) are queued; the key keeps it single. */
+  async function requeueStranded(): Promise<void> {
+    const ids = await s.repos.inbox.unqueuedIds(1000);
+    if (ids.length) await queue.addBulk("webhook", ids.map((id) => ({ payload: { inboxId: id }, opts: { key: `inbox:${id}`, maxAttempts: WEBHOOK_JOB_ATTEMPTS } })));
+  }
+  let sweepTimer: ReturnType<typeof setInterval> | null = null;
   let refreshTimer: ReturnType<typeof setInterval> | null = null;
   app.addHook("onReady", async () => {
     // The sandbox OA connects itself right away (not awaited: its OAuth flow goes through this very server).
     if (world) setImmediate(() => void source.accessToken().catch((err: unknown) => app.log.warn({ err }, "sandbox OA could not connect")));
     else if (config.zalo!.initialAccessToken && config.zalo!.initialRefreshToken && !(await s.repos.tokens.find(ids.oaId))) {
       // First start with tokens from the environment; from then on the database holds the current pair.
-      await tokens.store({ accessToken: config.zalo!.initialAccessToken, refreshToken: config.zalo!.initialRefreshToken, expiresInSeconds: 3600 }, "env");
+      await tokens.seed({ accessToken: config.zalo!.initialAccessToken, refreshToken: config.zalo!.initialRefreshToken, expiresInSeconds: 3600 }, "env");
     }
-    // Events stored but never queued (a crash between the two) are queued now; an event whose job is still there
-    // (waiting, or leased by a process that died) keeps that job: the key is the one POST /webhooks/zalo uses.
-    for (const id of await s.repos.inbox.unfinishedIds(1000)) await queue.add("webhook", { inboxId: id }, { key: `inbox:${id}` });
+    // An event whose job is still there (waiting, or leased by a process that died) keeps that job.
+    await requeueStranded();
     queue.start();
+    sweepTimer = setInterval(() => void requeueStranded().catch((err: unknown) => app.log.error({ err }, "inbox sweep failed")), 30_000);
+    sweepTimer.unref();
     refreshTimer = setInterval(() => void tokens.accessToken().catch((err: unknown) => app.log.warn({ err }, "OA token check failed")), 5 * 60_000);
     refreshTimer.unref();
   });
   app.addHook("onClose", async () => {
     if (refreshTimer) clearInterval(refreshTimer);
+    if (sweepTimer) clearInterval(sweepTimer);
     delivery?.stop();
     await queue.stop();
   });

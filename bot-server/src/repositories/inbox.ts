@@ -1,4 +1,4 @@
-import type { Insertable, Kysely, Selectable } from "kysely";
+import { sql, type Insertable, type Kysely, type Selectable } from "kysely";
 import type { Database, WebhookInboxTable } from "../db/schema.js";
 
 export type InboxRow = Selectable<WebhookInboxTable>;
@@ -6,18 +6,24 @@ export type InboxRow = Selectable<WebhookInboxTable>;
 export function inboxRepository(db: Kysely<Database>) {
   return {
     /** Stores an event once: returns its id when new, null when the same event key is already there. */
-    async insertNew(row: Insertable<WebhookInboxTable>): Promise<number | null> {
-      const r = await db.insertInto("webhook_inbox").values(row).onConflict((oc) => oc.column("event_key").doNothing()).returning("id").executeTakeFirst();
-      return r ? Number(r.id) : null;
-    },
     /** Stores many events in one statement; returns the id of each new event by its key (keys already there are left out). */
     async insertManyNew(rows: Insertable<WebhookInboxTable>[]): Promise<Map<string, number>> {
       if (rows.length === 0) return new Map();
       const done = await db.insertInto("webhook_inbox").values(rows).onConflict((oc) => oc.column("event_key").doNothing()).returning(["id", "event_key"]).execute();
       return new Map(done.map((r) => [r.event_key, Number(r.id)]));
     },
-    async unfinishedIds(limit: number): Promise<number[]> {
-      const rows = await db.selectFrom("webhook_inbox").select("id").where("status", "in", ["pending", "planned"]).orderBy("id").limit(limit).execute();
+    /** Unfinished events that have no job (stored, then the process died or the queue write failed). */
+    async unqueuedIds(limit: number): Promise<number[]> {
+      const rows = await db
+        .selectFrom("webhook_inbox as i")
+        .select("i.id")
+        .where("i.status", "in", ["pending", "planned"])
+        .where(({ not, exists, selectFrom }) =>
+          not(exists(selectFrom("jobs").select("jobs.id").where("jobs.job_key", "=", sql<string>`'inbox:' || i.id`))),
+        )
+        .orderBy("i.id")
+        .limit(limit)
+        .execute();
       return rows.map((r) => Number(r.id));
     },
     findById(id: number): Promise<InboxRow | undefined> {

@@ -20,7 +20,7 @@ function bind(db: Kysely<Database>, dialect: Dialect) {
     progress: progressRepository(db),
     inbox: inboxRepository(db),
     jobs: jobRepository(db, dialect),
-    subscribers: subscriberRepository(db),
+    subscribers: subscriberRepository(db, dialect),
     messages: oaMessageRepository(db),
     unanswered: unansweredRepository(db),
     tokens: oaTokenRepository(db),

@@ -42,6 +42,10 @@ export function jobRepository(db: Kysely<Database>, dialect: Dialect) {
       return Number(r.numUpdatedRows);
     },
 
+    async extendLease(id: number, until: string): Promise<void> {
+      await db.updateTable("jobs").set({ locked_until: until }).where("id", "=", id).where("status", "=", "active").execute();
+    },
+
     /** A finished job leaves the table, which keeps the ready range small; its data lives elsewhere. */
     async complete(id: number): Promise<void> {
       await db.deleteFrom("jobs").where("id", "=", id).execute();

@@ -1,12 +1,28 @@
 import type { Kysely, Selectable, Updateable } from "kysely";
+import type { Dialect } from "../db/connect.js";
 import type { Database, SubscribersTable } from "../db/schema.js";
 
 export type SubscriberRow = Selectable<SubscribersTable>;
 
-export function subscriberRepository(db: Kysely<Database>) {
+export function subscriberRepository(db: Kysely<Database>, dialect: Dialect) {
   return {
     find(userId: string): Promise<SubscriberRow | undefined> {
       return db.selectFrom("subscribers").selectAll().where("user_id", "=", userId).executeTakeFirst();
+    },
+    /** Reads the row and, on PostgreSQL, locks it to the end of the transaction (SQLite writes one at a time anyway). */
+    findForUpdate(userId: string): Promise<SubscriberRow | undefined> {
+      const q = db.selectFrom("subscribers").selectAll().where("user_id", "=", userId);
+      return (dialect === "postgres" ? q.forUpdate() : q).executeTakeFirst();
+    },
+    /** Zalo promises no order: a follow older than the last unfollow (or the reverse) changes nothing. */
+    async setFollowing(userId: string, following: boolean, at: string, now: string): Promise<void> {
+      const other = following ? "unfollowed_at" : "followed_at";
+      await db
+        .updateTable("subscribers")
+        .set(following ? { following: 1, followed_at: at, updated_at: now } : { following: 0, unfollowed_at: at, dialogue: null, updated_at: now })
+        .where("user_id", "=", userId)
+        .where((eb) => eb.or([eb(other, "is", null), eb(other, "<=", at)]))
+        .execute();
     },
     /** Creates the subscriber if missing (not following until a follow event says so). */
     async ensure(userId: string, now: string): Promise<void> {

@@ -33,6 +33,8 @@ export class OaNotConnectedError extends Error {}
  */
 export function oaTokenKeeper(o: TokenKeeperOptions): TokenSource & {
   store(pair: TokenPair, source: string): Promise<void>;
+  /** Stores a first pair only when none is stored: a process starting beside another never replaces a newer pair. */
+  seed(pair: TokenPair, source: string): Promise<void>;
   refresh(): Promise<string>;
   connection(): Promise<OaConnection>;
 } {
@@ -117,11 +119,13 @@ export function oaTokenKeeper(o: TokenKeeperOptions): TokenSource & {
     },
     refresh: async () => refreshUnderLock(await current()),
     store: (pair, source) => o.tokens.save(toRow(pair, source)),
+    seed: (pair, source) => o.tokens.insertIfAbsent(toRow(pair, source)),
     async connection() {
       const row = await o.tokens.find(o.oaId);
       if (!row) return { status: "degraded", reason: "not_connected" };
-      if (Date.parse(row.access_expires_at) <= now().getTime()) return { status: "degraded", reason: row.last_error ? `refresh_failed: ${row.last_error}` : "token_expired" };
-      if (row.last_error) return { status: "degraded", reason: `refresh_failed: ${row.last_error}` };
+      // The reason is a code: Zalo's error text stays in the log, not on a public endpoint.
+      if (Date.parse(row.access_expires_at) <= now().getTime()) return { status: "degraded", reason: row.last_error ? "refresh_failed" : "token_expired" };
+      if (row.last_error) return { status: "degraded", reason: "refresh_failed" };
       return { status: "ok", expiresAt: row.access_expires_at };
     },
   };

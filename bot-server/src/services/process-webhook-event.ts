@@ -21,6 +21,7 @@ export interface EventDeps {
   clock: Clock;
   random: () => number;
   links: { lesson(lessonId: string): string; home(): string };
+  log?: { error(obj: object, msg: string): void };
 }
 
 interface ZaloEvent {
@@ -69,10 +70,11 @@ async function plan(deps: EventDeps, repos: RepositorySet, ev: ZaloEvent, inboxI
   }
   if (!userId) return;
   await repos.subscribers.ensure(userId, now.toISOString());
-  const sub = (await repos.subscribers.find(userId)) as SubscriberRow;
+  // Locked: two messages of one person planned at once must not both start from the same dialogue state.
+  let sub = (await repos.subscribers.findForUpdate(userId)) as SubscriberRow;
 
   if (name === "unfollow") {
-    await repos.subscribers.update(userId, { following: 0, unfollowed_at: at, dialogue: null, updated_at: now.toISOString() });
+    await repos.subscribers.setFollowing(userId, false, at, now.toISOString());
     return;
   }
   await repos.subscribers.touch(userId, at);
@@ -88,7 +90,9 @@ async function plan(deps: EventDeps, repos: RepositorySet, ev: ZaloEvent, inboxI
 
   let result: DialogueResult;
   if (name === "follow") {
-    await repos.subscribers.update(userId, { following: 1, followed_at: at, updated_at: now.toISOString() });
+    await repos.subscribers.setFollowing(userId, true, at, now.toISOString());
+    sub = (await repos.subscribers.find(userId)) as SubscriberRow;
+    if (!sub.following) return; // an unfollow that happened later has already been processed
     result = welcome(ctx, sub);
   } else if (name === "user_send_text") {
     result = handleMessage(ctx, sub, String(ev.message?.text ?? ""));
@@ -133,6 +137,7 @@ async function sendPlanned(deps: EventDeps, inboxId: number): Promise<void> {
       await deps.repos.messages.markSent(m.id, r.messageId, deps.clock.now().toISOString());
     } catch (err) {
       if (err instanceof ZaloApiError && (err.errorClass === "unreachable" || err.errorClass === "permanent")) {
+        if (ALERT_CODES.has(err.code)) deps.log?.error({ code: err.code }, "Zalo refuses the OA's messages: check the OA (disabled, package, app secret proof) in Zalo's console");
         await deps.repos.messages.markFailed(m.id, err.code);
         continue;
       }
@@ -159,5 +164,8 @@ export async function processWebhookEvent(deps: EventDeps, inboxId: number): Pro
   await sendPlanned(deps, inboxId);
   await deps.repos.inbox.markProcessed(inboxId, "done", deps.clock.now().toISOString());
 }
+
+/** Errors that mean the OA itself is misconfigured (zalo-platform.md: "permanent, alert"). */
+const ALERT_CODES = new Set([-204, -205, -224, -242, -320, -321]);
 
 export const KNOWN_EVENTS = new Set(["follow", "unfollow", "user_send_text", "user_submit_info", "user_send_location", "user_received_message", "user_seen_message"]);

@@ -127,7 +127,8 @@ export function handleMessage(ctx: DialogueContext, sub: SubscriberRow, text: st
     case MENU.unsubscribe:
       return { replies: [menu(T.unsubscribed)], patch: { dialogue: null, news_enabled: 0 } };
     case MENU.consentYes:
-      if (current?.mode !== "consent" && hasConsent(sub)) return { replies: [menu()], patch: { dialogue: null } };
+      // Consent counts only as the answer to the consent question, never from a stray "ok".
+      if (current?.mode !== "consent") return { replies: [menu()], patch: { dialogue: null } };
       return {
         replies: [{ text: T.consentYes }, topicsMessage(topics)],
         patch: { dialogue: state({ mode: "topics" }), consent_version: CONSENT_VERSION, consent_text: CONSENT_TEXT, consent_at: ctx.now },
