@@ -1,0 +1,53 @@
+import type { FastifyInstance } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { errorSchema } from "../../../shared/schemas/api.js";
+import { AppError, unauthorized } from "../lib/errors.js";
+import { visibleAreaCodes } from "../services/admin/access.js";
+import { requireLearner } from "./authenticate.js";
+
+const questionSchema = z.object({
+  id: z.number(),
+  text: z.string(),
+  communeCode: z.string().nullable(),
+  communeName: z.string().nullable(),
+  bestMatch: z.string().nullable(),
+  askedAt: z.string(),
+});
+
+/**
+ * The officials' inbox of questions the chatbot could not answer confidently: the operator sees all of them,
+ * an official those asked by followers who chose a commune in their area.
+ */
+export async function adminQuestionRoutes(app: FastifyInstance): Promise<void> {
+  app.withTypeProvider<ZodTypeProvider>().get(
+    "/api/v1/admin/questions",
+    {
+      config: { rateLimit: { max: 120, timeWindow: "1 minute" } },
+      schema: {
+        tags: ["admin"],
+        security: [{ session: [] }],
+        summary: "Questions the chatbot could not answer, in my area",
+        querystring: z.strictObject({ limit: z.coerce.number().int().min(1).max(500).default(100) }),
+        response: { 200: z.object({ questions: z.array(questionSchema) }), 401: errorSchema, 403: errorSchema, 400: errorSchema },
+      },
+    },
+    async (req) => {
+      const learner = await app.services.repos.learners.findById(requireLearner(req));
+      if (!learner) throw unauthorized("invalid_session", "Phiên đăng nhập không hợp lệ. Vui lòng đăng nhập lại.");
+      const roles = await app.services.repos.roles.ofUser(learner.zalo_user_id);
+      if (roles.length === 0) throw new AppError(403, "not_an_official", "Chức năng này chỉ dành cho cán bộ được phân quyền.");
+      const rows = await app.services.repos.unanswered.listOpen(visibleAreaCodes({ id: learner.zalo_user_id, roles }, app.oa.areas), req.query.limit);
+      return {
+        questions: rows.map((r) => ({
+          id: Number(r.id),
+          text: r.text,
+          communeCode: r.commune_code ?? null,
+          communeName: r.commune_code ? (app.oa.areas.commune(r.commune_code)?.fullName ?? null) : null,
+          bestMatch: r.best_match,
+          askedAt: r.created_at,
+        })),
+      };
+    },
+  );
+}
