@@ -23,3 +23,11 @@ export async function clearTables(db: Kysely<Database>): Promise<void> {
   await db.deleteFrom("lesson_completions").execute();
   await db.deleteFrom("learners").execute();
 }
+
+/** Every role and audit entry, in a stable order: compare two snapshots to prove that a refusal changed nothing. */
+export async function adminSnapshot(db: Kysely<Database>) {
+  return {
+    roles: await db.selectFrom("roles").selectAll().orderBy("zalo_user_id").orderBy("role").orderBy("area_code").execute(),
+    audit: await db.selectFrom("audit_log").selectAll().orderBy("id").execute(),
+  };
+}

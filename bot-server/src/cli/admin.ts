@@ -17,6 +17,15 @@ import { CLI_ROLES } from "../services/admin/access.js";
 import { grantRole, revokeRole, toRoleView } from "../services/admin/manage-roles.js";
 import { loadAreas } from "../services/areas.js";
 
+/** The account running the command, for the audit log (some containers have no account entry for their user id). */
+function whoRuns(): string {
+  try {
+    return userInfo().username;
+  } catch {
+    return process.env.USER ?? process.env.LOGNAME ?? "operator";
+  }
+}
+
 const USAGE = "usage: npm run admin -- grant|revoke <zalo-user-id> <operator|province_official|commune_official> [<area-code>]\n       npm run admin -- roles";
 
 async function main(args: string[]): Promise<number> {
@@ -42,7 +51,7 @@ async function main(args: string[]): Promise<number> {
       console.error(`${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("\n")}\n${USAGE}`);
       return 2;
     }
-    const actor = { id: `cli:${userInfo().username}`, roles: CLI_ROLES };
+    const actor = { id: `cli:${whoRuns()}`, roles: CLI_ROLES };
     if (command === "grant") {
       const v = await grantRole(deps, actor, parsed.data);
       console.log(`granted: ${v.zaloUserId} ${v.role} ${v.areaName}`);

@@ -2,9 +2,8 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { errorSchema } from "../../../shared/schemas/api.js";
-import { AppError, unauthorized } from "../lib/errors.js";
 import { visibleAreaCodes } from "../services/admin/access.js";
-import { requireLearner } from "./authenticate.js";
+import { requireActor } from "./authenticate.js";
 
 const questionSchema = z.object({
   id: z.number(),
@@ -33,11 +32,8 @@ export async function adminQuestionRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (req) => {
-      const learner = await app.services.repos.learners.findById(requireLearner(req));
-      if (!learner) throw unauthorized("invalid_session", "Phiên đăng nhập không hợp lệ. Vui lòng đăng nhập lại.");
-      const roles = await app.services.repos.roles.ofUser(learner.zalo_user_id);
-      if (roles.length === 0) throw new AppError(403, "not_an_official", "Chức năng này chỉ dành cho cán bộ được phân quyền.");
-      const rows = await app.services.repos.unanswered.listOpen(visibleAreaCodes({ id: learner.zalo_user_id, roles }, app.oa.areas), req.query.limit);
+      const actor = await requireActor(req);
+      const rows = await app.services.repos.unanswered.listOpen(visibleAreaCodes(actor, app.oa.areas), req.query.limit);
       return {
         questions: rows.map((r) => ({
           id: Number(r.id),

@@ -1,21 +1,11 @@
-import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { errorSchema } from "../../../shared/schemas/api.js";
 import { auditEntrySchema, roleGrantSchema, roleSchema } from "../../../shared/schemas/admin.js";
-import { AppError, unauthorized } from "../lib/errors.js";
-import { visibleAreaCodes, type Actor } from "../services/admin/access.js";
+import { visibleAreaCodes } from "../services/admin/access.js";
 import { grantRole, revokeRole, toRoleView } from "../services/admin/manage-roles.js";
-import { requireLearner } from "./authenticate.js";
-
-/** The signed-in person with their roles; only people who hold a role reach the admin routes. */
-async function actorOf(app: FastifyInstance, req: FastifyRequest, needRole = true): Promise<Actor> {
-  const learner = await app.services.repos.learners.findById(requireLearner(req));
-  if (!learner) throw unauthorized("invalid_session", "Phiên đăng nhập không hợp lệ. Vui lòng đăng nhập lại.");
-  const roles = await app.services.repos.roles.ofUser(learner.zalo_user_id);
-  if (needRole && roles.length === 0) throw new AppError(403, "not_an_official", "Chức năng này chỉ dành cho cán bộ được phân quyền.");
-  return { id: learner.zalo_user_id, roles };
-}
+import { requireActor } from "./authenticate.js";
 
 const parseJson = (s: string | null): unknown => (s === null ? null : (JSON.parse(s) as unknown));
 
@@ -32,7 +22,7 @@ export async function adminRoutes(app: FastifyInstance): Promise<void> {
     "/api/v1/admin/me",
     { config: limit, schema: { tags, security, summary: "My roles (empty when I am not an official)", response: { 200: z.object({ zaloUserId: z.string(), roles: z.array(roleSchema) }), ...errors } } },
     async (req) => {
-      const actor = await actorOf(app, req, false);
+      const actor = await requireActor(req, false);
       const rows = await app.services.repos.roles.ofUser(actor.id);
       return { zaloUserId: actor.id, roles: rows.map((x) => toRoleView(x, areas())) };
     },
@@ -42,7 +32,7 @@ export async function adminRoutes(app: FastifyInstance): Promise<void> {
     "/api/v1/admin/roles",
     { config: limit, schema: { tags, security, summary: "Roles in my area", response: { 200: z.object({ roles: z.array(roleSchema) }), ...errors } } },
     async (req) => {
-      const actor = await actorOf(app, req);
+      const actor = await requireActor(req);
       const rows = await app.services.repos.roles.inArea(visibleAreaCodes(actor, areas()));
       return { roles: rows.map((x) => toRoleView(x, areas())) };
     },
@@ -51,14 +41,14 @@ export async function adminRoutes(app: FastifyInstance): Promise<void> {
   r.post(
     "/api/v1/admin/roles",
     { config: limit, schema: { tags, security, summary: "Grant a role (needs a wider role over that area)", body: roleGrantSchema, response: { 200: roleSchema, ...errors } } },
-    async (req) => grantRole(deps(), await actorOf(app, req), req.body),
+    async (req) => grantRole(deps(), await requireActor(req), req.body),
   );
 
   r.delete(
     "/api/v1/admin/roles",
     { config: limit, schema: { tags, security, summary: "Revoke a role", body: roleGrantSchema, response: { 200: z.object({ revoked: z.literal(true) }), ...errors } } },
     async (req) => {
-      await revokeRole(deps(), await actorOf(app, req), req.body);
+      await revokeRole(deps(), await requireActor(req), req.body);
       return { revoked: true as const };
     },
   );
@@ -70,7 +60,7 @@ export async function adminRoutes(app: FastifyInstance): Promise<void> {
       schema: { tags, security, summary: "The audit log of my area, newest first", querystring: z.strictObject({ limit: z.coerce.number().int().min(1).max(500).default(100) }), response: { 200: z.object({ entries: z.array(auditEntrySchema) }), ...errors } },
     },
     async (req) => {
-      const actor = await actorOf(app, req);
+      const actor = await requireActor(req);
       const rows = await app.services.repos.audit.list(visibleAreaCodes(actor, areas()), req.query.limit);
       return {
         entries: rows.map((e) => ({ id: Number(e.id), actor: e.actor, action: e.action, target: e.target, areaCode: e.area_code, before: parseJson(e.before_state), after: parseJson(e.after_state), at: e.at })),

@@ -28,6 +28,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     BEGIN RAISE EXCEPTION 'audit_log is append-only'; END $$`.execute(db);
   await sql`CREATE TRIGGER audit_log_no_change BEFORE UPDATE OR DELETE ON audit_log
     FOR EACH ROW EXECUTE FUNCTION audit_log_append_only()`.execute(db);
+  await sql`CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON audit_log
+    FOR EACH STATEMENT EXECUTE FUNCTION audit_log_append_only()`.execute(db);
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
