@@ -12,6 +12,7 @@ import { databasePlugin } from "./plugins/database.js";
 import { errorHandler } from "./plugins/error-handler.js";
 import { oaPlugin } from "./plugins/oa.js";
 import { servicesPlugin } from "./plugins/services.js";
+import { adminCampaignRoutes } from "./routes/admin-campaigns.js";
 import { adminQuestionRoutes } from "./routes/admin-questions.js";
 import { adminRoutes } from "./routes/admin.js";
 import { authRoutes } from "./routes/auth.js";
@@ -84,6 +85,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
   await app.register(progressRoutes);
   await app.register(adminRoutes);
   await app.register(adminQuestionRoutes);
+  await app.register(adminCampaignRoutes, { costs: config.campaignCosts });
   await app.register(webhookRoutes);
   await app.register(oauthRoutes, { operatorKey: config.operatorKey, publicUrl: config.publicUrl, port: config.port });
   if (app.services.sandbox && app.oa.sandboxWorld && app.oa.sandboxDelivery) {

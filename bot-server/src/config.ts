@@ -30,6 +30,9 @@ const envSchema = z
     ZALO_OA_ACCESS_TOKEN: optional,
     ZALO_OA_REFRESH_TOKEN: optional,
     ZALO_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(4000),
+    PAID_MESSAGE_VND: z.coerce.number().int().min(0).max(100_000).default(55),
+    PROMOTION_MESSAGE_VND: z.coerce.number().int().min(0).max(100_000).default(0),
+    OA_PROMOTION_ELIGIBLE: z.enum(["true", "false"]).default("false"),
     OPERATOR_KEY: optional.pipe(z.string().min(16, "must be at least 16 characters").optional()),
     SANDBOX_WEBHOOK_URL: optional.pipe(z.string().url().optional()),
     SANDBOX_FAULTS: optional,
@@ -91,6 +94,8 @@ export interface Config {
   sandboxRetryScale: number;
   /** Calls per minute to Zalo's OA API, for every sender in the process. */
   zaloRateLimitPerMinute: number;
+  /** What planning counts as cost, and whether the OA may send promotion messages at all. */
+  campaignCosts: { paidMessageVnd: number; promotionMessageVnd: number; promotionEligible: boolean };
   /** Lets the operator start the OA OAuth flow outside sandbox mode. */
   operatorKey: string | undefined;
   miniappDir: string;
@@ -149,6 +154,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     sandboxWebhookUrl: e.SANDBOX_WEBHOOK_URL,
     zaloRateLimitPerMinute: e.ZALO_RATE_LIMIT_PER_MINUTE,
     operatorKey: e.OPERATOR_KEY,
+    campaignCosts: { paidMessageVnd: e.PAID_MESSAGE_VND, promotionMessageVnd: e.PROMOTION_MESSAGE_VND, promotionEligible: e.OA_PROMOTION_ELIGIBLE === "true" },
     miniappDir: e.MINIAPP_DIR,
     bodyLimit: e.BODY_LIMIT_BYTES,
   };

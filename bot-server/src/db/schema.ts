@@ -152,7 +152,24 @@ export interface AuditLogTable {
   at: string;
 }
 
+export interface CampaignsTable {
+  id: Generated<number>;
+  title: string;
+  content: string;
+  area_code: string;
+  communes: string;
+  topics: string;
+  allow_paid: number;
+  budget_vnd: number;
+  use_promotion: number;
+  status: "draft" | "scheduled" | "sending" | "done" | "cancelled";
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface Database {
+  campaigns: CampaignsTable;
   roles: RolesTable;
   audit_log: AuditLogTable;
   webhook_inbox: WebhookInboxTable;

@@ -2,6 +2,7 @@ import type { Kysely } from "kysely";
 import type { Dialect } from "../db/connect.js";
 import type { Database } from "../db/schema.js";
 import { auditRepository } from "./audit.js";
+import { campaignRepository } from "./campaigns.js";
 import { inboxRepository } from "./inbox.js";
 import { jobRepository } from "./jobs.js";
 import { learnerRepository } from "./learners.js";
@@ -28,6 +29,7 @@ function bind(db: Kysely<Database>, dialect: Dialect) {
     oauthStates: oauthStateRepository(db),
     roles: roleRepository(db),
     audit: auditRepository(db),
+    campaigns: campaignRepository(db),
   };
 }
 

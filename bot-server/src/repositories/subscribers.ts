@@ -25,6 +25,16 @@ export function subscriberRepository(db: Kysely<Database>, dialect: Dialect) {
         .execute();
     },
     /** Creates the subscriber if missing (not following until a follow event says so). */
+    /** One page of the audience, in user id order (keyset pagination: the planner never holds everyone at once). */
+    page(afterUserId: string, limit: number) {
+      return db
+        .selectFrom("subscribers")
+        .select(["user_id", "following", "news_enabled", "topics", "province_code", "commune_code", "last_interaction_at"])
+        .where("user_id", ">", afterUserId)
+        .orderBy("user_id")
+        .limit(limit)
+        .execute();
+    },
     async ensure(userId: string, now: string): Promise<void> {
       await db
         .insertInto("subscribers")

@@ -1,0 +1,79 @@
+import type { FastifyInstance } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { errorSchema } from "../../../shared/schemas/api.js";
+import { campaignDraftSchema, campaignPlanSchema, type CampaignDraft } from "../../../shared/schemas/campaign.js";
+import { oaMessageSchema } from "../../../shared/schemas/oa.js";
+import { notFound } from "../lib/errors.js";
+import type { CampaignRow } from "../repositories/campaigns.js";
+import { actorCovers, forbidden } from "../services/admin/access.js";
+import { campaignMessages } from "../services/campaigns/campaign-message.js";
+import { checkCampaign, createCampaign } from "../services/campaigns/create-campaign.js";
+import { planCampaign } from "../services/campaigns/plan-campaign.js";
+import { requireActor } from "./authenticate.js";
+
+function draftOf(row: CampaignRow): CampaignDraft {
+  const content = JSON.parse(row.content) as { text: string; imageUrl: string | null; buttons: CampaignDraft["buttons"] };
+  return {
+    title: row.title,
+    text: content.text,
+    ...(content.imageUrl ? { imageUrl: content.imageUrl } : {}),
+    buttons: content.buttons,
+    areaCode: row.area_code,
+    communes: JSON.parse(row.communes) as string[],
+    topics: JSON.parse(row.topics) as string[],
+    allowPaid: row.allow_paid === 1,
+    budgetVnd: row.budget_vnd,
+    usePromotion: row.use_promotion === 1,
+  };
+}
+
+/** Campaigns, part 1: compose (validated), preview exactly as Zalo will show it, and plan who gets it how. */
+export async function adminCampaignRoutes(app: FastifyInstance, opts: { costs: { paidMessageVnd: number; promotionMessageVnd: number; promotionEligible: boolean } }): Promise<void> {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ["admin"];
+  const security = [{ session: [] }];
+  const config = { rateLimit: { max: 60, timeWindow: "1 minute" } };
+  const errors = { 400: errorSchema, 401: errorSchema, 403: errorSchema, 404: errorSchema };
+  const deps = () => ({ repos: app.services.repos, areas: app.oa.areas, catalog: app.services.catalog, clock: app.services.clock });
+  const messages = (c: CampaignDraft) => campaignMessages(c, app.oa.links.lesson);
+
+  r.post(
+    "/api/v1/admin/campaigns/preview",
+    { config, schema: { tags, security, summary: "The messages a follower would receive", body: campaignDraftSchema, response: { 200: z.object({ messages: z.array(oaMessageSchema) }), ...errors } } },
+    async (req) => {
+      checkCampaign(deps(), await requireActor(req), req.body);
+      return { messages: messages(req.body) };
+    },
+  );
+
+  r.post(
+    "/api/v1/admin/campaigns",
+    { config, schema: { tags, security, summary: "Save a draft campaign", body: campaignDraftSchema, response: { 200: z.object({ id: z.number(), status: z.literal("draft") }), ...errors } } },
+    async (req) => ({ id: await createCampaign(deps(), await requireActor(req), req.body), status: "draft" as const }),
+  );
+
+  r.get(
+    "/api/v1/admin/campaigns/:id",
+    {
+      config,
+      schema: {
+        tags,
+        security,
+        summary: "A campaign with its preview and its plan",
+        params: z.strictObject({ id: z.coerce.number().int().min(1) }),
+        response: { 200: z.object({ id: z.number(), status: z.string(), draft: campaignDraftSchema, messages: z.array(oaMessageSchema), plan: campaignPlanSchema }), ...errors },
+      },
+    },
+    async (req) => {
+      const actor = await requireActor(req);
+      const row = await app.services.repos.campaigns.findById(req.params.id);
+      if (!row) throw notFound("campaign_not_found", "Không có chiến dịch này.");
+      // Someone else's area is as good as absent, but says so: a 403 that reveals nothing of the campaign.
+      if (!actorCovers(actor, row.area_code, app.oa.areas)) throw forbidden("Chiến dịch này thuộc khu vực khác.");
+      const draft = draftOf(row);
+      const plan = await planCampaign(app.services.repos.subscribers, draft, app.services.clock.now(), opts.costs);
+      return { id: Number(row.id), status: row.status, draft, messages: messages(draft), plan };
+    },
+  );
+}

@@ -1,0 +1,47 @@
+import { z } from "zod";
+import { MAX_TEXT_CHARS } from "./oa.js";
+
+/** Text that goes into Zalo's templates as is: no markup, no control characters. */
+const plain = (max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1)
+    .max(max)
+    .refine((s) => !/[<>]/.test(s), "no markup (< or >) in text sent through Zalo")
+    .refine((s) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(s), "no control characters");
+
+const httpsUrl = z.url({ protocol: /^https$/, hostname: z.regexes.domain }).max(1000);
+
+export const campaignButtonSchema = z.union([
+  z.strictObject({ title: plain(20), lessonId: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/).max(80) }),
+  z.strictObject({ title: plain(20), url: httpsUrl }),
+]);
+export type CampaignButton = z.infer<typeof campaignButtonSchema>;
+
+/** TITLE + TEXT must fit one Zalo text message (2,000 characters), with the blank line between them. */
+export const campaignDraftSchema = z
+  .strictObject({
+    title: plain(100),
+    text: plain(MAX_TEXT_CHARS),
+    imageUrl: httpsUrl.optional(),
+    buttons: z.array(campaignButtonSchema).max(5).default([]),
+    areaCode: z.string().regex(/^(\d{2}|\d{5})$/, "a province (2 digits) or commune (5 digits) code"),
+    communes: z.array(z.string().regex(/^\d{5}$/)).max(500).default([]),
+    topics: z.array(z.string().regex(/^[a-z0-9-]{1,40}$/)).min(1).max(10),
+    allowPaid: z.boolean().default(false),
+    budgetVnd: z.number().int().min(0).max(1_000_000_000).default(0),
+    usePromotion: z.boolean().default(false),
+  })
+  .refine((c) => c.title.length + 2 + c.text.length <= MAX_TEXT_CHARS, { message: "title and text together exceed 2,000 characters", path: ["text"] });
+export type CampaignDraft = z.infer<typeof campaignDraftSchema>;
+
+export const campaignPlanSchema = z.object({
+  free: z.number().int(),
+  paid: z.number().int(),
+  promotion: z.number().int(),
+  inbox: z.number().int(),
+  excluded: z.object({ unfollowed: z.number().int(), unsubscribed: z.number().int(), outsideArea: z.number().int() }),
+  estimatedCostVnd: z.number().int(),
+});
+export type CampaignPlan = z.infer<typeof campaignPlanSchema>;
