@@ -162,13 +162,30 @@ export interface CampaignsTable {
   allow_paid: number;
   budget_vnd: number;
   use_promotion: number;
-  status: "draft" | "scheduled" | "sending" | "done" | "cancelled";
+  status: "draft" | "sending" | "done" | "cancelled";
   created_by: string;
+  created_at: string;
+  updated_at: string;
+  sent_by: string | null;
+  sent_at: string | null;
+}
+
+export interface DeliveriesTable {
+  id: Generated<number>;
+  campaign_id: number;
+  user_id: string;
+  kind: "cs" | "cs_paid" | "promotion" | "inbox";
+  state: "planned" | "sending" | "sent" | "held" | "failed" | "cancelled";
+  attempts: Generated<number>;
+  zalo_message_id: string | null;
+  error_code: number | null;
+  cost_vnd: Generated<number>;
   created_at: string;
   updated_at: string;
 }
 
 export interface Database {
+  deliveries: DeliveriesTable;
   campaigns: CampaignsTable;
   roles: RolesTable;
   audit_log: AuditLogTable;

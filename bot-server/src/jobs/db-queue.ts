@@ -2,7 +2,7 @@ import { EventEmitter } from "node:events";
 import type { FastifyBaseLogger } from "fastify";
 import type { Clock } from "../lib/clock.js";
 import type { JobRepository, JobRow } from "../repositories/jobs.js";
-import { backoffMs, PermanentJobError, type JobHandler, type JobOptions, type JobPayload, type JobQueue, type WorkerOptions } from "./queue.js";
+import { backoffMs, PermanentJobError, RunLaterError, type JobHandler, type JobOptions, type JobPayload, type JobQueue, type WorkerOptions } from "./queue.js";
 
 export interface DbQueueOptions {
   repo: JobRepository;
@@ -52,6 +52,10 @@ export function dbQueue(opts: DbQueueOptions): JobQueue {
       await w.handler(payload, { attempt: job.attempts, maxAttempts: job.max_attempts });
       await repo.complete(job.id);
     } catch (err) {
+      if (err instanceof RunLaterError) {
+        await repo.retryLater(job.id, err.at.toISOString(), err.message);
+        return;
+      }
       const msg = err instanceof Error ? err.message : String(err);
       const last = err instanceof PermanentJobError || job.attempts >= job.max_attempts;
       if (last) {

@@ -39,6 +39,13 @@ export interface JobQueue {
   idle(): Promise<void>;
 }
 
+/** Not a failure: the job is to run again at `at` (e.g. a promotion message held until 06:00). */
+export class RunLaterError extends Error {
+  constructor(readonly at: Date) {
+    super(`run again at ${at.toISOString()}`);
+  }
+}
+
 /** A failure that no retry can mend: the job fails at once. */
 export class PermanentJobError extends Error {}
 

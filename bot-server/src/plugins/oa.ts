@@ -12,7 +12,9 @@ import { loadAreas, type Areas } from "../services/areas.js";
 import { faqSearch, type FaqSearch } from "../services/dialogue/faq-search.js";
 import { inboxWriter, WEBHOOK_JOB_ATTEMPTS, type InboxWriter } from "../services/inbox-writer.js";
 import { oaTokenKeeper, type OaTokenKeeper } from "../services/oa-token-keeper.js";
+import { deliverOne, planDeliveries } from "../services/campaigns/deliver-campaign.js";
 import { processWebhookEvent } from "../services/process-webhook-event.js";
+import { ZaloApiError } from "../zalo/errors.js";
 import { oaClient, zaloRateLimiter, type OaClient } from "../zalo/oa-client.js";
 import { oauthClient, pkcePair, type OAuthClient } from "../zalo/oauth-client.js";
 
@@ -114,6 +116,16 @@ export const oaPlugin = fp(async (app: FastifyInstance, { config }: { config: Co
     const ids = await s.repos.inbox.unqueuedIds(1000);
     if (ids.length) await queue.addBulk("webhook", ids.map((id) => ({ payload: { inboxId: id }, opts: { key: `inbox:${id}`, maxAttempts: WEBHOOK_JOB_ATTEMPTS } })));
   }
+  const deliveryDeps = () => ({ repos: s.repos, queue, oa, areas: services.areas, clock: s.clock, costs: config.campaignCosts, lessonUrl: services.links.lesson });
+  queue.process("campaign-plan", (p) => planDeliveries(deliveryDeps(), Number(p.campaignId)), { concurrency: 1 });
+  queue.process("delivery", (p) => deliverOne(deliveryDeps(), Number(p.deliveryId)), {
+    concurrency: 8,
+    onFailed: async (p, err) => {
+      app.log.error({ err, deliveryId: p.deliveryId }, "delivery failed for good");
+      await s.repos.deliveries.markFailed(Number(p.deliveryId), err instanceof ZaloApiError ? err.code : -1, s.clock.now().toISOString());
+    },
+  });
+
   let sweepTimer: ReturnType<typeof setInterval> | null = null;
   let refreshTimer: ReturnType<typeof setInterval> | null = null;
   app.addHook("onReady", async () => {

@@ -9,6 +9,11 @@ export function campaignRepository(db: Kysely<Database>) {
       const r = await db.insertInto("campaigns").values(row).returning("id").executeTakeFirstOrThrow();
       return Number(r.id);
     },
+    /** Moves a campaign from one status to another; false when it was not in `from` (someone else got there first). */
+    async transition(id: number, from: CampaignRow["status"][], patch: Partial<Omit<CampaignRow, "id">>): Promise<boolean> {
+      const r = await db.updateTable("campaigns").set(patch).where("id", "=", id).where("status", "in", from).executeTakeFirst();
+      return Number(r.numUpdatedRows) > 0;
+    },
     findById(id: number): Promise<CampaignRow | undefined> {
       return db.selectFrom("campaigns").selectAll().where("id", "=", id).executeTakeFirst();
     },

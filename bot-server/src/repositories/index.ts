@@ -3,6 +3,7 @@ import type { Dialect } from "../db/connect.js";
 import type { Database } from "../db/schema.js";
 import { auditRepository } from "./audit.js";
 import { campaignRepository } from "./campaigns.js";
+import { deliveryRepository } from "./deliveries.js";
 import { inboxRepository } from "./inbox.js";
 import { jobRepository } from "./jobs.js";
 import { learnerRepository } from "./learners.js";
@@ -30,6 +31,7 @@ function bind(db: Kysely<Database>, dialect: Dialect) {
     roles: roleRepository(db),
     audit: auditRepository(db),
     campaigns: campaignRepository(db),
+    deliveries: deliveryRepository(db),
   };
 }
 

@@ -3,32 +3,16 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { errorSchema } from "../../../shared/schemas/api.js";
 import { campaignDraftSchema, campaignPlanSchema, type CampaignDraft } from "../../../shared/schemas/campaign.js";
+import { campaignStats, cancelCampaign, draftOf, startCampaign, statsCsv } from "../services/campaigns/deliver-campaign.js";
 import { oaMessageSchema } from "../../../shared/schemas/oa.js";
 import { notFound } from "../lib/errors.js";
-import type { CampaignRow } from "../repositories/campaigns.js";
 import { actorCovers, forbidden } from "../services/admin/access.js";
 import { campaignMessages } from "../services/campaigns/campaign-message.js";
 import { checkCampaign, createCampaign } from "../services/campaigns/create-campaign.js";
 import { planCampaign } from "../services/campaigns/plan-campaign.js";
 import { requireActor } from "./authenticate.js";
 
-function draftOf(row: CampaignRow): CampaignDraft {
-  const content = JSON.parse(row.content) as { text: string; imageUrl: string | null; buttons: CampaignDraft["buttons"] };
-  return {
-    title: row.title,
-    text: content.text,
-    ...(content.imageUrl ? { imageUrl: content.imageUrl } : {}),
-    buttons: content.buttons,
-    areaCode: row.area_code,
-    communes: JSON.parse(row.communes) as string[],
-    topics: JSON.parse(row.topics) as string[],
-    allowPaid: row.allow_paid === 1,
-    budgetVnd: row.budget_vnd,
-    usePromotion: row.use_promotion === 1,
-  };
-}
-
-/** Campaigns, part 1: compose (validated), preview exactly as Zalo will show it, and plan who gets it how. */
+/** Campaigns: compose (validated), preview exactly as Zalo will show it, plan, send, cancel, statistics. */
 export async function adminCampaignRoutes(app: FastifyInstance, opts: { costs: { paidMessageVnd: number; promotionMessageVnd: number; promotionEligible: boolean } }): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ["admin"];
@@ -75,5 +59,56 @@ export async function adminCampaignRoutes(app: FastifyInstance, opts: { costs: {
       const plan = await planCampaign(app.services.repos.subscribers, draft, app.services.clock.now(), opts.costs);
       return { id: Number(row.id), status: row.status, draft, messages: messages(draft), plan };
     },
+  );
+
+  const ddeps = () => ({ ...deps(), queue: app.oa.queue, oa: app.oa.oa, costs: opts.costs, lessonUrl: app.oa.links.lesson });
+  const idParams = z.strictObject({ id: z.coerce.number().int().min(1) });
+  const statsSchema = z.object({
+    planned: z.number(),
+    sending: z.number(),
+    sent: z.number(),
+    held: z.number(),
+    cancelled: z.number(),
+    failed: z.number(),
+    failedByCode: z.record(z.string(), z.number()),
+    received: z.number(),
+    seen: z.number(),
+    costVnd: z.number(),
+    done: z.boolean(),
+  });
+
+  r.post(
+    "/api/v1/admin/campaigns/:id/send",
+    { config, schema: { tags, security, summary: "Send a draft campaign now", params: idParams, response: { 200: z.object({ status: z.literal("sending") }), 409: errorSchema, ...errors } } },
+    async (req) => {
+      await startCampaign(ddeps(), await requireActor(req), req.params.id);
+      return { status: "sending" as const };
+    },
+  );
+
+  r.post(
+    "/api/v1/admin/campaigns/:id/cancel",
+    { config, schema: { tags, security, summary: "Cancel: stops the deliveries not yet under way", params: idParams, response: { 200: z.object({ status: z.literal("cancelled"), stopped: z.number() }), 409: errorSchema, ...errors } } },
+    async (req) => ({ status: "cancelled" as const, stopped: await cancelCampaign(ddeps(), await requireActor(req), req.params.id) }),
+  );
+
+  const statsFor = async (req: { params: { id: number } } & Parameters<typeof requireActor>[0]) => {
+    const actor = await requireActor(req);
+    const row = await app.services.repos.campaigns.findById(req.params.id);
+    if (!row) throw notFound("campaign_not_found", "Không có chiến dịch này.");
+    if (!actorCovers(actor, row.area_code, app.oa.areas)) throw forbidden("Chiến dịch này thuộc khu vực khác.");
+    return campaignStats(app.services.repos, req.params.id);
+  };
+
+  r.get(
+    "/api/v1/admin/campaigns/:id/stats",
+    { config, schema: { tags, security, summary: "Live numbers of a campaign", params: idParams, response: { 200: statsSchema, ...errors } } },
+    async (req) => statsFor(req),
+  );
+
+  r.get(
+    "/api/v1/admin/campaigns/:id/stats.csv",
+    { config, schema: { tags, security, summary: "The same numbers as CSV", params: idParams } },
+    async (req, reply) => reply.type("text/csv; charset=utf-8").header("content-disposition", `attachment; filename="campaign-${req.params.id}.csv"`).send(statsCsv(await statsFor(req))),
   );
 }

@@ -8,7 +8,10 @@ import type { Areas } from "./areas.js";
 import type { CourseCatalog } from "./course-catalog.js";
 import { handleMessage, welcome, type DialogueContext, type DialogueResult } from "./dialogue/handle-message.js";
 import type { FaqSearch } from "./dialogue/faq-search.js";
-import { menuMessage } from "./dialogue/messages.js";
+import { menuMessage, MENU } from "./dialogue/messages.js";
+import { campaignMessages } from "./campaigns/campaign-message.js";
+import { draftOf } from "./campaigns/deliver-campaign.js";
+import { foldVietnamese } from "../../../shared/lib/text.js";
 import { communeChoices, consentMessage } from "./dialogue/subscribe.js";
 import { getProgress } from "./get-progress.js";
 
@@ -108,11 +111,29 @@ async function plan(deps: EventDeps, repos: RepositorySet, ev: ZaloEvent, inboxI
   // People who followed before this server ran have no follow on record: they are answered.
   if (name !== "follow" && !sub.following && sub.unfollowed_at !== null) result = { ...result, replies: [] };
 
+  // News that could not be pushed waits in the person's inbox and goes out now, as they have just written.
+  if (name === "user_send_text" && result.replies.length) {
+    const news = await inboxNews(deps, repos, userId, now);
+    if (news.length) {
+      const asked = foldVietnamese(String(ev.message?.text ?? "")).trim();
+      result = { ...result, replies: asked === MENU.news || asked === "tin moi" ? news : [...news, ...result.replies] };
+    }
+  }
   if (Object.keys(result.patch).length) await repos.subscribers.update(userId, { ...result.patch, updated_at: now.toISOString() });
   if (result.unanswered) {
     await repos.unanswered.add({ user_id: userId, text: result.unanswered.text.slice(0, 2000), best_match: result.unanswered.bestMatch, best_score: result.unanswered.bestScore, created_at: now.toISOString(), resolved_at: null });
   }
   await repos.messages.queue(result.replies.map((m, seq) => queued(userId, m, inboxId, seq, now)));
+}
+
+async function inboxNews(deps: EventDeps, repos: RepositorySet, userId: string, now: Date): Promise<OaMessage[]> {
+  const out: OaMessage[] = [];
+  for (const item of await repos.deliveries.held(userId, 3)) {
+    const campaign = await repos.campaigns.findById(Number(item.campaign_id));
+    if (campaign && campaign.status !== "cancelled") out.push(...campaignMessages(draftOf(campaign), deps.links.lesson));
+    await repos.deliveries.markSent(Number(item.id), "", 0, now.toISOString());
+  }
+  return out;
 }
 
 function queued(userId: string, message: OaMessage, inboxId: number, seq: number, now: Date) {

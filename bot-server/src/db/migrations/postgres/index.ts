@@ -3,10 +3,12 @@ import * as m001 from "./001-learning.js";
 import * as m002 from "./002-oa.js";
 import * as m003 from "./003-admin.js";
 import * as m004 from "./004-campaigns.js";
+import * as m005 from "./005-deliveries.js";
 
 export const postgresMigrations: Record<string, Migration> = {
   "001-learning": m001,
   "002-oa": m002,
   "003-admin": m003,
   "004-campaigns": m004,
+  "005-deliveries": m005,
 };

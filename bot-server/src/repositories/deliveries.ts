@@ -1,0 +1,75 @@
+import { sql, type Insertable, type Kysely, type Selectable } from "kysely";
+import type { Database, DeliveriesTable } from "../db/schema.js";
+
+export type DeliveryRow = Selectable<DeliveriesTable>;
+
+export function deliveryRepository(db: Kysely<Database>) {
+  const set = (id: number, patch: Partial<Omit<DeliveryRow, "id">>) => db.updateTable("deliveries").set(patch).where("id", "=", id);
+  return {
+    /** Adds the rows not there yet (the unique key is (campaign, follower)); returns the ids of new rows to send. */
+    async insertMany(rows: Insertable<DeliveriesTable>[]): Promise<number[]> {
+      if (rows.length === 0) return [];
+      const done = await db.insertInto("deliveries").values(rows).onConflict((oc) => oc.columns(["campaign_id", "user_id"]).doNothing()).returning(["id", "state"]).execute();
+      return done.filter((r) => r.state === "planned").map((r) => Number(r.id));
+    },
+    /** Ids of rows still to send (after a crash during planning, say). */
+    async plannedIds(campaignId: number): Promise<number[]> {
+      const rows = await db.selectFrom("deliveries").select("id").where("campaign_id", "=", campaignId).where("state", "in", ["planned", "sending"]).execute();
+      return rows.map((r) => Number(r.id));
+    },
+    findById(id: number): Promise<DeliveryRow | undefined> {
+      return db.selectFrom("deliveries").selectAll().where("id", "=", id).executeTakeFirst();
+    },
+    async markSending(id: number, at: string): Promise<boolean> {
+      const r = await db
+        .updateTable("deliveries")
+        .set((eb) => ({ state: "sending", attempts: eb("attempts", "+", 1), updated_at: at }))
+        .where("id", "=", id)
+        .where("state", "in", ["planned", "sending"])
+        .executeTakeFirst();
+      return Number(r.numUpdatedRows) > 0;
+    },
+    async markSent(id: number, zaloMessageId: string, costVnd: number, at: string): Promise<void> {
+      await set(id, { state: "sent", zalo_message_id: zaloMessageId || null, cost_vnd: costVnd, error_code: null, updated_at: at }).execute();
+    },
+    async markHeld(id: number, errorCode: number | null, at: string): Promise<void> {
+      await set(id, { state: "held", error_code: errorCode, updated_at: at }).execute();
+    },
+    async markFailed(id: number, errorCode: number, at: string): Promise<void> {
+      await set(id, { state: "failed", error_code: errorCode, updated_at: at }).execute();
+    },
+    async markPlanned(id: number, errorCode: number | null, at: string): Promise<void> {
+      await set(id, { state: "planned", error_code: errorCode, updated_at: at }).execute();
+    },
+    async markCancelled(id: number, at: string): Promise<void> {
+      await set(id, { state: "cancelled", updated_at: at }).execute();
+    },
+    async cancelOpen(campaignId: number, at: string): Promise<number> {
+      const r = await db.updateTable("deliveries").set({ state: "cancelled", updated_at: at }).where("campaign_id", "=", campaignId).where("state", "=", "planned").executeTakeFirst();
+      return Number(r.numUpdatedRows);
+    },
+    countsByState(campaignId: number) {
+      return db
+        .selectFrom("deliveries")
+        .select((eb) => ["state", "error_code", eb.fn.countAll<number>().as("n"), eb.fn.sum<number>("cost_vnd").as("cost")])
+        .where("campaign_id", "=", campaignId)
+        .groupBy(["state", "error_code"])
+        .execute();
+    },
+    receipts(campaignId: number) {
+      return db
+        .selectFrom("deliveries as d")
+        .innerJoin("message_receipts as r", "r.zalo_message_id", "d.zalo_message_id")
+        .select((eb) => ["r.event", eb.fn.count<number>(sql`distinct d.id`).as("n")])
+        .where("d.campaign_id", "=", campaignId)
+        .groupBy("r.event")
+        .execute();
+    },
+    /** The person's inbox: news that could not be pushed, oldest first. */
+    held(userId: string, limit: number) {
+      return db.selectFrom("deliveries").select(["id", "campaign_id"]).where("user_id", "=", userId).where("state", "=", "held").orderBy("id").limit(limit).execute();
+    },
+  };
+}
+
+export type DeliveryRepository = ReturnType<typeof deliveryRepository>;

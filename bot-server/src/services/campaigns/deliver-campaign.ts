@@ -1,0 +1,188 @@
+import type { CampaignDraft } from "../../../../shared/schemas/campaign.js";
+import type { OaMessage } from "../../../../shared/schemas/oa.js";
+import type { JobQueue } from "../../jobs/queue.js";
+import { RunLaterError } from "../../jobs/queue.js";
+import type { Clock } from "../../lib/clock.js";
+import { AppError, notFound } from "../../lib/errors.js";
+import type { CampaignRow } from "../../repositories/campaigns.js";
+import type { Repositories } from "../../repositories/index.js";
+import { ZaloApiError } from "../../zalo/errors.js";
+import type { OaClient } from "../../zalo/oa-client.js";
+import { actorCovers, forbidden, type Actor } from "../admin/access.js";
+import type { Areas } from "../areas.js";
+import { campaignMessages } from "./campaign-message.js";
+import { costOf, forEachAudiencePage, router, type PlanSettings } from "./plan-campaign.js";
+
+export interface DeliveryDeps {
+  repos: Repositories;
+  queue: JobQueue;
+  oa: OaClient;
+  areas: Areas;
+  clock: Clock;
+  costs: PlanSettings;
+  lessonUrl(lessonId: string): string;
+}
+
+export function draftOf(row: CampaignRow): CampaignDraft {
+  const content = JSON.parse(row.content) as { text: string; imageUrl: string | null; buttons: CampaignDraft["buttons"] };
+  return {
+    title: row.title,
+    text: content.text,
+    ...(content.imageUrl ? { imageUrl: content.imageUrl } : {}),
+    buttons: content.buttons,
+    areaCode: row.area_code,
+    communes: JSON.parse(row.communes) as string[],
+    topics: JSON.parse(row.topics) as string[],
+    allowPaid: row.allow_paid === 1,
+    budgetVnd: row.budget_vnd,
+    usePromotion: row.use_promotion === 1,
+  };
+}
+
+async function campaignFor(deps: Pick<DeliveryDeps, "repos" | "areas">, actor: Actor, id: number): Promise<CampaignRow> {
+  const row = await deps.repos.campaigns.findById(id);
+  if (!row) throw notFound("campaign_not_found", "Không có chiến dịch này.");
+  if (!actorCovers(actor, row.area_code, deps.areas)) throw forbidden("Chiến dịch này thuộc khu vực khác.");
+  return row;
+}
+
+/** Send now: the campaign leaves the draft state once, and a planning job (ids only) takes it from there. */
+export async function startCampaign(deps: DeliveryDeps, actor: Actor, id: number): Promise<void> {
+  const row = await campaignFor(deps, actor, id);
+  const now = deps.clock.now().toISOString();
+  await deps.repos.transaction(async (repos) => {
+    if (!(await repos.campaigns.transition(id, ["draft"], { status: "sending", sent_by: actor.id, sent_at: now, updated_at: now }))) {
+      throw new AppError(409, "campaign_not_draft", "Chiến dịch này đã được gửi hoặc đã hủy.");
+    }
+    await repos.audit.append({ actor: actor.id, action: "campaign.send", target: `campaign:${id}`, area_code: row.area_code, before_state: JSON.stringify({ status: "draft" }), after_state: JSON.stringify({ status: "sending" }), at: now });
+  });
+  await deps.queue.add("campaign-plan", { campaignId: id }, { key: `campaign-plan:${id}` });
+}
+
+/** Cancelling stops every delivery not yet under way. */
+export async function cancelCampaign(deps: DeliveryDeps, actor: Actor, id: number): Promise<number> {
+  const row = await campaignFor(deps, actor, id);
+  const now = deps.clock.now().toISOString();
+  return deps.repos.transaction(async (repos) => {
+    if (!(await repos.campaigns.transition(id, ["draft", "sending"], { status: "cancelled", updated_at: now }))) {
+      throw new AppError(409, "campaign_finished", "Chiến dịch này đã kết thúc hoặc đã hủy.");
+    }
+    const stopped = await repos.deliveries.cancelOpen(id, now);
+    await repos.audit.append({ actor: actor.id, action: "campaign.cancel", target: `campaign:${id}`, area_code: row.area_code, before_state: JSON.stringify({ status: row.status }), after_state: JSON.stringify({ status: "cancelled", stopped }), at: now });
+    return stopped;
+  });
+}
+
+/**
+ * The planning job: one delivery row per follower in the audience (the unique key makes a re-run add nothing),
+ * page by page; those to push are queued as jobs carrying the delivery id, the rest wait in the inbox.
+ */
+export async function planDeliveries(deps: DeliveryDeps, campaignId: number): Promise<void> {
+  const row = await deps.repos.campaigns.findById(campaignId);
+  if (!row || row.status !== "sending") return;
+  const route = router(draftOf(row), deps.clock.now(), deps.costs);
+  await forEachAudiencePage(deps.repos.subscribers, deps.costs.pageSize ?? 2000, async (page) => {
+    const now = deps.clock.now().toISOString();
+    const rows = page.flatMap((sub) => {
+      const r = route(sub);
+      if (r === "outside_area" || r === "unfollowed" || r === "unsubscribed") return [];
+      return [{ campaign_id: campaignId, user_id: sub.user_id, kind: r, state: r === "inbox" ? ("held" as const) : ("planned" as const), zalo_message_id: null, error_code: null, created_at: now, updated_at: now }];
+    });
+    const ids = await deps.repos.deliveries.insertMany(rows);
+    if (ids.length) await deps.queue.addBulk("delivery", ids.map((id) => ({ payload: { deliveryId: id }, opts: { key: `delivery:${id}` } })));
+  });
+  // Rows planned by an earlier run that died before queueing them.
+  const open = await deps.repos.deliveries.plannedIds(campaignId);
+  if (open.length) await deps.queue.addBulk("delivery", open.map((id) => ({ payload: { deliveryId: id }, opts: { key: `delivery:${id}` } })));
+}
+
+/** Vietnam time: promotion messages never go out between 22:00 and 06:00. */
+export function nextMorning(now: Date): Date | null {
+  const vn = new Date(now.getTime() + 7 * 3600_000);
+  const h = vn.getUTCHours();
+  if (h >= 6 && h < 22) return null;
+  const morning = new Date(Date.UTC(vn.getUTCFullYear(), vn.getUTCMonth(), vn.getUTCDate() + (h >= 22 ? 1 : 0), 6) - 7 * 3600_000);
+  return morning;
+}
+
+/** The delivery job: send, then record sent / held (the inbox) / failed; retryable errors go back to the queue. */
+export async function deliverOne(deps: DeliveryDeps, deliveryId: number): Promise<void> {
+  const d = await deps.repos.deliveries.findById(deliveryId);
+  if (!d || (d.state !== "planned" && d.state !== "sending")) return;
+  const campaign = await deps.repos.campaigns.findById(d.campaign_id);
+  const now = () => deps.clock.now().toISOString();
+  if (!campaign || campaign.status === "cancelled") {
+    await deps.repos.deliveries.markCancelled(d.id, now());
+    return;
+  }
+  if (d.kind === "promotion") {
+    const morning = nextMorning(deps.clock.now());
+    if (morning) throw new RunLaterError(morning);
+  }
+  const sub = await deps.repos.subscribers.find(d.user_id);
+  // Unfollowed since planning: nothing is ever pushed to them.
+  if (!sub || !sub.following) {
+    await deps.repos.deliveries.markFailed(d.id, -213, now());
+    return;
+  }
+  if (!(await deps.repos.deliveries.markSending(d.id, now()))) return;
+  const kind = d.kind === "promotion" ? "promotion" : "cs";
+  let last = "";
+  try {
+    for (const m of campaignMessages(draftOf(campaign), deps.lessonUrl) as OaMessage[]) last = (await deps.oa.send(kind, d.user_id, m)).messageId;
+  } catch (err) {
+    if (!(err instanceof ZaloApiError)) throw err;
+    if (err.errorClass === "unreachable") return deps.repos.deliveries.markHeld(d.id, err.code, now());
+    if (err.errorClass === "permanent") return deps.repos.deliveries.markFailed(d.id, err.code, now());
+    await deps.repos.deliveries.markPlanned(d.id, err.code, now());
+    throw err;
+  }
+  await deps.repos.deliveries.markSent(d.id, last, costOf(d.kind === "cs_paid" ? "cs_paid" : d.kind === "promotion" ? "promotion" : "cs", deps.costs), now());
+}
+
+export interface CampaignStats {
+  planned: number;
+  sending: number;
+  sent: number;
+  held: number;
+  cancelled: number;
+  failed: number;
+  failedByCode: Record<string, number>;
+  received: number;
+  seen: number;
+  costVnd: number;
+  done: boolean;
+}
+
+/** The numbers of a campaign, from its delivery rows and Zalo's receipts; the CSV export uses the same. */
+export async function campaignStats(repos: Repositories, campaignId: number): Promise<CampaignStats> {
+  const s: CampaignStats = { planned: 0, sending: 0, sent: 0, held: 0, cancelled: 0, failed: 0, failedByCode: {}, received: 0, seen: 0, costVnd: 0, done: false };
+  for (const r of await repos.deliveries.countsByState(campaignId)) {
+    const n = Number(r.n);
+    s[r.state] += n;
+    s.costVnd += Number(r.cost ?? 0);
+    if (r.state === "failed") s.failedByCode[String(r.error_code)] = (s.failedByCode[String(r.error_code)] ?? 0) + n;
+  }
+  for (const r of await repos.deliveries.receipts(campaignId)) {
+    if (r.event === "received") s.received = Number(r.n);
+    if (r.event === "seen") s.seen = Number(r.n);
+  }
+  s.done = s.planned === 0 && s.sending === 0;
+  return s;
+}
+
+export function statsCsv(s: CampaignStats): string {
+  const rows: [string, number][] = [
+    ["planned", s.planned],
+    ["sending", s.sending],
+    ["sent", s.sent],
+    ["held_in_inbox", s.held],
+    ["cancelled", s.cancelled],
+    ["failed", s.failed],
+    ...Object.entries(s.failedByCode).map(([code, n]): [string, number] => [`failed_${code}`, n]),
+    ["received", s.received],
+    ["seen", s.seen],
+    ["cost_vnd", s.costVnd],
+  ];
+  return `metric,value\n${rows.map(([k, v]) => `${k},${v}`).join("\n")}\n`;
+}

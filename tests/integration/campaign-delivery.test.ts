@@ -1,0 +1,100 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadCourseOrThrow } from "../../shared/content-loader.js";
+import { createTestApp, signInAs, type TestApp } from "../helpers/app.js";
+import { DIALECTS } from "../helpers/databases.js";
+import { manualClock } from "../helpers/fixture.js";
+import { oaConnected, say, sentTo, settle } from "../helpers/oa.js";
+
+const course = loadCourseOrThrow();
+const HOUR = 3600_000;
+
+describe.each(DIALECTS)("sending a campaign on %s", (dialect) => {
+  let t: TestApp;
+  let token = "";
+  // 09:00 in Vietnam: daytime.
+  const clock = manualClock(new Date("2025-06-02T02:00:00.000Z"));
+  const api = (method: "GET" | "POST", url: string, payload?: object) =>
+    t.app.inject({ method, url, ...(payload ? { payload } : {}), headers: { authorization: `Bearer ${token}` } });
+
+  /** A follower known both to the sandbox (as Zalo) and to the server (subscribed to Ba Đình, topic an-toan-mang). */
+  async function follower(id: string, hoursAgo: number, followsInZalo = true) {
+    const world = t.app.oa.sandboxWorld!;
+    const u = world.addUser(id);
+    u.following = followsInZalo;
+    u.lastInteractionAt = clock.now().getTime() - hoursAgo * HOUR;
+    const at = new Date(clock.now().getTime() - hoursAgo * HOUR).toISOString();
+    await t.testDb.db.db
+      .insertInto("subscribers")
+      .values({ user_id: id, display_name: null, following: 1, followed_at: at, unfollowed_at: null, last_interaction_at: at, consent_version: "v", consent_text: "t", consent_at: at, province_code: "01", commune_code: "00004", topics: '["an-toan-mang"]', news_enabled: 1, dialogue: null, created_at: at, updated_at: at })
+      .execute();
+  }
+
+  async function newCampaign(title: string): Promise<number> {
+    const res = await api("POST", "/api/v1/admin/campaigns", { title, text: "Không ai gọi điện bắt bạn kích hoạt VNeID.", topics: ["an-toan-mang"], areaCode: "01" });
+    expect(res.statusCode).toBe(200);
+    return res.json().id as number;
+  }
+
+  beforeAll(async () => {
+    t = await createTestApp(dialect, { course, clock });
+    await t.app.ready();
+    await oaConnected(t.app);
+    await t.testDb.db.db.insertInto("roles").values({ zalo_user_id: "5500000000000000001", role: "operator", area_code: "", granted_by: "test", granted_at: clock.now().toISOString() }).execute();
+    token = (await signInAs(t.app, 0)).token;
+    await follower("7700000000000000401", 2); // free window
+    await follower("7700000000000000402", 30); // free window
+    await follower("7700000000000000403", 24 * 3); // 48 h–7 days, paid not allowed → inbox
+    await follower("7700000000000000404", 1, false); // unfollowed in Zalo, not yet known here → Zalo says -213 → inbox
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it("delivers to everyone within the rules exactly once, holds the rest in inboxes, and the numbers add up", async () => {
+    const id = await newCampaign("Cảnh báo 1");
+    expect((await api("POST", `/api/v1/admin/campaigns/${id}/send`)).statusCode).toBe(200);
+    await settle(t.app);
+    const stats = (await api("GET", `/api/v1/admin/campaigns/${id}/stats`)).json();
+    expect(stats).toMatchObject({ planned: 0, sending: 0, sent: 2, held: 2, failed: 0, cancelled: 0, costVnd: 0, done: true });
+    expect(stats.received).toBe(2);
+    for (const u of ["7700000000000000401", "7700000000000000402"]) {
+      expect((await sentTo(t.app, u)).filter((m) => m.message.text?.startsWith("Cảnh báo 1"))).toHaveLength(1);
+    }
+    expect((await sentTo(t.app, "7700000000000000403")).length).toBe(0);
+    // Sending again is refused: a campaign goes out once.
+    expect((await api("POST", `/api/v1/admin/campaigns/${id}/send`)).statusCode).toBe(409);
+    // The CSV has the same numbers as the screen.
+    const csv = (await api("GET", `/api/v1/admin/campaigns/${id}/stats.csv`)).body;
+    expect(csv).toContain(`sent,${stats.sent}\n`);
+    expect(csv).toContain(`held_in_inbox,${stats.held}\n`);
+    expect(csv).toContain(`received,${stats.received}\n`);
+  });
+
+  it("news held in the inbox is delivered by the bot the next time the person writes", async () => {
+    const u = "7700000000000000403";
+    const replies = await say(t.app, u, "xin chao");
+    expect(replies.map((m) => m.message.text ?? "")).toEqual([expect.stringMatching(/^Cảnh báo 1/), expect.stringMatching(/Bạn muốn làm gì/)]);
+    // Delivered once: writing again brings no repeat.
+    const again = await say(t.app, u, "xin chao");
+    expect(again.map((m) => m.message.text ?? "").filter((x) => x.startsWith("Cảnh báo 1"))).toHaveLength(0);
+  });
+
+  it("cancelling stops the deliveries not yet under way", async () => {
+    await t.app.inject({ method: "PUT", url: "/sandbox/faults", payload: { errorRate: 1, errorCode: -32 } });
+    const id = await newCampaign("Cảnh báo 2");
+    await api("POST", `/api/v1/admin/campaigns/${id}/send`);
+    await settle(t.app);
+    const cancelled = await api("POST", `/api/v1/admin/campaigns/${id}/cancel`);
+    expect(cancelled.statusCode).toBe(200);
+    // All four are within 48 hours now (403 wrote to the OA in the test above); each keeps failing with -32.
+    expect(cancelled.json().stopped).toBe(4);
+    await t.app.inject({ method: "PUT", url: "/sandbox/faults", payload: { errorRate: 0 } });
+    clock.advanceMinutes(30);
+    await settle(t.app);
+    const stats = (await api("GET", `/api/v1/admin/campaigns/${id}/stats`)).json();
+    expect(stats).toMatchObject({ sent: 0, cancelled: 4, planned: 0, sending: 0 });
+    for (const u of ["7700000000000000401", "7700000000000000402"]) {
+      expect((await sentTo(t.app, u)).filter((m) => m.message.text?.startsWith("Cảnh báo 2"))).toHaveLength(0);
+    }
+  });
+});
