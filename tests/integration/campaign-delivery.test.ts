@@ -30,7 +30,7 @@ describe.each(DIALECTS)("sending a campaign on %s", (dialect) => {
   }
 
   async function newCampaign(title: string): Promise<number> {
-    const res = await api("POST", "/api/v1/admin/campaigns", { title, text: "Không ai gọi điện bắt bạn kích hoạt VNeID.", topics: ["an-toan-mang"], areaCode: "01" });
+    const res = await api("POST", "/api/v1/admin/campaigns", { title, text: "Không ai gọi điện bắt bạn kích hoạt VNeID.", topics: ["an-toan-mang"], areaCode: "00004" });
     expect(res.statusCode).toBe(200);
     return res.json().id as number;
   }
@@ -96,5 +96,39 @@ describe.each(DIALECTS)("sending a campaign on %s", (dialect) => {
     for (const u of ["7700000000000000401", "7700000000000000402"]) {
       expect((await sentTo(t.app, u)).filter((m) => m.message.text?.startsWith("Cảnh báo 2"))).toHaveLength(0);
     }
+  });
+
+  it("a province-wide campaign waits for a second official's approval", async () => {
+    const res = await api("POST", "/api/v1/admin/campaigns", { title: "Cảnh báo tỉnh", text: "Tin cho cả tỉnh.", topics: ["an-toan-mang"], areaCode: "01" });
+    const id = res.json().id as number;
+    expect((await api("POST", `/api/v1/admin/campaigns/${id}/send`)).json()).toEqual({ status: "awaiting_approval" });
+    await settle(t.app);
+    expect((await sentTo(t.app, "7700000000000000401")).filter((m) => m.message.text?.startsWith("Cảnh báo tỉnh"))).toHaveLength(0);
+    // The one who sent it cannot approve it.
+    const self = await api("POST", `/api/v1/admin/campaigns/${id}/approve`);
+    expect(self.statusCode).toBe(403);
+    await t.testDb.db.db.insertInto("roles").values({ zalo_user_id: "5500000000000000002", role: "province_official", area_code: "01", granted_by: "test", granted_at: clock.now().toISOString() }).execute();
+    const second = (await signInAs(t.app, 1)).token;
+    const approved = await t.app.inject({ method: "POST", url: `/api/v1/admin/campaigns/${id}/approve`, headers: { authorization: `Bearer ${second}` } });
+    expect(approved.json()).toEqual({ status: "sending" });
+    await settle(t.app);
+    expect((await sentTo(t.app, "7700000000000000401")).filter((m) => m.message.text?.startsWith("Cảnh báo tỉnh"))).toHaveLength(1);
+    const [entry] = await t.testDb.db.db.selectFrom("audit_log").selectAll().where("action", "=", "campaign.approve").execute();
+    expect(entry).toMatchObject({ actor: "5500000000000000002", target: `campaign:${id}` });
+  });
+
+  it("sends at the chosen time, not before; a time in the past or too far ahead is refused", async () => {
+    const res = await api("POST", "/api/v1/admin/campaigns", { title: "Hẹn giờ", text: "Tin gửi sau.", topics: ["an-toan-mang"], areaCode: "00004" });
+    const id = res.json().id as number;
+    const bad = await api("POST", `/api/v1/admin/campaigns/${id}/send`, { at: new Date(clock.now().getTime() - 3 * HOUR).toISOString() });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json()).toMatchObject({ error: "invalid_time" });
+    const at = new Date(clock.now().getTime() + 2 * HOUR).toISOString();
+    expect((await api("POST", `/api/v1/admin/campaigns/${id}/send`, { at })).json()).toEqual({ status: "scheduled" });
+    await settle(t.app);
+    expect((await sentTo(t.app, "7700000000000000402")).filter((m) => m.message.text?.startsWith("Hẹn giờ"))).toHaveLength(0);
+    clock.advanceMinutes(121);
+    await settle(t.app);
+    expect((await sentTo(t.app, "7700000000000000402")).filter((m) => m.message.text?.startsWith("Hẹn giờ"))).toHaveLength(1);
   });
 });

@@ -162,12 +162,15 @@ export interface CampaignsTable {
   allow_paid: number;
   budget_vnd: number;
   use_promotion: number;
-  status: "draft" | "sending" | "done" | "cancelled";
+  status: "draft" | "awaiting_approval" | "scheduled" | "sending" | "done" | "cancelled";
   created_by: string;
   created_at: string;
   updated_at: string;
   sent_by: string | null;
   sent_at: string | null;
+  scheduled_at: string | null;
+  approved_by: string | null;
+  approved_at: string | null;
 }
 
 export interface DeliveriesTable {

@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { errorSchema } from "../../../shared/schemas/api.js";
 import { campaignDraftSchema, campaignPlanSchema, type CampaignDraft } from "../../../shared/schemas/campaign.js";
-import { campaignStats, cancelCampaign, draftOf, startCampaign, statsCsv } from "../services/campaigns/deliver-campaign.js";
+import { approveCampaign, campaignStats, cancelCampaign, draftOf, startCampaign, statsCsv } from "../services/campaigns/deliver-campaign.js";
 import { oaMessageSchema } from "../../../shared/schemas/oa.js";
 import { notFound } from "../lib/errors.js";
 import { actorCovers, forbidden } from "../services/admin/access.js";
@@ -79,11 +79,27 @@ export async function adminCampaignRoutes(app: FastifyInstance, opts: { costs: {
 
   r.post(
     "/api/v1/admin/campaigns/:id/send",
-    { config, schema: { tags, security, summary: "Send a draft campaign now", params: idParams, response: { 200: z.object({ status: z.literal("sending") }), 409: errorSchema, ...errors } } },
-    async (req) => {
-      await startCampaign(ddeps(), await requireActor(req), req.params.id);
-      return { status: "sending" as const };
+    {
+      config,
+      schema: {
+        tags,
+        security,
+        summary: "Send a draft campaign now or at a time (a province-wide one waits for a second official's approval)",
+        params: idParams,
+        body: z.strictObject({ at: z.iso.datetime({ offset: true }).optional() }).nullish(),
+        response: { 200: z.object({ status: z.enum(["awaiting_approval", "scheduled", "sending"]) }), 409: errorSchema, ...errors },
+      },
     },
+    async (req) => {
+      const at = req.body?.at ? new Date(req.body.at) : null;
+      return { status: (await startCampaign(ddeps(), await requireActor(req), req.params.id, at)) as "awaiting_approval" | "scheduled" | "sending" };
+    },
+  );
+
+  r.post(
+    "/api/v1/admin/campaigns/:id/approve",
+    { config, schema: { tags, security, summary: "Approve a province-wide campaign (a second official)", params: idParams, response: { 200: z.object({ status: z.enum(["scheduled", "sending"]) }), 409: errorSchema, ...errors } } },
+    async (req) => ({ status: (await approveCampaign(ddeps(), await requireActor(req), req.params.id)) as "scheduled" | "sending" }),
   );
 
   r.post(

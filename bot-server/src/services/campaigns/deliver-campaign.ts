@@ -3,7 +3,7 @@ import type { OaMessage } from "../../../../shared/schemas/oa.js";
 import type { JobQueue } from "../../jobs/queue.js";
 import { RunLaterError } from "../../jobs/queue.js";
 import type { Clock } from "../../lib/clock.js";
-import { AppError, notFound } from "../../lib/errors.js";
+import { AppError, badRequest, notFound } from "../../lib/errors.js";
 import type { CampaignRow } from "../../repositories/campaigns.js";
 import type { Repositories } from "../../repositories/index.js";
 import { ZaloApiError } from "../../zalo/errors.js";
@@ -46,17 +46,50 @@ async function campaignFor(deps: Pick<DeliveryDeps, "repos" | "areas">, actor: A
   return row;
 }
 
-/** Send now: the campaign leaves the draft state once, and a planning job (ids only) takes it from there. */
-export async function startCampaign(deps: DeliveryDeps, actor: Actor, id: number): Promise<void> {
+/** A campaign for a whole province needs a second official's approval before it goes. */
+export const needsApproval = (row: CampaignRow) => row.area_code.length === 2 && (JSON.parse(row.communes) as string[]).length === 0;
+
+async function release(deps: DeliveryDeps, row: CampaignRow, at: Date | null): Promise<void> {
+  const delayMs = at ? Math.max(0, at.getTime() - deps.clock.now().getTime()) : 0;
+  await deps.queue.add("campaign-plan", { campaignId: Number(row.id) }, { key: `campaign-plan:${row.id}`, delayMs });
+}
+
+/**
+ * Send now or at a time. A campaign leaves the draft state once; a province-wide one waits for a second official's
+ * approval first. From there a planning job (ids only) takes over, delayed to the chosen time.
+ */
+export async function startCampaign(deps: DeliveryDeps, actor: Actor, id: number, at: Date | null = null): Promise<CampaignRow["status"]> {
   const row = await campaignFor(deps, actor, id);
-  const now = deps.clock.now().toISOString();
+  const now = deps.clock.now();
+  if (at && (at.getTime() < now.getTime() - 60_000 || at.getTime() > now.getTime() + 31 * 24 * 3600_000)) {
+    throw badRequest("invalid_time", "Thời điểm gửi phải trong vòng 31 ngày tới.");
+  }
+  const next: CampaignRow["status"] = needsApproval(row) ? "awaiting_approval" : at && at > now ? "scheduled" : "sending";
   await deps.repos.transaction(async (repos) => {
-    if (!(await repos.campaigns.transition(id, ["draft"], { status: "sending", sent_by: actor.id, sent_at: now, updated_at: now }))) {
-      throw new AppError(409, "campaign_not_draft", "Chiến dịch này đã được gửi hoặc đã hủy.");
-    }
-    await repos.audit.append({ actor: actor.id, action: "campaign.send", target: `campaign:${id}`, area_code: row.area_code, before_state: JSON.stringify({ status: "draft" }), after_state: JSON.stringify({ status: "sending" }), at: now });
+    const patch = { status: next, sent_by: actor.id, sent_at: now.toISOString(), scheduled_at: at ? at.toISOString() : null, updated_at: now.toISOString() };
+    if (!(await repos.campaigns.transition(id, ["draft"], patch))) throw new AppError(409, "campaign_not_draft", "Chiến dịch này đã được gửi hoặc đã hủy.");
+    await repos.audit.append({ actor: actor.id, action: "campaign.send", target: `campaign:${id}`, area_code: row.area_code, before_state: JSON.stringify({ status: "draft" }), after_state: JSON.stringify({ status: next, scheduledAt: patch.scheduled_at }), at: now.toISOString() });
   });
-  await deps.queue.add("campaign-plan", { campaignId: id }, { key: `campaign-plan:${id}` });
+  if (next !== "awaiting_approval") await release(deps, row, at);
+  return next;
+}
+
+/** The second official's approval of a province-wide campaign: someone other than who wrote or sent it. */
+export async function approveCampaign(deps: DeliveryDeps, actor: Actor, id: number): Promise<CampaignRow["status"]> {
+  const row = await campaignFor(deps, actor, id);
+  if (row.status !== "awaiting_approval") throw new AppError(409, "not_awaiting_approval", "Chiến dịch này không chờ phê duyệt.");
+  if (actor.id === row.sent_by || actor.id === row.created_by) throw forbidden("Cần một cán bộ khác phê duyệt chiến dịch này.");
+  const now = deps.clock.now();
+  const at = row.scheduled_at ? new Date(row.scheduled_at) : null;
+  const next = at && at > now ? "scheduled" : "sending";
+  await deps.repos.transaction(async (repos) => {
+    if (!(await repos.campaigns.transition(id, ["awaiting_approval"], { status: next, approved_by: actor.id, approved_at: now.toISOString(), updated_at: now.toISOString() }))) {
+      throw new AppError(409, "not_awaiting_approval", "Chiến dịch này không chờ phê duyệt.");
+    }
+    await repos.audit.append({ actor: actor.id, action: "campaign.approve", target: `campaign:${id}`, area_code: row.area_code, before_state: JSON.stringify({ status: "awaiting_approval" }), after_state: JSON.stringify({ status: next }), at: now.toISOString() });
+  });
+  await release(deps, row, at);
+  return next;
 }
 
 /** Cancelling stops every delivery not yet under way. */
@@ -64,7 +97,7 @@ export async function cancelCampaign(deps: DeliveryDeps, actor: Actor, id: numbe
   const row = await campaignFor(deps, actor, id);
   const now = deps.clock.now().toISOString();
   return deps.repos.transaction(async (repos) => {
-    if (!(await repos.campaigns.transition(id, ["draft", "sending"], { status: "cancelled", updated_at: now }))) {
+    if (!(await repos.campaigns.transition(id, ["draft", "awaiting_approval", "scheduled", "sending"], { status: "cancelled", updated_at: now }))) {
       throw new AppError(409, "campaign_finished", "Chiến dịch này đã kết thúc hoặc đã hủy.");
     }
     const stopped = await repos.deliveries.cancelOpen(id, now);
@@ -79,7 +112,8 @@ export async function cancelCampaign(deps: DeliveryDeps, actor: Actor, id: numbe
  */
 export async function planDeliveries(deps: DeliveryDeps, campaignId: number): Promise<void> {
   const row = await deps.repos.campaigns.findById(campaignId);
-  if (!row || row.status !== "sending") return;
+  if (row?.status === "scheduled") await deps.repos.campaigns.transition(campaignId, ["scheduled"], { status: "sending", updated_at: deps.clock.now().toISOString() });
+  else if (!row || row.status !== "sending") return;
   const route = router(draftOf(row), deps.clock.now(), deps.costs);
   await forEachAudiencePage(deps.repos.subscribers, deps.costs.pageSize ?? 2000, async (page) => {
     const now = deps.clock.now().toISOString();

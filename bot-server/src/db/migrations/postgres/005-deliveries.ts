@@ -3,6 +3,9 @@ import { sql, type Kysely } from "kysely";
 export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`ALTER TABLE campaigns ADD COLUMN sent_by TEXT`.execute(db);
   await sql`ALTER TABLE campaigns ADD COLUMN sent_at TIMESTAMPTZ`.execute(db);
+  await sql`ALTER TABLE campaigns ADD COLUMN scheduled_at TIMESTAMPTZ`.execute(db);
+  await sql`ALTER TABLE campaigns ADD COLUMN approved_by TEXT`.execute(db);
+  await sql`ALTER TABLE campaigns ADD COLUMN approved_at TIMESTAMPTZ`.execute(db);
   // One row per (campaign, follower): the unique key that keeps anyone from getting a campaign twice.
   // kind: how it goes (cs free or billed, promotion, or inbox); state: planned → sending → sent / held / failed,
   // or cancelled. Held items are the person's inbox ("Tin mới").
