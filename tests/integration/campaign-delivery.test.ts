@@ -131,4 +131,28 @@ describe.each(DIALECTS)("sending a campaign on %s", (dialect) => {
     await settle(t.app);
     expect((await sentTo(t.app, "7700000000000000402")).filter((m) => m.message.text?.startsWith("Hẹn giờ"))).toHaveLength(1);
   });
+
+  it("a delivery caught mid-send by a crash is sent again to complete the campaign, and counted as in flight", async () => {
+    token = (await signInAs(t.app, 0)).token; // the clock has moved past the first session's two hours
+    const res = await api("POST", "/api/v1/admin/campaigns", { title: "Sau sự cố", text: "Tin sau sự cố.", topics: ["an-toan-mang"], areaCode: "00004" });
+    expect(res.statusCode, res.body).toBe(200);
+    const id = res.json().id as number;
+    await api("POST", `/api/v1/admin/campaigns/${id}/send`);
+    await settle(t.app);
+    const beforeRes = await api("GET", `/api/v1/admin/campaigns/${id}/stats`);
+    expect(beforeRes.statusCode, beforeRes.body).toBe(200);
+    const before = beforeRes.json();
+    expect(before.inFlightAtCrash).toBe(0);
+    // As if the process died after Zalo took the message and before the row said so: the row is still "sending",
+    // and its job comes back once the dead process's lease runs out.
+    const db = t.testDb.db.db;
+    const [row] = await db.selectFrom("deliveries").select(["id", "user_id"]).where("campaign_id", "=", id).where("state", "=", "sent").limit(1).execute();
+    await db.updateTable("deliveries").set({ state: "sending" }).where("id", "=", row!.id).execute();
+    await t.app.oa.queue.add("delivery", { deliveryId: Number(row!.id) }, { key: `delivery:${row!.id}` });
+    await settle(t.app);
+    const after = (await api("GET", `/api/v1/admin/campaigns/${id}/stats`)).json();
+    expect(after).toMatchObject({ sent: before.sent, inFlightAtCrash: 1, done: true });
+    expect((await sentTo(t.app, row!.user_id)).filter((m) => m.message.text?.startsWith("Sau sự cố"))).toHaveLength(2);
+    expect((await api("GET", `/api/v1/admin/campaigns/${id}/stats.csv`)).body).toContain("in_flight_at_crash,1\n");
+  });
 });

@@ -183,6 +183,8 @@ export interface DeliveriesTable {
   zalo_message_id: string | null;
   error_code: number | null;
   cost_vnd: Generated<number>;
+  /** 1 when a send was under way as its process died: the person may have received it twice. */
+  in_flight_at_crash: Generated<number>;
   created_at: string;
   updated_at: string;
 }

@@ -20,10 +20,10 @@ export function deliveryRepository(db: Kysely<Database>) {
     findById(id: number): Promise<DeliveryRow | undefined> {
       return db.selectFrom("deliveries").selectAll().where("id", "=", id).executeTakeFirst();
     },
-    async markSending(id: number, at: string): Promise<boolean> {
+    async markSending(id: number, at: string, inFlightAtCrash: boolean): Promise<boolean> {
       const r = await db
         .updateTable("deliveries")
-        .set((eb) => ({ state: "sending", attempts: eb("attempts", "+", 1), updated_at: at }))
+        .set((eb) => ({ state: "sending", attempts: eb("attempts", "+", 1), updated_at: at, ...(inFlightAtCrash ? { in_flight_at_crash: 1 } : {}) }))
         .where("id", "=", id)
         .where("state", "in", ["planned", "sending"])
         .executeTakeFirst();
@@ -47,6 +47,10 @@ export function deliveryRepository(db: Kysely<Database>) {
     async cancelOpen(campaignId: number, at: string): Promise<number> {
       const r = await db.updateTable("deliveries").set({ state: "cancelled", updated_at: at }).where("campaign_id", "=", campaignId).where("state", "=", "planned").executeTakeFirst();
       return Number(r.numUpdatedRows);
+    },
+    async inFlightAtCrash(campaignId: number): Promise<number> {
+      const r = await db.selectFrom("deliveries").select((eb) => eb.fn.countAll<number>().as("n")).where("campaign_id", "=", campaignId).where("in_flight_at_crash", "=", 1).executeTakeFirst();
+      return Number(r?.n ?? 0);
     },
     countsByState(campaignId: number) {
       return db

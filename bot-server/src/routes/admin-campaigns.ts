@@ -74,6 +74,7 @@ export async function adminCampaignRoutes(app: FastifyInstance, opts: { costs: {
     received: z.number(),
     seen: z.number(),
     costVnd: z.number(),
+    inFlightAtCrash: z.number(),
     done: z.boolean(),
   });
 

@@ -159,7 +159,9 @@ export async function deliverOne(deps: DeliveryDeps, deliveryId: number): Promis
     await deps.repos.deliveries.markFailed(d.id, -213, now());
     return;
   }
-  if (!(await deps.repos.deliveries.markSending(d.id, now()))) return;
+  // Found "sending": the process that was sending it died before recording the outcome. It is sent again (the
+  // campaign must complete) and counted, as the person may get it twice.
+  if (!(await deps.repos.deliveries.markSending(d.id, now(), d.state === "sending"))) return;
   const kind = d.kind === "promotion" ? "promotion" : "cs";
   let last = "";
   try {
@@ -185,12 +187,14 @@ export interface CampaignStats {
   received: number;
   seen: number;
   costVnd: number;
+  /** Deliveries that were being sent when a process died: at most the worker concurrency per crash. */
+  inFlightAtCrash: number;
   done: boolean;
 }
 
 /** The numbers of a campaign, from its delivery rows and Zalo's receipts; the CSV export uses the same. */
 export async function campaignStats(repos: Repositories, campaignId: number): Promise<CampaignStats> {
-  const s: CampaignStats = { planned: 0, sending: 0, sent: 0, held: 0, cancelled: 0, failed: 0, failedByCode: {}, received: 0, seen: 0, costVnd: 0, done: false };
+  const s: CampaignStats = { planned: 0, sending: 0, sent: 0, held: 0, cancelled: 0, failed: 0, failedByCode: {}, received: 0, seen: 0, costVnd: 0, inFlightAtCrash: await repos.deliveries.inFlightAtCrash(campaignId), done: false };
   for (const r of await repos.deliveries.countsByState(campaignId)) {
     const n = Number(r.n);
     s[r.state] += n;
@@ -217,6 +221,7 @@ export function statsCsv(s: CampaignStats): string {
     ["received", s.received],
     ["seen", s.seen],
     ["cost_vnd", s.costVnd],
+    ["in_flight_at_crash", s.inFlightAtCrash],
   ];
   return `metric,value\n${rows.map(([k, v]) => `${k},${v}`).join("\n")}\n`;
 }

@@ -19,6 +19,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     zalo_message_id TEXT,
     error_code INTEGER,
     cost_vnd INTEGER NOT NULL DEFAULT 0,
+    in_flight_at_crash INTEGER NOT NULL DEFAULT 0,
     created_at TIMESTAMPTZ NOT NULL,
     updated_at TIMESTAMPTZ NOT NULL,
     UNIQUE (campaign_id, user_id)
