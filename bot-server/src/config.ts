@@ -30,6 +30,9 @@ const envSchema = z
     ZALO_OA_ACCESS_TOKEN: optional,
     ZALO_OA_REFRESH_TOKEN: optional,
     ZALO_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(4000),
+    REDIS_URL: optional.pipe(z.string().regex(/^rediss?:\/\/.+/, "must be redis://…").optional()),
+    REDIS_PREFIX: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/).default("ksc"),
+    WORKERS: z.enum(["auto", "on", "off"]).default("auto"),
     PAID_MESSAGE_VND: z.coerce.number().int().min(0).max(100_000).default(55),
     PROMOTION_MESSAGE_VND: z.coerce.number().int().min(0).max(100_000).default(0),
     OA_PROMOTION_ELIGIBLE: z.enum(["true", "false"]).default("false"),
@@ -94,6 +97,12 @@ export interface Config {
   sandboxRetryScale: number;
   /** Calls per minute to Zalo's OA API, for every sender in the process. */
   zaloRateLimitPerMinute: number;
+  /** Scale-out mode: jobs in BullMQ on this Redis (with PostgreSQL); unset: jobs in a database table. */
+  redisUrl: string | undefined;
+  /** Keeps deployments (and tests) that share a Redis apart. */
+  redisPrefix: string;
+  /** Whether this process runs job workers: by default yes in embedded mode, no with Redis (npm run worker does). */
+  runWorkers: boolean;
   /** What planning counts as cost, and whether the OA may send promotion messages at all. */
   campaignCosts: { paidMessageVnd: number; promotionMessageVnd: number; promotionEligible: boolean };
   /** Lets the operator start the OA OAuth flow outside sandbox mode. */
@@ -154,6 +163,9 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     sandboxWebhookUrl: e.SANDBOX_WEBHOOK_URL,
     zaloRateLimitPerMinute: e.ZALO_RATE_LIMIT_PER_MINUTE,
     operatorKey: e.OPERATOR_KEY,
+    redisUrl: e.REDIS_URL,
+    redisPrefix: e.REDIS_PREFIX,
+    runWorkers: e.WORKERS === "on" || (e.WORKERS === "auto" && !e.REDIS_URL),
     campaignCosts: { paidMessageVnd: e.PAID_MESSAGE_VND, promotionMessageVnd: e.PROMOTION_MESSAGE_VND, promotionEligible: e.OA_PROMOTION_ELIGIBLE === "true" },
     miniappDir: e.MINIAPP_DIR,
     bodyLimit: e.BODY_LIMIT_BYTES,

@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import type { FastifyInstance } from "fastify";
 import fp from "fastify-plugin";
 import type { Config } from "../config.js";
+import { bullQueue } from "../jobs/bullmq-queue.js";
 import { dbQueue } from "../jobs/db-queue.js";
 import type { JobQueue } from "../jobs/queue.js";
 import { injectAdapter } from "../sandbox/inject-adapter.js";
@@ -76,7 +77,9 @@ export const oaPlugin = fp(async (app: FastifyInstance, { config }: { config: Co
       }
     : tokens;
   const oa = oaClient({ baseUrl: sandbox ? `${SANDBOX_BASE}/sandbox/openapi` : config.zalo!.openapiUrl, tokens: source, limiter, adapter });
-  const queue = dbQueue({ repo: s.repos.jobs, clock: s.clock, log: app.log });
+  const queue = config.redisUrl
+    ? bullQueue({ redisUrl: config.redisUrl, prefix: config.redisPrefix, log: app.log, limits: { delivery: { max: config.zaloRateLimitPerMinute, durationMs: 60_000 } } })
+    : dbQueue({ repo: s.repos.jobs, clock: s.clock, log: app.log });
   const course = { faq: s.course.faq, lessons: s.course.lessons };
   const world = sandbox ? new SandboxWorld(s.clock) : null;
   if (world) {
@@ -137,7 +140,7 @@ export const oaPlugin = fp(async (app: FastifyInstance, { config }: { config: Co
     }
     // An event whose job is still there (waiting, or leased by a process that died) keeps that job.
     await requeueStranded();
-    queue.start();
+    if (config.runWorkers) queue.start();
     sweepTimer = setInterval(() => void requeueStranded().catch((err: unknown) => app.log.error({ err }, "inbox sweep failed")), 30_000);
     sweepTimer.unref();
     refreshTimer = setInterval(() => void tokens.accessToken().catch((err: unknown) => app.log.warn({ err }, "OA token check failed")), 5 * 60_000);
