@@ -1,5 +1,6 @@
-import { useEffect } from "react";
-import { AnimationRoutes, App, Route, SnackbarProvider, ZMPRouter, useNavigate } from "zmp-ui";
+import { lazy, Suspense, useEffect, type ComponentType } from "react";
+import { AnimationRoutes, App, Button, Page, Route, SnackbarProvider, ZMPRouter, useNavigate } from "zmp-ui";
+import { AppHeader } from "./components/app-header";
 import { api } from "./lib/api";
 import { findLessonSummary, prefetchSkills } from "./lib/course";
 import { onNetworkChange, routeParams } from "./lib/zalo";
@@ -9,19 +10,69 @@ import LessonPage from "./pages/lesson";
 import ProgressPage from "./pages/progress";
 import QuizPage from "./pages/quiz";
 import SkillPage from "./pages/skill";
-import { getState, setState } from "./state/store";
+import { refreshAdminRoles } from "./state/actions";
+import { getState, setState, useAppState } from "./state/store";
 import { syncNow } from "./state/sync";
+
+/** A screen that could not be loaded (offline the first time an official opens it): try again once online. */
+function NotLoadedPage() {
+  return (
+    <Page className="page">
+      <AppHeader title="Quản trị" back="/" />
+      <main className="content">
+        <p role="alert">Chưa tải được trang này. Hãy kiểm tra mạng rồi thử lại.</p>
+        <Button fullWidth onClick={() => window.location.reload()}>
+          Thử lại
+        </Button>
+      </main>
+    </Page>
+  );
+}
+
+/** The officials' screens are loaded only when opened: learners never download them. */
+const later = (load: () => Promise<{ default: ComponentType }>) => lazy(() => load().catch(() => ({ default: NotLoadedPage })));
+const AdminHomePage = later(() => import("./pages/admin-home"));
+const AdminComposePage = later(() => import("./pages/admin-compose"));
+const AdminCampaignPage = later(() => import("./pages/admin-campaign"));
+
+function Loading() {
+  return (
+    <Page className="page">
+      <AppHeader title="Quản trị" />
+      <main className="content">
+        <p role="status">Đang mở…</p>
+      </main>
+    </Page>
+  );
+}
+
+const lazyRoute = (C: ComponentType) => (
+  <Suspense fallback={<Loading />}>
+    <C />
+  </Suspense>
+);
+
+/** After each sign-in, ask whether this person is an official (the "Quản trị" tab). */
+function useAdminRoles() {
+  const token = useAppState((s) => s.session?.token ?? null);
+  useEffect(() => {
+    if (token) void refreshAdminRoles(token);
+    else setState({ adminRoles: [] });
+  }, [token]);
+}
 
 /** Same rule as the server's refCodeSchema, without shipping zod in the first screen. */
 const REF_CODE = /^[A-Za-z0-9_-]{1,32}$/;
 
-/** Deep links: ?lesson=<id> opens that lesson; ?ref=<code> is remembered and sent with the first sync. */
+/** Deep links: ?lesson=<id> opens that lesson, ?campaign=<id> a campaign (officials); ?ref=<code> is remembered and sent with the first sync. */
 function DeepLinks() {
   const navigate = useNavigate();
   useEffect(() => {
     const params = routeParams();
     if (params.ref && !getState().ref && REF_CODE.test(params.ref)) setState({ ref: params.ref });
     if (params.lesson && findLessonSummary(params.lesson)) navigate(`/lesson/${params.lesson}`, { animate: false } as never);
+    // ?campaign=<id>: a link one official gives another, e.g. to approve a province-wide campaign.
+    else if (params.campaign && /^\d{1,12}$/.test(params.campaign)) navigate(`/admin/campaign/${params.campaign}`, { animate: false } as never);
   }, []);
   return null;
 }
@@ -52,6 +103,7 @@ function useStartup() {
 
 export default function MyApp() {
   useStartup();
+  useAdminRoles();
   return (
     <App theme="light">
       <SnackbarProvider>
@@ -64,6 +116,9 @@ export default function MyApp() {
             <Route path="/lesson/:lessonId/quiz" element={<QuizPage />} />
             <Route path="/progress" element={<ProgressPage />} />
             <Route path="/about" element={<AboutPage />} />
+            <Route path="/admin" element={lazyRoute(AdminHomePage)} />
+            <Route path="/admin/compose" element={lazyRoute(AdminComposePage)} />
+            <Route path="/admin/campaign/:campaignId" element={lazyRoute(AdminCampaignPage)} />
           </AnimationRoutes>
         </ZMPRouter>
       </SnackbarProvider>

@@ -104,6 +104,9 @@ describe("a resident learns from a poster's QR code", () => {
     await skillCard(page).click();
     await page.locator(".lesson-card", { hasText: first.title }).click();
     await expect.poll(() => page.locator(".page.text-size-1").count()).toBe(1);
+    // A deep path survives a reload (the page loads its assets from the app's base).
+    await page.reload();
+    await expect.poll(() => page.locator(".app-header__title").first().innerText()).toBe(first.title);
     await context.close();
   });
 

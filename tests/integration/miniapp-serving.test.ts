@@ -22,8 +22,8 @@ afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-/** The index.html the server should send: window.APP_ID set first thing in <head>. */
-const injected = (id: string) => INDEX.replace("<head>", `<head><script>window.APP_ID="${id}";</script>`);
+/** The index.html the server should send: the app's base, so deep paths load ./assets/… from it, and window.APP_ID. */
+const injected = (id: string) => INDEX.replace("<head>", `<head><base href="/zapps/${id}/"><script>window.APP_ID="${id}";</script>`);
 
 describe.each(DIALECTS)("serving the mini app build on %s", (dialect) => {
   let t: TestApp;

@@ -25,9 +25,11 @@ export async function miniappRoutes(app: FastifyInstance, opts: MiniappRoutesOpt
     );
     return;
   }
+  // <base>: the build refers to ./assets/…; on a deep path (/zapps/<id>/lesson/x, reloaded) they must still
+  // resolve under the app's base, not under the path.
   const html = readFileSync(indexFile, "utf8").replace(
     "<head>",
-    `<head><script>window.APP_ID=${JSON.stringify(opts.miniappId)};</script>`,
+    `<head><base href="${base}/"><script>window.APP_ID=${JSON.stringify(opts.miniappId)};</script>`,
   );
   const sendIndex = (req: FastifyRequest, reply: FastifyReply) => {
     // The build loads ./assets/… relative to the page: without the trailing slash they would resolve outside the base.

@@ -1,4 +1,5 @@
 import axios, { AxiosError } from "axios";
+import type { RoleView } from "../../../shared/schemas/admin";
 import type {
   MetaResponse,
   ProgressResponse,
@@ -9,7 +10,7 @@ import type {
 } from "../../../shared/schemas/api";
 
 /** Inside Zalo the API is on its own HTTPS host (VITE_API_URL); the web preview is served by the API itself. */
-const http = axios.create({ baseURL: import.meta.env.VITE_API_URL || "", timeout: 15_000 });
+export const http = axios.create({ baseURL: import.meta.env.VITE_API_URL || "", timeout: 15_000 });
 
 export class ApiFailure extends Error {
   constructor(
@@ -25,7 +26,7 @@ export class ApiFailure extends Error {
   }
 }
 
-async function call<T>(p: Promise<{ data: T }>): Promise<T> {
+export async function call<T>(p: Promise<{ data: T }>): Promise<T> {
   try {
     return (await p).data;
   } catch (e) {
@@ -35,7 +36,7 @@ async function call<T>(p: Promise<{ data: T }>): Promise<T> {
   }
 }
 
-const auth = (token: string) => ({ headers: { authorization: `Bearer ${token}` } });
+export const auth = (token: string) => ({ headers: { authorization: `Bearer ${token}` } });
 
 export const api = {
   meta: () => call<MetaResponse>(http.get("/api/v1/meta")),
@@ -44,4 +45,6 @@ export const api = {
   progress: (token: string) => call<ProgressResponse>(http.get("/api/v1/progress", auth(token))),
   sandboxUsers: () => call<{ users: SandboxUser[] }>(http.get("/sandbox/users")),
   sandboxToken: (userId: string) => call<{ access_token: string }>(http.post(`/sandbox/users/${encodeURIComponent(userId)}/token`)),
+  /** My official roles: empty for everyone else (the admin screens themselves are loaded only for officials). */
+  adminMe: (token: string) => call<{ zaloUserId: string; roles: RoleView[] }>(http.get("/api/v1/admin/me", auth(token))),
 };

@@ -1,6 +1,7 @@
 import type { AttemptEvent } from "../../../shared/schemas/api";
 import type { Grade } from "../../../shared/lib/grading";
-import { setState, type TextSize } from "./store";
+import { api } from "../lib/api";
+import { getState, setState, type TextSize } from "./store";
 import { syncNow } from "./sync";
 
 function uuid(): string {
@@ -54,6 +55,16 @@ export function cycleTextSize(current: TextSize): void {
 
 /** Web preview only. Switching between sandbox users starts clean; the first choice keeps what was learned so far. */
 export function chooseSandboxUser(userId: string): void {
-  setState((s) => (s.sandboxUser && s.sandboxUser !== userId ? { sandboxUser: userId, session: null, progress: {}, queue: [], refSent: false } : { sandboxUser: userId, session: null }));
+  setState((s) => (s.sandboxUser && s.sandboxUser !== userId ? { sandboxUser: userId, session: null, adminRoles: [], progress: {}, queue: [], refSent: false } : { sandboxUser: userId, session: null, adminRoles: [] }));
   void syncNow();
+}
+
+/** Asks the server whether the signed-in person is an official; a non-empty answer shows the "Quản trị" tab. */
+export async function refreshAdminRoles(token: string): Promise<void> {
+  try {
+    const me = await api.adminMe(token);
+    if (getState().session?.token === token) setState({ adminRoles: me.roles });
+  } catch {
+    // Offline or an expired session: keep what is known; the next sign-in asks again.
+  }
 }

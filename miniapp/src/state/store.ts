@@ -1,4 +1,5 @@
 import { useSyncExternalStore } from "react";
+import type { RoleView } from "../../../shared/schemas/admin";
 import type { SignInResponse, SyncEvent } from "../../../shared/schemas/api";
 import { store as storage } from "../lib/zalo";
 
@@ -25,6 +26,8 @@ export interface State {
   online: boolean;
   syncing: boolean;
   lastSyncAt: string | null;
+  /** The signed-in person's official roles (GET /api/v1/admin/me); non-empty shows the "Quản trị" tab. */
+  adminRoles: RoleView[];
 }
 
 const PERSISTED = ["session", "sandboxUser", "progress", "queue", "ref", "refSent", "textSize"] as const;
@@ -42,6 +45,7 @@ const defaults: State = {
   online: true,
   syncing: false,
   lastSyncAt: null,
+  adminRoles: [],
 };
 
 function load(): State {

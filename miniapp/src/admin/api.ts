@@ -1,0 +1,116 @@
+/**
+ * The officials' API client (/api/v1/admin/…), loaded only with the admin screens. Types come from the shared
+ * zod schemas as types only: no zod in the mini app.
+ */
+import type { RoleView } from "../../../shared/schemas/admin";
+import type { CampaignDraft, CampaignPlan } from "../../../shared/schemas/campaign";
+import type { OaMessage } from "../../../shared/schemas/oa";
+import { api, ApiFailure, auth, call, http } from "../lib/api";
+import { ensureSession } from "../state/sync";
+import { setState } from "../state/store";
+
+export type { CampaignDraft, CampaignPlan, OaMessage, RoleView };
+
+export interface UnansweredQuestion {
+  id: number;
+  text: string;
+  communeCode: string | null;
+  communeName: string | null;
+  bestMatch: string | null;
+  askedAt: string;
+}
+
+export type CampaignStatus = "draft" | "awaiting_approval" | "scheduled" | "sending" | "done" | "cancelled";
+
+export interface CampaignView {
+  id: number;
+  status: CampaignStatus;
+  draft: CampaignDraft;
+  messages: OaMessage[];
+  plan: CampaignPlan;
+}
+
+export interface CampaignStats {
+  planned: number;
+  sending: number;
+  sent: number;
+  held: number;
+  cancelled: number;
+  failed: number;
+  failedByCode: Record<string, number>;
+  received: number;
+  seen: number;
+  costVnd: number;
+  done: boolean;
+}
+
+/** Runs a call with a valid session token; an expired session is renewed once. */
+async function withSession<T>(fn: (token: string) => Promise<T>): Promise<T> {
+  let token = await ensureSession();
+  if (!token) throw new ApiFailure(401, "not_signed_in", "Bạn cần đăng nhập để dùng chức năng quản trị.");
+  try {
+    return await fn(token);
+  } catch (e) {
+    if (!(e instanceof ApiFailure) || e.status !== 401) throw e;
+    token = await ensureSession(true);
+    if (!token) throw e;
+    return fn(token);
+  }
+}
+
+const post = <T>(url: string, body?: unknown) => withSession((t) => call<T>(http.post(url, body ?? {}, auth(t))));
+const get = <T>(url: string) => withSession((t) => call<T>(http.get(url, auth(t))));
+const campaignUrl = (id: number) => `/api/v1/admin/campaigns/${encodeURIComponent(String(id))}`;
+
+export const adminApi = {
+  /** Also refreshes the roles kept for the nav bar. */
+  me: () =>
+    withSession(async (t) => {
+      const me = await api.adminMe(t);
+      setState({ adminRoles: me.roles });
+      return me;
+    }),
+  questions: () => get<{ questions: UnansweredQuestion[] }>("/api/v1/admin/questions"),
+  preview: (draft: CampaignDraft) => post<{ messages: OaMessage[] }>("/api/v1/admin/campaigns/preview", draft),
+  create: (draft: CampaignDraft) => post<{ id: number; status: "draft" }>("/api/v1/admin/campaigns", draft),
+  campaign: (id: number) => get<CampaignView>(campaignUrl(id)),
+  send: (id: number, at?: string) => post<{ status: CampaignStatus }>(`${campaignUrl(id)}/send`, at ? { at } : {}),
+  approve: (id: number) => post<{ status: CampaignStatus }>(`${campaignUrl(id)}/approve`),
+  cancel: (id: number) => post<{ status: "cancelled"; stopped: number }>(`${campaignUrl(id)}/cancel`),
+  stats: (id: number) => get<CampaignStats>(`${campaignUrl(id)}/stats`),
+  /** The CSV needs the Authorization header, so it is fetched here and handed to the browser as a Blob URL. */
+  downloadStatsCsv: (id: number) =>
+    withSession(async (t) => {
+      let blob: Blob;
+      try {
+        blob = (await http.get<Blob>(`${campaignUrl(id)}/stats.csv`, { ...auth(t), responseType: "blob" })).data;
+      } catch (e) {
+        // The error body arrives as a Blob too: read the server's message out of it.
+        const err = e as { response?: { status: number; data?: unknown }; message: string };
+        let body: { error?: string; message?: string } = {};
+        if (err.response?.data instanceof Blob) body = (JSON.parse(await err.response.data.text().catch(() => "{}")) as typeof body) ?? {};
+        const status = err.response?.status ?? 0;
+        throw new ApiFailure(status, body.error ?? (status ? "http_error" : "network_error"), body.message ?? err.message);
+      }
+      const url = URL.createObjectURL(new Blob([blob], { type: "text/csv;charset=utf-8" }));
+      const a = document.createElement("a");
+      a.href = url;
+      a.download = `chien-dich-${id}.csv`;
+      a.style.display = "none";
+      document.body.appendChild(a);
+      a.click();
+      a.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 60_000);
+    }),
+};
+
+/** What to tell the official: the server's own (Vietnamese) message for a refusal, a plain sentence otherwise. */
+export function errorText(e: unknown): string {
+  if (e instanceof ApiFailure) {
+    if (e.status === 0) return "Không kết nối được máy chủ. Hãy kiểm tra mạng rồi thử lại.";
+    if (e.status >= 500) return "Máy chủ đang gặp lỗi. Vui lòng thử lại sau ít phút.";
+    if (e.status === 401) return "Phiên đăng nhập đã hết hạn. Hãy mở lại ứng dụng để đăng nhập.";
+    return e.message;
+  }
+  return "Đã có lỗi. Vui lòng thử lại.";
+}

@@ -1,0 +1,64 @@
+import type { OaMessage } from "./api";
+
+type Button = NonNullable<NonNullable<OaMessage["attachment"]>["payload"]["buttons"]>[number];
+
+function target(b: Button): string | null {
+  if (b.type === "oa.open.url") return b.payload.url;
+  if (b.type === "oa.open.phone") return `Gọi ${b.payload.phone_code}`;
+  return null;
+}
+
+function imagesOf(m: OaMessage): string[] {
+  const p = m.attachment?.payload;
+  if (p?.template_type !== "media") return [];
+  return (p.elements ?? []).flatMap((e) => (typeof e.url === "string" ? [e.url] : []));
+}
+
+/**
+ * The messages as a follower sees them in Zalo: the OA's name, white bubbles with the text exactly as sent
+ * (line breaks kept) and the buttons under it. The buttons do nothing here; where they lead is listed below.
+ */
+export function ChatPreview({ messages, title = "Xem trước trên Zalo" }: { messages: OaMessage[]; title?: string }) {
+  const buttons = messages.flatMap((m) => m.attachment?.payload.buttons ?? []);
+  return (
+    <figure className="chat-preview" aria-label={title}>
+      <div className="chat-preview__bar" aria-hidden="true">
+        <span className="chat-preview__avatar">CĐS</span>
+        <span>
+          <span className="chat-preview__oa">Chuyển đổi số quốc gia</span>
+          <span className="chat-preview__kind">Official Account</span>
+        </span>
+      </div>
+      <div className="chat-preview__log">
+        {messages.map((m, i) => (
+          <div key={i} className="zbubble">
+            {imagesOf(m).map((url) => (
+              <img key={url} className="zbubble__image" src={url} alt="Ảnh kèm tin" />
+            ))}
+            {m.text ? <p className="zbubble__text">{m.text}</p> : null}
+            {m.attachment?.payload.buttons?.length ? (
+              <ul className="zbubble__buttons" aria-label="Nút bấm trong tin">
+                {m.attachment.payload.buttons.map((b, j) => (
+                  <li key={j} className="zbubble__button">
+                    {b.title}
+                  </li>
+                ))}
+              </ul>
+            ) : null}
+          </div>
+        ))}
+      </div>
+      {buttons.some((b) => target(b)) ? (
+        <figcaption className="chat-preview__caption">
+          {buttons.map((b, j) =>
+            target(b) ? (
+              <span key={j} className="chat-preview__target">
+                Nút “{b.title}” mở: <span className="chat-preview__url">{target(b)}</span>
+              </span>
+            ) : null,
+          )}
+        </figcaption>
+      ) : null}
+    </figure>
+  );
+}
