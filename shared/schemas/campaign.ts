@@ -45,3 +45,20 @@ export const campaignPlanSchema = z.object({
   estimatedCostVnd: z.number().int(),
 });
 export type CampaignPlan = z.infer<typeof campaignPlanSchema>;
+
+export const campaignStatsSchema = z.object({
+  planned: z.number(),
+  sending: z.number(),
+  sent: z.number(),
+  held: z.number(),
+  cancelled: z.number(),
+  failed: z.number(),
+  failedByCode: z.record(z.string(), z.number()),
+  received: z.number(),
+  seen: z.number(),
+  costVnd: z.number(),
+  /** Deliveries that were being sent when a process died: at most the worker concurrency per crash. */
+  inFlightAtCrash: z.number(),
+  done: z.boolean(),
+});
+export type CampaignStats = z.infer<typeof campaignStatsSchema>;

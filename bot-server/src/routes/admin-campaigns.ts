@@ -2,7 +2,7 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { errorSchema } from "../../../shared/schemas/api.js";
-import { campaignDraftSchema, campaignPlanSchema, type CampaignDraft } from "../../../shared/schemas/campaign.js";
+import { campaignDraftSchema, campaignPlanSchema, campaignStatsSchema, type CampaignDraft } from "../../../shared/schemas/campaign.js";
 import { approveCampaign, campaignStats, cancelCampaign, draftOf, startCampaign, statsCsv } from "../services/campaigns/deliver-campaign.js";
 import { oaMessageSchema } from "../../../shared/schemas/oa.js";
 import { notFound } from "../lib/errors.js";
@@ -63,20 +63,6 @@ export async function adminCampaignRoutes(app: FastifyInstance, opts: { costs: {
 
   const ddeps = () => ({ ...deps(), queue: app.oa.queue, oa: app.oa.oa, costs: opts.costs, lessonUrl: app.oa.links.lesson });
   const idParams = z.strictObject({ id: z.coerce.number().int().min(1) });
-  const statsSchema = z.object({
-    planned: z.number(),
-    sending: z.number(),
-    sent: z.number(),
-    held: z.number(),
-    cancelled: z.number(),
-    failed: z.number(),
-    failedByCode: z.record(z.string(), z.number()),
-    received: z.number(),
-    seen: z.number(),
-    costVnd: z.number(),
-    inFlightAtCrash: z.number(),
-    done: z.boolean(),
-  });
 
   r.post(
     "/api/v1/admin/campaigns/:id/send",
@@ -119,7 +105,7 @@ export async function adminCampaignRoutes(app: FastifyInstance, opts: { costs: {
 
   r.get(
     "/api/v1/admin/campaigns/:id/stats",
-    { config, schema: { tags, security, summary: "Live numbers of a campaign", params: idParams, response: { 200: statsSchema, ...errors } } },
+    { config, schema: { tags, security, summary: "Live numbers of a campaign", params: idParams, response: { 200: campaignStatsSchema, ...errors } } },
     async (req) => statsFor(req),
   );
 

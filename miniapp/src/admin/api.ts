@@ -3,7 +3,9 @@
  * zod schemas as types only: no zod in the mini app.
  */
 import type { RoleView } from "../../../shared/schemas/admin";
-import type { CampaignDraft, CampaignPlan } from "../../../shared/schemas/campaign";
+import type { CampaignDraft, CampaignPlan, CampaignStats } from "../../../shared/schemas/campaign";
+
+export type { CampaignStats };
 import type { OaMessage } from "../../../shared/schemas/oa";
 import { api, ApiFailure, auth, call, http } from "../lib/api";
 import { ensureSession } from "../state/sync";
@@ -28,20 +30,6 @@ export interface CampaignView {
   draft: CampaignDraft;
   messages: OaMessage[];
   plan: CampaignPlan;
-}
-
-export interface CampaignStats {
-  planned: number;
-  sending: number;
-  sent: number;
-  held: number;
-  cancelled: number;
-  failed: number;
-  failedByCode: Record<string, number>;
-  received: number;
-  seen: number;
-  costVnd: number;
-  done: boolean;
 }
 
 /** Runs a call with a valid session token; an expired session is renewed once. */

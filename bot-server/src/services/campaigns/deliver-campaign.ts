@@ -1,4 +1,4 @@
-import type { CampaignDraft } from "../../../../shared/schemas/campaign.js";
+import type { CampaignDraft, CampaignStats } from "../../../../shared/schemas/campaign.js";
 import type { OaMessage } from "../../../../shared/schemas/oa.js";
 import type { JobQueue } from "../../jobs/queue.js";
 import { RunLaterError } from "../../jobs/queue.js";
@@ -174,22 +174,6 @@ export async function deliverOne(deps: DeliveryDeps, deliveryId: number): Promis
     throw err;
   }
   await deps.repos.deliveries.markSent(d.id, last, costOf(d.kind === "cs_paid" ? "cs_paid" : d.kind === "promotion" ? "promotion" : "cs", deps.costs), now());
-}
-
-export interface CampaignStats {
-  planned: number;
-  sending: number;
-  sent: number;
-  held: number;
-  cancelled: number;
-  failed: number;
-  failedByCode: Record<string, number>;
-  received: number;
-  seen: number;
-  costVnd: number;
-  /** Deliveries that were being sent when a process died: at most the worker concurrency per crash. */
-  inFlightAtCrash: number;
-  done: boolean;
 }
 
 /** The numbers of a campaign, from its delivery rows and Zalo's receipts; the CSV export uses the same. */
