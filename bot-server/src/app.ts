@@ -15,6 +15,7 @@ import { servicesPlugin } from "./plugins/services.js";
 import { adminCampaignRoutes } from "./routes/admin-campaigns.js";
 import { adminQuestionRoutes } from "./routes/admin-questions.js";
 import { adminRoutes } from "./routes/admin.js";
+import { areaRoutes } from "./routes/areas.js";
 import { authRoutes } from "./routes/auth.js";
 import { healthRoutes } from "./routes/health.js";
 import { miniappRoutes } from "./routes/miniapp.js";
@@ -83,6 +84,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
   await app.register(healthRoutes);
   await app.register(authRoutes);
   await app.register(progressRoutes);
+  await app.register(areaRoutes);
   await app.register(adminRoutes);
   await app.register(adminQuestionRoutes);
   await app.register(adminCampaignRoutes, { costs: config.campaignCosts });
