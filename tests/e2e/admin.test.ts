@@ -264,6 +264,13 @@ describe("a commune official sends news from the Quản trị tab", () => {
     const area = page.getByLabel("Khu vực", { exact: true });
     await expect.poll(() => area.locator("option:checked").innerText()).toBe("Thành phố Hà Nội (cả tỉnh/thành)");
     expect(await page.locator("#area-hint").innerText()).toContain("cần một cán bộ khác phê duyệt");
+    // Communes inside the province can be picked by name, tone marks optional (none picked = the whole province).
+    await page.getByLabel("Chỉ gửi một số xã/phường (không bắt buộc)").fill("ba dinh");
+    await page.getByRole("button", { name: "+ Phường Ba Đình, Thành phố Hà Nội" }).click();
+    const chosen = page.getByRole("button", { name: "Bỏ Phường Ba Đình, Thành phố Hà Nội" });
+    await expect.poll(() => chosen.count()).toBe(1);
+    await chosen.click();
+    await expect.poll(() => chosen.count()).toBe(0);
     const title = "Lịch tiếp dân tháng này";
     await page.getByLabel("Tiêu đề", { exact: true }).fill(title);
     await page.getByLabel("Nội dung tin").fill("Thành phố tiếp dân vào sáng thứ Năm hằng tuần tại trụ sở tiếp công dân.");

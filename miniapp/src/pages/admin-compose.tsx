@@ -10,6 +10,7 @@ import "../admin/admin.css";
 import { AppHeader } from "../components/app-header";
 import { NetworkBanner } from "../components/network-banner";
 import { skills } from "../lib/course";
+import { CommunePicker, type PickedCommune } from "../admin/commune-picker";
 import { useAppState } from "../state/store";
 
 type ButtonKind = "none" | "link" | "lesson";
@@ -28,6 +29,7 @@ interface Form {
   allowPaid: boolean;
   budget: string;
   usePromotion: boolean;
+  communes: PickedCommune[];
 }
 
 type Field = "title" | "text" | "area" | "otherArea" | "topics" | "buttonTitle" | "url" | "lessonId" | "budget";
@@ -69,6 +71,7 @@ const blank = (area: string): Form => ({
   allowPaid: false,
   budget: "0",
   usePromotion: false,
+  communes: [],
 });
 
 /** What the official typed is kept while they look elsewhere, until it is saved. */
@@ -121,7 +124,7 @@ function validate(f: Form): { errors: Errors; draft: CampaignDraft | null } {
     f.buttonKind === "link" ? [{ title: buttonTitle, url: f.url.trim() }] : f.buttonKind === "lesson" ? [{ title: buttonTitle, lessonId: f.lessonId }] : [];
   return {
     errors: e,
-    draft: { title, text, buttons, areaCode, communes: [], topics: f.topics, allowPaid: f.allowPaid, budgetVnd: f.allowPaid ? budget : 0, usePromotion: f.usePromotion },
+    draft: { title, text, buttons, areaCode, communes: areaCode.length === 2 ? f.communes.map((c) => c.code) : [], topics: f.topics, allowPaid: f.allowPaid, budgetVnd: f.allowPaid ? budget : 0, usePromotion: f.usePromotion },
   };
 }
 
@@ -153,7 +156,7 @@ export default function AdminComposePage() {
   const navigate = useNavigate();
   const roles = useAppState((s) => s.adminRoles);
   const areas = useMemo(() => areaOptions(roles), [roles]);
-  const [form, setForm] = useState<Form>(() => unsaved ?? blank(areas[0]?.value ?? ""));
+  const [form, setForm] = useState<Form>(() => (unsaved ? { ...unsaved, communes: unsaved.communes ?? [] } : blank(areas[0]?.value ?? "")));
   const [errors, setErrors] = useState<Errors>({});
   const [failure, setFailure] = useState<string | null>(null);
   const [busy, setBusy] = useState<"preview" | "save" | null>(null);
@@ -176,7 +179,8 @@ export default function AdminComposePage() {
   }, [preview]);
 
   const set = <K extends keyof Form>(key: K, value: Form[K]) => {
-    setForm((f) => ({ ...f, [key]: value }));
+    // Communes belong to the area they were picked in.
+    setForm((f) => ({ ...f, [key]: value, ...(key === "area" ? { communes: [] } : {}) }));
     setPreview(null);
     if (key in errors) setErrors((e) => ({ ...e, [key]: undefined }));
   };
@@ -297,6 +301,7 @@ export default function AdminComposePage() {
               </Hint>
               <FieldError id="area-error" error={errors.area} />
             </div>
+            {area?.province ? <CommunePicker provinceCode={form.area} value={form.communes} onChange={(next) => set("communes", next)} /> : null}
             {form.area === OTHER_AREA ? (
               <div className="field">
                 <label className="field__label" htmlFor="f-otherArea">

@@ -1,0 +1,73 @@
+import { useEffect, useState } from "react";
+import { errorText } from "./api";
+import { http, call } from "../lib/api";
+
+export interface PickedCommune {
+  code: string;
+  fullName: string;
+}
+
+interface Props {
+  provinceCode: string;
+  value: PickedCommune[];
+  onChange(next: PickedCommune[]): void;
+}
+
+/** Some communes inside a province, found by typing a name (tone marks optional); none chosen = the whole province. */
+export function CommunePicker({ provinceCode, value, onChange }: Props) {
+  const [q, setQ] = useState("");
+  const [found, setFound] = useState<PickedCommune[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    const query = q.trim();
+    if (query.length < 2) {
+      setFound([]);
+      return;
+    }
+    let live = true;
+    const t = setTimeout(() => {
+      call<{ communes: PickedCommune[] }>(http.get("/api/v1/areas/communes", { params: { q: query, province: provinceCode, limit: 8 } })).then(
+        (r) => live && (setFound(r.communes), setError(null)),
+        (e: unknown) => live && setError(errorText(e)),
+      );
+    }, 250);
+    return () => {
+      live = false;
+      clearTimeout(t);
+    };
+  }, [q, provinceCode]);
+  const chosen = new Set(value.map((c) => c.code));
+  return (
+    <div className="field">
+      <label className="field__label" htmlFor="f-commune-search">
+        Chỉ gửi một số xã/phường (không bắt buộc)
+      </label>
+      <input id="f-commune-search" className="field__input" type="search" autoComplete="off" placeholder="Gõ tên xã/phường, ví dụ: ba dinh" value={q} onChange={(e) => setQ(e.target.value)} />
+      {error ? <p className="field__error">{error}</p> : null}
+      {found.length ? (
+        <ul className="commune-results" aria-label="Xã/phường tìm thấy">
+          {found.map((c) => (
+            <li key={c.code}>
+              <button type="button" className="chip" disabled={chosen.has(c.code)} onClick={() => onChange([...value, c])}>
+                + {c.fullName}
+              </button>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {value.length ? (
+        <ul className="commune-chosen" aria-label="Xã/phường đã chọn">
+          {value.map((c) => (
+            <li key={c.code}>
+              <button type="button" className="chip is-selected" aria-label={`Bỏ ${c.fullName}`} onClick={() => onChange(value.filter((x) => x.code !== c.code))}>
+                {c.fullName} ✕
+              </button>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p className="field__hint">Chưa chọn xã/phường nào: tin gửi cho cả tỉnh/thành.</p>
+      )}
+    </div>
+  );
+}
