@@ -7,7 +7,7 @@ import type { RoleRow } from "../../bot-server/src/repositories/roles.js";
 import { CLI_ROLES, type Actor } from "../../bot-server/src/services/admin/access.js";
 import { grantRole, revokeRole, type RoleDeps } from "../../bot-server/src/services/admin/manage-roles.js";
 import { loadAreas } from "../../bot-server/src/services/areas.js";
-import { createTestApp, signInAs, type TestApp } from "../helpers/app.js";
+import { createTestApp, signInAs } from "../helpers/app.js";
 import { createTestDb, DIALECTS, type TestDb } from "../helpers/databases.js";
 import { expectAppError } from "../helpers/errors.js";
 import { fixtureCourse, manualClock } from "../helpers/fixture.js";

@@ -23,7 +23,6 @@ import {
 const course = fixtureCourse();
 const FOLLOWER = "7700000000000000002";
 
-const inboxRows = (t: TestApp) => t.testDb.db.db.selectFrom("webhook_inbox").selectAll().orderBy("id").execute();
 const inboxByKey = (t: TestApp, key: string) => t.testDb.db.db.selectFrom("webhook_inbox").selectAll().where("event_key", "=", key).execute();
 const jobsOf = (t: TestApp, inboxId: number) =>
   t.testDb.db.db.selectFrom("jobs").selectAll().where("payload", "=", JSON.stringify({ inboxId })).orderBy("id").execute();

@@ -6,7 +6,6 @@ import { bullQueue } from "../jobs/bullmq-queue.js";
 import { dbQueue } from "../jobs/db-queue.js";
 import type { JobQueue } from "../jobs/queue.js";
 import { injectAdapter } from "../sandbox/inject-adapter.js";
-import { oaEvents } from "../sandbox/oa-events.js";
 import { webhookDelivery, type WebhookDelivery } from "../sandbox/webhook-delivery.js";
 import { faultsSchema, SandboxWorld } from "../sandbox/world.js";
 import { loadAreas, type Areas } from "../services/areas.js";

@@ -3,10 +3,8 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { errorSchema } from "../../../shared/schemas/api.js";
 import { campaignDraftSchema, campaignPlanSchema, campaignStatsSchema, type CampaignDraft } from "../../../shared/schemas/campaign.js";
-import { approveCampaign, campaignStats, cancelCampaign, draftOf, startCampaign, statsCsv } from "../services/campaigns/deliver-campaign.js";
+import { approveCampaign, campaignFor, campaignStats, cancelCampaign, draftOf, startCampaign, statsCsv } from "../services/campaigns/deliver-campaign.js";
 import { oaMessageSchema } from "../../../shared/schemas/oa.js";
-import { notFound } from "../lib/errors.js";
-import { actorCovers, forbidden } from "../services/admin/access.js";
 import { campaignMessages } from "../services/campaigns/campaign-message.js";
 import { checkCampaign, createCampaign } from "../services/campaigns/create-campaign.js";
 import { planCampaign } from "../services/campaigns/plan-campaign.js";
@@ -50,11 +48,7 @@ export async function adminCampaignRoutes(app: FastifyInstance, opts: { costs: {
       },
     },
     async (req) => {
-      const actor = await requireActor(req);
-      const row = await app.services.repos.campaigns.findById(req.params.id);
-      if (!row) throw notFound("campaign_not_found", "Không có chiến dịch này.");
-      // Someone else's area is as good as absent, but says so: a 403 that reveals nothing of the campaign.
-      if (!actorCovers(actor, row.area_code, app.oa.areas)) throw forbidden("Chiến dịch này thuộc khu vực khác.");
+      const row = await campaignFor(deps(), await requireActor(req), req.params.id);
       const draft = draftOf(row);
       const plan = await planCampaign(app.services.repos.subscribers, draft, app.services.clock.now(), opts.costs);
       return { id: Number(row.id), status: row.status, draft, messages: messages(draft), plan };
@@ -96,10 +90,7 @@ export async function adminCampaignRoutes(app: FastifyInstance, opts: { costs: {
   );
 
   const statsFor = async (req: { params: { id: number } } & Parameters<typeof requireActor>[0]) => {
-    const actor = await requireActor(req);
-    const row = await app.services.repos.campaigns.findById(req.params.id);
-    if (!row) throw notFound("campaign_not_found", "Không có chiến dịch này.");
-    if (!actorCovers(actor, row.area_code, app.oa.areas)) throw forbidden("Chiến dịch này thuộc khu vực khác.");
+    await campaignFor(deps(), await requireActor(req), req.params.id);
     return campaignStats(app.services.repos, req.params.id);
   };
 

@@ -39,7 +39,8 @@ export function draftOf(row: CampaignRow): CampaignDraft {
   };
 }
 
-async function campaignFor(deps: Pick<DeliveryDeps, "repos" | "areas">, actor: Actor, id: number): Promise<CampaignRow> {
+/** A campaign the actor may see: 404 when there is none, 403 (revealing nothing of it) when it is of another area. */
+export async function campaignFor(deps: Pick<DeliveryDeps, "repos" | "areas">, actor: Actor, id: number): Promise<CampaignRow> {
   const row = await deps.repos.campaigns.findById(id);
   if (!row) throw notFound("campaign_not_found", "Không có chiến dịch này.");
   if (!actorCovers(actor, row.area_code, deps.areas)) throw forbidden("Chiến dịch này thuộc khu vực khác.");
