@@ -22,10 +22,7 @@ import { miniappRoutes } from "./routes/miniapp.js";
 import { oauthRoutes } from "./routes/oauth.js";
 import { webhookRoutes } from "./routes/webhook.js";
 import { progressRoutes } from "./routes/progress.js";
-import { sandboxChatPage } from "./sandbox/chat-page.js";
-import { sandboxOaRoutes } from "./sandbox/oa-routes.js";
-import { oaEvents } from "./sandbox/oa-events.js";
-import { sandboxRoutes } from "./sandbox/routes.js";
+import { registerSandbox } from "./sandbox/register.js";
 
 export interface AppOverrides {
   clock?: Clock;
@@ -91,15 +88,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
   await app.register(webhookRoutes);
   await app.register(oauthRoutes, { operatorKey: config.operatorKey, publicUrl: config.publicUrl, port: config.port });
   if (app.services.sandbox && app.oa.sandboxWorld && app.oa.sandboxDelivery) {
-    const world = app.oa.sandboxWorld;
-    await app.register(sandboxRoutes, { identity: app.services.sandbox, clock });
-    await app.register(sandboxOaRoutes, {
-      identity: app.services.sandbox,
-      world,
-      delivery: app.oa.sandboxDelivery,
-      events: oaEvents(app.services.sandbox, () => world.now()),
-    });
-    await app.register(sandboxChatPage);
+    await registerSandbox(app, { identity: app.services.sandbox, clock, world: app.oa.sandboxWorld, delivery: app.oa.sandboxDelivery });
   }
   await app.register(miniappRoutes, { dir: config.miniappDir, miniappId: app.services.miniappId });
   return app;

@@ -28,7 +28,8 @@ interface Worker {
 export function dbQueue(opts: DbQueueOptions): JobQueue {
   const { repo, clock, log } = opts;
   const pollMs = opts.pollMs ?? 500;
-  const leaseMs = opts.leaseMs ?? 5 * 60_000;
+  // Short, renewed while the job runs: after a crash, its jobs are taken again within half a minute.
+  const leaseMs = opts.leaseMs ?? 30_000;
   const retryBaseMs = opts.retryBaseMs ?? 2000;
   const workers = new Map<string, Worker>();
   const wake = new EventEmitter();

@@ -58,7 +58,7 @@ export const oaPlugin = fp(async (app: FastifyInstance, { config }: { config: Co
 
   const oauth = oauthClient({ baseUrl: sandbox ? `${SANDBOX_BASE}/sandbox/oauth` : config.zalo!.oauthUrl, appId: ids.appId, appSecret: ids.appSecret, adapter });
   const tokens = oaTokenKeeper({ oaId: ids.oaId, tokens: s.repos.tokens, locks: s.repos.locks, oauth, clock: s.clock, log: app.log });
-  const limiter = zaloRateLimiter(config.zaloRateLimitPerMinute);
+  const limiter = zaloRateLimiter(config.zaloRateLimitPerMinute, config.redisUrl ? { redisUrl: config.redisUrl, prefix: config.redisPrefix } : undefined);
   // In the sandbox the OA connects itself on first use, through the same OAuth flow an operator runs against Zalo.
   // The pretend Zalo starts empty in every process, so tokens stored by an earlier run mean nothing to it: connect anew.
   let sandboxConnected: Promise<void> | null = null;
@@ -150,6 +150,7 @@ export const oaPlugin = fp(async (app: FastifyInstance, { config }: { config: Co
     if (sweepTimer) clearInterval(sweepTimer);
     delivery?.stop();
     await queue.stop();
+    await limiter.disconnect();
   });
 });
 

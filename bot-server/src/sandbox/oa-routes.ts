@@ -67,6 +67,7 @@ export async function sandboxOaRoutes(app: FastifyInstance, o: SandboxOaOptions)
     const messageId = world.nextMessageId();
     const list = world.sent.get(user.id) ?? [];
     list.push({ message_id: messageId, kind, message: parsed.data.message, time: new Date(now()).toISOString() });
+    if (list.length > 200) list.splice(0, list.length - 200); // a long chat keeps its latest messages
     world.sent.set(user.id, list);
     // Zalo's echo and receipt arrive on their own schedule, possibly before this answer does.
     void delivery.send(events.oaSent(user, messageId, parsed.data.message.attachment ? undefined : parsed.data.message.text));

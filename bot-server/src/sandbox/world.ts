@@ -68,7 +68,11 @@ export class SandboxWorld {
   readonly authCodes = new Map<string, { challenge: string; expiresAt: number }>();
   faults: Faults = { ...DEFAULT_FAULTS };
   tokenCalls = { authorizationCode: 0, refresh: 0 };
+  /** What a test or benchmark reads back: calls let through and refused, and the most in any 60-second span. */
+  readonly quota = { calls: 0, refusedRateLimit: 0, peakPerMinute: 0, firstCallAt: 0, lastCallAt: 0 };
+  // Times of the calls within the last minute, oldest first from `head` (a queue without shifting the array).
   private calls: number[] = [];
+  private head = 0;
   private seq = 0;
 
   constructor(private readonly clock: Clock) {
@@ -107,9 +111,22 @@ export class SandboxWorld {
   /** Counts one OpenAPI call against the per-minute quota; false when the quota is spent. */
   takeQuota(): boolean {
     const t = this.now();
-    this.calls = this.calls.filter((c) => c > t - 60_000);
-    if (this.calls.length >= this.faults.rateLimitPerMinute) return false;
+    while (this.head < this.calls.length && this.calls[this.head]! <= t - 60_000) this.head++;
+    if (this.head > 4096 && this.head * 2 > this.calls.length) {
+      this.calls = this.calls.slice(this.head);
+      this.head = 0;
+    }
+    const inWindow = this.calls.length - this.head;
+    if (inWindow >= this.faults.rateLimitPerMinute) {
+      this.quota.refusedRateLimit++;
+      return false;
+    }
     this.calls.push(t);
+    const q = this.quota;
+    q.calls++;
+    q.peakPerMinute = Math.max(q.peakPerMinute, inWindow + 1);
+    if (q.firstCallAt === 0) q.firstCallAt = t;
+    q.lastCallAt = t;
     return true;
   }
 

@@ -1,5 +1,6 @@
 import axios, { type AxiosAdapter, type AxiosInstance } from "axios";
 import Bottleneck from "bottleneck";
+import { Redis } from "ioredis";
 import { MAX_TEXT_CHARS, type MessageKind, type OaMessage } from "../../../shared/schemas/oa.js";
 import { splitText } from "../../../shared/lib/split-text.js";
 import { HTTP_ERROR, NETWORK_ERROR, ZaloApiError } from "./errors.js";
@@ -33,9 +34,38 @@ export interface OaClient {
   userList(offset: number, count: number): Promise<{ total: number; users: { user_id: string }[] }>;
 }
 
-/** One limiter per process for every call to Zalo, spaced so no 60-second span holds more than `perMinute`. */
-export function zaloRateLimiter(perMinute: number): Bottleneck {
-  return new Bottleneck({ minTime: Math.ceil(60_000 / perMinute), maxConcurrent: 50 });
+/**
+ * At most 99 % of the quota: Zalo counts a call when it arrives, and arrival times wobble with the network, so
+ * calls spaced exactly at the quota would now and then put one too many in a minute (-32).
+ */
+export const QUOTA_HEADROOM = 0.99;
+
+/**
+ * One limiter for every call to Zalo: calls spaced evenly (whole milliseconds, as Bottleneck's Redis store keeps
+ * them) and at most 99 % of the quota in each minute, so no 60-second span holds more than that plus one. Given
+ * a Redis, the limiter is shared by every process that names the same Redis and prefix (Bottleneck's clustering):
+ * the chatbot's replies and the campaign deliveries of all web and worker processes draw on one quota.
+ */
+export function zaloRateLimiter(perMinute: number, shared?: { redisUrl: string; prefix: string }): Bottleneck {
+  const perWindow = Math.max(1, Math.floor(perMinute * QUOTA_HEADROOM));
+  const settings = {
+    minTime: Math.floor(60_000 / perMinute),
+    reservoir: perWindow,
+    reservoirRefreshAmount: perWindow,
+    reservoirRefreshInterval: 60_000,
+  };
+  if (!shared) return new Bottleneck({ ...settings, maxConcurrent: 50 });
+  const client = new Redis(shared.redisUrl, { maxRetriesPerRequest: null });
+  return new Bottleneck({
+    ...settings,
+    id: `${shared.prefix}-zalo-oa`,
+    datastore: "ioredis",
+    connection: new Bottleneck.IORedisConnection({ client, Redis }),
+    clearDatastore: false,
+    // No cap on calls in progress: a process killed mid-call would hold its share of such a cap for a while.
+    maxConcurrent: null,
+    timeout: 3600_000,
+  });
 }
 
 export interface OaClientOptions {

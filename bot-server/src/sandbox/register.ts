@@ -1,0 +1,25 @@
+import type { FastifyInstance } from "fastify";
+import type { Clock } from "../lib/clock.js";
+import { sandboxChatPage } from "./chat-page.js";
+import type { SandboxIdentity } from "./identity.js";
+import { sandboxLoadRoutes } from "./load-routes.js";
+import { oaEvents } from "./oa-events.js";
+import { sandboxOaRoutes } from "./oa-routes.js";
+import { sandboxRoutes } from "./routes.js";
+import type { WebhookDelivery } from "./webhook-delivery.js";
+import type { SandboxWorld } from "./world.js";
+
+export interface SandboxParts {
+  identity: SandboxIdentity;
+  clock: Clock;
+  world: SandboxWorld;
+  delivery: WebhookDelivery;
+}
+
+/** Every route of the pretend Zalo, mounted inside the server (sandbox mode) or on its own (npm run sandbox). */
+export async function registerSandbox(app: FastifyInstance, p: SandboxParts): Promise<void> {
+  await app.register(sandboxRoutes, { identity: p.identity, clock: p.clock });
+  await app.register(sandboxOaRoutes, { identity: p.identity, world: p.world, delivery: p.delivery, events: oaEvents(p.identity, () => p.world.now()) });
+  await app.register(sandboxLoadRoutes, { world: p.world });
+  await app.register(sandboxChatPage);
+}
