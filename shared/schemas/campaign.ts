@@ -36,6 +36,13 @@ export const campaignDraftSchema = z
   .refine((c) => c.title.length + 2 + c.text.length <= MAX_TEXT_CHARS, { message: "title and text together exceed 2,000 characters", path: ["text"] });
 export type CampaignDraft = z.infer<typeof campaignDraftSchema>;
 
+/**
+ * draft → (awaiting_approval →) (scheduled →) sending → done once planning has finished and every delivery is
+ * settled (sent, held in the inbox, failed or cancelled); cancelled from any state before done.
+ */
+export const campaignStatusSchema = z.enum(["draft", "awaiting_approval", "scheduled", "sending", "done", "cancelled"]);
+export type CampaignStatus = z.infer<typeof campaignStatusSchema>;
+
 export const campaignPlanSchema = z.object({
   free: z.number().int(),
   paid: z.number().int(),

@@ -63,6 +63,12 @@ describe.each(DIALECTS)("sending a campaign on %s", (dialect) => {
     expect((await sentTo(t.app, "7700000000000000403")).length).toBe(0);
     // Sending again is refused: a campaign goes out once.
     expect((await api("POST", `/api/v1/admin/campaigns/${id}/send`)).statusCode).toBe(409);
+    // Every delivery is settled (sent or held): the campaign is done, and a done campaign cannot be cancelled.
+    expect((await api("GET", `/api/v1/admin/campaigns/${id}`)).json().status).toBe("done");
+    const cancel = await api("POST", `/api/v1/admin/campaigns/${id}/cancel`);
+    expect(cancel.statusCode).toBe(409);
+    expect(cancel.json()).toMatchObject({ error: "campaign_finished" });
+    expect((await api("GET", `/api/v1/admin/campaigns/${id}`)).json().status).toBe("done");
     // The CSV has the same numbers as the screen.
     const csv = (await api("GET", `/api/v1/admin/campaigns/${id}/stats.csv`)).body;
     expect(csv).toContain(`sent,${stats.sent}\n`);
@@ -93,6 +99,7 @@ describe.each(DIALECTS)("sending a campaign on %s", (dialect) => {
     await settle(t.app);
     const stats = (await api("GET", `/api/v1/admin/campaigns/${id}/stats`)).json();
     expect(stats).toMatchObject({ sent: 0, cancelled: 4, planned: 0, sending: 0 });
+    expect((await api("GET", `/api/v1/admin/campaigns/${id}`)).json().status).toBe("cancelled");
     for (const u of ["7700000000000000401", "7700000000000000402"]) {
       expect((await sentTo(t.app, u)).filter((m) => m.message.text?.startsWith("Cảnh báo 2"))).toHaveLength(0);
     }
@@ -115,6 +122,16 @@ describe.each(DIALECTS)("sending a campaign on %s", (dialect) => {
     expect((await sentTo(t.app, "7700000000000000401")).filter((m) => m.message.text?.startsWith("Cảnh báo tỉnh"))).toHaveLength(1);
     const [entry] = await t.testDb.db.db.selectFrom("audit_log").selectAll().where("action", "=", "campaign.approve").execute();
     expect(entry).toMatchObject({ actor: "5500000000000000002", target: `campaign:${id}` });
+  });
+
+  it("a campaign with no one to push to (everyone's news waits in the inbox, or no one is in the audience) is done at once", async () => {
+    const res = await api("POST", "/api/v1/admin/campaigns", { title: "Không ai", text: "Tin cho chủ đề không ai đăng ký.", topics: ["thanh-toan"], areaCode: "00004" });
+    const id = res.json().id as number;
+    expect((await api("POST", `/api/v1/admin/campaigns/${id}/send`)).json()).toEqual({ status: "sending" });
+    await settle(t.app);
+    expect((await api("GET", `/api/v1/admin/campaigns/${id}`)).json().status).toBe("done");
+    expect((await api("GET", `/api/v1/admin/campaigns/${id}/stats`)).json()).toMatchObject({ sent: 0, held: 0, done: true });
+    expect((await api("POST", `/api/v1/admin/campaigns/${id}/cancel`)).statusCode).toBe(409);
   });
 
   it("sends at the chosen time, not before; a time in the past or too far ahead is refused", async () => {

@@ -171,6 +171,8 @@ export interface CampaignsTable {
   scheduled_at: string | null;
   approved_by: string | null;
   approved_at: string | null;
+  /** When the planning job wrote the last delivery row: only then can the campaign be done. */
+  planned_at: string | null;
 }
 
 export interface DeliveriesTable {

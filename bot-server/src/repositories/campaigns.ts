@@ -14,6 +14,27 @@ export function campaignRepository(db: Kysely<Database>) {
       const r = await db.updateTable("campaigns").set(patch).where("id", "=", id).where("status", "in", from).executeTakeFirst();
       return Number(r.numUpdatedRows) > 0;
     },
+    /** The planning job has written every delivery row (kept from the first run that got there). */
+    async markPlanned(id: number, at: string): Promise<void> {
+      await db.updateTable("campaigns").set({ planned_at: at }).where("id", "=", id).where("planned_at", "is", null).execute();
+    },
+    /**
+     * sending → done, only once planning has finished and no delivery is open (planned or sending): one indexed
+     * EXISTS on deliveries (campaign_id, state), not a count. True when this call made the move.
+     */
+    async finishIfSettled(id: number, at: string): Promise<boolean> {
+      const r = await db
+        .updateTable("campaigns")
+        .set({ status: "done", updated_at: at })
+        .where("id", "=", id)
+        .where("status", "=", "sending")
+        .where("planned_at", "is not", null)
+        .where(({ not, exists, selectFrom }) =>
+          not(exists(selectFrom("deliveries").select("deliveries.id").where("deliveries.campaign_id", "=", id).where("deliveries.state", "in", ["planned", "sending"]))),
+        )
+        .executeTakeFirst();
+      return Number(r.numUpdatedRows) > 0;
+    },
     findById(id: number): Promise<CampaignRow | undefined> {
       return db.selectFrom("campaigns").selectAll().where("id", "=", id).executeTakeFirst();
     },

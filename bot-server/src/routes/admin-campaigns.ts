@@ -2,8 +2,9 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { errorSchema } from "../../../shared/schemas/api.js";
-import { campaignDraftSchema, campaignPlanSchema, campaignStatsSchema, type CampaignDraft } from "../../../shared/schemas/campaign.js";
-import { approveCampaign, campaignFor, campaignStats, cancelCampaign, draftOf, startCampaign, statsCsv } from "../services/campaigns/deliver-campaign.js";
+import { campaignDraftSchema, campaignPlanSchema, campaignStatsSchema, campaignStatusSchema, type CampaignDraft } from "../../../shared/schemas/campaign.js";
+import { statsCsv, statsOfCampaign } from "../services/campaigns/campaign-stats.js";
+import { approveCampaign, campaignFor, cancelCampaign, draftOf, startCampaign } from "../services/campaigns/deliver-campaign.js";
 import { oaMessageSchema } from "../../../shared/schemas/oa.js";
 import { campaignMessages } from "../services/campaigns/campaign-message.js";
 import { checkCampaign, createCampaign } from "../services/campaigns/create-campaign.js";
@@ -44,7 +45,7 @@ export async function adminCampaignRoutes(app: FastifyInstance, opts: { costs: {
         security,
         summary: "A campaign with its preview and its plan",
         params: z.strictObject({ id: z.coerce.number().int().min(1) }),
-        response: { 200: z.object({ id: z.number(), status: z.string(), draft: campaignDraftSchema, messages: z.array(oaMessageSchema), plan: campaignPlanSchema }), ...errors },
+        response: { 200: z.object({ id: z.number(), status: campaignStatusSchema, draft: campaignDraftSchema, messages: z.array(oaMessageSchema), plan: campaignPlanSchema }), ...errors },
       },
     },
     async (req) => {
@@ -89,10 +90,7 @@ export async function adminCampaignRoutes(app: FastifyInstance, opts: { costs: {
     async (req) => ({ status: "cancelled" as const, stopped: await cancelCampaign(ddeps(), await requireActor(req), req.params.id) }),
   );
 
-  const statsFor = async (req: { params: { id: number } } & Parameters<typeof requireActor>[0]) => {
-    await campaignFor(deps(), await requireActor(req), req.params.id);
-    return campaignStats(app.services.repos, req.params.id);
-  };
+  const statsFor = async (req: { params: { id: number } } & Parameters<typeof requireActor>[0]) => statsOfCampaign(deps(), await requireActor(req), req.params.id);
 
   r.get(
     "/api/v1/admin/campaigns/:id/stats",

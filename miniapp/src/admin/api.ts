@@ -3,9 +3,9 @@
  * zod schemas as types only: no zod in the mini app.
  */
 import type { RoleView } from "../../../shared/schemas/admin";
-import type { CampaignDraft, CampaignPlan, CampaignStats } from "../../../shared/schemas/campaign";
+import type { CampaignDraft, CampaignPlan, CampaignStats, CampaignStatus } from "../../../shared/schemas/campaign";
 
-export type { CampaignStats };
+export type { CampaignStats, CampaignStatus };
 import type { OaMessage } from "../../../shared/schemas/oa";
 import { api, ApiFailure, auth, call, http } from "../lib/api";
 import { ensureSession } from "../state/sync";
@@ -21,8 +21,6 @@ export interface UnansweredQuestion {
   bestMatch: string | null;
   askedAt: string;
 }
-
-export type CampaignStatus = "draft" | "awaiting_approval" | "scheduled" | "sending" | "done" | "cancelled";
 
 export interface CampaignView {
   id: number;

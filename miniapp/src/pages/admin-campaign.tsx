@@ -10,6 +10,8 @@ import { NetworkBanner } from "../components/network-banner";
 import { useAppState } from "../state/store";
 
 const POLL_MS = 2000;
+/** A finished campaign's receipts (received, seen) still come in: looked at less often. */
+const POLL_DONE_MS = 5000;
 type Action = "send" | "schedule" | "approve" | "cancel";
 
 /** "2025-06-02T09:30" in the phone's time zone, for a datetime-local input. */
@@ -127,16 +129,26 @@ export default function AdminCampaignPage() {
     else setLoadError("Không có chiến dịch này.");
   }, [load]);
 
-  // Statistics once the campaign has left the draft; every 2 seconds while it is being sent.
+  // Statistics once the campaign has left the draft; every 2 seconds while it is being sent, then less often for
+  // the receipts that still come in.
   useEffect(() => {
     if (!status || status === "draft" || status === "awaiting_approval") return;
     void loadStats();
-    if (status !== "sending") return;
-    const timer = setInterval(() => {
-      if (document.visibilityState !== "hidden") void loadStats();
-    }, POLL_MS);
+    if (status !== "sending" && status !== "done") return;
+    const timer = setInterval(
+      () => {
+        if (document.visibilityState !== "hidden") void loadStats();
+      },
+      status === "sending" ? POLL_MS : POLL_DONE_MS,
+    );
     return () => clearInterval(timer);
   }, [status, loadStats]);
+
+  // Nothing left to send: the server moves the campaign to "done"; read it again to show that.
+  const settled = status === "sending" && !!stats?.done;
+  useEffect(() => {
+    if (settled) void load();
+  }, [settled, load]);
 
   const act = async (action: Action) => {
     setFailure(null);
@@ -217,9 +229,8 @@ export default function AdminCampaignPage() {
   const areaName = roles.find((r) => r.areaCode === draft.areaCode)?.areaName ?? `mã ${draft.areaCode}`;
   const provinceWide = draft.areaCode.length === 2 && draft.communes.length === 0;
   const open = status === "draft" || status === "awaiting_approval" || status === "scheduled" || status === "sending";
-  const processed = stats ? stats.sent + stats.held + stats.failed + stats.cancelled : 0;
   const beforeSending = status === "draft" || status === "awaiting_approval";
-  const finished = !!stats && stats.done && processed >= reach && status === "sending";
+  const finished = status === "done";
 
   const messagesCard = (
     <section className="card" aria-labelledby="messages-title">
@@ -242,7 +253,7 @@ export default function AdminCampaignPage() {
       <h2 id="actions-title" className="card__title">
         {status === "draft" ? "Gửi tin" : "Thao tác"}
       </h2>
-      {done && !finished ? (
+      {done ? (
         <p className="done-box" role="status">
           {done}
         </p>
@@ -320,7 +331,7 @@ export default function AdminCampaignPage() {
         </Button>
       )}
     </section>
-  ) : done ? (
+  ) : done && !finished ? (
     <p className="done-box" role="status">
       {done}
     </p>
@@ -331,7 +342,7 @@ export default function AdminCampaignPage() {
         Thống kê gửi tin
       </h2>
       <p className="live-note" role="status">
-        {status === "sending" ? (finished ? "Đã gửi xong. Số người nhận và đã xem vẫn tự cập nhật." : "Đang gửi — tự cập nhật mỗi 2 giây.") : STATUS_TITLES[status]}
+        {status === "sending" ? "Đang gửi — tự cập nhật mỗi 2 giây." : finished ? "Đã gửi xong. Số người nhận và đã xem vẫn tự cập nhật." : STATUS_TITLES[status]}
       </p>
       {statsError ? <ErrorBox message={statsError} /> : null}
       {stats ? <StatsTable stats={stats} /> : <p role="status">Đang tải số liệu…</p>}
@@ -354,7 +365,7 @@ export default function AdminCampaignPage() {
           <dl className="facts">
             <dt>Trạng thái</dt>
             <dd>
-              <span className={`status status--${finished ? "done" : status}`}>{finished ? STATUS_TITLES.done : (STATUS_TITLES[view.status] ?? view.status)}</span>
+              <span className={`status status--${status}`}>{STATUS_TITLES[view.status] ?? view.status}</span>
             </dd>
             <dt>Khu vực</dt>
             <dd>

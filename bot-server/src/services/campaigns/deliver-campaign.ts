@@ -1,10 +1,11 @@
-import type { CampaignDraft, CampaignStats } from "../../../../shared/schemas/campaign.js";
+import type { CampaignDraft } from "../../../../shared/schemas/campaign.js";
 import type { OaMessage } from "../../../../shared/schemas/oa.js";
 import type { JobQueue } from "../../jobs/queue.js";
 import { RunLaterError } from "../../jobs/queue.js";
 import type { Clock } from "../../lib/clock.js";
 import { AppError, badRequest, notFound } from "../../lib/errors.js";
 import type { CampaignRow } from "../../repositories/campaigns.js";
+import type { DeliveryRow } from "../../repositories/deliveries.js";
 import type { Repositories } from "../../repositories/index.js";
 import { ZaloApiError } from "../../zalo/errors.js";
 import type { OaClient } from "../../zalo/oa-client.js";
@@ -129,6 +130,10 @@ export async function planDeliveries(deps: DeliveryDeps, campaignId: number): Pr
   // Rows planned by an earlier run that died before queueing them.
   const open = await deps.repos.deliveries.plannedIds(campaignId);
   if (open.length) await deps.queue.addBulk("delivery", open.map((id) => ({ payload: { deliveryId: id }, opts: { key: `delivery:${id}` } })));
+  // Every row is written: from now on the last delivery to settle finishes the campaign. With nothing to push
+  // (everyone's news waits in their inbox, or no one is in the audience) it is done at once.
+  await deps.repos.campaigns.markPlanned(campaignId, deps.clock.now().toISOString());
+  await finishIfSettled(deps, campaignId);
 }
 
 /** Vietnam time: promotion messages never go out between 22:00 and 06:00. */
@@ -140,15 +145,24 @@ export function nextMorning(now: Date): Date | null {
   return morning;
 }
 
-/** The delivery job: send, then record sent / held (the inbox) / failed; retryable errors go back to the queue. */
+/**
+ * The delivery job: send, then record sent / held (the inbox) / failed; retryable errors go back to the queue.
+ * Once the row is settled, the campaign is done if it was the last open one.
+ */
 export async function deliverOne(deps: DeliveryDeps, deliveryId: number): Promise<void> {
   const d = await deps.repos.deliveries.findById(deliveryId);
-  if (!d || (d.state !== "planned" && d.state !== "sending")) return;
+  if (!d) return;
+  if (await sendOne(deps, d)) await finishIfSettled(deps, Number(d.campaign_id));
+}
+
+/** True when the row is settled (now or before); false when it is not this job's to settle. */
+async function sendOne(deps: DeliveryDeps, d: DeliveryRow): Promise<boolean> {
+  if (d.state !== "planned" && d.state !== "sending") return true;
   const campaign = await deps.repos.campaigns.findById(d.campaign_id);
   const now = () => deps.clock.now().toISOString();
   if (!campaign || campaign.status === "cancelled") {
     await deps.repos.deliveries.markCancelled(d.id, now());
-    return;
+    return false;
   }
   if (d.kind === "promotion") {
     const morning = nextMorning(deps.clock.now());
@@ -158,55 +172,43 @@ export async function deliverOne(deps: DeliveryDeps, deliveryId: number): Promis
   // Unfollowed since planning: nothing is ever pushed to them.
   if (!sub || !sub.following) {
     await deps.repos.deliveries.markFailed(d.id, -213, now());
-    return;
+    return true;
   }
   // Found "sending": the process that was sending it died before recording the outcome. It is sent again (the
   // campaign must complete) and counted, as the person may get it twice.
-  if (!(await deps.repos.deliveries.markSending(d.id, now(), d.state === "sending"))) return;
+  if (!(await deps.repos.deliveries.markSending(d.id, now(), d.state === "sending"))) return false;
   const kind = d.kind === "promotion" ? "promotion" : "cs";
   let last = "";
   try {
     for (const m of campaignMessages(draftOf(campaign), deps.lessonUrl) as OaMessage[]) last = (await deps.oa.send(kind, d.user_id, m)).messageId;
   } catch (err) {
     if (!(err instanceof ZaloApiError)) throw err;
-    if (err.errorClass === "unreachable") return deps.repos.deliveries.markHeld(d.id, err.code, now());
-    if (err.errorClass === "permanent") return deps.repos.deliveries.markFailed(d.id, err.code, now());
+    if (err.errorClass === "unreachable") {
+      await deps.repos.deliveries.markHeld(d.id, err.code, now());
+      return true;
+    }
+    if (err.errorClass === "permanent") {
+      await deps.repos.deliveries.markFailed(d.id, err.code, now());
+      return true;
+    }
     await deps.repos.deliveries.markPlanned(d.id, err.code, now());
     throw err;
   }
   await deps.repos.deliveries.markSent(d.id, last, costOf(d.kind === "cs_paid" ? "cs_paid" : d.kind === "promotion" ? "promotion" : "cs", deps.costs), now());
+  return true;
 }
 
-/** The numbers of a campaign, from its delivery rows and Zalo's receipts; the CSV export uses the same. */
-export async function campaignStats(repos: Repositories, campaignId: number): Promise<CampaignStats> {
-  const s: CampaignStats = { planned: 0, sending: 0, sent: 0, held: 0, cancelled: 0, failed: 0, failedByCode: {}, received: 0, seen: 0, costVnd: 0, inFlightAtCrash: await repos.deliveries.inFlightAtCrash(campaignId), done: false };
-  for (const r of await repos.deliveries.countsByState(campaignId)) {
-    const n = Number(r.n);
-    s[r.state] += n;
-    s.costVnd += Number(r.cost ?? 0);
-    if (r.state === "failed") s.failedByCode[String(r.error_code)] = (s.failedByCode[String(r.error_code)] ?? 0) + n;
-  }
-  for (const r of await repos.deliveries.receipts(campaignId)) {
-    if (r.event === "received") s.received = Number(r.n);
-    if (r.event === "seen") s.seen = Number(r.n);
-  }
-  s.done = s.planned === 0 && s.sending === 0;
-  return s;
+/**
+ * A delivery job that failed for the last time (the queue's onFailed): the row is failed, and the campaign done if
+ * it was the last open one.
+ */
+export async function deliveryFailedForGood(deps: Pick<DeliveryDeps, "repos" | "clock">, deliveryId: number, errorCode: number): Promise<void> {
+  await deps.repos.deliveries.markFailed(deliveryId, errorCode, deps.clock.now().toISOString());
+  const d = await deps.repos.deliveries.findById(deliveryId);
+  if (d) await finishIfSettled(deps, Number(d.campaign_id));
 }
 
-export function statsCsv(s: CampaignStats): string {
-  const rows: [string, number][] = [
-    ["planned", s.planned],
-    ["sending", s.sending],
-    ["sent", s.sent],
-    ["held_in_inbox", s.held],
-    ["cancelled", s.cancelled],
-    ["failed", s.failed],
-    ...Object.entries(s.failedByCode).map(([code, n]): [string, number] => [`failed_${code}`, n]),
-    ["received", s.received],
-    ["seen", s.seen],
-    ["cost_vnd", s.costVnd],
-    ["in_flight_at_crash", s.inFlightAtCrash],
-  ];
-  return `metric,value\n${rows.map(([k, v]) => `${k},${v}`).join("\n")}\n`;
+/** sending → done when planning has finished and no delivery is open; a no-op otherwise (cheap, see the repository). */
+export function finishIfSettled(deps: Pick<DeliveryDeps, "repos" | "clock">, campaignId: number): Promise<boolean> {
+  return deps.repos.campaigns.finishIfSettled(campaignId, deps.clock.now().toISOString());
 }

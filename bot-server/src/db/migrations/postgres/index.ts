@@ -4,6 +4,7 @@ import * as m002 from "./002-oa.js";
 import * as m003 from "./003-admin.js";
 import * as m004 from "./004-campaigns.js";
 import * as m005 from "./005-deliveries.js";
+import * as m006 from "./006-campaign-done.js";
 
 export const postgresMigrations: Record<string, Migration> = {
   "001-learning": m001,
@@ -11,4 +12,5 @@ export const postgresMigrations: Record<string, Migration> = {
   "003-admin": m003,
   "004-campaigns": m004,
   "005-deliveries": m005,
+  "006-campaign-done": m006,
 };

@@ -1,0 +1,49 @@
+import type { CampaignStats } from "../../../../shared/schemas/campaign.js";
+import type { Repositories } from "../../repositories/index.js";
+import type { Actor } from "../admin/access.js";
+import { campaignFor, finishIfSettled, type DeliveryDeps } from "./deliver-campaign.js";
+
+/** The numbers of a campaign, from its delivery rows and Zalo's receipts; the CSV export uses the same. */
+export async function campaignStats(repos: Repositories, campaignId: number): Promise<CampaignStats> {
+  const s: CampaignStats = { planned: 0, sending: 0, sent: 0, held: 0, cancelled: 0, failed: 0, failedByCode: {}, received: 0, seen: 0, costVnd: 0, inFlightAtCrash: await repos.deliveries.inFlightAtCrash(campaignId), done: false };
+  for (const r of await repos.deliveries.countsByState(campaignId)) {
+    const n = Number(r.n);
+    s[r.state] += n;
+    s.costVnd += Number(r.cost ?? 0);
+    if (r.state === "failed") s.failedByCode[String(r.error_code)] = (s.failedByCode[String(r.error_code)] ?? 0) + n;
+  }
+  for (const r of await repos.deliveries.receipts(campaignId)) {
+    if (r.event === "received") s.received = Number(r.n);
+    if (r.event === "seen") s.seen = Number(r.n);
+  }
+  s.done = s.planned === 0 && s.sending === 0;
+  return s;
+}
+
+/**
+ * The statistics an official asks for. Reading them also finishes a campaign whose last delivery was settled
+ * where the delivery job could not finish it (a job that failed for good is marked by the queue's onFailed).
+ */
+export async function statsOfCampaign(deps: Pick<DeliveryDeps, "repos" | "areas" | "clock">, actor: Actor, campaignId: number): Promise<CampaignStats> {
+  const row = await campaignFor(deps, actor, campaignId);
+  const stats = await campaignStats(deps.repos, campaignId);
+  if (stats.done && row.status === "sending") await finishIfSettled(deps, campaignId);
+  return stats;
+}
+
+export function statsCsv(s: CampaignStats): string {
+  const rows: [string, number][] = [
+    ["planned", s.planned],
+    ["sending", s.sending],
+    ["sent", s.sent],
+    ["held_in_inbox", s.held],
+    ["cancelled", s.cancelled],
+    ["failed", s.failed],
+    ...Object.entries(s.failedByCode).map(([code, n]): [string, number] => [`failed_${code}`, n]),
+    ["received", s.received],
+    ["seen", s.seen],
+    ["cost_vnd", s.costVnd],
+    ["in_flight_at_crash", s.inFlightAtCrash],
+  ];
+  return `metric,value\n${rows.map(([k, v]) => `${k},${v}`).join("\n")}\n`;
+}
