@@ -1,0 +1,55 @@
+import type { Kysely } from "kysely";
+import type { Database } from "../../bot-server/src/db/schema.js";
+import type { Commune } from "../../bot-server/src/services/areas.js";
+import { syntheticFollower } from "../../bot-server/src/sandbox/synthetic.js";
+
+export const SEED_TOPICS = ["an-toan-mang", "tin-chinh-quyen"];
+
+/**
+ * Writes synthetic followers from..from+count into the app's database, the same people POST
+ * /sandbox/followers/seed creates in the sandbox, each in one of `communes`, subscribed to SEED_TOPICS unless
+ * they turned news off. Batches of `batch` rows, each batch one statement.
+ */
+export async function seedFollowers(db: Kysely<Database>, o: { from: number; count: number; communes: Commune[]; now: Date; batch?: number }): Promise<void> {
+  const batch = o.batch ?? 1000;
+  const topics = JSON.stringify(SEED_TOPICS);
+  const iso = o.now.toISOString();
+  for (let start = o.from; start < o.from + o.count; start += batch) {
+    const rows = [];
+    for (let i = start; i < Math.min(start + batch, o.from + o.count); i++) {
+      const f = syntheticFollower(i);
+      const commune = o.communes[f.communeIndex % o.communes.length]!;
+      rows.push({
+        user_id: f.id,
+        display_name: null,
+        following: f.following ? 1 : 0,
+        followed_at: iso,
+        unfollowed_at: f.following ? null : iso,
+        last_interaction_at: new Date(o.now.getTime() - f.hoursSinceInteraction * 3600_000).toISOString(),
+        consent_version: "1",
+        consent_text: "Đồng ý nhận tin",
+        consent_at: iso,
+        province_code: commune.provinceCode,
+        commune_code: commune.code,
+        topics,
+        news_enabled: f.newsOn ? 1 : 0,
+        dialogue: null,
+        created_at: iso,
+        updated_at: iso,
+      });
+    }
+    await db.insertInto("subscribers").values(rows).execute();
+  }
+}
+
+/** What a campaign to all of them (topic an-toan-mang, no paid messages) must do: push to some, hold the rest. */
+export function expectedRoutes(from: number, count: number): { push: number; inbox: number; excluded: number } {
+  const r = { push: 0, inbox: 0, excluded: 0 };
+  for (let i = from; i < from + count; i++) {
+    const f = syntheticFollower(i);
+    if (!f.following || !f.newsOn) r.excluded++;
+    else if (f.hoursSinceInteraction <= 47) r.push++;
+    else r.inbox++;
+  }
+  return r;
+}
