@@ -69,3 +69,39 @@ export const campaignStatsSchema = z.object({
   done: z.boolean(),
 });
 export type CampaignStats = z.infer<typeof campaignStatsSchema>;
+
+/** An empty query parameter (`?status=`) means the parameter is not given. */
+const optionalParam = <T extends z.ZodType>(s: T) => z.preprocess((v) => (v === "" ? undefined : v), s.optional());
+
+/** GET /api/v1/admin/campaigns: newest first, 20 a page; `cursor` is the `nextCursor` of the page before. */
+export const campaignListQuerySchema = z.strictObject({
+  status: optionalParam(campaignStatusSchema),
+  /** Only those awaiting approval that I may approve: of my area, and neither written nor sent by me. */
+  awaitingMyApproval: optionalParam(z.enum(["true", "false"])),
+  cursor: optionalParam(z.string().regex(/^[1-9]\d{0,15}$/, "a cursor given by the page before")),
+});
+export type CampaignListQuery = z.infer<typeof campaignListQuerySchema>;
+
+export const campaignListItemSchema = z.object({
+  id: z.number(),
+  title: z.string(),
+  status: campaignStatusSchema,
+  areaCode: z.string(),
+  /** "Thành phố Hà Nội" or "Phường Ba Đình, Thành phố Hà Nội". */
+  areaName: z.string(),
+  /** A province-wide campaign (no communes picked inside the province). */
+  provinceWide: z.boolean(),
+  createdAt: z.string(),
+  sentAt: z.string().nullable(),
+  scheduledAt: z.string().nullable(),
+  /** Deliveries so far: pushed, waiting in the person's inbox, failed. */
+  counts: z.object({ sent: z.number(), held: z.number(), failed: z.number() }),
+});
+export type CampaignListItem = z.infer<typeof campaignListItemSchema>;
+
+export const campaignListSchema = z.object({
+  campaigns: z.array(campaignListItemSchema),
+  /** Give it as `cursor` for the next page; null on the last page. */
+  nextCursor: z.string().nullable(),
+});
+export type CampaignList = z.infer<typeof campaignListSchema>;

@@ -133,7 +133,10 @@ describe("a commune official sends news from the Quản trị tab", () => {
     await expect.poll(() => page.locator(".app-header__title").innerText()).toBe("Quản trị");
     await expect.poll(() => page.locator(".role-list__item").innerText()).toContain("Cán bộ xã");
     expect(await page.locator(".role-list__item").innerText()).toContain("Phường Ba Đình, Thành phố Hà Nội");
-    expect(await page.getByRole("heading", { name: "Gửi tin" }).count()).toBe(1);
+    expect(await page.getByRole("heading", { name: "Chiến dịch", exact: true }).count()).toBe(1);
+    await expect.poll(() => page.getByText("Khu vực của bạn chưa có chiến dịch nào.").count(), REPLY).toBe(1);
+    // Nothing awaits this commune official's approval: no such section.
+    expect(await page.getByRole("heading", { name: /Chờ tôi phê duyệt/ }).count()).toBe(0);
     const question = page.locator(".question-item", { hasText: QUESTION });
     await expect.poll(() => question.count(), REPLY).toBe(1);
     expect(await question.locator(".question-item__meta").innerText()).toContain("Phường Ba Đình, Thành phố Hà Nội");
@@ -219,10 +222,16 @@ describe("a commune official sends news from the Quản trị tab", () => {
     const token = await sessionOf(OFFICIAL.id);
     const elsewhere = await fetch(`${baseUrl}/api/v1/admin/campaigns/${id}/cancel`, { method: "POST", headers: { authorization: `Bearer ${token}` } });
     expect(elsewhere.status).toBe(409);
-    // Back home, the saved campaign is listed; opened again, it shows what the server says.
+    // Back home, the campaign is in the list of the area with its status and numbers; tapping it opens it again.
     await page.getByRole("button", { name: "Về trang Quản trị" }).click();
     const saved = page.locator(".list-button", { hasText: title });
     await expect.poll(() => saved.count(), REPLY).toBe(1);
+    expect(await saved.locator(".status").innerText()).toBe("Đã xong");
+    expect(await saved.innerText()).toContain(`Số ${id}`);
+    expect(await saved.innerText()).toContain("Phường Ba Đình, Thành phố Hà Nội");
+    expect(await saved.locator(".campaign-item__counts").innerText()).toBe("Đã gửi 1 · Chờ trong hộp tin 0 · Lỗi 0");
+    await expectAccessible(page, "Admin home, with the list of campaigns");
+    await fullShot(page, "admin-home-list");
     await saved.click();
     await expect.poll(() => page.locator(".status").innerText(), REPLY).toBe("Đã gửi xong");
     expect(problems).toEqual([]);
@@ -291,16 +300,32 @@ describe("a commune official sends news from the Quản trị tab", () => {
     await expect.poll(() => page.getByRole("alert").filter({ hasText: "Cần một cán bộ khác phê duyệt chiến dịch này." }).count(), REPLY).toBe(1);
     await expectAccessible(page, "Admin campaign, awaiting approval");
     await fullShot(page, "admin-approval-refused-to-author");
+    // The author's own campaign is in their list, "Chờ phê duyệt", but not among those awaiting their approval.
+    await page.getByRole("button", { name: "Về trang Quản trị" }).click();
+    const mine = page.locator(".list-button", { hasText: title });
+    await expect.poll(() => mine.count(), REPLY).toBe(1);
+    expect(await mine.locator(".status").innerText()).toBe("Chờ phê duyệt");
+    expect(await mine.innerText()).toContain("Thành phố Hà Nội (cả tỉnh/thành)");
+    expect(await page.getByRole("heading", { name: /Chờ tôi phê duyệt/ }).count()).toBe(0);
     await author.context.close();
 
-    // The second official opens the campaign by its number and approves it: it goes out.
+    // The second official finds it on top of Quản trị, under "Chờ tôi phê duyệt", and approves it: it goes out.
     const approver = await phone();
     page = approver.page;
     await openAs(page, PROVINCE[1]);
     await expect.poll(() => navTab(page, "Quản trị").count(), REPLY).toBe(1);
     await navTab(page, "Quản trị").click();
-    await page.getByLabel("Mở chiến dịch theo số").fill(String(id));
-    await page.getByRole("button", { name: "Mở chiến dịch" }).click();
+    const approvals = page.locator("section", { has: page.getByRole("heading", { name: /Chờ tôi phê duyệt/ }) });
+    await expect.poll(() => approvals.count(), REPLY).toBe(1);
+    expect(await page.locator("main.content > section").first().innerText()).toContain("Chờ tôi phê duyệt");
+    const waiting = approvals.locator(".list-button", { hasText: title });
+    expect(await waiting.count()).toBe(1);
+    expect(await waiting.locator(".status").innerText()).toBe("Chờ phê duyệt");
+    // The province official's list also holds the Ba Đình campaign of the commune official (a commune of the province).
+    await expect.poll(() => page.locator("section", { has: page.getByRole("heading", { name: "Chiến dịch", exact: true }) }).locator(".list-button").count(), REPLY).toBe(2);
+    await expectAccessible(page, "Admin home, awaiting my approval");
+    await fullShot(page, "admin-home-approvals");
+    await waiting.click();
     await expect.poll(() => page.locator(".status").innerText(), REPLY).toBe("Chờ cán bộ khác phê duyệt");
     await page.getByRole("button", { name: "Phê duyệt" }).click();
     await expect.poll(() => page.locator(".status").innerText(), REPLY).toMatch(/^(Đang gửi|Đã gửi xong)$/);

@@ -35,6 +35,22 @@ export function campaignRepository(db: Kysely<Database>) {
         .executeTakeFirst();
       return Number(r.numUpdatedRows) > 0;
     },
+    /**
+     * Newest first by id (keyset: ids below `beforeId`), within the area codes given (null: all). With
+     * `approvableBy`, only campaigns awaiting approval that this person neither wrote nor sent.
+     */
+    list(o: { areaCodes: string[] | null; status?: CampaignRow["status"]; approvableBy?: string; beforeId?: number; limit: number }): Promise<CampaignRow[]> {
+      if (o.areaCodes?.length === 0) return Promise.resolve([]);
+      let q = db.selectFrom("campaigns").selectAll();
+      if (o.areaCodes) q = q.where("area_code", "in", o.areaCodes);
+      if (o.status) q = q.where("status", "=", o.status);
+      if (o.approvableBy !== undefined) {
+        const me = o.approvableBy;
+        q = q.where("status", "=", "awaiting_approval").where("created_by", "<>", me).where((eb) => eb.or([eb("sent_by", "is", null), eb("sent_by", "<>", me)]));
+      }
+      if (o.beforeId !== undefined) q = q.where("id", "<", o.beforeId);
+      return q.orderBy("id", "desc").limit(o.limit).execute();
+    },
     findById(id: number): Promise<CampaignRow | undefined> {
       return db.selectFrom("campaigns").selectAll().where("id", "=", id).executeTakeFirst();
     },

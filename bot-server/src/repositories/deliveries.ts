@@ -60,6 +60,17 @@ export function deliveryRepository(db: Kysely<Database>) {
         .groupBy(["state", "error_code"])
         .execute();
     },
+    /** Rows per (campaign, state) for a few campaigns (a page of the list), from the (campaign_id, state) index. */
+    countsFor(campaignIds: number[], states: DeliveryRow["state"][]) {
+      if (campaignIds.length === 0) return Promise.resolve([]);
+      return db
+        .selectFrom("deliveries")
+        .select((eb) => ["campaign_id", "state", eb.fn.countAll<number>().as("n")])
+        .where("campaign_id", "in", campaignIds)
+        .where("state", "in", states)
+        .groupBy(["campaign_id", "state"])
+        .execute();
+    },
     receipts(campaignId: number) {
       return db
         .selectFrom("deliveries as d")

@@ -2,12 +2,13 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { errorSchema } from "../../../shared/schemas/api.js";
-import { campaignDraftSchema, campaignPlanSchema, campaignStatsSchema, campaignStatusSchema, type CampaignDraft } from "../../../shared/schemas/campaign.js";
+import { campaignDraftSchema, campaignListQuerySchema, campaignListSchema, campaignPlanSchema, campaignStatsSchema, campaignStatusSchema, type CampaignDraft } from "../../../shared/schemas/campaign.js";
 import { statsCsv, statsOfCampaign } from "../services/campaigns/campaign-stats.js";
 import { approveCampaign, campaignFor, cancelCampaign, draftOf, startCampaign } from "../services/campaigns/deliver-campaign.js";
 import { oaMessageSchema } from "../../../shared/schemas/oa.js";
 import { campaignMessages } from "../services/campaigns/campaign-message.js";
 import { checkCampaign, createCampaign } from "../services/campaigns/create-campaign.js";
+import { listCampaigns } from "../services/campaigns/list-campaigns.js";
 import { planCampaign } from "../services/campaigns/plan-campaign.js";
 import { requireActor } from "./authenticate.js";
 
@@ -34,6 +35,21 @@ export async function adminCampaignRoutes(app: FastifyInstance, opts: { costs: {
     "/api/v1/admin/campaigns",
     { config, schema: { tags, security, summary: "Save a draft campaign", body: campaignDraftSchema, response: { 200: z.object({ id: z.number(), status: z.literal("draft") }), ...errors } } },
     async (req) => ({ id: await createCampaign(deps(), await requireActor(req), req.body), status: "draft" as const }),
+  );
+
+  r.get(
+    "/api/v1/admin/campaigns",
+    {
+      config: { rateLimit: { max: 120, timeWindow: "1 minute" } },
+      schema: {
+        tags,
+        security,
+        summary: "The campaigns of my area, newest first, 20 a page (awaitingMyApproval=true: those I may approve)",
+        querystring: campaignListQuerySchema,
+        response: { 200: campaignListSchema, ...errors },
+      },
+    },
+    async (req) => listCampaigns(deps(), await requireActor(req), req.query),
   );
 
   r.get(

@@ -3,9 +3,9 @@
  * zod schemas as types only: no zod in the mini app.
  */
 import type { RoleView } from "../../../shared/schemas/admin";
-import type { CampaignDraft, CampaignPlan, CampaignStats, CampaignStatus } from "../../../shared/schemas/campaign";
+import type { CampaignDraft, CampaignList, CampaignListItem, CampaignPlan, CampaignStats, CampaignStatus } from "../../../shared/schemas/campaign";
 
-export type { CampaignStats, CampaignStatus };
+export type { CampaignList, CampaignListItem, CampaignStats, CampaignStatus };
 import type { OaMessage } from "../../../shared/schemas/oa";
 import { api, ApiFailure, auth, call, http } from "../lib/api";
 import { ensureSession } from "../state/sync";
@@ -57,6 +57,14 @@ export const adminApi = {
       return me;
     }),
   questions: () => get<{ questions: UnansweredQuestion[] }>("/api/v1/admin/questions"),
+  /** The campaigns of my area, newest first, 20 a page; `cursor` is the page before's nextCursor. */
+  campaigns: (q: { awaitingMyApproval?: boolean; cursor?: string | null } = {}) => {
+    const params = new URLSearchParams();
+    if (q.awaitingMyApproval) params.set("awaitingMyApproval", "true");
+    if (q.cursor) params.set("cursor", q.cursor);
+    const qs = params.toString();
+    return get<CampaignList>(`/api/v1/admin/campaigns${qs ? `?${qs}` : ""}`);
+  },
   preview: (draft: CampaignDraft) => post<{ messages: OaMessage[] }>("/api/v1/admin/campaigns/preview", draft),
   create: (draft: CampaignDraft) => post<{ id: number; status: "draft" }>("/api/v1/admin/campaigns", draft),
   campaign: (id: number) => get<CampaignView>(campaignUrl(id)),

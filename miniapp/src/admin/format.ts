@@ -23,6 +23,16 @@ export const STATUS_TITLES: Record<CampaignStatus, string> = {
   cancelled: "Đã hủy",
 };
 
+/** Short labels for the list of campaigns. */
+export const STATUS_LABELS: Record<CampaignStatus, string> = {
+  draft: "Nháp",
+  awaiting_approval: "Chờ phê duyệt",
+  scheduled: "Đã hẹn giờ",
+  sending: "Đang gửi",
+  done: "Đã xong",
+  cancelled: "Đã hủy",
+};
+
 /** The topics a follower can subscribe to: the course's six skills and the government's news. */
 export const GOVERNMENT_TOPIC = { id: "chinh-quyen", title: "Tin chính quyền" } as const;
 export const TOPICS: { id: string; title: string }[] = [...skills.map((s) => ({ id: s.id, title: s.short })), GOVERNMENT_TOPIC];

@@ -309,7 +309,7 @@ export default function AdminCampaignPage() {
       {status === "awaiting_approval" ? (
         <>
           <p className="admin-hint">
-            Tin gửi cả tỉnh/thành đang chờ một cán bộ khác (không phải người soạn hay người bấm gửi) phê duyệt. Hãy báo họ mở “chiến dịch số {id}” trong mục Quản trị.
+            Tin gửi cả tỉnh/thành đang chờ một cán bộ khác (không phải người soạn hay người bấm gửi) phê duyệt. Tin hiện ở mục “Chờ tôi phê duyệt” trong trang Quản trị của họ.
           </p>
           <Button fullWidth size="large" loading={busy === "approve"} disabled={busy !== null} onClick={() => void act("approve")}>
             Phê duyệt

@@ -5,7 +5,6 @@ import { adminApi, errorText, type CampaignDraft, type OaMessage } from "../admi
 import { ChatPreview } from "../admin/chat-preview";
 import { ErrorBox } from "../admin/error-box";
 import { MAX_BUTTON_TITLE_CHARS, MAX_TEXT_CHARS, MAX_TITLE_CHARS, num, TOPICS } from "../admin/format";
-import { rememberCampaign } from "../admin/recent";
 import "../admin/admin.css";
 import { AppHeader } from "../components/app-header";
 import { NetworkBanner } from "../components/network-banner";
@@ -217,7 +216,6 @@ export default function AdminComposePage() {
     setBusy("save");
     try {
       const { id } = await adminApi.create(draft);
-      rememberCampaign({ id, title: draft.title, savedAt: new Date().toISOString() });
       unsaved = null;
       navigate(`/admin/campaign/${id}`, { replace: true });
     } catch (e) {

@@ -1,9 +1,8 @@
-import { useEffect, useState } from "react";
+import { useCallback, useEffect, useState } from "react";
 import { Button, Page, useNavigate } from "zmp-ui";
-import { adminApi, errorText, type UnansweredQuestion } from "../admin/api";
+import { adminApi, errorText, type CampaignListItem, type UnansweredQuestion } from "../admin/api";
 import { ErrorBox } from "../admin/error-box";
-import { ROLE_TITLES, roleArea, when } from "../admin/format";
-import { recentCampaigns } from "../admin/recent";
+import { num, ROLE_TITLES, roleArea, STATUS_LABELS, when } from "../admin/format";
 import "../admin/admin.css";
 import { AppHeader } from "../components/app-header";
 import { NavBar } from "../components/nav-bar";
@@ -11,24 +10,78 @@ import { NetworkBanner } from "../components/network-banner";
 import { useAppState } from "../state/store";
 
 type Load<T> = { state: "loading" } | { state: "error"; message: string } | { state: "ready"; value: T };
+interface CampaignPages {
+  items: CampaignListItem[];
+  nextCursor: string | null;
+}
 
-/** Home of the officials: my roles, composing a campaign, and the questions the chatbot could not answer. */
+function dateLine(c: CampaignListItem): string {
+  if (c.status === "scheduled" && c.scheduledAt) return `Hẹn gửi lúc ${when(c.scheduledAt)}`;
+  if (c.sentAt) return `${c.status === "awaiting_approval" ? "Gửi duyệt" : "Gửi"} lúc ${when(c.sentAt)}`;
+  return `Soạn lúc ${when(c.createdAt)}`;
+}
+
+/** One campaign in a list: status, title, area, when, and the numbers once it has gone out. */
+function CampaignButton({ c, onOpen }: { c: CampaignListItem; onOpen(): void }) {
+  const out = c.status === "sending" || c.status === "done" || (c.status === "cancelled" && c.counts.sent + c.counts.held + c.counts.failed > 0);
+  return (
+    <li>
+      <button type="button" className="list-button campaign-item" onClick={onOpen}>
+        <span className="campaign-item__top">
+          <span className={`status status--${c.status}`}>{STATUS_LABELS[c.status]}</span>
+          <span className="campaign-item__no">Số {c.id}</span>
+        </span>
+        <span className="list-button__title">{c.title}</span>
+        <span className="list-button__meta">
+          {c.areaName}
+          {c.provinceWide ? " (cả tỉnh/thành)" : ""}
+        </span>
+        <span className="list-button__meta">{dateLine(c)}</span>
+        {out ? (
+          <span className="list-button__meta campaign-item__counts">
+            <span>Đã gửi {num(c.counts.sent)}</span> · <span>Chờ trong hộp tin {num(c.counts.held)}</span> · <span>Lỗi {num(c.counts.failed)}</span>
+          </span>
+        ) : null}
+      </button>
+    </li>
+  );
+}
+
+/**
+ * Home of the officials: what waits for my approval, the campaigns of my area (newest first, 20 at a time),
+ * composing a campaign, the questions the chatbot could not answer, and my roles.
+ */
 export default function AdminHomePage() {
   const navigate = useNavigate();
   const roles = useAppState((s) => s.adminRoles);
   const [me, setMe] = useState<Load<null>>(roles.length ? { state: "ready", value: null } : { state: "loading" });
   const [questions, setQuestions] = useState<Load<UnansweredQuestion[]>>({ state: "loading" });
-  const recent = recentCampaigns();
-  const [openId, setOpenId] = useState("");
-  const [openError, setOpenError] = useState<string | null>(null);
+  const [approvals, setApprovals] = useState<CampaignListItem[]>([]);
+  const [campaigns, setCampaigns] = useState<Load<CampaignPages>>({ state: "loading" });
+  const [more, setMore] = useState<{ busy: boolean; error: string | null }>({ busy: false, error: null });
+
+  const loadCampaigns = useCallback((live: () => boolean) => {
+    setCampaigns({ state: "loading" });
+    adminApi.campaigns().then(
+      (r) => live() && setCampaigns({ state: "ready", value: { items: r.campaigns, nextCursor: r.nextCursor } }),
+      (e) => live() && setCampaigns({ state: "error", message: errorText(e) }),
+    );
+    // Only a list to act on: when it cannot be fetched, the full list below says why.
+    adminApi.campaigns({ awaitingMyApproval: true }).then(
+      (r) => live() && setApprovals(r.campaigns),
+      () => undefined,
+    );
+  }, []);
 
   useEffect(() => {
     let live = true;
+    const isLive = () => live;
     adminApi.me().then(
       (r) => {
         if (!live) return;
         setMe({ state: "ready", value: null });
         if (r.roles.length === 0) return;
+        loadCampaigns(isLive);
         adminApi.questions().then(
           (q) => live && setQuestions({ state: "ready", value: q.questions }),
           (e) => live && setQuestions({ state: "error", message: errorText(e) }),
@@ -39,8 +92,21 @@ export default function AdminHomePage() {
     return () => {
       live = false;
     };
-  }, []);
+  }, [loadCampaigns]);
 
+  const loadMore = async () => {
+    if (campaigns.state !== "ready" || !campaigns.value.nextCursor) return;
+    setMore({ busy: true, error: null });
+    try {
+      const r = await adminApi.campaigns({ cursor: campaigns.value.nextCursor });
+      setCampaigns((c) => (c.state === "ready" ? { state: "ready", value: { items: [...c.value.items, ...r.campaigns], nextCursor: r.nextCursor } } : c));
+      setMore({ busy: false, error: null });
+    } catch (e) {
+      setMore({ busy: false, error: errorText(e) });
+    }
+  };
+
+  const open = (id: number) => navigate(`/admin/campaign/${id}`);
   const notOfficial = me.state === "ready" && roles.length === 0;
   return (
     <Page className="page admin">
@@ -58,86 +124,52 @@ export default function AdminHomePage() {
 
         {roles.length ? (
           <>
-            <section className="card" aria-labelledby="roles-title">
-              <h2 id="roles-title" className="card__title">
-                Vai trò của tôi
-              </h2>
-              <ul className="role-list">
-                {roles.map((r) => (
-                  <li key={`${r.role}:${r.areaCode}`} className="role-list__item">
-                    <span className="role-list__role">{ROLE_TITLES[r.role]}</span>
-                    <span className="role-list__area">{roleArea(r)}</span>
-                  </li>
-                ))}
-              </ul>
-            </section>
+            {approvals.length ? (
+              <section className="card card--attention" aria-labelledby="approvals-title">
+                <h2 id="approvals-title" className="card__title">
+                  Chờ tôi phê duyệt <span className="count-badge">{approvals.length}</span>
+                </h2>
+                <p className="admin-hint">Tin gửi cả tỉnh/thành do cán bộ khác soạn. Mở tin, đọc kỹ rồi bấm Phê duyệt để gửi.</p>
+                <ul className="plain-list">
+                  {approvals.map((c) => (
+                    <CampaignButton key={c.id} c={c} onOpen={() => open(c.id)} />
+                  ))}
+                </ul>
+              </section>
+            ) : null}
 
-            <section className="card" aria-labelledby="compose-title">
-              <h2 id="compose-title" className="card__title">
-                Gửi tin
+            <section className="card" aria-labelledby="campaigns-title">
+              <h2 id="campaigns-title" className="card__title">
+                Chiến dịch
               </h2>
               <p>Soạn tin cho người quan tâm OA “Chuyển đổi số quốc gia” trong khu vực của bạn, xem trước đúng như trên Zalo, rồi lưu nháp và gửi.</p>
               <Button fullWidth size="large" onClick={() => navigate("/admin/compose")}>
                 Soạn tin mới
               </Button>
-              {recent.length ? (
+              <h3 className="admin-subtitle">Tin của khu vực</h3>
+              {campaigns.state === "loading" ? <p role="status">Đang tải danh sách…</p> : null}
+              {campaigns.state === "error" ? (
                 <>
-                  <h3 className="admin-subtitle">Tin đã lưu trên máy này</h3>
-                  <ul className="plain-list">
-                    {recent.map((c) => (
-                      <li key={c.id}>
-                        <button type="button" className="list-button" onClick={() => navigate(`/admin/campaign/${c.id}`)}>
-                          <span className="list-button__title">{c.title}</span>
-                          <span className="list-button__meta">
-                            Chiến dịch số {c.id} · lưu lúc {when(c.savedAt)}
-                          </span>
-                        </button>
-                      </li>
-                    ))}
-                  </ul>
+                  <ErrorBox message={campaigns.message} />
+                  <Button fullWidth variant="secondary" onClick={() => loadCampaigns(() => true)}>
+                    Thử lại
+                  </Button>
                 </>
               ) : null}
-              <form
-                className="open-form"
-                noValidate
-                onSubmit={(e) => {
-                  e.preventDefault();
-                  const n = openId.trim();
-                  if (/^\d{1,12}$/.test(n) && Number(n) > 0) navigate(`/admin/campaign/${Number(n)}`);
-                  else setOpenError("Hãy nhập số của chiến dịch, ví dụ: 12.");
-                }}
-              >
-                <div className="field">
-                  <label className="field__label" htmlFor="f-open">
-                    Mở chiến dịch theo số
-                  </label>
-                  <input
-                    id="f-open"
-                    className="field__input"
-                    type="text"
-                    inputMode="numeric"
-                    autoComplete="off"
-                    value={openId}
-                    onChange={(e) => {
-                      setOpenId(e.target.value);
-                      setOpenError(null);
-                    }}
-                    aria-invalid={openError ? true : undefined}
-                    aria-describedby={openError ? "open-hint open-error" : "open-hint"}
-                  />
-                  <p id="open-hint" className="field__hint">
-                    Ví dụ khi một cán bộ khác nhờ bạn phê duyệt tin gửi cả tỉnh/thành.
-                  </p>
-                  {openError ? (
-                    <p id="open-error" className="field__error">
-                      {openError}
-                    </p>
-                  ) : null}
-                </div>
-                <Button fullWidth variant="secondary" htmlType="submit">
-                  Mở chiến dịch
+              {campaigns.state === "ready" && campaigns.value.items.length === 0 ? <p className="empty-note">Khu vực của bạn chưa có chiến dịch nào.</p> : null}
+              {campaigns.state === "ready" && campaigns.value.items.length > 0 ? (
+                <ul className="plain-list">
+                  {campaigns.value.items.map((c) => (
+                    <CampaignButton key={c.id} c={c} onOpen={() => open(c.id)} />
+                  ))}
+                </ul>
+              ) : null}
+              {campaigns.state === "ready" && campaigns.value.nextCursor ? (
+                <Button fullWidth variant="secondary" loading={more.busy} disabled={more.busy} onClick={() => void loadMore()}>
+                  Xem thêm
                 </Button>
-              </form>
+              ) : null}
+              {more.error ? <ErrorBox message={more.error} /> : null}
             </section>
 
             <section className="card" aria-labelledby="questions-title">
@@ -162,6 +194,20 @@ export default function AdminHomePage() {
                   ))}
                 </ul>
               ) : null}
+            </section>
+
+            <section className="card" aria-labelledby="roles-title">
+              <h2 id="roles-title" className="card__title">
+                Vai trò của tôi
+              </h2>
+              <ul className="role-list">
+                {roles.map((r) => (
+                  <li key={`${r.role}:${r.areaCode}`} className="role-list__item">
+                    <span className="role-list__role">{ROLE_TITLES[r.role]}</span>
+                    <span className="role-list__area">{roleArea(r)}</span>
+                  </li>
+                ))}
+              </ul>
             </section>
           </>
         ) : null}
