@@ -53,3 +53,13 @@ export function expectedRoutes(from: number, count: number): { push: number; inb
   }
   return r;
 }
+
+/** How many synthetic followers to seed so that exactly `push` of them get a campaign pushed (the rest: inbox). */
+export function followersForPush(push: number): number {
+  let n = 0;
+  for (let pushed = 0; pushed < push; n++) {
+    const f = syntheticFollower(n);
+    if (f.following && f.newsOn && f.hoursSinceInteraction <= 47) pushed++;
+  }
+  return n;
+}
