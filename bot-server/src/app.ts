@@ -19,6 +19,7 @@ import { areaRoutes } from "./routes/areas.js";
 import { authRoutes } from "./routes/auth.js";
 import { healthRoutes } from "./routes/health.js";
 import { miniappRoutes } from "./routes/miniapp.js";
+import { newsRoutes } from "./routes/news.js";
 import { oauthRoutes } from "./routes/oauth.js";
 import { webhookRoutes } from "./routes/webhook.js";
 import { progressRoutes } from "./routes/progress.js";
@@ -81,6 +82,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
   await app.register(healthRoutes);
   await app.register(authRoutes);
   await app.register(progressRoutes);
+  await app.register(newsRoutes);
   await app.register(areaRoutes);
   await app.register(adminRoutes);
   await app.register(adminQuestionRoutes);

@@ -57,7 +57,10 @@ export const campaignStatsSchema = z.object({
   planned: z.number(),
   sending: z.number(),
   sent: z.number(),
+  /** Waiting in the person's inbox: the bot sends it when they next write to the OA, or they read it in "Tin mới". */
   held: z.number(),
+  /** Held, then read in the mini app's "Tin mới" (not pushed any more). */
+  readInApp: z.number(),
   cancelled: z.number(),
   failed: z.number(),
   failedByCode: z.record(z.string(), z.number()),

@@ -180,7 +180,8 @@ export interface DeliveriesTable {
   campaign_id: number;
   user_id: string;
   kind: "cs" | "cs_paid" | "promotion" | "inbox";
-  state: "planned" | "sending" | "sent" | "held" | "failed" | "cancelled";
+  /** read: held in the inbox, then read in the mini app's "Tin mới" (the bot does not push it any more). */
+  state: "planned" | "sending" | "sent" | "held" | "read" | "failed" | "cancelled";
   attempts: Generated<number>;
   zalo_message_id: string | null;
   error_code: number | null;

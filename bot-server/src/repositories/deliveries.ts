@@ -84,6 +84,43 @@ export function deliveryRepository(db: Kysely<Database>) {
     held(userId: string, limit: number) {
       return db.selectFrom("deliveries").select(["id", "campaign_id"]).where("user_id", "=", userId).where("state", "=", "held").orderBy("id").limit(limit).execute();
     },
+    /** held → another state, only if still held (the app may have read it meanwhile); true when this call moved it. */
+    async takeHeld(id: number, state: "sent" | "cancelled", at: string): Promise<boolean> {
+      const r = await db.updateTable("deliveries").set({ state, updated_at: at }).where("id", "=", id).where("state", "=", "held").executeTakeFirst();
+      return Number(r.numUpdatedRows) > 0;
+    },
+    /** "Tin mới": the person's held and read news of campaigns not cancelled, newest first. */
+    news(userId: string, limit: number) {
+      return db
+        .selectFrom("deliveries as d")
+        .innerJoin("campaigns as c", "c.id", "d.campaign_id")
+        .select(["d.id", "d.campaign_id", "d.state", "d.created_at", "c.title", "c.content"])
+        .where("d.user_id", "=", userId)
+        .where("d.state", "in", ["held", "read"])
+        .where("c.status", "<>", "cancelled")
+        .orderBy("d.id", "desc")
+        .limit(limit)
+        .execute();
+    },
+    async unreadNews(userId: string): Promise<number> {
+      const r = await db
+        .selectFrom("deliveries as d")
+        .innerJoin("campaigns as c", "c.id", "d.campaign_id")
+        .select((eb) => eb.fn.countAll<number>().as("n"))
+        .where("d.user_id", "=", userId)
+        .where("d.state", "=", "held")
+        .where("c.status", "<>", "cancelled")
+        .executeTakeFirst();
+      return Number(r?.n ?? 0);
+    },
+    findFor(campaignId: number, userId: string): Promise<DeliveryRow | undefined> {
+      return db.selectFrom("deliveries").selectAll().where("campaign_id", "=", campaignId).where("user_id", "=", userId).executeTakeFirst();
+    },
+    /** held → read (in the app); false when it was not held. */
+    async markRead(id: number, at: string): Promise<boolean> {
+      const r = await db.updateTable("deliveries").set({ state: "read", updated_at: at }).where("id", "=", id).where("state", "=", "held").executeTakeFirst();
+      return Number(r.numUpdatedRows) > 0;
+    },
   };
 }
 

@@ -130,8 +130,11 @@ async function inboxNews(deps: EventDeps, repos: RepositorySet, userId: string, 
   const out: OaMessage[] = [];
   for (const item of await repos.deliveries.held(userId, 3)) {
     const campaign = await repos.campaigns.findById(Number(item.campaign_id));
-    if (campaign && campaign.status !== "cancelled") out.push(...campaignMessages(draftOf(campaign), deps.links.lesson));
-    await repos.deliveries.markSent(Number(item.id), "", 0, now.toISOString());
+    const live = !!campaign && campaign.status !== "cancelled";
+    // Only if still held: read in the mini app's "Tin mới" meanwhile, it is not pushed.
+    if ((await repos.deliveries.takeHeld(Number(item.id), live ? "sent" : "cancelled", now.toISOString())) && live) {
+      out.push(...campaignMessages(draftOf(campaign), deps.links.lesson));
+    }
   }
   return out;
 }

@@ -57,6 +57,7 @@ function StatsTable({ stats }: { stats: CampaignStats }) {
       <tbody>
         <Row label="Đã gửi" value={num(stats.sent)} strong />
         <Row label="Chờ trong hộp tin" value={num(stats.held)} />
+        <Row label="Đã đọc trong mục Tin mới của ứng dụng" value={num(stats.readInApp)} />
         <Row label="Đang chờ gửi" value={num(stats.planned + stats.sending)} />
         <Row label="Lỗi" value={failedCodes.length ? `${num(stats.failed)} (mã lỗi ${failedCodes.map(([c, n]) => `${c}: ${num(n)}`).join(", ")})` : num(stats.failed)} />
         <Row label="Đã dừng do hủy" value={num(stats.cancelled)} />

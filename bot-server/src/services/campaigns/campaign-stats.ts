@@ -5,10 +5,10 @@ import { campaignFor, finishIfSettled, type DeliveryDeps } from "./deliver-campa
 
 /** The numbers of a campaign, from its delivery rows and Zalo's receipts; the CSV export uses the same. */
 export async function campaignStats(repos: Repositories, campaignId: number): Promise<CampaignStats> {
-  const s: CampaignStats = { planned: 0, sending: 0, sent: 0, held: 0, cancelled: 0, failed: 0, failedByCode: {}, received: 0, seen: 0, costVnd: 0, inFlightAtCrash: await repos.deliveries.inFlightAtCrash(campaignId), done: false };
+  const s: CampaignStats = { planned: 0, sending: 0, sent: 0, held: 0, readInApp: 0, cancelled: 0, failed: 0, failedByCode: {}, received: 0, seen: 0, costVnd: 0, inFlightAtCrash: await repos.deliveries.inFlightAtCrash(campaignId), done: false };
   for (const r of await repos.deliveries.countsByState(campaignId)) {
     const n = Number(r.n);
-    s[r.state] += n;
+    s[r.state === "read" ? "readInApp" : r.state] += n;
     s.costVnd += Number(r.cost ?? 0);
     if (r.state === "failed") s.failedByCode[String(r.error_code)] = (s.failedByCode[String(r.error_code)] ?? 0) + n;
   }
@@ -37,6 +37,7 @@ export function statsCsv(s: CampaignStats): string {
     ["sending", s.sending],
     ["sent", s.sent],
     ["held_in_inbox", s.held],
+    ["read_in_app", s.readInApp],
     ["cancelled", s.cancelled],
     ["failed", s.failed],
     ...Object.entries(s.failedByCode).map(([code, n]): [string, number] => [`failed_${code}`, n]),

@@ -24,8 +24,17 @@ export interface DeliveryDeps {
   lessonUrl(lessonId: string): string;
 }
 
+/** What campaigns.content holds (validated by the draft schema when the campaign was written). */
+export interface CampaignContent {
+  text: string;
+  imageUrl: string | null;
+  buttons: CampaignDraft["buttons"];
+}
+
+export const contentOf = (json: string) => JSON.parse(json) as CampaignContent;
+
 export function draftOf(row: CampaignRow): CampaignDraft {
-  const content = JSON.parse(row.content) as { text: string; imageUrl: string | null; buttons: CampaignDraft["buttons"] };
+  const content = contentOf(row.content);
   return {
     title: row.title,
     text: content.text,

@@ -1,0 +1,23 @@
+import { z } from "zod";
+
+/** A button of a news item: a lesson opens inside the mini app, anything else is a web page. */
+export const newsButtonSchema = z.union([z.object({ title: z.string(), lessonId: z.string() }), z.object({ title: z.string(), url: z.string() })]);
+export type NewsButton = z.infer<typeof newsButtonSchema>;
+
+/** One campaign's news held for the person (it could not be pushed through the OA), as "Tin mới" shows it. */
+export const newsItemSchema = z.object({
+  campaignId: z.number(),
+  title: z.string(),
+  text: z.string(),
+  imageUrl: z.string().nullable(),
+  buttons: z.array(newsButtonSchema),
+  /** When it reached the person's inbox. */
+  date: z.string(),
+  /** Read in the app already. */
+  read: z.boolean(),
+});
+export type NewsItem = z.infer<typeof newsItemSchema>;
+
+/** GET /api/v1/me/news: the latest 20, newest first, and how many of all are unread. */
+export const newsResponseSchema = z.object({ items: z.array(newsItemSchema), unread: z.number() });
+export type NewsResponse = z.infer<typeof newsResponseSchema>;
