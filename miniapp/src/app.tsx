@@ -10,15 +10,15 @@ import LessonPage from "./pages/lesson";
 import ProgressPage from "./pages/progress";
 import QuizPage from "./pages/quiz";
 import SkillPage from "./pages/skill";
-import { refreshAdminRoles } from "./state/actions";
+import { refreshAdminRoles, refreshNewsCount } from "./state/actions";
 import { getState, setState, useAppState } from "./state/store";
 import { syncNow } from "./state/sync";
 
-/** A screen that could not be loaded (offline the first time an official opens it): try again once online. */
-function NotLoadedPage() {
+/** A screen that could not be loaded (offline the first time it is opened): try again once online. */
+function NotLoadedPage({ title }: { title: string }) {
   return (
     <Page className="page">
-      <AppHeader title="Quản trị" back="/" />
+      <AppHeader title={title} back="/" />
       <main className="content">
         <p role="alert">Chưa tải được trang này. Hãy kiểm tra mạng rồi thử lại.</p>
         <Button fullWidth onClick={() => window.location.reload()}>
@@ -29,16 +29,17 @@ function NotLoadedPage() {
   );
 }
 
-/** The officials' screens are loaded only when opened: learners never download them. */
-const later = (load: () => Promise<{ default: ComponentType }>) => lazy(() => load().catch(() => ({ default: NotLoadedPage })));
+/** The officials' screens and "Tin mới" are loaded only when opened: they stay out of the first screen. */
+const later = (load: () => Promise<{ default: ComponentType }>, title = "Quản trị") => lazy(() => load().catch(() => ({ default: () => <NotLoadedPage title={title} /> })));
 const AdminHomePage = later(() => import("./pages/admin-home"));
 const AdminComposePage = later(() => import("./pages/admin-compose"));
 const AdminCampaignPage = later(() => import("./pages/admin-campaign"));
+const NewsPage = later(() => import("./pages/news"), "Tin mới");
 
-function Loading() {
+function Loading({ title }: { title: string }) {
   return (
     <Page className="page">
-      <AppHeader title="Quản trị" />
+      <AppHeader title={title} />
       <main className="content">
         <p role="status">Đang mở…</p>
       </main>
@@ -46,18 +47,20 @@ function Loading() {
   );
 }
 
-const lazyRoute = (C: ComponentType) => (
-  <Suspense fallback={<Loading />}>
+const lazyRoute = (C: ComponentType, title = "Quản trị") => (
+  <Suspense fallback={<Loading title={title} />}>
     <C />
   </Suspense>
 );
 
-/** After each sign-in, ask whether this person is an official (the "Quản trị" tab). */
-function useAdminRoles() {
+/** After each sign-in, ask whether this person is an official (the "Quản trị" tab) and has unread news. */
+function useSignedIn() {
   const token = useAppState((s) => s.session?.token ?? null);
   useEffect(() => {
-    if (token) void refreshAdminRoles(token);
-    else setState({ adminRoles: [] });
+    if (token) {
+      void refreshAdminRoles(token);
+      void refreshNewsCount(token, true);
+    } else setState({ adminRoles: [], newsUnread: 0 });
   }, [token]);
 }
 
@@ -103,7 +106,7 @@ function useStartup() {
 
 export default function MyApp() {
   useStartup();
-  useAdminRoles();
+  useSignedIn();
   return (
     <App theme="light">
       <SnackbarProvider>
@@ -116,6 +119,7 @@ export default function MyApp() {
             <Route path="/lesson/:lessonId/quiz" element={<QuizPage />} />
             <Route path="/progress" element={<ProgressPage />} />
             <Route path="/about" element={<AboutPage />} />
+            <Route path="/news" element={lazyRoute(NewsPage, "Tin mới")} />
             <Route path="/admin" element={lazyRoute(AdminHomePage)} />
             <Route path="/admin/compose" element={lazyRoute(AdminComposePage)} />
             <Route path="/admin/campaign/:campaignId" element={lazyRoute(AdminCampaignPage)} />

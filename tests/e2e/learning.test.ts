@@ -1,3 +1,5 @@
+import { execFileSync } from "node:child_process";
+import { join } from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { loadCourseOrThrow } from "../../shared/content-loader.js";
@@ -6,6 +8,7 @@ import { launchChromium } from "./chromium.js";
 import { answer, expectAccessible, readAllSteps, shot } from "./helpers.js";
 
 const baseUrl = inject("baseUrl");
+const dataDir = inject("dataDir");
 const course = loadCourseOrThrow();
 // A lesson of five questions starting with a choice question: one wrong answer still passes (4/5 = 80 %).
 const first = course.lessons.find((l) => l.quiz.length === 5 && ["single", "true-false"].includes(l.quiz[0]!.kind))!;
@@ -155,6 +158,115 @@ describe("a resident learns from a poster's QR code", () => {
     const p = await serverProgress();
     expect(p.lessons.find((l) => l.lessonId === first.id)?.attempts).toBe(1);
     expect(p.lessons.find((l) => l.lessonId === second.id)).toMatchObject({ read: true, attempts: 1, bestScorePct: 100, passed: true });
+    await context.close();
+  });
+});
+
+describe("news the OA could not push waits in Tin mới", () => {
+  /** The same person as the OA's follower (user_id_by_oa), and an official of Phường Hải Châu, Đà Nẵng. */
+  const FOLLOWER = "7700000000000000001";
+  const OFFICIAL = "5500000000000000005";
+  const HAI_CHAU = "20242";
+  const TITLE = "Lịch hướng dẫn cài VNeID tại phường";
+  const TEXT = "Tổ công nghệ số hướng dẫn cài và kích hoạt VNeID mức 2 vào sáng thứ Bảy tại nhà văn hóa khu phố.\nNhớ mang theo căn cước.";
+  const request = (method: "POST" | "PUT", path: string, body?: object, token?: string) =>
+    fetch(`${baseUrl}${path}`, {
+      method,
+      headers: { ...(body ? { "content-type": "application/json" } : {}), ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      ...(body ? { body: JSON.stringify(body) } : {}),
+    });
+  const post = (path: string, body?: object, token?: string) => request("POST", path, body, token);
+  const texts = async () => ((await (await fetch(`${baseUrl}/sandbox/messages?user_id=${FOLLOWER}`)).json()) as { message: { text?: string } }[]).map((m) => m.message.text ?? "");
+  async function says(text: string, reply: RegExp) {
+    const before = (await texts()).length;
+    expect((await post(`/sandbox/users/${FOLLOWER}/send`, { text })).ok).toBe(true);
+    await expect.poll(async () => (await texts()).slice(before).some((t) => reply.test(t)), { timeout: 15_000 }).toBe(true);
+  }
+  async function sessionOf(userId: string): Promise<string> {
+    const zalo = (await (await post(`/sandbox/users/${userId}/token`)).json()) as { access_token: string };
+    return ((await (await post("/api/v1/auth/zalo", { accessToken: zalo.access_token })).json()) as { token: string }).token;
+  }
+
+  it("shows the held news with a badge on Home, marks it read, opens its lesson in the app, and still shows it offline", async () => {
+    // The learner follows the OA and subscribes to news of Phường Hải Châu, through the chatbot.
+    expect((await post(`/sandbox/users/${FOLLOWER}/follow`)).ok).toBe(true);
+    await expect.poll(async () => (await texts()).some((t) => /Bạn có đồng ý không\?/.test(t)), { timeout: 15_000 }).toBe(true);
+    await says("#dong-y", /Gõ các số/);
+    await says(String(course.skills.findIndex((s) => s.id === skill.id) + 1), /Bạn ở xã\/phường nào/);
+    await says("phuong hai chau da nang", /Bấm chọn đúng nơi của bạn/);
+    await says(`#xa:${HAI_CHAU}`, /Đã đăng ký nhận tin của Phường Hải Châu/);
+
+    // An official of the ward sends news; Zalo cannot reach the person right now (-230), so it waits in their inbox.
+    const granted = execFileSync(process.execPath, ["--import", "tsx", "bot-server/src/cli/admin.ts", "grant", OFFICIAL, "commune_official", HAI_CHAU], {
+      env: { ...process.env, DATABASE_URL: `sqlite:${join(dataDir, "e2e.db")}`, LOG_LEVEL: "warn" },
+      encoding: "utf8",
+    });
+    expect(granted).toContain("granted");
+    const official = await sessionOf(OFFICIAL);
+    const created = await post("/api/v1/admin/campaigns", { title: TITLE, text: TEXT, topics: [skill.id], areaCode: HAI_CHAU, buttons: [{ title: "Xem bài học", lessonId: first.id }] }, official);
+    expect(created.status).toBe(200);
+    const id = ((await created.json()) as { id: number }).id;
+    expect((await request("PUT", "/sandbox/faults", { errorRate: 1, errorCode: -230 })).ok).toBe(true);
+    try {
+      expect((await post(`/api/v1/admin/campaigns/${id}/send`, {}, official)).status).toBe(200);
+      const campaign = async () => (await (await fetch(`${baseUrl}/api/v1/admin/campaigns/${id}`, { headers: { authorization: `Bearer ${official}` } })).json()) as { status: string };
+      await expect.poll(async () => (await campaign()).status, { timeout: 15_000 }).toBe("done");
+    } finally {
+      await request("PUT", "/sandbox/faults", { errorRate: 0 });
+    }
+    const stats = async () => (await (await fetch(`${baseUrl}/api/v1/admin/campaigns/${id}/stats`, { headers: { authorization: `Bearer ${official}` } })).json()) as { held: number; readInApp: number; sent: number };
+    expect(await stats()).toMatchObject({ held: 1, readInApp: 0, sent: 0 });
+
+    // Home shows "Tin mới" with one unread item.
+    const { context, page } = await phone();
+    const problems: string[] = [];
+    page.on("pageerror", (e) => problems.push(e.message));
+    await page.goto(miniappUrl);
+    await page.getByRole("button", { name: USER.name }).click();
+    const entry = page.getByRole("button", { name: /^Tin mới/ });
+    await expect.poll(() => entry.locator(".count-badge").count(), { timeout: 15_000 }).toBe(1);
+    expect(await page.getByRole("button", { name: "Tin mới 1 tin chưa đọc" }).count()).toBe(1);
+    expect(await entry.locator(".count-badge").innerText()).toMatch(/^1\b/);
+    await expectAccessible(page, "Home with unread news");
+    await shot(page, "home-news-badge");
+
+    // The page lists it with its date, text and lesson button; seen on screen, it is read (the bot will not push it).
+    await entry.click();
+    await expect.poll(() => page.locator(".app-header__title").innerText()).toBe("Tin mới");
+    const item = page.locator("article.news-item", { hasText: TITLE });
+    await expect.poll(() => item.count(), { timeout: 15_000 }).toBe(1);
+    expect(await item.getByRole("heading", { name: TITLE }).count()).toBe(1);
+    expect(await item.locator(".news-item__text").innerText()).toBe(TEXT);
+    expect(await item.locator(".news-item__new").innerText()).toBe("Mới");
+    expect(await item.locator("time").innerText()).toMatch(/^\d{2}:\d{2},? \d{2}\/\d{2}\/\d{4}$/);
+    await expectAccessible(page, "Tin mới");
+    await shot(page, "news");
+    await expect.poll(async () => (await stats()).readInApp, { timeout: 15_000 }).toBe(1);
+    expect((await stats()).held).toBe(0);
+
+    // The lesson button opens the lesson inside the app.
+    await item.getByRole("button", { name: "Xem bài học" }).click();
+    await expect.poll(() => page.locator(".app-header__title").first().innerText()).toBe(first.title);
+    expect(page.url()).toContain(`/lesson/${first.id}`);
+
+    // Home after a restart: no badge any more; the item stays in Tin mới, read.
+    await page.goto(miniappUrl);
+    await expect.poll(() => entry.locator(".news-entry__meta").count(), { timeout: 15_000 }).toBe(1);
+    expect(await entry.locator(".count-badge").count()).toBe(0);
+    await entry.click();
+    await expect.poll(() => page.locator("article.news-item", { hasText: TITLE }).count(), { timeout: 15_000 }).toBe(1);
+    expect(await page.locator(".news-item__new").count()).toBe(0);
+    await page.getByRole("button", { name: "Quay lại" }).click();
+    // Offline, Tin mới still shows what it fetched last, and says so.
+    await expect.poll(() => entry.count()).toBe(1);
+    await context.setOffline(true);
+    await entry.click();
+    await expect.poll(() => page.getByRole("alert").innerText(), { timeout: 15_000 }).toContain("Chưa tải được tin mới nhất");
+    expect(await page.locator("article.news-item", { hasText: TITLE }).count()).toBe(1);
+    await expectAccessible(page, "Tin mới offline");
+    await shot(page, "news-offline");
+    await context.setOffline(false);
+    expect(problems).toEqual([]);
     await context.close();
   });
 });

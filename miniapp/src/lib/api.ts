@@ -1,5 +1,6 @@
 import axios, { AxiosError } from "axios";
 import type { RoleView } from "../../../shared/schemas/admin";
+import type { NewsResponse } from "../../../shared/schemas/news";
 import type {
   MetaResponse,
   ProgressResponse,
@@ -45,6 +46,9 @@ export const api = {
   progress: (token: string) => call<ProgressResponse>(http.get("/api/v1/progress", auth(token))),
   sandboxUsers: () => call<{ users: SandboxUser[] }>(http.get("/sandbox/users")),
   sandboxToken: (userId: string) => call<{ access_token: string }>(http.post(`/sandbox/users/${encodeURIComponent(userId)}/token`)),
+  /** "Tin mới": news held for me (the OA could not push it), the latest 20, and how many are unread. */
+  news: (token: string) => call<NewsResponse>(http.get("/api/v1/me/news", auth(token))),
+  readNews: (token: string, campaignId: number) => call<{ read: true }>(http.post(`/api/v1/me/news/${campaignId}/read`, {}, auth(token))),
   /** My official roles: empty for everyone else (the admin screens themselves are loaded only for officials). */
   adminMe: (token: string) => call<{ zaloUserId: string; roles: RoleView[] }>(http.get("/api/v1/admin/me", auth(token))),
 };

@@ -13,11 +13,15 @@ const memoryStorage: Storage = {
   removeItem: (k) => void memory.delete(k),
 };
 
+/** Set when nativeStorage works: the mini app runs inside Zalo. */
+let insideZalo = false;
+
 function pickStorage(): Storage {
   // nativeStorage throws (-1404) outside Zalo; localStorage is missing inside Zalo.
   try {
     nativeStorage.setItem("ksc.probe", "1");
     nativeStorage.removeItem("ksc.probe");
+    insideZalo = true;
     return {
       getItem: (k) => nativeStorage.getItem(k) || null,
       setItem: (k, v) => nativeStorage.setItem(k, v),
@@ -101,4 +105,10 @@ export function onNetworkChange(cb: (online: boolean) => void): () => void {
     window.removeEventListener("online", on);
     window.removeEventListener("offline", off);
   };
+}
+
+/** Whether the mini app runs inside Zalo (nativeStorage works there only). */
+export function isInsideZalo(): boolean {
+  storage ??= pickStorage();
+  return insideZalo;
 }

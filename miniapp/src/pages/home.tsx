@@ -4,14 +4,22 @@ import { NavBar } from "../components/nav-bar";
 import { NetworkBanner } from "../components/network-banner";
 import { ProgressBar } from "../components/progress-bar";
 import { SandboxPicker } from "../components/sandbox-picker";
+import { useEffect } from "react";
 import { nextLessonToLearn, skills } from "../lib/course";
-import { useAppState } from "../state/store";
+import { refreshNewsCount } from "../state/actions";
+import { getState, useAppState } from "../state/store";
 
 export default function HomePage() {
   const navigate = useNavigate();
   const progress = useAppState((s) => s.progress);
   const name = useAppState((s) => s.session?.learner.name);
   const next = nextLessonToLearn(progress);
+  const signedIn = useAppState((s) => !!s.session);
+  const unread = useAppState((s) => s.newsUnread);
+  useEffect(() => {
+    const token = getState().session?.token;
+    if (token) void refreshNewsCount(token);
+  }, []);
   return (
     <Page className="page">
       <AppHeader title="Kỹ năng số cộng đồng" />
@@ -29,6 +37,19 @@ export default function HomePage() {
             <p className="hero__done">Bạn đã hoàn thành tất cả các bài. Chúc mừng bạn!</p>
           )}
         </section>
+        {signedIn ? (
+          <button type="button" className="news-entry" onClick={() => navigate("/news")}>
+            <span className="news-entry__title">Tin mới</span>
+            {unread ? (
+              <span className="count-badge">
+                {unread > 99 ? "99+" : unread}
+                <span className="sr-only"> tin chưa đọc</span>
+              </span>
+            ) : (
+              <span className="news-entry__meta">Tin từ chính quyền gửi bạn</span>
+            )}
+          </button>
+        ) : null}
         <h2 className="section-title">Các kỹ năng</h2>
         <ul className="skill-list">
           {skills.map((s) => {

@@ -55,7 +55,7 @@ export function cycleTextSize(current: TextSize): void {
 
 /** Web preview only. Switching between sandbox users starts clean; the first choice keeps what was learned so far. */
 export function chooseSandboxUser(userId: string): void {
-  setState((s) => (s.sandboxUser && s.sandboxUser !== userId ? { sandboxUser: userId, session: null, adminRoles: [], progress: {}, queue: [], refSent: false } : { sandboxUser: userId, session: null, adminRoles: [] }));
+  setState((s) => (s.sandboxUser && s.sandboxUser !== userId ? { sandboxUser: userId, session: null, adminRoles: [], newsUnread: 0, progress: {}, queue: [], refSent: false } : { sandboxUser: userId, session: null, adminRoles: [], newsUnread: 0 }));
   void syncNow();
 }
 
@@ -66,5 +66,19 @@ export async function refreshAdminRoles(token: string): Promise<void> {
     if (getState().session?.token === token) setState({ adminRoles: me.roles });
   } catch {
     // Offline or an expired session: keep what is known; the next sign-in asks again.
+  }
+}
+
+let newsAskedAt = 0;
+
+/** How many items of "Tin mới" are unread (the badge on Home); at most once a minute unless forced. */
+export async function refreshNewsCount(token: string, force = false): Promise<void> {
+  if (!force && Date.now() - newsAskedAt < 60_000) return;
+  newsAskedAt = Date.now();
+  try {
+    const r = await api.news(token);
+    if (getState().session?.token === token) setState({ newsUnread: r.unread });
+  } catch {
+    // Offline: the badge keeps what it knew.
   }
 }

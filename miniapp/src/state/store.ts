@@ -28,6 +28,8 @@ export interface State {
   lastSyncAt: string | null;
   /** The signed-in person's official roles (GET /api/v1/admin/me); non-empty shows the "Quản trị" tab. */
   adminRoles: RoleView[];
+  /** Unread items in "Tin mới" (GET /api/v1/me/news): the badge on Home. */
+  newsUnread: number;
 }
 
 const PERSISTED = ["session", "sandboxUser", "progress", "queue", "ref", "refSent", "textSize"] as const;
@@ -46,6 +48,7 @@ const defaults: State = {
   syncing: false,
   lastSyncAt: null,
   adminRoles: [],
+  newsUnread: 0,
 };
 
 function load(): State {

@@ -1,0 +1,165 @@
+import { useCallback, useEffect, useRef, useState } from "react";
+import { Button, Page, useNavigate } from "zmp-ui";
+import type { NewsItem } from "../../../shared/schemas/news";
+import { AppHeader } from "../components/app-header";
+import { NavBar } from "../components/nav-bar";
+import { NetworkBanner } from "../components/network-banner";
+import { api } from "../lib/api";
+import { store } from "../lib/zalo";
+import { openExternal } from "../lib/zalo-webview";
+import { getState, setState, useAppState } from "../state/store";
+import { ensureSession } from "../state/sync";
+import "./news.css";
+
+type Status = "loading" | "ready" | "error" | "signed-out";
+
+/** The last list fetched, per learner: shown when the phone is offline. */
+const cacheKey = () => `ksc.news.${getState().session?.learner.id ?? "anon"}`;
+
+const dateFormat = new Intl.DateTimeFormat("vi-VN", { timeZone: "Asia/Ho_Chi_Minh", hour: "2-digit", minute: "2-digit", day: "2-digit", month: "2-digit", year: "numeric" });
+const dateOf = (iso: string) => (Number.isNaN(Date.parse(iso)) ? iso : dateFormat.format(new Date(iso)));
+
+/** Calls `onSeen` once, when at least half of the element (or half a screen of it) has been in view. */
+function useSeen(ref: React.RefObject<HTMLElement>, active: boolean, onSeen: () => void) {
+  const seen = useRef(onSeen);
+  seen.current = onSeen;
+  useEffect(() => {
+    const el = ref.current;
+    if (!active || !el) return;
+    if (typeof IntersectionObserver === "undefined") return seen.current();
+    const io = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((e) => e.isIntersecting && (e.intersectionRatio >= 0.5 || e.intersectionRect.height >= window.innerHeight * 0.5))) {
+          io.disconnect();
+          seen.current();
+        }
+      },
+      { threshold: [0, 0.25, 0.5, 0.75, 1] },
+    );
+    io.observe(el);
+    return () => io.disconnect();
+  }, [ref, active]);
+}
+
+function NewsCard({ item, fresh, onSeen }: { item: NewsItem; fresh: boolean; onSeen(id: number): void }) {
+  const navigate = useNavigate();
+  const ref = useRef<HTMLElement>(null);
+  const [imageFailed, setImageFailed] = useState(false);
+  useSeen(ref, !item.read, () => onSeen(item.campaignId));
+  const titleId = `news-${item.campaignId}`;
+  return (
+    <article ref={ref} className={`card news-item${fresh ? " is-new" : ""}`} aria-labelledby={titleId}>
+      <p className="news-item__meta">
+        {fresh ? <span className="badge news-item__new">Mới</span> : null}
+        <time dateTime={item.date}>{dateOf(item.date)}</time>
+      </p>
+      <h2 id={titleId} className="news-item__title">
+        {item.title}
+      </h2>
+      {item.imageUrl && !imageFailed ? <img className="news-item__image" src={item.imageUrl} alt="" loading="lazy" onError={() => setImageFailed(true)} /> : null}
+      <p className="news-item__text">{item.text}</p>
+      {item.buttons.length ? (
+        <div className="news-item__buttons">
+          {item.buttons.map((b, i) =>
+            "lessonId" in b ? (
+              <Button key={i} fullWidth onClick={() => navigate(`/lesson/${b.lessonId}`)}>
+                {b.title}
+              </Button>
+            ) : (
+              <Button key={i} fullWidth variant="secondary" onClick={() => void openExternal(b.url)}>
+                {b.title}
+              </Button>
+            ),
+          )}
+        </div>
+      ) : null}
+    </article>
+  );
+}
+
+/**
+ * "Tin mới": news the government sent to the learner's area that Zalo could not push to them (held in their
+ * inbox). An item counts as read once it has been on screen; the bot then does not send it in the chat.
+ */
+export default function NewsPage() {
+  const online = useAppState((s) => s.online);
+  const [items, setItems] = useState<NewsItem[] | null>(() => {
+    const cached = store.get<NewsItem[] | null>(cacheKey(), null);
+    return Array.isArray(cached) ? cached : null;
+  });
+  const [status, setStatus] = useState<Status>("loading");
+  /** Unread when this visit began: they keep their "Mới" mark until the page is left. */
+  const [fresh, setFresh] = useState<Set<number>>(() => new Set());
+
+  const load = useCallback(async () => {
+    setStatus("loading");
+    try {
+      const token = await ensureSession();
+      if (!token) return setStatus("signed-out");
+      const r = await api.news(token);
+      setItems(r.items);
+      setFresh(new Set(r.items.filter((i) => !i.read).map((i) => i.campaignId)));
+      setState({ newsUnread: r.unread });
+      setStatus("ready");
+    } catch {
+      setStatus("error");
+    }
+  }, []);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+  // Back online after a failure: fetch again.
+  useEffect(() => {
+    if (online && status === "error") void load();
+  }, [online]);
+  useEffect(() => {
+    if (items) store.set(cacheKey(), items);
+  }, [items]);
+
+  const markRead = useCallback(async (campaignId: number) => {
+    if (!getState().online) return; // marked the next time it is seen online
+    try {
+      const token = await ensureSession();
+      if (!token) return;
+      await api.readNews(token, campaignId);
+      setItems((list) => list?.map((i) => (i.campaignId === campaignId ? { ...i, read: true } : i)) ?? list);
+      setState((s) => ({ newsUnread: Math.max(0, s.newsUnread - 1) }));
+    } catch {
+      // Offline, or gone meanwhile (the bot sent it in the chat): nothing to do here.
+    }
+  }, []);
+
+  return (
+    <Page className="page">
+      <AppHeader title="Tin mới" back="/" />
+      <NetworkBanner />
+      <main className="content">
+        <p className="lead">Tin chính quyền gửi cho khu vực của bạn qua OA “Chuyển đổi số quốc gia” mà Zalo chưa chuyển được tới bạn.</p>
+        {status === "loading" && !items ? <p role="status">Đang tải tin…</p> : null}
+        {status === "signed-out" ? (
+          <section className="card">
+            <p>Bạn cần đăng nhập Zalo để xem tin mới.</p>
+          </section>
+        ) : null}
+        {status === "error" ? (
+          <section className="card news-offline" role="alert">
+            <p>{items?.length ? "Chưa tải được tin mới nhất. Đây là tin đã tải lần trước." : "Chưa tải được tin. Hãy kiểm tra mạng rồi thử lại."}</p>
+            <Button fullWidth variant="secondary" onClick={() => void load()}>
+              Thử lại
+            </Button>
+          </section>
+        ) : null}
+        {status === "ready" && items?.length === 0 ? (
+          <section className="card">
+            <p className="news-empty">Chưa có tin mới. Khi chính quyền gửi tin cho khu vực của bạn mà Zalo chưa chuyển được, tin sẽ chờ bạn ở đây.</p>
+          </section>
+        ) : null}
+        {status !== "signed-out" && items?.length
+          ? items.map((item) => <NewsCard key={item.campaignId} item={item} fresh={fresh.has(item.campaignId) || (!item.read && status !== "ready")} onSeen={(id) => void markRead(id)} />)
+          : null}
+      </main>
+      <NavBar />
+    </Page>
+  );
+}
