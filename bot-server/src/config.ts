@@ -29,7 +29,7 @@ const envSchema = z
     ZALO_OAUTH_URL: z.string().url().default("https://oauth.zaloapp.com"),
     ZALO_OA_ACCESS_TOKEN: optional,
     ZALO_OA_REFRESH_TOKEN: optional,
-    ZALO_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(4000),
+    ZALO_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000_000).default(4000),
     REDIS_URL: optional.pipe(z.string().regex(/^rediss?:\/\/.+/, "must be redis://…").optional()),
     REDIS_PREFIX: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/).default("ksc"),
     WORKERS: z.enum(["auto", "on", "off"]).default("auto"),

@@ -16,9 +16,9 @@ export interface Proc {
 }
 
 /** Starts a script of this repository (through tsx) and, for servers, waits until `probe` answers. */
-export async function startProcess(script: string, env: Record<string, string>, probe: string | null, port?: number): Promise<Proc> {
-  const p = port ?? (await freePort());
-  const child = spawn(process.execPath, ["--import", "tsx", script], {
+export async function startProcess(script: string, env: Record<string, string>, probe: string | null, opts: { port?: number; nodeArgs?: string[] } = {}): Promise<Proc> {
+  const p = opts.port ?? (await freePort());
+  const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), "--import", "tsx", script], {
     cwd: ROOT,
     env: { ...process.env, LOG_LEVEL: "warn", NODE_ENV: "production", HOST: "127.0.0.1", PORT: String(p), ...env },
     stdio: ["ignore", "ignore", "pipe"],

@@ -6,11 +6,12 @@ import { afterAll, describe, expect, it } from "vitest";
 import { connect } from "../../bot-server/src/db/connect.js";
 import { migrateToLatest } from "../../bot-server/src/db/migrate.js";
 import { loadAreas } from "../../bot-server/src/services/areas.js";
+import { MAX_IN_FLIGHT } from "../../bot-server/src/services/campaigns/deliver-batch.js";
 import { connectOa, getJson, postJson, signIn, startProcess, startSandbox, type Proc } from "../helpers/cluster.js";
 import { expectedRoutes, seedFollowers } from "../helpers/seed-followers.js";
 
 const FOLLOWERS = 3000;
-const CONCURRENCY = 8; // the delivery workers of one process (plugins/oa.ts)
+const CONCURRENCY = MAX_IN_FLIGHT; // deliveries one process has under way at most
 
 interface Stats {
   sent: number;

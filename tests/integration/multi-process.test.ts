@@ -4,6 +4,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { connect } from "../../bot-server/src/db/connect.js";
 import { migrateToLatest } from "../../bot-server/src/db/migrate.js";
 import { loadAreas } from "../../bot-server/src/services/areas.js";
+import { MAX_IN_FLIGHT } from "../../bot-server/src/services/campaigns/deliver-batch.js";
 import { connectOa, getJson, postJson, signIn, startProcess, startSandbox, type Proc } from "../helpers/cluster.js";
 import { POSTGRES_URL } from "../helpers/databases.js";
 import { expectedRoutes, followersForPush, seedFollowers } from "../helpers/seed-followers.js";
@@ -13,7 +14,7 @@ const REDIS_URL = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
 const FOLLOWERS = followersForPush(20_000);
 /** Low enough that the campaign takes more than a minute: the quota is then really tested, not merely unused. */
 const QUOTA_PER_MINUTE = 12_000;
-const CONCURRENCY = 8;
+const CONCURRENCY = MAX_IN_FLIGHT;
 
 // Scale-out mode, for real: two web and two worker processes on the machine's PostgreSQL and Redis, one Zalo
 // (the sandbox in its own process) with its quota, and one worker killed with SIGKILL in the middle.

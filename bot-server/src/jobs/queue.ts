@@ -1,6 +1,6 @@
 /** The job engine behind one interface: a database table in embedded mode; BullMQ on Redis in scale-out mode. */
 
-export type JobPayload = Record<string, string | number>;
+export type JobPayload = Record<string, string | number | number[]>;
 
 export interface JobOptions {
   /** A unique key: adding a job whose key is already there does nothing. */

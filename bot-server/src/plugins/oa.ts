@@ -12,7 +12,8 @@ import { loadAreas, type Areas } from "../services/areas.js";
 import { faqSearch, type FaqSearch } from "../services/dialogue/faq-search.js";
 import { inboxWriter, WEBHOOK_JOB_ATTEMPTS, type InboxWriter } from "../services/inbox-writer.js";
 import { oaTokenKeeper, type OaTokenKeeper } from "../services/oa-token-keeper.js";
-import { deliverOne, planDeliveries } from "../services/campaigns/deliver-campaign.js";
+import { BATCHES_AT_ONCE, batchFailedForGood, deliverBatch, RETRIES_AT_ONCE } from "../services/campaigns/deliver-batch.js";
+import { deliverOne, deliveryFailedForGood, planDeliveries } from "../services/campaigns/deliver-campaign.js";
 import { processWebhookEvent } from "../services/process-webhook-event.js";
 import { ZaloApiError } from "../zalo/errors.js";
 import { oaClient, zaloRateLimiter, type OaClient } from "../zalo/oa-client.js";
@@ -120,11 +121,19 @@ export const oaPlugin = fp(async (app: FastifyInstance, { config }: { config: Co
   }
   const deliveryDeps = () => ({ repos: s.repos, queue, oa, areas: services.areas, clock: s.clock, costs: config.campaignCosts, lessonUrl: services.links.lesson });
   queue.process("campaign-plan", (p) => planDeliveries(deliveryDeps(), Number(p.campaignId)), { concurrency: 1 });
+  queue.process("delivery-batch", (p) => deliverBatch(deliveryDeps(), (p.deliveryIds as number[]).map(Number)), {
+    concurrency: BATCHES_AT_ONCE,
+    onFailed: async (p, err) => {
+      app.log.error({ err, deliveryIds: p.deliveryIds }, "delivery batch failed for good");
+      await batchFailedForGood(deliveryDeps(), (p.deliveryIds as number[]).map(Number));
+    },
+  });
+  // Single deliveries: those that left their batch to wait (retries, promotion held until morning).
   queue.process("delivery", (p) => deliverOne(deliveryDeps(), Number(p.deliveryId)), {
-    concurrency: 8,
+    concurrency: RETRIES_AT_ONCE,
     onFailed: async (p, err) => {
       app.log.error({ err, deliveryId: p.deliveryId }, "delivery failed for good");
-      await s.repos.deliveries.markFailed(Number(p.deliveryId), err instanceof ZaloApiError ? err.code : -1, s.clock.now().toISOString());
+      await deliveryFailedForGood(deliveryDeps(), Number(p.deliveryId), err instanceof ZaloApiError ? err.code : -1);
     },
   });
 

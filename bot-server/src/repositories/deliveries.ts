@@ -12,22 +12,47 @@ export function deliveryRepository(db: Kysely<Database>) {
       const done = await db.insertInto("deliveries").values(rows).onConflict((oc) => oc.columns(["campaign_id", "user_id"]).doNothing()).returning(["id", "state"]).execute();
       return done.filter((r) => r.state === "planned").map((r) => Number(r.id));
     },
-    /** Ids of rows still to send (after a crash during planning, say). */
-    async plannedIds(campaignId: number): Promise<number[]> {
-      const rows = await db.selectFrom("deliveries").select("id").where("campaign_id", "=", campaignId).where("state", "in", ["planned", "sending"]).execute();
+    /** The highest row id of a campaign so far (0: none): what an earlier planning run wrote. */
+    async maxId(campaignId: number): Promise<number> {
+      const r = await db.selectFrom("deliveries").select((eb) => eb.fn.max("id").as("m")).where("campaign_id", "=", campaignId).executeTakeFirst();
+      return Number(r?.m ?? 0);
+    },
+    /** Ids of rows up to `upToId` still to send (written by a planning run that died, say). */
+    async plannedIds(campaignId: number, upToId: number): Promise<number[]> {
+      const rows = await db.selectFrom("deliveries").select("id").where("campaign_id", "=", campaignId).where("id", "<=", upToId).where("state", "in", ["planned", "sending"]).orderBy("id").execute();
       return rows.map((r) => Number(r.id));
+    },
+    /** The rows among `ids` still to send (a batch job's share), in id order. */
+    findOpen(ids: number[]): Promise<DeliveryRow[]> {
+      if (ids.length === 0) return Promise.resolve([]);
+      return db.selectFrom("deliveries").selectAll().where("id", "in", ids).where("state", "in", ["planned", "sending"]).orderBy("id").execute();
+    },
+    async cancelMany(ids: number[], at: string): Promise<void> {
+      if (ids.length) await db.updateTable("deliveries").set({ state: "cancelled", updated_at: at }).where("id", "in", ids).where("state", "in", ["planned", "sending"]).execute();
     },
     findById(id: number): Promise<DeliveryRow | undefined> {
       return db.selectFrom("deliveries").selectAll().where("id", "=", id).executeTakeFirst();
     },
-    async markSending(id: number, at: string, inFlightAtCrash: boolean): Promise<boolean> {
-      const r = await db
+    /**
+     * Takes a row for sending: a planned row, or one left "sending" since before `staleBefore` by a sender that
+     * died (flagged in_flight_at_crash: that person may get it twice). False when someone else has it.
+     */
+    async claim(id: number, at: string, staleBefore: string): Promise<boolean> {
+      const planned = await db
         .updateTable("deliveries")
-        .set((eb) => ({ state: "sending", attempts: eb("attempts", "+", 1), updated_at: at, ...(inFlightAtCrash ? { in_flight_at_crash: 1 } : {}) }))
+        .set((eb) => ({ state: "sending", attempts: eb("attempts", "+", 1), updated_at: at }))
         .where("id", "=", id)
-        .where("state", "in", ["planned", "sending"])
+        .where("state", "=", "planned")
         .executeTakeFirst();
-      return Number(r.numUpdatedRows) > 0;
+      if (Number(planned.numUpdatedRows) > 0) return true;
+      const stale = await db
+        .updateTable("deliveries")
+        .set((eb) => ({ state: "sending", attempts: eb("attempts", "+", 1), updated_at: at, in_flight_at_crash: 1 }))
+        .where("id", "=", id)
+        .where("state", "=", "sending")
+        .where("updated_at", "<", staleBefore)
+        .executeTakeFirst();
+      return Number(stale.numUpdatedRows) > 0;
     },
     async markSent(id: number, zaloMessageId: string, costVnd: number, at: string): Promise<void> {
       await set(id, { state: "sent", zalo_message_id: zaloMessageId || null, cost_vnd: costVnd, error_code: null, updated_at: at }).execute();

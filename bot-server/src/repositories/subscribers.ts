@@ -6,6 +6,12 @@ export type SubscriberRow = Selectable<SubscribersTable>;
 
 export function subscriberRepository(db: Kysely<Database>, dialect: Dialect) {
   return {
+    /** Which of these people still follow the OA (a batch of deliveries checks them at once). */
+    async following(userIds: string[]): Promise<Set<string>> {
+      if (userIds.length === 0) return new Set();
+      const rows = await db.selectFrom("subscribers").select("user_id").where("user_id", "in", userIds).where("following", "=", 1).execute();
+      return new Set(rows.map((r) => r.user_id));
+    },
     find(userId: string): Promise<SubscriberRow | undefined> {
       return db.selectFrom("subscribers").selectAll().where("user_id", "=", userId).executeTakeFirst();
     },

@@ -43,7 +43,7 @@ export const faultsSchema = z.strictObject({
   latencyMs: z.number().int().min(0).max(30_000),
   tokenTtlSeconds: z.number().int().min(1).max(10_000_000),
   refreshErrorCode: z.number().int().max(0).nullable(),
-  rateLimitPerMinute: z.number().int().min(1).max(1_000_000),
+  rateLimitPerMinute: z.number().int().min(1).max(1_000_000_000),
   promotionEnabled: z.boolean(),
 });
 

@@ -81,6 +81,8 @@ export function oaClient(opts: OaClientOptions): OaClient {
     baseURL: opts.baseUrl.replace(/\/$/, ""),
     timeout: opts.timeoutMs ?? 10_000,
     validateStatus: () => true,
+    // Zalo's API does not redirect; without redirects axios uses Node's http directly (a cheaper call).
+    maxRedirects: 0,
     ...(opts.adapter ? { adapter: opts.adapter } : {}),
   });
 

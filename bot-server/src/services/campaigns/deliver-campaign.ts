@@ -12,6 +12,7 @@ import type { OaClient } from "../../zalo/oa-client.js";
 import { actorCovers, forbidden, type Actor } from "../admin/access.js";
 import type { Areas } from "../areas.js";
 import { campaignMessages } from "./campaign-message.js";
+import { queueBatches } from "./deliver-batch.js";
 import { costOf, forEachAudiencePage, router, type PlanSettings } from "./plan-campaign.js";
 
 export interface DeliveryDeps {
@@ -119,12 +120,14 @@ export async function cancelCampaign(deps: DeliveryDeps, actor: Actor, id: numbe
 
 /**
  * The planning job: one delivery row per follower in the audience (the unique key makes a re-run add nothing),
- * page by page; those to push are queued as jobs carrying the delivery id, the rest wait in the inbox.
+ * page by page; those to push are queued in batches (jobs carrying delivery ids), the rest wait in the inbox.
  */
 export async function planDeliveries(deps: DeliveryDeps, campaignId: number): Promise<void> {
   const row = await deps.repos.campaigns.findById(campaignId);
   if (row?.status === "scheduled") await deps.repos.campaigns.transition(campaignId, ["scheduled"], { status: "sending", updated_at: deps.clock.now().toISOString() });
   else if (!row || row.status !== "sending") return;
+  // Rows already there were written by an earlier run of this job that died (and were perhaps never queued).
+  const earlier = await deps.repos.deliveries.maxId(campaignId);
   const route = router(draftOf(row), deps.clock.now(), deps.costs);
   await forEachAudiencePage(deps.repos.subscribers, deps.costs.pageSize ?? 2000, async (page) => {
     const now = deps.clock.now().toISOString();
@@ -133,12 +136,10 @@ export async function planDeliveries(deps: DeliveryDeps, campaignId: number): Pr
       if (r === "outside_area" || r === "unfollowed" || r === "unsubscribed") return [];
       return [{ campaign_id: campaignId, user_id: sub.user_id, kind: r, state: r === "inbox" ? ("held" as const) : ("planned" as const), zalo_message_id: null, error_code: null, created_at: now, updated_at: now }];
     });
-    const ids = await deps.repos.deliveries.insertMany(rows);
-    if (ids.length) await deps.queue.addBulk("delivery", ids.map((id) => ({ payload: { deliveryId: id }, opts: { key: `delivery:${id}` } })));
+    await queueBatches(deps, await deps.repos.deliveries.insertMany(rows));
   });
-  // Rows planned by an earlier run that died before queueing them.
-  const open = await deps.repos.deliveries.plannedIds(campaignId);
-  if (open.length) await deps.queue.addBulk("delivery", open.map((id) => ({ payload: { deliveryId: id }, opts: { key: `delivery:${id}` } })));
+  // Queued again in case the earlier run died before queueing them; a row is sent once all the same (see claim).
+  if (earlier) await queueBatches(deps, await deps.repos.deliveries.plannedIds(campaignId, earlier));
   // Every row is written: from now on the last delivery to settle finishes the campaign. With nothing to push
   // (everyone's news waits in their inbox, or no one is in the audience) it is done at once.
   await deps.repos.campaigns.markPlanned(campaignId, deps.clock.now().toISOString());
@@ -155,41 +156,64 @@ export function nextMorning(now: Date): Date | null {
 }
 
 /**
- * The delivery job: send, then record sent / held (the inbox) / failed; retryable errors go back to the queue.
- * Once the row is settled, the campaign is done if it was the last open one.
+ * The delivery job for one row (retries, and promotion held until morning): send, then record sent / held (the
+ * inbox) / failed; retryable errors go back to the queue. Once the row is settled, the campaign is done if it was
+ * the last open one.
  */
 export async function deliverOne(deps: DeliveryDeps, deliveryId: number): Promise<void> {
   const d = await deps.repos.deliveries.findById(deliveryId);
   if (!d) return;
-  if (await sendOne(deps, d)) await finishIfSettled(deps, Number(d.campaign_id));
+  if (d.state !== "planned" && d.state !== "sending") return void (await finishIfSettled(deps, Number(d.campaign_id)));
+  const campaign = await deps.repos.campaigns.findById(d.campaign_id);
+  if (!campaign || campaign.status === "cancelled") {
+    await deps.repos.deliveries.markCancelled(d.id, deps.clock.now().toISOString());
+    return;
+  }
+  const following = (await deps.repos.subscribers.following([d.user_id])).has(d.user_id);
+  if (await sendOne(deps, d, { campaign, messages: campaignMessages(draftOf(campaign), deps.lessonUrl), following })) await finishIfSettled(deps, Number(d.campaign_id));
 }
 
-/** True when the row is settled (now or before); false when it is not this job's to settle. */
-async function sendOne(deps: DeliveryDeps, d: DeliveryRow): Promise<boolean> {
-  if (d.state !== "planned" && d.state !== "sending") return true;
-  const campaign = await deps.repos.campaigns.findById(d.campaign_id);
+/**
+ * How long a row may stay "sending" before its sender is taken for dead: longer than any live send (the rate
+ * limiter's wait plus two messages at a 10-second timeout each).
+ */
+export const STALE_SENDING_MS = 45_000;
+
+export interface SendContext {
+  campaign: CampaignRow;
+  /** The campaign as Zalo gets it (the same for everyone). */
+  messages: OaMessage[];
+  /** Whether the person still follows the OA. */
+  following: boolean;
+}
+
+/**
+ * Sends one open delivery row and records the outcome. True when the row is settled; false when it is not this
+ * job's to settle (someone else took it). Retryable errors are thrown, the row planned again.
+ */
+export async function sendOne(deps: DeliveryDeps, d: DeliveryRow, ctx: SendContext): Promise<boolean> {
   const now = () => deps.clock.now().toISOString();
-  if (!campaign || campaign.status === "cancelled") {
-    await deps.repos.deliveries.markCancelled(d.id, now());
-    return false;
-  }
   if (d.kind === "promotion") {
     const morning = nextMorning(deps.clock.now());
     if (morning) throw new RunLaterError(morning);
   }
-  const sub = await deps.repos.subscribers.find(d.user_id);
   // Unfollowed since planning: nothing is ever pushed to them.
-  if (!sub || !sub.following) {
+  if (!ctx.following) {
     await deps.repos.deliveries.markFailed(d.id, -213, now());
     return true;
   }
-  // Found "sending": the process that was sending it died before recording the outcome. It is sent again (the
-  // campaign must complete) and counted, as the person may get it twice.
-  if (!(await deps.repos.deliveries.markSending(d.id, now(), d.state === "sending"))) return false;
+  // Found "sending" for a while: the process that was sending it died before recording the outcome. It is sent
+  // again (the campaign must complete) and counted, as the person may get it twice. Found "sending" lately: it is
+  // someone else's now, or looked at again once it is stale.
+  const staleBefore = deps.clock.now().getTime() - STALE_SENDING_MS;
+  if (!(await deps.repos.deliveries.claim(d.id, now(), new Date(staleBefore).toISOString()))) {
+    if (d.state === "sending" && Date.parse(d.updated_at) >= staleBefore) throw new RunLaterError(new Date(Date.parse(d.updated_at) + STALE_SENDING_MS + 1000));
+    return false;
+  }
   const kind = d.kind === "promotion" ? "promotion" : "cs";
   let last = "";
   try {
-    for (const m of campaignMessages(draftOf(campaign), deps.lessonUrl) as OaMessage[]) last = (await deps.oa.send(kind, d.user_id, m)).messageId;
+    for (const m of ctx.messages) last = (await deps.oa.send(kind, d.user_id, m)).messageId;
   } catch (err) {
     if (!(err instanceof ZaloApiError)) throw err;
     if (err.errorClass === "unreachable") {

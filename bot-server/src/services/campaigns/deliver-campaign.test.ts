@@ -6,6 +6,7 @@ import { repositories, type Repositories } from "../../repositories/index.js";
 import { ZaloApiError } from "../../zalo/errors.js";
 import type { OaClient } from "../../zalo/oa-client.js";
 import { loadAreas } from "../areas.js";
+import { deliverBatch, DELIVERY_BATCH, queueBatches } from "./deliver-batch.js";
 import { deliverOne, deliveryFailedForGood, planDeliveries, type DeliveryDeps } from "./deliver-campaign.js";
 
 const HOUR = 3600_000;
@@ -20,11 +21,14 @@ describe.each(DIALECTS)("a campaign becomes done on %s", (dialect) => {
   /** What Zalo answers per follower: nothing (sent) or an error code. */
   const zalo = new Map<string, number>();
 
+  /** Single jobs that rows left their batch for: key → delay. */
+  let singles = new Map<string, number>();
   const queue = {
-    add: async () => undefined,
+    add: async (_q: string, _p: unknown, o: { key: string; delayMs?: number }) => void singles.set(o.key, o.delayMs ?? 0),
     // Keys make a job single, as in the real queues.
-    addBulk: async (_q: string, jobs: { payload: Record<string, string | number> }[]) => {
-      for (const j of jobs) if (!queued.includes(Number(j.payload.deliveryId))) queued.push(Number(j.payload.deliveryId));
+    // Planning queues batches of delivery ids; the tests deliver them one by one.
+    addBulk: async (_q: string, jobs: { payload: { deliveryIds: number[] } }[]) => {
+      for (const j of jobs) for (const id of j.payload.deliveryIds) if (!queued.includes(id)) queued.push(id);
     },
   } as unknown as JobQueue;
   const oa = {
@@ -78,6 +82,7 @@ describe.each(DIALECTS)("a campaign becomes done on %s", (dialect) => {
   });
   beforeEach(async () => {
     queued = [];
+    singles = new Map();
     zalo.clear();
     await testDb.db.db.deleteFrom("deliveries").execute();
   });
@@ -151,5 +156,58 @@ describe.each(DIALECTS)("a campaign becomes done on %s", (dialect) => {
     await repos.campaigns.transition(id, ["sending"], { status: "cancelled" });
     for (const d of queued) await deliverOne(deps, d);
     expect(await status(id)).toBe("cancelled");
+  });
+
+  describe("a batch job", () => {
+    const states = async (id: number) => (await testDb.db.db.selectFrom("deliveries").select(["user_id", "state", "error_code"]).where("campaign_id", "=", id).orderBy("user_id").execute()).map((r) => `${r.user_id}:${r.state}${r.error_code ? `:${r.error_code}` : ""}`);
+
+    it("sends its rows, skips those already settled, and finishes the campaign", async () => {
+      const id = await sendingCampaign();
+      await planDeliveries(deps, id);
+      await deliverOne(deps, queued[0]!); // settled before the batch runs
+      await deliverBatch(deps, queued);
+      expect(await states(id)).toEqual(["u1:sent", "u2:sent", "u3:held"]);
+      expect(await status(id)).toBe("done");
+      expect(singles.size).toBe(0);
+    });
+
+    it("hands a row with a retryable error to a job of its own, delayed, and records the others", async () => {
+      zalo.set("u1", -32);
+      zalo.set("u2", -201);
+      const id = await sendingCampaign();
+      await planDeliveries(deps, id);
+      await deliverBatch(deps, queued);
+      expect(await states(id)).toEqual(["u1:planned:-32", "u2:failed:-201", "u3:held"]);
+      const [key, delay] = [...singles.entries()][0]!;
+      expect(key).toBe(`delivery:${queued[0]}`);
+      expect(delay).toBeGreaterThan(0);
+      expect(await status(id)).toBe("sending");
+      zalo.clear();
+      await deliverOne(deps, queued[0]!);
+      expect(await status(id)).toBe("done");
+    });
+
+    it("fails the rows of people who unfollowed since planning, and cancels all when the campaign was cancelled", async () => {
+      const id = await sendingCampaign();
+      await planDeliveries(deps, id);
+      await testDb.db.db.updateTable("subscribers").set({ following: 0 }).where("user_id", "=", "u2").execute();
+      try {
+        await deliverBatch(deps, [queued[1]!]);
+      } finally {
+        await testDb.db.db.updateTable("subscribers").set({ following: 1 }).where("user_id", "=", "u2").execute();
+      }
+      expect(await states(id)).toEqual(["u1:planned", "u2:failed:-213", "u3:held"]);
+      await repos.campaigns.transition(id, ["sending"], { status: "cancelled" });
+      await deliverBatch(deps, queued);
+      expect(await states(id)).toEqual(["u1:cancelled", "u2:failed:-213", "u3:held"]);
+    });
+
+    it("planning queues batches of at most DELIVERY_BATCH ids, keyed by their first id", async () => {
+      const jobs: { payload: { deliveryIds: number[] }; opts: { key: string } }[] = [];
+      const ids = Array.from({ length: DELIVERY_BATCH * 2 + 3 }, (_, i) => i + 1);
+      await queueBatches({ queue: { addBulk: async (_q: string, j: typeof jobs) => void jobs.push(...j) } as unknown as JobQueue }, ids);
+      expect(jobs.map((j) => j.payload.deliveryIds.length)).toEqual([DELIVERY_BATCH, DELIVERY_BATCH, 3]);
+      expect(jobs.map((j) => j.opts.key)).toEqual(["delivery-batch:1", `delivery-batch:${DELIVERY_BATCH + 1}`, `delivery-batch:${2 * DELIVERY_BATCH + 1}`]);
+    });
   });
 });
