@@ -187,6 +187,11 @@ describe("news the OA could not push waits in Tin mới", () => {
     return ((await (await post("/api/v1/auth/zalo", { accessToken: zalo.access_token })).json()) as { token: string }).token;
   }
 
+  // The sandbox chat page (sandbox-chat.test.ts) starts with this user and expects them not to follow the OA.
+  afterAll(async () => {
+    await post(`/sandbox/users/${FOLLOWER}/unfollow`);
+  });
+
   it("shows the held news with a badge on Home, marks it read, opens its lesson in the app, and still shows it offline", async () => {
     // The learner follows the OA and subscribes to news of Phường Hải Châu, through the chatbot.
     expect((await post(`/sandbox/users/${FOLLOWER}/follow`)).ok).toBe(true);
