@@ -29,7 +29,7 @@ const envSchema = z
     ZALO_OAUTH_URL: z.string().url().default("https://oauth.zaloapp.com"),
     ZALO_OA_ACCESS_TOKEN: optional,
     ZALO_OA_REFRESH_TOKEN: optional,
-    ZALO_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000_000).default(4000),
+    ZALO_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).max(1_000_000).default(4000),
     REDIS_URL: optional.pipe(z.string().regex(/^rediss?:\/\/.+/, "must be redis://…").optional()),
     REDIS_PREFIX: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/).default("ksc"),
     WORKERS: z.enum(["auto", "on", "off"]).default("auto"),
@@ -95,7 +95,7 @@ export interface Config {
   sandboxFaults: Record<string, unknown>;
   /** Multiplies the sandbox's webhook retry schedule (tests speed it up). */
   sandboxRetryScale: number;
-  /** Calls per minute to Zalo's OA API, for every sender in the process. */
+  /** Calls per minute to Zalo's OA API, for every sender (of every process, with Redis); 0: no limit (benchmarks against a sandbox with its limit lifted). */
   zaloRateLimitPerMinute: number;
   /** Scale-out mode: jobs in BullMQ on this Redis (with PostgreSQL); unset: jobs in a database table. */
   redisUrl: string | undefined;

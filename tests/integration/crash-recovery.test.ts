@@ -69,7 +69,7 @@ describe("a server killed mid-campaign (kill -9) and restarted", () => {
 
     web = await start();
     const stats = () => getJson<Stats>(`${web.url}/api/v1/admin/campaigns/${id}/stats`, auth);
-    await expect.poll(async () => (await stats()).done, { timeout: 90_000, interval: 500 }).toBe(true);
+    await expect.poll(async () => (await stats()).done, { timeout: 180_000, interval: 500 }).toBe(true);
     const s = await stats();
     const t = await tally();
     // Nobody lost: every follower to push to got it; the rest wait in their inbox.
@@ -79,5 +79,5 @@ describe("a server killed mid-campaign (kill -9) and restarted", () => {
     expect(s.inFlightAtCrash).toBeLessThanOrEqual(CONCURRENCY);
     expect(t.duplicates).toBeLessThanOrEqual(s.inFlightAtCrash);
     expect(t.messages).toBe(want.push + t.duplicates);
-  }, 240_000);
+  }, 360_000);
 });

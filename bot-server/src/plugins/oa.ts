@@ -59,7 +59,8 @@ export const oaPlugin = fp(async (app: FastifyInstance, { config }: { config: Co
 
   const oauth = oauthClient({ baseUrl: sandbox ? `${SANDBOX_BASE}/sandbox/oauth` : config.zalo!.oauthUrl, appId: ids.appId, appSecret: ids.appSecret, adapter });
   const tokens = oaTokenKeeper({ oaId: ids.oaId, tokens: s.repos.tokens, locks: s.repos.locks, oauth, clock: s.clock, log: app.log });
-  const limiter = zaloRateLimiter(config.zaloRateLimitPerMinute, config.redisUrl ? { redisUrl: config.redisUrl, prefix: config.redisPrefix } : undefined);
+  const limiter =
+    config.zaloRateLimitPerMinute > 0 ? zaloRateLimiter(config.zaloRateLimitPerMinute, config.redisUrl ? { redisUrl: config.redisUrl, prefix: config.redisPrefix } : undefined) : null;
   // In the sandbox the OA connects itself on first use, through the same OAuth flow an operator runs against Zalo.
   // The pretend Zalo starts empty in every process, so tokens stored by an earlier run mean nothing to it: connect anew.
   let sandboxConnected: Promise<void> | null = null;
@@ -78,7 +79,7 @@ export const oaPlugin = fp(async (app: FastifyInstance, { config }: { config: Co
     : tokens;
   const oa = oaClient({ baseUrl: sandbox ? `${SANDBOX_BASE}/sandbox/openapi` : config.zalo!.openapiUrl, tokens: source, limiter, adapter });
   const queue = config.redisUrl
-    ? bullQueue({ redisUrl: config.redisUrl, prefix: config.redisPrefix, log: app.log, limits: { delivery: { max: config.zaloRateLimitPerMinute, durationMs: 60_000 } } })
+    ? bullQueue({ redisUrl: config.redisUrl, prefix: config.redisPrefix, log: app.log, limits: config.zaloRateLimitPerMinute > 0 ? { delivery: { max: config.zaloRateLimitPerMinute, durationMs: 60_000 } } : {} })
     : dbQueue({ repo: s.repos.jobs, clock: s.clock, log: app.log });
   const course = { faq: s.course.faq, lessons: s.course.lessons };
   const world = sandbox ? new SandboxWorld(s.clock) : null;
@@ -159,7 +160,7 @@ export const oaPlugin = fp(async (app: FastifyInstance, { config }: { config: Co
     if (sweepTimer) clearInterval(sweepTimer);
     delivery?.stop();
     await queue.stop();
-    await limiter.disconnect();
+    await limiter?.disconnect();
   });
 });
 

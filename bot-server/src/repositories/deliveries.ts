@@ -1,14 +1,32 @@
 import { sql, type Insertable, type Kysely, type Selectable } from "kysely";
+import type { Dialect } from "../db/connect.js";
 import type { Database, DeliveriesTable } from "../db/schema.js";
 
 export type DeliveryRow = Selectable<DeliveriesTable>;
 
-export function deliveryRepository(db: Kysely<Database>) {
+export function deliveryRepository(db: Kysely<Database>, dialect: Dialect) {
   const set = (id: number, patch: Partial<Omit<DeliveryRow, "id">>) => db.updateTable("deliveries").set(patch).where("id", "=", id);
   return {
     /** Adds the rows not there yet (the unique key is (campaign, follower)); returns the ids of new rows to send. */
     async insertMany(rows: Insertable<DeliveriesTable>[]): Promise<number[]> {
       if (rows.length === 0) return [];
+      if (dialect === "postgres") {
+        // One array per column instead of nine parameters per row: a page of thousands of rows is one short
+        // statement that PostgreSQL parses at once.
+        const col = <K extends keyof Insertable<DeliveriesTable>>(k: K) => rows.map((r) => r[k] ?? null);
+        const r = await db.transaction().execute(async (trx) => {
+          // Not waiting for the disk on each page: the planning job's last write (campaign planned) waits, and
+          // flushes every page before it; should PostgreSQL itself crash before that, the job fails and re-plans.
+          await sql`SET LOCAL synchronous_commit = off`.execute(trx);
+          return sql<{ id: number; state: string }>`
+          INSERT INTO deliveries (campaign_id, user_id, kind, state, zalo_message_id, error_code, created_at, updated_at)
+          SELECT * FROM unnest(${col("campaign_id")}::bigint[], ${col("user_id")}::text[], ${col("kind")}::text[], ${col("state")}::text[],
+            ${col("zalo_message_id")}::text[], ${col("error_code")}::int[], ${col("created_at")}::timestamptz[], ${col("updated_at")}::timestamptz[])
+          ON CONFLICT (campaign_id, user_id) DO NOTHING
+          RETURNING id, state`.execute(trx);
+        });
+        return r.rows.filter((x) => x.state === "planned").map((x) => Number(x.id));
+      }
       const done = await db.insertInto("deliveries").values(rows).onConflict((oc) => oc.columns(["campaign_id", "user_id"]).doNothing()).returning(["id", "state"]).execute();
       return done.filter((r) => r.state === "planned").map((r) => Number(r.id));
     },

@@ -31,7 +31,7 @@ function bind(db: Kysely<Database>, dialect: Dialect) {
     roles: roleRepository(db),
     audit: auditRepository(db),
     campaigns: campaignRepository(db),
-    deliveries: deliveryRepository(db),
+    deliveries: deliveryRepository(db, dialect),
   };
 }
 

@@ -1,9 +1,10 @@
-import axios, { type AxiosAdapter, type AxiosInstance } from "axios";
+import type { AxiosAdapter } from "axios";
 import Bottleneck from "bottleneck";
 import { Redis } from "ioredis";
 import { MAX_TEXT_CHARS, type MessageKind, type OaMessage } from "../../../shared/schemas/oa.js";
 import { splitText } from "../../../shared/lib/split-text.js";
 import { HTTP_ERROR, NETWORK_ERROR, ZaloApiError } from "./errors.js";
+import { adapterTransport, undiciTransport } from "./transport.js";
 
 export interface TokenSource {
   /** A current OA access token. */
@@ -71,27 +72,21 @@ export function zaloRateLimiter(perMinute: number, shared?: { redisUrl: string; 
 export interface OaClientOptions {
   baseUrl: string;
   tokens: TokenSource;
-  limiter: Bottleneck;
+  /** Null: no limit at all (a sandbox with its limit lifted, for benchmarks). */
+  limiter: Bottleneck | null;
   timeoutMs?: number;
   adapter?: AxiosAdapter;
 }
 
 export function oaClient(opts: OaClientOptions): OaClient {
-  const http: AxiosInstance = axios.create({
-    baseURL: opts.baseUrl.replace(/\/$/, ""),
-    timeout: opts.timeoutMs ?? 10_000,
-    validateStatus: () => true,
-    // Zalo's API does not redirect; without redirects axios uses Node's http directly (a cheaper call).
-    maxRedirects: 0,
-    ...(opts.adapter ? { adapter: opts.adapter } : {}),
-  });
+  const timeoutMs = opts.timeoutMs ?? 10_000;
+  const transport = opts.adapter ? adapterTransport(opts.baseUrl, timeoutMs, opts.adapter) : undiciTransport(opts.baseUrl, timeoutMs);
 
-  async function once<T>(token: string, method: "get" | "post", path: string, body?: unknown, params?: unknown): Promise<T> {
+  async function once<T>(token: string, method: "get" | "post", path: string, body?: unknown, params?: Record<string, string>): Promise<T> {
     let res;
     try {
-      res = await opts.limiter.schedule(() =>
-        http.request({ method, url: path, data: body, params, headers: { access_token: token, "content-type": "application/json" } }),
-      );
+      const request = () => transport({ method, path, body, params, headers: { access_token: token, "content-type": "application/json" } });
+      res = await (opts.limiter ? opts.limiter.schedule(request) : request());
     } catch (err) {
       throw new ZaloApiError(NETWORK_ERROR, err instanceof Error ? err.message : "network error", "retry");
     }
@@ -104,7 +99,7 @@ export function oaClient(opts: OaClientOptions): OaClient {
   }
 
   /** Calls once, and once more with a refreshed token when Zalo rejects the token. */
-  async function call<T>(method: "get" | "post", path: string, body?: unknown, params?: unknown): Promise<T> {
+  async function call<T>(method: "get" | "post", path: string, body?: unknown, params?: Record<string, string>): Promise<T> {
     const token = await opts.tokens.accessToken();
     try {
       return await once<T>(token, method, path, body, params);
