@@ -1,0 +1,76 @@
+import PDFDocument from "pdfkit";
+import { plain, posterFonts, textWidth } from "./poster-fonts.js";
+import type { Layout, Op } from "./poster-layout.js";
+import { svgToPng } from "./render-png.js";
+
+/** Fixed dates make the same poster the same bytes: caches and ETags work, and a reprint is identical. */
+const FIXED_DATE = new Date("2025-01-01T00:00:00Z");
+
+/** Dark modules as horizontal runs, in modules, quiet zone included. */
+function qrRuns(modules: boolean[][]): { r: number; c: number; len: number }[] {
+  const runs: { r: number; c: number; len: number }[] = [];
+  modules.forEach((row, r) => {
+    for (let c = 0; c < row.length; c++) {
+      if (!row[c]) continue;
+      let len = 1;
+      while (row[c + len]) len++;
+      runs.push({ r: r + 4, c: c + 4, len });
+      c += len - 1;
+    }
+  });
+  return runs;
+}
+
+function draw(doc: PDFKit.PDFDocument, op: Op): void {
+  switch (op.t) {
+    case "rect":
+      if (op.r) doc.roundedRect(op.x, op.y, op.w, op.h, op.r);
+      else doc.rect(op.x, op.y, op.w, op.h);
+      if (op.stroke) doc.lineWidth(op.strokeWidth ?? 1).fillAndStroke(op.fill, op.stroke);
+      else doc.fill(op.fill);
+      return;
+    case "circle":
+      doc.circle(op.cx, op.cy, op.r).fill(op.fill);
+      return;
+    case "text": {
+      const x = op.anchor === "middle" ? op.x - textWidth(op.text, op.size, op.weight) / 2 : op.x;
+      doc.font(op.weight === 700 ? "bold" : "regular").fontSize(op.size).fillColor(op.fill);
+      doc.text(op.text, x, op.y, { lineBreak: false, baseline: "alphabetic" });
+      return;
+    }
+    case "image":
+      // The illustration drawn by resvg at about 300 dpi for its printed size: one renderer for both formats.
+      doc.image(svgToPng(op.svg, Math.round((op.w / 72) * 300)), op.x, op.y, { width: op.w, height: op.h });
+      return;
+    case "qr": {
+      doc.rect(op.x, op.y, op.size, op.size).fill("#FFFFFF");
+      const m = op.size / (op.modules.length + 8);
+      for (const run of qrRuns(op.modules)) doc.rect(op.x + run.c * m, op.y + run.r * m, run.len * m, m);
+      doc.fill("#000000");
+      return;
+    }
+  }
+}
+
+/** One A4 page, fonts embedded (subsets of Be Vietnam Pro), text selectable and searchable. */
+export async function renderPdf(layout: Layout, meta: { title: string; subject: string }): Promise<Buffer> {
+  const doc = new PDFDocument({
+    size: [layout.width, layout.height],
+    margin: 0,
+    lang: "vi-VN",
+    displayTitle: true,
+    info: { Title: plain(meta.title), Subject: plain(meta.subject), Author: "Phổ cập kỹ năng số cộng đồng", Creator: "ky-nang-so-cong-dong", CreationDate: FIXED_DATE, ModDate: FIXED_DATE },
+  });
+  const fonts = posterFonts();
+  doc.registerFont("regular", fonts[400].data);
+  doc.registerFont("bold", fonts[700].data);
+  const chunks: Buffer[] = [];
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on("data", (c: Buffer) => chunks.push(c));
+    doc.on("end", () => resolve(Buffer.concat(chunks)));
+    doc.on("error", reject);
+  });
+  for (const op of layout.ops) draw(doc, op);
+  doc.end();
+  return done;
+}
