@@ -21,6 +21,7 @@ import { healthRoutes } from "./routes/health.js";
 import { miniappRoutes } from "./routes/miniapp.js";
 import { newsRoutes } from "./routes/news.js";
 import { oauthRoutes } from "./routes/oauth.js";
+import { posterRoutes } from "./routes/posters.js";
 import { webhookRoutes } from "./routes/webhook.js";
 import { progressRoutes } from "./routes/progress.js";
 import { registerSandbox } from "./sandbox/register.js";
@@ -84,6 +85,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
   await app.register(progressRoutes);
   await app.register(newsRoutes);
   await app.register(areaRoutes);
+  await app.register(posterRoutes);
   await app.register(adminRoutes);
   await app.register(adminQuestionRoutes);
   await app.register(adminCampaignRoutes, { costs: config.campaignCosts });

@@ -1,0 +1,46 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { errorSchema } from "../../../shared/schemas/api.js";
+import { posterLessonParamsSchema, posterQuerySchema, posterSkillParamsSchema, type PosterFormat } from "../../../shared/schemas/posters.js";
+import { makePoster, type Poster } from "../services/posters/make-poster.js";
+
+const FILE = z.any().describe("The poster file");
+
+/**
+ * Posters (public: a poster holds nothing private): an A4 PDF to print and a 1080 × 1080 PNG for Zalo groups,
+ * for a lesson (/api/v1/posters/<lessonId>.pdf|png) or a skill (/api/v1/posters/skill/<skillId>.pdf|png),
+ * with ?ref=<code> carried by the QR code. Rendering costs CPU: rate-limited per client, cached, and answered with
+ * 304 when the client already has these bytes.
+ */
+export async function posterRoutes(app: FastifyInstance): Promise<void> {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const config = { rateLimit: { max: 30, timeWindow: "1 minute" } };
+  const deps = { catalog: app.services.catalog, links: app.oa.links };
+
+  function send(req: FastifyRequest, reply: FastifyReply, poster: Poster) {
+    reply
+      .header("cache-control", "public, max-age=86400")
+      .header("etag", poster.etag)
+      .header("content-disposition", `inline; filename="${poster.filename}"`)
+      .header("x-content-type-options", "nosniff");
+    const seen = req.headers["if-none-match"];
+    if (seen && seen.split(",").some((t) => t.trim() === poster.etag)) return reply.status(304).send();
+    return reply.type(poster.contentType).send(poster.body);
+  }
+
+  for (const format of ["pdf", "png"] as PosterFormat[]) {
+    const what = format === "pdf" ? "A4 poster to print (PDF)" : "Square picture for Zalo groups (PNG, 1080 × 1080)";
+    const response = { 200: FILE, 304: z.null().describe("Not modified"), 400: errorSchema, 404: errorSchema, 429: errorSchema };
+    r.get(
+      `/api/v1/posters/:lessonId.${format}`,
+      { config, schema: { tags: ["posters"], summary: `${what} of a lesson`, params: posterLessonParamsSchema, querystring: posterQuerySchema, response } },
+      async (req, reply) => send(req, reply, await makePoster(deps, { kind: "lesson", id: req.params.lessonId, format, ref: req.query.ref ?? null })),
+    );
+    r.get(
+      `/api/v1/posters/skill/:skillId.${format}`,
+      { config, schema: { tags: ["posters"], summary: `${what} of a skill; its QR code opens the skill's first lesson`, params: posterSkillParamsSchema, querystring: posterQuerySchema, response } },
+      async (req, reply) => send(req, reply, await makePoster(deps, { kind: "skill", id: req.params.skillId, format, ref: req.query.ref ?? null })),
+    );
+  }
+}
