@@ -15,6 +15,7 @@ import { servicesPlugin } from "./plugins/services.js";
 import { adminCampaignRoutes } from "./routes/admin-campaigns.js";
 import { adminQuestionRoutes } from "./routes/admin-questions.js";
 import { adminRoutes } from "./routes/admin.js";
+import { adminTeamRoutes } from "./routes/admin-teams.js";
 import { areaRoutes } from "./routes/areas.js";
 import { authRoutes } from "./routes/auth.js";
 import { healthRoutes } from "./routes/health.js";
@@ -24,6 +25,7 @@ import { oauthRoutes } from "./routes/oauth.js";
 import { posterRoutes } from "./routes/posters.js";
 import { webhookRoutes } from "./routes/webhook.js";
 import { progressRoutes } from "./routes/progress.js";
+import { teamRoutes } from "./routes/teams.js";
 import { registerSandbox } from "./sandbox/register.js";
 
 export interface AppOverrides {
@@ -89,6 +91,8 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
   await app.register(adminRoutes);
   await app.register(adminQuestionRoutes);
   await app.register(adminCampaignRoutes, { costs: config.campaignCosts });
+  await app.register(teamRoutes);
+  await app.register(adminTeamRoutes);
   await app.register(webhookRoutes);
   await app.register(oauthRoutes, { operatorKey: config.operatorKey, publicUrl: config.publicUrl, port: config.port });
   if (app.services.sandbox && app.oa.sandboxWorld && app.oa.sandboxDelivery) {

@@ -1,6 +1,7 @@
 /** npm run content:check — validates the whole course and prints its counts; exits 1 on any error. */
 import { loadCourse, CONTENT_ROOT } from "../content-loader.js";
 import { QUESTION_KINDS } from "../schemas/content.js";
+import { loadVisitKinds } from "../visit-kinds.js";
 
 const { course, issues } = loadCourse(CONTENT_ROOT);
 
@@ -22,6 +23,11 @@ const total = (k: string) => rows.reduce((n, r) => n + ((r as Record<string, unk
 console.log(`Total: ${total("lessons")} lessons, ${total("steps")} steps, ${total("questions")} questions, ${course.faq.length} Hỏi đáp entries`);
 
 const minimums: string[] = [];
+try {
+  console.log(`Visit kinds: ${loadVisitKinds().length}`);
+} catch (err) {
+  minimums.push(`visit-kinds.yaml: ${err instanceof Error ? err.message.split("\n").slice(0, 6).join(" ") : String(err)}`);
+}
 for (const r of rows) {
   const needed = r.skill === "dia-phuong" ? 2 : 6;
   if (r.lessons < needed) minimums.push(`skill ${r.skill} has ${r.lessons} lessons, needs at least ${needed}`);

@@ -192,7 +192,66 @@ export interface DeliveriesTable {
   updated_at: string;
 }
 
+export interface TeamsTable {
+  id: Generated<number>;
+  commune_code: string;
+  name: string;
+  /** On posters and in the team's links: credits residents to the team. */
+  ref_code: string;
+  created_by: string;
+  created_at: string;
+}
+
+export interface TeamMembersTable {
+  id: Generated<number>;
+  team_id: number;
+  learner_id: string;
+  role: "member" | "leader";
+  /** The member's personal ref code (their QR code). */
+  ref_code: string;
+  joined_at: string;
+  removed_at: string | null;
+  removed_by: string | null;
+}
+
+export interface TeamInvitesTable {
+  nonce: string;
+  team_id: number;
+  created_by: string;
+  created_at: string;
+  expires_at: string;
+  used_by: string | null;
+  used_at: string | null;
+}
+
+export interface CreditsTable {
+  resident_id: string;
+  member_id: string | null;
+  team_id: number;
+  ref_code: string;
+  consent_version: string;
+  consent_text: string;
+  consented_at: string;
+}
+
+export interface VisitsTable {
+  id: string;
+  member_id: string;
+  team_id: number;
+  household: string;
+  /** YYYY-MM-DD, Vietnam time. */
+  visited_on: string;
+  /** JSON array of visit kind ids (shared/content/visit-kinds.yaml). */
+  kinds: string;
+  created_at: string;
+}
+
 export interface Database {
+  teams: TeamsTable;
+  team_members: TeamMembersTable;
+  team_invites: TeamInvitesTable;
+  credits: CreditsTable;
+  visits: VisitsTable;
   deliveries: DeliveriesTable;
   campaigns: CampaignsTable;
   roles: RolesTable;

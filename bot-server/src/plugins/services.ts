@@ -4,6 +4,7 @@ import fp from "fastify-plugin";
 import type { Course } from "../../../shared/content-loader.js";
 import type { Config } from "../config.js";
 import type { Clock } from "../lib/clock.js";
+import { inviteCodes, type InviteCodes } from "../lib/invite-codes.js";
 import { sessionTokens, type SessionTokens } from "../lib/session.js";
 import { repositories, type Repositories } from "../repositories/index.js";
 import { sandboxIdentity, type SandboxIdentity } from "../sandbox/identity.js";
@@ -16,6 +17,8 @@ export interface Services {
   course: Course;
   catalog: CourseCatalog;
   sessions: SessionTokens;
+  /** Signed team invite codes (a key derived from the session secret). */
+  invites: InviteCodes;
   graph: GraphClient;
   clock: Clock;
   /** The mini app's id: the path it is served under, /zapps/<miniappId>/. */
@@ -49,6 +52,7 @@ export const servicesPlugin = fp(async (app: FastifyInstance, { config, course, 
     course,
     catalog: courseCatalog(course),
     sessions: sessionTokens(secret, config.sessionTtlMinutes, clock),
+    invites: inviteCodes(secret),
     graph,
     clock,
     miniappId: sandbox?.miniappId ?? zalo!.miniappId,

@@ -3,6 +3,7 @@ import type { Dialect } from "../db/connect.js";
 import type { Database } from "../db/schema.js";
 import { auditRepository } from "./audit.js";
 import { campaignRepository } from "./campaigns.js";
+import { creditRepository } from "./credits.js";
 import { deliveryRepository } from "./deliveries.js";
 import { inboxRepository } from "./inbox.js";
 import { jobRepository } from "./jobs.js";
@@ -14,7 +15,10 @@ import { oauthStateRepository } from "./oauth-states.js";
 import { progressRepository } from "./progress.js";
 import { roleRepository } from "./roles.js";
 import { subscriberRepository } from "./subscribers.js";
+import { teamInviteRepository } from "./team-invites.js";
+import { teamRepository } from "./teams.js";
 import { unansweredRepository } from "./unanswered.js";
+import { visitRepository } from "./visits.js";
 
 function bind(db: Kysely<Database>, dialect: Dialect) {
   return {
@@ -32,6 +36,10 @@ function bind(db: Kysely<Database>, dialect: Dialect) {
     audit: auditRepository(db),
     campaigns: campaignRepository(db),
     deliveries: deliveryRepository(db, dialect),
+    teams: teamRepository(db),
+    teamInvites: teamInviteRepository(db),
+    credits: creditRepository(db),
+    visits: visitRepository(db),
   };
 }
 

@@ -5,6 +5,7 @@ import * as m003 from "./003-admin.js";
 import * as m004 from "./004-campaigns.js";
 import * as m005 from "./005-deliveries.js";
 import * as m006 from "./006-campaign-done.js";
+import * as m007 from "./007-teams.js";
 
 export const sqliteMigrations: Record<string, Migration> = {
   "001-learning": m001,
@@ -13,4 +14,5 @@ export const sqliteMigrations: Record<string, Migration> = {
   "004-campaigns": m004,
   "005-deliveries": m005,
   "006-campaign-done": m006,
+  "007-teams": m007,
 };

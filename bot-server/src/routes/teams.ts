@@ -1,0 +1,113 @@
+import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { errorSchema } from "../../../shared/schemas/api.js";
+import {
+  creditQuerySchema,
+  creditRequestSchema,
+  creditResultSchema,
+  creditStatusSchema,
+  inviteCodeSchema,
+  invitePreviewSchema,
+  inviteSchema,
+  joinRequestSchema,
+  membersSchema,
+  myTeamSchema,
+  teamIdSchema,
+  visitRequestSchema,
+  visitSchema,
+  visitsSchema,
+} from "../../../shared/schemas/team.js";
+import { loadVisitKinds } from "../../../shared/visit-kinds.js";
+import { creditResident, getCreditStatus } from "../services/teams/credit-resident.js";
+import { getMyTeam } from "../services/teams/get-my-team.js";
+import { createInvite, joinTeam, previewInvite } from "../services/teams/join-team.js";
+import { listMembers } from "../services/teams/list-members.js";
+import { recordVisit, toVisitView } from "../services/teams/record-visit.js";
+import { removeMember } from "../services/teams/remove-member.js";
+import type { TeamActor, TeamDeps } from "../services/teams/team-access.js";
+import { requireActor, requireLearner } from "./authenticate.js";
+
+/** The deps of the team services, built from the app's decorators. */
+export function teamDeps(app: FastifyInstance, visitKinds = loadVisitKinds()): () => TeamDeps {
+  return () => ({ repos: app.services.repos, areas: app.oa.areas, clock: app.services.clock, invites: app.services.invites, catalog: app.services.catalog, visitKinds });
+}
+
+/** The signed-in person with their official roles (possibly none). */
+export async function teamActor(req: FastifyRequest): Promise<TeamActor> {
+  const learnerId = requireLearner(req);
+  return { ...(await requireActor(req, false)), learnerId };
+}
+
+/** Tổ công nghệ số cộng đồng, for its members and leaders: my team, invites, members, visits, and residents' credit. */
+export async function teamRoutes(app: FastifyInstance): Promise<void> {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ["teams"];
+  const security = [{ session: [] }];
+  const config = { rateLimit: { max: 120, timeWindow: "1 minute" } };
+  const errors = { 400: errorSchema, 401: errorSchema, 403: errorSchema, 404: errorSchema, 409: errorSchema, 410: errorSchema };
+  const deps = teamDeps(app);
+  const teamParams = z.strictObject({ teamId: teamIdSchema });
+
+  r.get("/api/v1/me/team", { config, schema: { tags, security, summary: "My team, role and personal ref code (team: null when I am in none), and the visit kinds", response: { 200: myTeamSchema, ...errors } } }, async (req) =>
+    getMyTeam(deps(), requireLearner(req)),
+  );
+
+  r.get(
+    "/api/v1/teams/invites/:code",
+    { config, schema: { tags, security, summary: "What an invite leads to (team name and commune), before joining", params: z.strictObject({ code: inviteCodeSchema }), response: { 200: invitePreviewSchema, ...errors } } },
+    async (req) => {
+      requireLearner(req);
+      return previewInvite(deps(), req.params.code);
+    },
+  );
+
+  r.post(
+    "/api/v1/teams/join",
+    { config, schema: { tags, security, summary: "Join a team with a signed, single-use invite code", body: joinRequestSchema, response: { 200: z.object({ teamId: z.number(), teamName: z.string(), communeName: z.string(), refCode: z.string() }), ...errors } } },
+    async (req) => {
+      const actor = await teamActor(req);
+      return joinTeam(deps(), actor, req.body.code);
+    },
+  );
+
+  r.post(
+    "/api/v1/teams/:teamId/invites",
+    { config, schema: { tags, security, summary: "A new single-use invite (7 days), by the team's leader or an official over its commune", params: teamParams, response: { 200: inviteSchema, ...errors } } },
+    async (req) => createInvite(deps(), await teamActor(req), req.params.teamId),
+  );
+
+  r.get(
+    "/api/v1/teams/:teamId/members",
+    { config, schema: { tags, security, summary: "Members with their progress in the core skills (names only, never phone numbers)", params: teamParams, response: { 200: membersSchema, ...errors } } },
+    async (req) => listMembers(deps(), await teamActor(req), req.params.teamId),
+  );
+
+  r.delete(
+    "/api/v1/teams/:teamId/members/:learnerId",
+    {
+      config,
+      schema: { tags, security, summary: "Remove a member (the leader, or an official over the commune); audited", params: z.strictObject({ teamId: teamIdSchema, learnerId: z.string().min(1).max(64) }), response: { 200: z.object({ removed: z.literal(true) }), ...errors } },
+    },
+    async (req) => {
+      await removeMember(deps(), await teamActor(req), req.params.teamId, req.params.learnerId);
+      return { removed: true as const };
+    },
+  );
+
+  r.post("/api/v1/me/visits", { config, schema: { tags, security, summary: "Record a household visit (a retry with the same id is answered with the stored visit)", body: visitRequestSchema, response: { 200: visitSchema, ...errors } } }, async (req) =>
+    recordVisit(deps(), requireLearner(req), req.body),
+  );
+
+  r.get("/api/v1/me/visits", { config, schema: { tags, security, summary: "My latest 20 visits", response: { 200: visitsSchema, ...errors } } }, async (req) => ({
+    visits: (await app.services.repos.visits.ofMember(requireLearner(req), 20)).map(toVisitView),
+  }));
+
+  r.get("/api/v1/me/credit", { config, schema: { tags, security, summary: "Whether to ask my consent to be credited to the team whose code I opened the app with", querystring: creditQuerySchema, response: { 200: creditStatusSchema, ...errors } } }, async (req) =>
+    getCreditStatus(deps(), requireLearner(req), req.query.ref),
+  );
+
+  r.post("/api/v1/me/credit", { config, schema: { tags, security, summary: "I agree: credit me to that member and team, once (consent text and version kept)", body: creditRequestSchema, response: { 200: creditResultSchema, ...errors } } }, async (req) =>
+    creditResident(deps(), requireLearner(req), req.body),
+  );
+}
