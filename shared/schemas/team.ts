@@ -67,7 +67,8 @@ export const teamListSchema = z.object({
 export type TeamList = z.infer<typeof teamListSchema>;
 
 export const inviteCodeSchema = z.string().regex(/^[A-Za-z0-9_.-]{10,200}$/, "not an invite code");
-export const inviteSchema = z.object({ code: z.string(), expiresAt: z.string(), path: z.string() });
+/** link: the mini app's deep link carrying the code (what the invite QR code holds). */
+export const inviteSchema = z.object({ code: z.string(), expiresAt: z.string(), link: z.string() });
 export const invitePreviewSchema = z.object({
   teamId: z.number().int(),
   teamName: z.string(),
@@ -99,6 +100,8 @@ export const myTeamSchema = z.object({
       role: z.enum(["member", "leader"]),
       /** My personal ref code: my QR code. */
       myRefCode: z.string(),
+      /** The deep link of my personal QR code: the mini app with ?ref=<myRefCode>. */
+      myLink: z.string(),
       joinedAt: z.string(),
       visits: z.number().int(),
       residentsCredited: z.number().int(),

@@ -100,13 +100,15 @@ describe.each(DIALECTS)("teams on %s", (dialect) => {
   });
 
   it("a member joins with the leader's invite: the join screen shows the team and commune, then the invite is spent", async () => {
-    const code = await invite(LEADER, teamA);
+    const res = await ok("POST", `/api/v1/teams/${teamA}/invites`, LEADER);
+    expect(res).toEqual({ code: expect.any(String), expiresAt: new Date(clock.now().getTime() + 7 * 86400_000).toISOString(), link: expect.stringMatching(/\/zapps\/[^/]+\/\?invite=/) });
+    const code = res.code as string;
     expect(await ok("GET", `/api/v1/teams/invites/${code}`, MEMBER)).toMatchObject({ teamId: teamA, teamName: "Tổ công nghệ số tổ dân phố 5", communeName: "Phường Ba Đình, Thành phố Hà Nội" });
     const joined = await ok("POST", "/api/v1/teams/join", MEMBER, { code });
     expect(joined.refCode).toMatch(/^m-[A-Za-z0-9_-]{11}$/);
     memberRef = joined.refCode;
     const mine = await ok("GET", "/api/v1/me/team", MEMBER);
-    expect(mine.team).toMatchObject({ id: teamA, role: "member", myRefCode: memberRef, visits: 0, residentsCredited: 0 });
+    expect(mine.team).toMatchObject({ id: teamA, role: "member", myRefCode: memberRef, myLink: expect.stringMatching(new RegExp(`\\?ref=${memberRef}$`)), visits: 0, residentsCredited: 0 });
     expect(mine.visitKinds.map((k: { id: string }) => k.id)).toEqual(["vneid", "dvc-account", "online-procedure", "payment", "ecommerce", "scam-awareness", "other"]);
     expect((await ok("GET", "/api/v1/me/team", RESIDENT)).team).toBeNull();
   });

@@ -30,7 +30,7 @@ import { requireActor, requireLearner } from "./authenticate.js";
 
 /** The deps of the team services, built from the app's decorators. */
 export function teamDeps(app: FastifyInstance, visitKinds = loadVisitKinds()): () => TeamDeps {
-  return () => ({ repos: app.services.repos, areas: app.oa.areas, clock: app.services.clock, invites: app.services.invites, catalog: app.services.catalog, visitKinds });
+  return () => ({ repos: app.services.repos, areas: app.oa.areas, clock: app.services.clock, invites: app.services.invites, catalog: app.services.catalog, visitKinds, homeLink: app.oa.links.home() });
 }
 
 /** The signed-in person with their official roles (possibly none). */

@@ -15,6 +15,7 @@ export async function getMyTeam(deps: TeamDeps, learnerId: string): Promise<MyTe
       refCode: m.team_ref_code,
       role: m.role,
       myRefCode: m.ref_code,
+      myLink: `${deps.homeLink}?ref=${encodeURIComponent(m.ref_code)}`,
       joinedAt: m.joined_at,
       visits,
       residentsCredited,

@@ -6,13 +6,13 @@ import { communeName, newRefCode, requireLeaderOrOfficial, type TeamActor, type 
 export const INVITE_DAYS = 7;
 
 /** A new single-use invite for a team, by its leader or an official over its commune; valid for 7 days. */
-export async function createInvite(deps: TeamDeps, actor: TeamActor, teamId: number): Promise<{ code: string; expiresAt: string; path: string }> {
+export async function createInvite(deps: TeamDeps, actor: TeamActor, teamId: number): Promise<{ code: string; expiresAt: string; link: string }> {
   const { team } = await requireLeaderOrOfficial(deps, actor, teamId);
   const now = deps.clock.now();
   const expires = new Date(Math.floor(now.getTime() / 1000 + INVITE_DAYS * 86400) * 1000);
   const { code, nonce } = deps.invites.sign(team.id, expires);
   await deps.repos.teamInvites.insert({ nonce, team_id: team.id, created_by: actor.learnerId, created_at: now.toISOString(), expires_at: expires.toISOString(), used_by: null, used_at: null });
-  return { code, expiresAt: expires.toISOString(), path: `/team/join?invite=${encodeURIComponent(code)}` };
+  return { code, expiresAt: expires.toISOString(), link: `${deps.homeLink}?invite=${encodeURIComponent(code)}` };
 }
 
 const invalid = () => badRequest("invalid_invite", "Mã mời không hợp lệ. Hãy nhờ tổ trưởng cho quét lại mã mời.");

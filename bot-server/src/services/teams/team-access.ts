@@ -16,6 +16,8 @@ export interface TeamDeps {
   invites: InviteCodes;
   catalog: CourseCatalog;
   visitKinds: VisitKind[];
+  /** The mini app's home deep link (https://zalo.me/s/<id>/, or the web preview's address in sandbox mode). */
+  homeLink: string;
   /** Random bytes for ref codes and nonces (injected so that tests may fix them). */
   random?: (n: number) => Buffer;
 }
