@@ -45,7 +45,7 @@ export async function makePoster(deps: PosterContentDeps, req: PosterRequest): P
   const body =
     req.format === "pdf"
       ? await renderPdf(layoutA4(content), { title: content.title, subject: content.steps.join(" · ") })
-      : renderPng(layoutSquare(content));
+      : await renderPng(layoutSquare(content));
   return remember(key, {
     body,
     contentType: req.format === "pdf" ? "application/pdf" : "image/png",

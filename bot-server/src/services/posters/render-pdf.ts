@@ -21,7 +21,7 @@ function qrRuns(modules: boolean[][]): { r: number; c: number; len: number }[] {
   return runs;
 }
 
-function draw(doc: PDFKit.PDFDocument, op: Op): void {
+function draw(doc: PDFKit.PDFDocument, op: Op, pictures: Map<Op, Buffer>): void {
   switch (op.t) {
     case "rect":
       if (op.r) doc.roundedRect(op.x, op.y, op.w, op.h, op.r);
@@ -39,8 +39,7 @@ function draw(doc: PDFKit.PDFDocument, op: Op): void {
       return;
     }
     case "image":
-      // The illustration drawn by resvg at about 300 dpi for its printed size: one renderer for both formats.
-      doc.image(svgToPng(op.svg, Math.round((op.w / 72) * 300)), op.x, op.y, { width: op.w, height: op.h });
+      doc.image(pictures.get(op)!, op.x, op.y, { width: op.w, height: op.h });
       return;
     case "qr": {
       doc.rect(op.x, op.y, op.size, op.size).fill("#FFFFFF");
@@ -54,6 +53,9 @@ function draw(doc: PDFKit.PDFDocument, op: Op): void {
 
 /** One A4 page, fonts embedded (subsets of Be Vietnam Pro), text selectable and searchable. */
 export async function renderPdf(layout: Layout, meta: { title: string; subject: string }): Promise<Buffer> {
+  // Illustrations drawn by resvg at 250 dpi for their printed size: one renderer for both formats.
+  const pictures = new Map<Op, Buffer>();
+  for (const op of layout.ops) if (op.t === "image") pictures.set(op, await svgToPng(op.svg, Math.round((op.w / 72) * 250)));
   const doc = new PDFDocument({
     size: [layout.width, layout.height],
     margin: 0,
@@ -70,7 +72,7 @@ export async function renderPdf(layout: Layout, meta: { title: string; subject: 
     doc.on("end", () => resolve(Buffer.concat(chunks)));
     doc.on("error", reject);
   });
-  for (const op of layout.ops) draw(doc, op);
+  for (const op of layout.ops) draw(doc, op, pictures);
   doc.end();
   return done;
 }

@@ -1,4 +1,4 @@
-import { Resvg } from "@resvg/resvg-js";
+import { renderAsync } from "@resvg/resvg-js";
 import { POSTER_FONT_FAMILY, posterFonts } from "./poster-fonts.js";
 import type { Layout, Op } from "./poster-layout.js";
 
@@ -42,16 +42,19 @@ export function toSvg(layout: Layout): string {
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${n(layout.width)}" height="${n(layout.height)}" viewBox="0 0 ${n(layout.width)} ${n(layout.height)}" font-family="${POSTER_FONT_FAMILY}"><rect width="100%" height="100%" fill="#FFFFFF"/>${body}</svg>`;
 }
 
-/** Renders an SVG with Be Vietnam Pro only (no system fonts: the same picture on every machine). */
-export function svgToPng(svg: string, width: number): Buffer {
+/**
+ * Renders an SVG with Be Vietnam Pro only (no system fonts: the same picture on every machine), on libuv's thread
+ * pool rather than the event loop.
+ */
+export async function svgToPng(svg: string, width: number): Promise<Buffer> {
   const fonts = posterFonts();
-  const resvg = new Resvg(svg, {
+  const image = await renderAsync(svg, {
     fitTo: { mode: "width", value: Math.round(width) },
     font: { fontFiles: [fonts[400].path, fonts[700].path], loadSystemFonts: false, defaultFontFamily: POSTER_FONT_FAMILY, sansSerifFamily: POSTER_FONT_FAMILY },
   });
-  return resvg.render().asPng();
+  return image.asPng();
 }
 
-export function renderPng(layout: Layout): Buffer {
+export function renderPng(layout: Layout): Promise<Buffer> {
   return svgToPng(toSvg(layout), layout.width);
 }
