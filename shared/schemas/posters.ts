@@ -13,12 +13,11 @@ export const posterSkillParamsSchema = z.strictObject({ skillId: lessonIdSchema 
  * refCodeSchema's; the message is for the person who typed the link. Other query parameters (a messenger's
  * tracking tags) are ignored.
  */
+const BAD_REF = "mã giới thiệu chỉ gồm 1 đến 32 chữ cái không dấu, chữ số, dấu gạch ngang (-) hoặc gạch dưới (_)";
 export const posterQuerySchema = z.object({
   ref: z
-    .string()
-    .refine((v) => refCodeSchema.safeParse(v).success, {
-      error: "mã giới thiệu chỉ gồm 1 đến 32 chữ cái không dấu, chữ số, dấu gạch ngang (-) hoặc gạch dưới (_)",
-    })
+    .string({ error: BAD_REF }) // also ?ref=a&ref=b
+    .refine((v) => refCodeSchema.safeParse(v).success, { error: BAD_REF })
     .optional()
     .describe("The team's or member's ref code (1–32 of A–Z, a–z, 0–9, - and _)"),
 });

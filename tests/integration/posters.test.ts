@@ -166,7 +166,7 @@ describe("skill poster", () => {
 });
 
 describe("refusals", () => {
-  it.each(["b%20ad", "x".repeat(33), "x%C3%A3", "", "a%26lesson%3Dother"])("a bad ref code (%s) → 400 in Vietnamese", async (ref) => {
+  it.each(["b%20ad", "x".repeat(33), "x%C3%A3", "", "a%26lesson%3Dother", "a&ref=b"])("a bad ref code (%s) → 400 in Vietnamese", async (ref) => {
     const res = await t.app.inject({ url: `/api/v1/posters/${LESSON}.png?ref=${ref}` });
     expect(res.statusCode).toBe(400);
     const body = res.json() as { error: string; message: string };
