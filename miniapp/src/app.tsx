@@ -10,7 +10,7 @@ import LessonPage from "./pages/lesson";
 import ProgressPage from "./pages/progress";
 import QuizPage from "./pages/quiz";
 import SkillPage from "./pages/skill";
-import { refreshAdminRoles, refreshNewsCount } from "./state/actions";
+import { needsCreditConsent, refreshAdminRoles, refreshNewsCount, refreshTeamRole } from "./state/actions";
 import { getState, setState, useAppState } from "./state/store";
 import { syncNow } from "./state/sync";
 
@@ -35,6 +35,12 @@ const AdminHomePage = later(() => import("./pages/admin-home"));
 const AdminComposePage = later(() => import("./pages/admin-compose"));
 const AdminCampaignPage = later(() => import("./pages/admin-campaign"));
 const NewsPage = later(() => import("./pages/news"), "Tin mới");
+const TEAM = "Tổ của tôi";
+const TeamPage = later(() => import("./pages/team"), TEAM);
+const TeamJoinPage = later(() => import("./pages/team-join"), TEAM);
+const TeamVisitPage = later(() => import("./pages/team-visit"), TEAM);
+const CreditPage = later(() => import("./pages/credit"), TEAM);
+const AdminTeamsPage = later(() => import("./pages/admin-teams"));
 
 function Loading({ title }: { title: string }) {
   return (
@@ -60,6 +66,7 @@ function useSignedIn() {
     if (token) {
       void refreshAdminRoles(token);
       void refreshNewsCount(token, true);
+      void refreshTeamRole(token);
     } else setState({ adminRoles: [], newsUnread: 0 });
   }, [token]);
 }
@@ -67,16 +74,24 @@ function useSignedIn() {
 /** Same rule as the server's refCodeSchema, without shipping zod in the first screen. */
 const REF_CODE = /^[A-Za-z0-9_-]{1,32}$/;
 
-/** Deep links: ?lesson=<id> opens that lesson, ?campaign=<id> a campaign (officials); ?ref=<code> is remembered and sent with the first sync. */
+/**
+ * Deep links: ?lesson=<id> opens that lesson, ?campaign=<id> a campaign (officials), ?invite=<code> the team join
+ * screen; ?ref=<code> is remembered, sent with the first sync, and leads to the consent screen once signed in.
+ */
 function DeepLinks() {
   const navigate = useNavigate();
   useEffect(() => {
     const params = routeParams();
     if (params.ref && !getState().ref && REF_CODE.test(params.ref)) setState({ ref: params.ref });
-    if (params.lesson && findLessonSummary(params.lesson)) navigate(`/lesson/${params.lesson}`, { animate: false } as never);
+    if (params.invite && /^[A-Za-z0-9_.-]{10,200}$/.test(params.invite)) navigate(`/team/join?invite=${params.invite}`, { animate: false } as never);
+    else if (params.lesson && findLessonSummary(params.lesson)) navigate(`/lesson/${params.lesson}`, { animate: false } as never);
     // ?campaign=<id>: a link one official gives another, e.g. to approve a province-wide campaign.
     else if (params.campaign && /^\d{1,12}$/.test(params.campaign)) navigate(`/admin/campaign/${params.campaign}`, { animate: false } as never);
   }, []);
+  const token = useAppState((s) => s.session?.token ?? null);
+  useEffect(() => {
+    if (token) void needsCreditConsent(token).then((ask) => ask && navigate("/credit", { animate: false } as never));
+  }, [token]);
   return null;
 }
 
@@ -120,6 +135,11 @@ export default function MyApp() {
             <Route path="/progress" element={<ProgressPage />} />
             <Route path="/about" element={<AboutPage />} />
             <Route path="/news" element={lazyRoute(NewsPage, "Tin mới")} />
+            <Route path="/team" element={lazyRoute(TeamPage, TEAM)} />
+            <Route path="/team/join" element={lazyRoute(TeamJoinPage, TEAM)} />
+            <Route path="/team/visit" element={lazyRoute(TeamVisitPage, TEAM)} />
+            <Route path="/credit" element={lazyRoute(CreditPage, TEAM)} />
+            <Route path="/admin/teams" element={lazyRoute(AdminTeamsPage)} />
             <Route path="/admin" element={lazyRoute(AdminHomePage)} />
             <Route path="/admin/compose" element={lazyRoute(AdminComposePage)} />
             <Route path="/admin/campaign/:campaignId" element={lazyRoute(AdminCampaignPage)} />

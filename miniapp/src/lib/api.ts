@@ -50,5 +50,7 @@ export const api = {
   news: (token: string) => call<NewsResponse>(http.get("/api/v1/me/news", auth(token))),
   readNews: (token: string, campaignId: number) => call<{ read: true }>(http.post(`/api/v1/me/news/${campaignId}/read`, {}, auth(token))),
   /** My official roles: empty for everyone else (the admin screens themselves are loaded only for officials). */
+  myTeam: (token: string) => call<{ team: { role: "member" | "leader" } | null }>(http.get("/api/v1/me/team", auth(token))),
+  creditState: (token: string, ref: string) => call<{ state: "none" | "open" | "credited" }>(http.get("/api/v1/me/credit", { ...auth(token), params: { ref } })),
   adminMe: (token: string) => call<{ zaloUserId: string; roles: RoleView[] }>(http.get("/api/v1/admin/me", auth(token))),
 };

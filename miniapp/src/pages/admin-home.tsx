@@ -172,6 +172,16 @@ export default function AdminHomePage() {
               {more.error ? <ErrorBox message={more.error} /> : null}
             </section>
 
+            <section className="card" aria-labelledby="teams-title">
+              <h2 id="teams-title" className="card__title">
+                Tổ công nghệ số cộng đồng
+              </h2>
+              <p className="admin-hint">Lập tổ, cử tổ trưởng, xem tỷ lệ thành viên đã học xong.</p>
+              <Button fullWidth variant="secondary" onClick={() => navigate("/admin/teams")}>
+                Các tổ công nghệ số
+              </Button>
+            </section>
+
             <section className="card" aria-labelledby="questions-title">
               <h2 id="questions-title" className="card__title">
                 Câu hỏi chưa trả lời

@@ -16,6 +16,7 @@ export default function HomePage() {
   const next = nextLessonToLearn(progress);
   const signedIn = useAppState((s) => !!s.session);
   const unread = useAppState((s) => s.newsUnread);
+  const teamRole = useAppState((s) => s.teamRole);
   useEffect(() => {
     const token = getState().session?.token;
     if (token) void refreshNewsCount(token);
@@ -48,6 +49,12 @@ export default function HomePage() {
             ) : (
               <span className="news-entry__meta">Tin từ chính quyền gửi bạn</span>
             )}
+          </button>
+        ) : null}
+        {signedIn && teamRole ? (
+          <button type="button" className="news-entry team-entry" onClick={() => navigate("/team")}>
+            <span className="news-entry__title">Tổ của tôi</span>
+            <span className="news-entry__meta">{teamRole === "leader" ? "Tổ trưởng" : "Mã QR, ghi nhận hộ"}</span>
           </button>
         ) : null}
         <h2 className="section-title">Các kỹ năng</h2>

@@ -55,7 +55,7 @@ export function cycleTextSize(current: TextSize): void {
 
 /** Web preview only. Switching between sandbox users starts clean; the first choice keeps what was learned so far. */
 export function chooseSandboxUser(userId: string): void {
-  setState((s) => (s.sandboxUser && s.sandboxUser !== userId ? { sandboxUser: userId, session: null, adminRoles: [], newsUnread: 0, progress: {}, queue: [], refSent: false } : { sandboxUser: userId, session: null, adminRoles: [], newsUnread: 0 }));
+  setState((s) => (s.sandboxUser && s.sandboxUser !== userId ? { sandboxUser: userId, session: null, adminRoles: [], newsUnread: 0, teamRole: null, creditAsked: false, progress: {}, queue: [], refSent: false } : { sandboxUser: userId, session: null, adminRoles: [], newsUnread: 0, teamRole: null }));
   void syncNow();
 }
 
@@ -66,6 +66,29 @@ export async function refreshAdminRoles(token: string): Promise<void> {
     if (getState().session?.token === token) setState({ adminRoles: me.roles });
   } catch {
     // Offline or an expired session: keep what is known; the next sign-in asks again.
+  }
+}
+
+/** Whether I am in a team (the "Tổ của tôi" entry on Home). */
+export async function refreshTeamRole(token: string): Promise<void> {
+  try {
+    const r = await api.myTeam(token);
+    if (getState().session?.token === token) setState({ teamRole: r.team?.role ?? null });
+  } catch {
+    // Offline: keep what is known.
+  }
+}
+
+/** True when the person opened the app through a team's or member's code and has not answered the consent screen. */
+export async function needsCreditConsent(token: string): Promise<boolean> {
+  const { ref, creditAsked } = getState();
+  if (!ref || creditAsked) return false;
+  try {
+    const r = await api.creditState(token, ref);
+    if (r.state !== "open") setState({ creditAsked: true });
+    return r.state === "open";
+  } catch {
+    return false;
   }
 }
 

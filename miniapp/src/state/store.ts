@@ -30,9 +30,13 @@ export interface State {
   adminRoles: RoleView[];
   /** Unread items in "Tin mới" (GET /api/v1/me/news): the badge on Home. */
   newsUnread: number;
+  /** My role in a tổ công nghệ số (GET /api/v1/me/team): shows "Tổ của tôi" on Home. */
+  teamRole: "member" | "leader" | null;
+  /** The consent screen for crediting the ref was answered (either way) or is not needed: not asked again. */
+  creditAsked: boolean;
 }
 
-const PERSISTED = ["session", "sandboxUser", "progress", "queue", "ref", "refSent", "textSize"] as const;
+const PERSISTED = ["session", "sandboxUser", "progress", "queue", "ref", "refSent", "textSize", "teamRole", "creditAsked"] as const;
 type Persisted = (typeof PERSISTED)[number];
 
 const defaults: State = {
@@ -49,6 +53,8 @@ const defaults: State = {
   lastSyncAt: null,
   adminRoles: [],
   newsUnread: 0,
+  teamRole: null,
+  creditAsked: false,
 };
 
 function load(): State {

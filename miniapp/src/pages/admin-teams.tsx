@@ -1,0 +1,205 @@
+import { useCallback, useEffect, useState } from "react";
+import { Button, Page } from "zmp-ui";
+import { CommunePicker, type PickedCommune } from "../admin/commune-picker";
+import { ErrorBox } from "../admin/error-box";
+import "../admin/admin.css";
+import { AppHeader } from "../components/app-header";
+import { NavBar } from "../components/nav-bar";
+import { NetworkBanner } from "../components/network-banner";
+import { useAppState } from "../state/store";
+import { errorText, teamApi, type MemberView, type TeamList, type TeamView } from "../team/api";
+import "../team/team.css";
+
+const TEAM_NAME_MAX = 80;
+const pct = (trained: number, members: number) => (members ? `${Math.floor((trained * 100) / members)} %` : "—");
+
+/** Names a team's leader: one of its members, or a person by Zalo id. */
+function LeaderForm({ team, onDone }: { team: TeamView; onDone(): void }) {
+  const [members, setMembers] = useState<MemberView[]>([]);
+  const [choice, setChoice] = useState("");
+  const [zaloId, setZaloId] = useState("");
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    teamApi.members(team.id).then((r) => setMembers(r.members.filter((m) => m.role === "member")), () => undefined);
+  }, [team.id]);
+  const save = async () => {
+    const who = choice ? { learnerId: choice } : zaloId.trim() ? { zaloUserId: zaloId.trim() } : null;
+    if (!who) return setError("Hãy chọn một thành viên hoặc nhập mã Zalo của người được cử.");
+    try {
+      await teamApi.nameLeader(team.id, who);
+      onDone();
+    } catch (e) {
+      setError(errorText(e));
+    }
+  };
+  return (
+    <div className="open-form">
+      {members.length ? (
+        <div className="field">
+          <label className="field__label" htmlFor={`leader-${team.id}`}>
+            Chọn trong thành viên
+          </label>
+          <select id={`leader-${team.id}`} className="field__input" value={choice} onChange={(e) => setChoice(e.target.value)}>
+            <option value="">— Chưa chọn —</option>
+            {members.map((m) => (
+              <option key={m.learnerId} value={m.learnerId}>
+                {m.name}
+              </option>
+            ))}
+          </select>
+        </div>
+      ) : null}
+      {!choice ? (
+        <div className="field">
+          <label className="field__label" htmlFor={`zalo-${team.id}`}>
+            Hoặc nhập mã Zalo của người được cử
+          </label>
+          <input id={`zalo-${team.id}`} className="field__input" inputMode="numeric" value={zaloId} onChange={(e) => setZaloId(e.target.value.replace(/\D/g, ""))} />
+          <p className="field__hint">Người đó cần mở ứng dụng trên Zalo ít nhất một lần.</p>
+        </div>
+      ) : null}
+      <ErrorBox message={error} />
+      <Button fullWidth onClick={() => void save()}>
+        Cử làm tổ trưởng
+      </Button>
+    </div>
+  );
+}
+
+/** Officials: the teams of my area with % trained, creating a team, naming its leader. */
+export default function AdminTeamsPage() {
+  const roles = useAppState((s) => s.adminRoles);
+  const communeRoles = roles.filter((r) => r.role === "commune_official");
+  const province = roles.find((r) => r.role === "province_official")?.areaCode ?? null;
+  const [list, setList] = useState<TeamList | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [name, setName] = useState("");
+  const [commune, setCommune] = useState<string>(communeRoles[0]?.areaCode ?? "");
+  const [picked, setPicked] = useState<PickedCommune[]>([]);
+  const [done, setDone] = useState<string | null>(null);
+  const [leaderFor, setLeaderFor] = useState<number | null>(null);
+  const load = useCallback(() => {
+    teamApi.teams().then(setList, (e) => setError(errorText(e)));
+  }, []);
+  useEffect(load, [load]);
+  const communeCode = communeRoles.length ? commune : (picked[0]?.code ?? "");
+  const create = async () => {
+    if (!communeCode) return setError("Hãy chọn xã/phường của tổ.");
+    try {
+      const t = await teamApi.createTeam(communeCode, name);
+      setDone(`Đã lập ${t.name}. Hãy cử tổ trưởng cho tổ.`);
+      setName("");
+      setError(null);
+      setLeaderFor(t.id);
+      load();
+    } catch (e) {
+      setError(errorText(e));
+    }
+  };
+  return (
+    <Page className="page admin">
+      <AppHeader title="Tổ công nghệ số" back="/admin" />
+      <NetworkBanner />
+      <main className="content">
+        {done ? (
+          <p className="done-box" role="status">
+            {done}
+          </p>
+        ) : null}
+        {list ? (
+          <section className="card" aria-labelledby="summary-title">
+            <h2 id="summary-title" className="card__title">
+              {list.area.name}
+            </h2>
+            <p>
+              {list.area.teams} tổ, {list.area.members} thành viên. Đã học xong 5 kỹ năng cơ bản: {list.area.trained} người ({pct(list.area.trained, list.area.members)}).
+            </p>
+            {list.communes.length > 1 ? (
+              <ul className="plain-list">
+                {list.communes.map((c) => (
+                  <li key={c.code}>
+                    {c.name}: {c.trained}/{c.members} ({pct(c.trained, c.members)})
+                  </li>
+                ))}
+              </ul>
+            ) : null}
+          </section>
+        ) : null}
+        <section className="card" aria-labelledby="teams-list-title">
+          <h2 id="teams-list-title" className="card__title">
+            Các tổ
+          </h2>
+          {!list && !error ? <p role="status">Đang tải…</p> : null}
+          {list && !list.teams.length ? <p className="empty-note">Chưa có tổ nào.</p> : null}
+          <ul className="plain-list">
+            {list?.teams.map((t) => (
+              <li key={t.id} className="member">
+                <div className="member__top">
+                  <span className="member__name">{t.name}</span>
+                  <span className={`trained ${t.members > 0 && t.trained === t.members ? "trained--yes" : "trained--no"}`}>{pct(t.trained, t.members)}</span>
+                </div>
+                <p className="team-card__meta">{t.communeName}</p>
+                <p className="team-card__meta">
+                  Tổ trưởng: {t.leader?.name ?? "chưa cử"} · {t.members} thành viên, {t.trained} đã học xong
+                </p>
+                {leaderFor === t.id ? (
+                  <LeaderForm
+                    team={t}
+                    onDone={() => {
+                      setLeaderFor(null);
+                      setDone(`Đã cử tổ trưởng cho ${t.name}.`);
+                      load();
+                    }}
+                  />
+                ) : (
+                  <Button size="small" variant="tertiary" onClick={() => setLeaderFor(t.id)}>
+                    {t.leader ? "Đổi tổ trưởng" : "Cử tổ trưởng"}
+                  </Button>
+                )}
+              </li>
+            ))}
+          </ul>
+        </section>
+        <section className="card" aria-labelledby="new-team-title">
+          <h2 id="new-team-title" className="card__title">
+            Lập tổ mới
+          </h2>
+          <div className="field">
+            <label className="field__label" htmlFor="team-name">
+              Tên tổ
+            </label>
+            <input id="team-name" className="field__input" value={name} maxLength={TEAM_NAME_MAX + 20} placeholder="Ví dụ: Tổ công nghệ số thôn 3" onChange={(e) => setName(e.target.value)} />
+            <p className={name.length > TEAM_NAME_MAX ? "field__counter is-over" : "field__counter"}>
+              {name.length}/{TEAM_NAME_MAX}
+            </p>
+          </div>
+          {communeRoles.length > 1 ? (
+            <div className="field">
+              <label className="field__label" htmlFor="team-commune">
+                Xã/phường
+              </label>
+              <select id="team-commune" className="field__input" value={commune} onChange={(e) => setCommune(e.target.value)}>
+                {communeRoles.map((r) => (
+                  <option key={r.areaCode} value={r.areaCode}>
+                    {r.areaName}
+                  </option>
+                ))}
+              </select>
+            </div>
+          ) : communeRoles.length === 1 ? (
+            <p className="admin-hint">Xã/phường: {communeRoles[0]!.areaName}</p>
+          ) : province ? (
+            <CommunePicker provinceCode={province} value={picked} onChange={(next) => setPicked(next.slice(-1))} />
+          ) : (
+            <p className="admin-hint">Người vận hành lập tổ bằng API (/api/v1/admin/teams) với mã xã/phường.</p>
+          )}
+          <ErrorBox message={error} />
+          <Button fullWidth size="large" disabled={!name.trim() || name.length > TEAM_NAME_MAX} onClick={() => void create()}>
+            Lập tổ
+          </Button>
+        </section>
+      </main>
+      <NavBar />
+    </Page>
+  );
+}

@@ -1,0 +1,255 @@
+import { useCallback, useEffect, useState } from "react";
+import { Button, Page, useNavigate } from "zmp-ui";
+import { ErrorBox } from "../admin/error-box";
+import "../admin/admin.css";
+import { AppHeader } from "../components/app-header";
+import { NavBar } from "../components/nav-bar";
+import { NetworkBanner } from "../components/network-banner";
+import { http } from "../lib/api";
+import { skills } from "../lib/course";
+import { saveImage, shareDeepLink } from "../lib/zalo-share";
+import { errorText, qrDataUrl, teamApi, type Invite, type MemberView, type MyTeam } from "../team/api";
+import "../team/team.css";
+import { setState } from "../state/store";
+
+type Load<T> = { state: "loading" } | { state: "error"; message: string } | { state: "ready"; value: T };
+type Team = NonNullable<MyTeam["team"]>;
+
+const skillName = (id: string) => skills.find((s) => s.id === id)?.short ?? id;
+const dateVN = (iso: string) => new Date(iso).toLocaleDateString("vi-VN", { timeZone: "Asia/Ho_Chi_Minh" });
+/**
+ * The picture beside a shared link must be a web address Zalo can fetch: the poster of the first skill, carrying
+ * the same ref code (GET /api/v1/posters/skill/<id>.png?ref=…).
+ */
+const thumbnail = (link: string) => {
+  const ref = new URL(link).searchParams.get("ref");
+  const u = new URL(`/api/v1/posters/skill/${skills[0]?.id ?? "co-ban"}.png`, http.defaults.baseURL || window.location.origin);
+  if (ref) u.searchParams.set("ref", ref);
+  return u.href;
+};
+
+/** A QR code with "Chia sẻ qua Zalo" and "Lưu ảnh vào máy". */
+function QrCard({ title, hint, link, fileName, shareTitle }: { title: string; hint: string; link: string; fileName: string; shareTitle: string }) {
+  const [src, setSrc] = useState<string | null>(null);
+  const [note, setNote] = useState<string | null>(null);
+  useEffect(() => {
+    let live = true;
+    qrDataUrl(link).then((u) => live && setSrc(u), () => live && setNote("Chưa tạo được mã QR."));
+    return () => void (live = false);
+  }, [link]);
+  const share = async () => {
+    const u = new URL(link);
+    const r = await shareDeepLink({ title: shareTitle, description: "Mở ứng dụng Kỹ năng số cộng đồng trên Zalo", path: `/${u.search}`, thumbnail: thumbnail(link), link });
+    setNote(r === "copied" ? "Đã chép đường dẫn. Hãy dán vào tin nhắn Zalo." : r === "failed" ? "Chưa chia sẻ được. Vui lòng thử lại." : null);
+  };
+  const save = async () => {
+    if (src) setNote((await saveImage(src, fileName)) ? "Đã lưu ảnh mã QR vào máy." : "Chưa lưu được ảnh. Vui lòng thử lại.");
+  };
+  return (
+    <section className="card qr-box" aria-labelledby={`${fileName}-title`}>
+      <h2 id={`${fileName}-title`} className="card__title">
+        {title}
+      </h2>
+      {src ? <img src={src} alt={`Mã QR: ${title}`} /> : <p role="status">Đang tạo mã QR…</p>}
+      <p className="qr-box__hint">{hint}</p>
+      <div className="button-row">
+        <Button fullWidth onClick={() => void share()}>
+          Chia sẻ qua Zalo
+        </Button>
+        <Button fullWidth variant="secondary" disabled={!src} onClick={() => void save()}>
+          Lưu ảnh vào máy
+        </Button>
+      </div>
+      {note ? <p role="status">{note}</p> : null}
+    </section>
+  );
+}
+
+/** The leader's list: each member's progress in the core skills, and removing a member. */
+function Members({ team }: { team: Team }) {
+  const [members, setMembers] = useState<Load<MemberView[]>>({ state: "loading" });
+  const [confirm, setConfirm] = useState<MemberView | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const load = useCallback(() => {
+    teamApi.members(team.id).then(
+      (r) => setMembers({ state: "ready", value: r.members }),
+      (e) => setMembers({ state: "error", message: errorText(e) }),
+    );
+  }, [team.id]);
+  useEffect(load, [load]);
+  const remove = async (m: MemberView) => {
+    try {
+      await teamApi.removeMember(team.id, m.learnerId);
+      setConfirm(null);
+      setError(null);
+      load();
+    } catch (e) {
+      setError(errorText(e));
+    }
+  };
+  const list = members.state === "ready" ? members.value : [];
+  const trained = list.filter((m) => m.trained).length;
+  return (
+    <section className="card" aria-labelledby="members-title">
+      <h2 id="members-title" className="card__title">
+        Thành viên{members.state === "ready" ? ` (${list.length})` : ""}
+      </h2>
+      {members.state === "loading" ? <p role="status">Đang tải…</p> : null}
+      {members.state === "error" ? <ErrorBox message={members.message} /> : null}
+      {members.state === "ready" ? (
+        <>
+          <p className="admin-hint">
+            Đã học xong 5 kỹ năng cơ bản: {trained}/{list.length} người.
+          </p>
+          <ul className="member-list">
+            {list.map((m) => (
+              <li key={m.learnerId} className="member">
+                <div className="member__top">
+                  <span className="member__name">
+                    {m.name}
+                    {m.role === "leader" ? " (tổ trưởng)" : ""}
+                  </span>
+                  <span className={`trained ${m.trained ? "trained--yes" : "trained--no"}`}>{m.trained ? "Đã học xong" : "Đang học"}</span>
+                </div>
+                <ul className="member__skills" aria-label={`Tiến độ của ${m.name}`}>
+                  {m.skills.map((s) => (
+                    <li key={s.skillId} style={{ display: "contents" }}>
+                      <span>{skillName(s.skillId)}</span>
+                      <span>
+                        {s.lessonsPassed}/{s.lessonsTotal} bài
+                      </span>
+                    </li>
+                  ))}
+                </ul>
+                {m.role === "member" ? (
+                  confirm?.learnerId === m.learnerId ? (
+                    <div className="confirm" style={{ marginTop: 8 }}>
+                      <p className="confirm__text">Cho {m.name} rời tổ?</p>
+                      <div className="confirm__buttons">
+                        <Button variant="secondary" onClick={() => setConfirm(null)}>
+                          Không
+                        </Button>
+                        <Button className="danger-button" onClick={() => void remove(m)}>
+                          Cho rời tổ
+                        </Button>
+                      </div>
+                    </div>
+                  ) : (
+                    <Button size="small" variant="tertiary" onClick={() => setConfirm(m)} aria-label={`Cho ${m.name} rời tổ`}>
+                      Cho rời tổ
+                    </Button>
+                  )
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      <ErrorBox message={error} />
+    </section>
+  );
+}
+
+/** The leader shows this to a new member: a single-use invite, valid 7 days. */
+function InviteCard({ team }: { team: Team }) {
+  const [invite, setInvite] = useState<Invite | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const make = async () => {
+    try {
+      setInvite(await teamApi.invite(team.id));
+      setError(null);
+    } catch (e) {
+      setError(errorText(e));
+    }
+  };
+  return (
+    <>
+      {invite ? (
+        <QrCard
+          title="Mã mời vào tổ"
+          hint={`Người được mời quét mã này bằng Zalo. Mỗi mã chỉ dùng cho một người, hết hạn ngày ${dateVN(invite.expiresAt)}.`}
+          link={invite.link}
+          fileName="ma-moi-vao-to"
+          shareTitle={`Mời vào ${team.name}`}
+        />
+      ) : null}
+      <Button fullWidth variant={invite ? "secondary" : "primary"} onClick={() => void make()}>
+        {invite ? "Tạo mã mời cho người tiếp theo" : "Tạo mã mời thành viên"}
+      </Button>
+      <ErrorBox message={error} />
+    </>
+  );
+}
+
+/** "Tổ của tôi": my team, my personal QR code, recording a visit; for the leader, members and invites. */
+export default function TeamPage() {
+  const navigate = useNavigate();
+  const [mine, setMine] = useState<Load<MyTeam>>({ state: "loading" });
+  useEffect(() => {
+    let live = true;
+    teamApi.myTeam().then(
+      (r) => {
+        if (!live) return;
+        setMine({ state: "ready", value: r });
+        setState({ teamRole: r.team?.role ?? null });
+      },
+      (e) => live && setMine({ state: "error", message: errorText(e) }),
+    );
+    return () => void (live = false);
+  }, []);
+  const team = mine.state === "ready" ? mine.value.team : null;
+  return (
+    <Page className="page admin">
+      <AppHeader title="Tổ của tôi" back="/" />
+      <NetworkBanner />
+      <main className="content stack">
+        {mine.state === "loading" ? <p role="status">Đang tải…</p> : null}
+        {mine.state === "error" ? <ErrorBox message={mine.message} /> : null}
+        {mine.state === "ready" && !team ? (
+          <section className="card">
+            <h2 className="card__title">Bạn chưa ở tổ công nghệ số nào</h2>
+            <p>Để tham gia, hãy nhờ tổ trưởng cho quét mã mời vào tổ bằng Zalo.</p>
+          </section>
+        ) : null}
+        {team ? (
+          <>
+            <section className="card" aria-labelledby="team-title">
+              <h2 id="team-title" className="team-card__name">
+                {team.name}
+              </h2>
+              <p className="team-card__meta">{team.communeName}</p>
+              <p className="team-card__meta">{team.role === "leader" ? "Bạn là tổ trưởng" : "Bạn là thành viên"}</p>
+              <div className="team-counts">
+                <div>
+                  <strong>{team.visits}</strong>
+                  <span>hộ đã hỗ trợ</span>
+                </div>
+                <div>
+                  <strong>{team.residentsCredited}</strong>
+                  <span>người dân qua mã của bạn</span>
+                </div>
+              </div>
+            </section>
+            <Button fullWidth size="large" onClick={() => navigate("/team/visit")}>
+              Ghi nhận hộ đã hỗ trợ
+            </Button>
+            {team.role === "leader" ? (
+              <>
+                <Members team={team} />
+                <InviteCard team={team} />
+              </>
+            ) : null}
+            <QrCard
+              title="Mã QR của tôi"
+              hint="Người dân quét mã này để mở ứng dụng học. Bạn được ghi nhận khi họ đồng ý."
+              link={team.myLink}
+              fileName="ma-qr-cua-toi"
+              shareTitle="Học kỹ năng số cùng tổ công nghệ số"
+            />
+          </>
+        ) : null}
+      </main>
+      <NavBar />
+    </Page>
+  );
+}
