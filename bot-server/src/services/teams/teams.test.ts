@@ -1,0 +1,71 @@
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { repositories, type Repositories } from "../../repositories/index.js";
+import { inviteCodes } from "../../lib/invite-codes.js";
+import { CLI_ROLES, type Actor } from "../admin/access.js";
+import { loadAreas } from "../areas.js";
+import { courseCatalog } from "../course-catalog.js";
+import { loadVisitKinds } from "../../../../shared/visit-kinds.js";
+import { createTestDb, DIALECTS, type TestDb } from "../../../../tests/helpers/databases.js";
+import { expectAppError } from "../../../../tests/helpers/errors.js";
+import { fixtureCourse, manualClock } from "../../../../tests/helpers/fixture.js";
+import { createTeam } from "./create-team.js";
+import { createInvite, joinTeam } from "./join-team.js";
+import { listMembers } from "./list-members.js";
+import { nameLeader } from "./name-leader.js";
+import { recordVisit } from "./record-visit.js";
+import { removeMember } from "./remove-member.js";
+import { vietnamToday, type TeamDeps } from "./team-access.js";
+
+const areas = loadAreas();
+const OPERATOR: Actor = { id: "cli:test", roles: CLI_ROLES };
+
+describe("vietnamToday", () => {
+  it("is UTC+7 with no daylight saving", () => {
+    expect(vietnamToday(new Date("2026-11-28T16:59:59Z"))).toBe("2026-11-28");
+    expect(vietnamToday(new Date("2026-11-28T17:00:00Z"))).toBe("2026-11-29");
+  });
+});
+
+describe.each(DIALECTS)("team services on %s", (dialect) => {
+  let testDb: TestDb;
+  let repos: Repositories;
+  let deps: TeamDeps;
+  const clock = manualClock(new Date("2026-11-28T02:00:00.000Z"));
+  const people: string[] = [];
+
+  beforeAll(async () => {
+    testDb = await createTestDb(dialect);
+    repos = repositories(testDb.db.db, testDb.db.dialect);
+    deps = { repos, areas, clock, invites: inviteCodes("k".repeat(32)), catalog: courseCatalog(fixtureCourse()), visitKinds: loadVisitKinds(), homeLink: "https://zalo.me/s/1/" };
+    for (let i = 0; i < 3; i++) {
+      const id = randomUUID();
+      await repos.learners.insert({ id, zalo_user_id: `90000000000000000${i}`, name: `Người ${i}`, id_by_oa: null, ref_code: null, created_at: clock.now().toISOString(), updated_at: clock.now().toISOString() });
+      people.push(id);
+    }
+  });
+  afterAll(async () => testDb?.cleanup());
+
+  it("a new leader replaces the old one, who stays a member; a removed member's visits stay, and they can join again", async () => {
+    const team = await createTeam(deps, OPERATOR, { communeCode: "00004", name: "Tổ thử" });
+    await nameLeader(deps, OPERATOR, team.id, { learnerId: people[0]! });
+    const leader = { id: "900000000000000000", learnerId: people[0]!, roles: [] };
+    const code = (await createInvite(deps, leader, team.id)).code;
+    await joinTeam(deps, { id: "900000000000000001", learnerId: people[1]! }, code);
+    await nameLeader(deps, OPERATOR, team.id, { learnerId: people[1]! });
+    const { members } = await listMembers(deps, OPERATOR_AS_TEAM_ACTOR, team.id);
+    expect(members.map((m) => [m.learnerId, m.role]).sort()).toEqual([[people[0], "member"], [people[1], "leader"]].sort());
+    await expectAppError(nameLeader(deps, OPERATOR, team.id, { learnerId: people[1]! }), 409, "already_leader");
+
+    const visit = await recordVisit(deps, people[0]!, { id: randomUUID(), household: "Nhà cô Ba", visitedOn: "2026-11-27", kinds: ["other", "other"] });
+    expect(visit.kinds).toEqual(["other"]);
+    await removeMember(deps, { id: "900000000000000001", learnerId: people[1]!, roles: [] }, team.id, people[0]!);
+    expect(await repos.visits.countByMember(people[0]!)).toBe(1);
+    await expectAppError(recordVisit(deps, people[0]!, { id: randomUUID(), household: "Nhà cô Ba", visitedOn: "2026-11-27", kinds: ["other"] }), 403, "not_in_team");
+    const again = (await createInvite(deps, { id: "900000000000000001", learnerId: people[1]!, roles: [] }, team.id)).code;
+    await joinTeam(deps, { id: "900000000000000000", learnerId: people[0]! }, again);
+    expect((await repos.teams.membershipOf(people[0]!))?.role).toBe("member");
+  });
+});
+
+const OPERATOR_AS_TEAM_ACTOR = { ...OPERATOR, learnerId: "none" };
