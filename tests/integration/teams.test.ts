@@ -103,7 +103,7 @@ describe.each(DIALECTS)("teams on %s", (dialect) => {
     const res = await ok("POST", `/api/v1/teams/${teamA}/invites`, LEADER);
     expect(res).toEqual({ code: expect.any(String), expiresAt: new Date(clock.now().getTime() + 7 * 86400_000).toISOString(), link: expect.stringMatching(/\/zapps\/[^/]+\/\?invite=/) });
     const code = res.code as string;
-    expect(await ok("GET", `/api/v1/teams/invites/${code}`, MEMBER)).toMatchObject({ teamId: teamA, teamName: "Tổ công nghệ số tổ dân phố 5", communeName: "Phường Ba Đình, Thành phố Hà Nội" });
+    expect(await ok("POST", "/api/v1/teams/invites/preview", MEMBER, { code })).toMatchObject({ teamId: teamA, teamName: "Tổ công nghệ số tổ dân phố 5", communeName: "Phường Ba Đình, Thành phố Hà Nội" });
     const joined = await ok("POST", "/api/v1/teams/join", MEMBER, { code });
     expect(joined.refCode).toMatch(/^m-[A-Za-z0-9_-]{11}$/);
     memberRef = joined.refCode;
@@ -118,7 +118,7 @@ describe.each(DIALECTS)("teams on %s", (dialect) => {
     const [tid, nonce, exp, sig] = code.split(".");
     const forged = [`${teamB}.${nonce}.${exp}.${sig}`, `${tid}.${nonce}.${Number(exp) + 999}.${sig}`, `${tid}.${nonce}.${exp}.${"A".repeat(22)}`, "abcdefghijklmnop"];
     for (const f of forged) await refusedWithoutChange(() => call("POST", "/api/v1/teams/join", RESIDENT, { code: f }), 400, "invalid_invite");
-    await refusedWithoutChange(() => call("GET", `/api/v1/teams/invites/${forged[0]}`, RESIDENT), 400, "invalid_invite");
+    await refusedWithoutChange(() => call("POST", "/api/v1/teams/invites/preview", RESIDENT, { code: forged[0] }), 400, "invalid_invite");
     await refusedWithoutChange(() => call("POST", "/api/v1/teams/join", RESIDENT, { code: "x".repeat(500) }), 400, "invalid_request");
     // A member of another team (team B's leader) cannot join team A.
     await refusedWithoutChange(() => call("POST", "/api/v1/teams/join", OTHER, { code }), 409, "in_another_team");

@@ -7,7 +7,6 @@ import {
   creditRequestSchema,
   creditResultSchema,
   creditStatusSchema,
-  inviteCodeSchema,
   invitePreviewSchema,
   inviteSchema,
   joinRequestSchema,
@@ -53,12 +52,13 @@ export async function teamRoutes(app: FastifyInstance): Promise<void> {
     getMyTeam(deps(), requireLearner(req)),
   );
 
-  r.get(
-    "/api/v1/teams/invites/:code",
-    { config, schema: { tags, security, summary: "What an invite leads to (team name and commune), before joining", params: z.strictObject({ code: inviteCodeSchema }), response: { 200: invitePreviewSchema, ...errors } } },
+  // POST, not GET: an unused invite code stays out of URLs and access logs.
+  r.post(
+    "/api/v1/teams/invites/preview",
+    { config, schema: { tags, security, summary: "What an invite leads to (team name and commune), before joining", body: joinRequestSchema, response: { 200: invitePreviewSchema, ...errors } } },
     async (req) => {
       requireLearner(req);
-      return previewInvite(deps(), req.params.code);
+      return previewInvite(deps(), req.body.code);
     },
   );
 

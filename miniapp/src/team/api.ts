@@ -40,7 +40,7 @@ const teamUrl = (id: number) => `/api/v1/teams/${encodeURIComponent(String(id))}
 
 export const teamApi = {
   myTeam: () => get<MyTeam>("/api/v1/me/team"),
-  previewInvite: (code: string) => get<{ teamId: number; teamName: string; communeName: string; expiresAt: string }>(`/api/v1/teams/invites/${encodeURIComponent(code)}`),
+  previewInvite: (code: string) => post<{ teamId: number; teamName: string; communeName: string; expiresAt: string }>("/api/v1/teams/invites/preview", { code }),
   join: (code: string) => post<{ teamId: number; teamName: string; communeName: string; refCode: string }>("/api/v1/teams/join", { code }),
   invite: (teamId: number) => post<Invite>(`${teamUrl(teamId)}/invites`),
   members: (teamId: number) => get<{ members: MemberView[] }>(`${teamUrl(teamId)}/members`),

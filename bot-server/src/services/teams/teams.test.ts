@@ -9,7 +9,9 @@ import { loadVisitKinds } from "../../../../shared/visit-kinds.js";
 import { createTestDb, DIALECTS, type TestDb } from "../../../../tests/helpers/databases.js";
 import { expectAppError } from "../../../../tests/helpers/errors.js";
 import { fixtureCourse, manualClock } from "../../../../tests/helpers/fixture.js";
+import { CREDIT_CONSENT } from "../../../../shared/schemas/team.js";
 import { createTeam } from "./create-team.js";
+import { creditResident, getCreditStatus } from "./credit-resident.js";
 import { createInvite, joinTeam } from "./join-team.js";
 import { listMembers } from "./list-members.js";
 import { nameLeader } from "./name-leader.js";
@@ -65,6 +67,15 @@ describe.each(DIALECTS)("team services on %s", (dialect) => {
     const again = (await createInvite(deps, { id: "900000000000000001", learnerId: people[1]!, roles: [] }, team.id)).code;
     await joinTeam(deps, { id: "900000000000000000", learnerId: people[0]! }, again);
     expect((await repos.teams.membershipOf(people[0]!))?.role).toBe("member");
+  });
+
+  it("a resident who came through a team's own ref code (a poster) is credited to the team, with no member", async () => {
+    const team = await createTeam(deps, OPERATOR, { communeCode: "00004", name: "Tổ áp phích" });
+    expect(await getCreditStatus(deps, people[2]!, team.refCode)).toMatchObject({ state: "open", teamName: "Tổ áp phích", memberName: null });
+    await creditResident(deps, people[2]!, { ref: team.refCode, consentVersion: CREDIT_CONSENT.version });
+    expect(await repos.credits.ofResident(people[2]!)).toMatchObject({ team_id: team.id, member_id: null, ref_code: team.refCode });
+    expect((await repos.learners.findById(people[2]!))?.ref_code).toBe(team.refCode);
+    await expectAppError(creditResident(deps, people[2]!, { ref: team.refCode, consentVersion: CREDIT_CONSENT.version }), 409, "already_credited");
   });
 });
 
