@@ -168,7 +168,17 @@ describe("a tổ công nghệ số in the mini app", () => {
     await expect.poll(() => leader.page.locator(".member__name", { hasText: MEMBER.name }).count(), SLOW).toBe(1);
     await expectAccessible(leader.page, "leader's team");
     await shot(leader.page, "team-leader-members");
-    expect([...leader.problems, ...member.problems]).toEqual([]);
+    // The official sees the same members from Quản trị.
+    const official = await phone();
+    await openAs(official.page, OFFICIAL);
+    await official.page.goto(`${miniappUrl}admin/teams`);
+    const row = official.page.locator("li.member", { hasText: TEAM_NAME });
+    await row.getByRole("button", { name: "Xem thành viên" }).click(SLOW);
+    await expect.poll(() => row.locator(".member__name", { hasText: MEMBER.name }).count(), SLOW).toBe(1);
+    await expectAccessible(official.page, "official's view of a team");
+    await shot(official.page, "team-admin-members");
+    await official.context.close();
+    expect([...leader.problems, ...member.problems, ...official.problems]).toEqual([]);
     await leader.context.close();
     await member.context.close();
   });

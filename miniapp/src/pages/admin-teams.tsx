@@ -8,6 +8,7 @@ import { NavBar } from "../components/nav-bar";
 import { NetworkBanner } from "../components/network-banner";
 import { useAppState } from "../state/store";
 import { errorText, teamApi, type MemberView, type TeamList, type TeamView } from "../team/api";
+import { Members } from "../team/members";
 import "../team/team.css";
 
 const TEAM_NAME_MAX = 80;
@@ -78,6 +79,7 @@ export default function AdminTeamsPage() {
   const [picked, setPicked] = useState<PickedCommune[]>([]);
   const [done, setDone] = useState<string | null>(null);
   const [leaderFor, setLeaderFor] = useState<number | null>(null);
+  const [membersFor, setMembersFor] = useState<number | null>(null);
   const load = useCallback(() => {
     teamApi.teams().then(setList, (e) => setError(errorText(e)));
   }, []);
@@ -156,6 +158,12 @@ export default function AdminTeamsPage() {
                     {t.leader ? "Đổi tổ trưởng" : "Cử tổ trưởng"}
                   </Button>
                 )}
+                {t.members > 0 ? (
+                  <Button size="small" variant="tertiary" aria-expanded={membersFor === t.id} onClick={() => setMembersFor(membersFor === t.id ? null : t.id)}>
+                    {membersFor === t.id ? "Ẩn thành viên" : "Xem thành viên"}
+                  </Button>
+                ) : null}
+                {membersFor === t.id ? <Members teamId={t.id} canRemove /> : null}
               </li>
             ))}
           </ul>

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from "react";
+import { useEffect, useState } from "react";
 import { Button, Page, useNavigate } from "zmp-ui";
 import { ErrorBox } from "../admin/error-box";
 import "../admin/admin.css";
@@ -8,14 +8,14 @@ import { NetworkBanner } from "../components/network-banner";
 import { http } from "../lib/api";
 import { skills } from "../lib/course";
 import { saveImage, shareDeepLink } from "../lib/zalo-share";
-import { errorText, qrDataUrl, teamApi, type Invite, type MemberView, type MyTeam } from "../team/api";
+import { errorText, qrDataUrl, teamApi, type Invite, type MyTeam } from "../team/api";
+import { Members } from "../team/members";
 import "../team/team.css";
 import { setState } from "../state/store";
 
 type Load<T> = { state: "loading" } | { state: "error"; message: string } | { state: "ready"; value: T };
 type Team = NonNullable<MyTeam["team"]>;
 
-const skillName = (id: string) => skills.find((s) => s.id === id)?.short ?? id;
 const dateVN = (iso: string) => new Date(iso).toLocaleDateString("vi-VN", { timeZone: "Asia/Ho_Chi_Minh" });
 /**
  * The picture beside a shared link must be a web address Zalo can fetch: the poster of the first skill, carrying
@@ -61,91 +61,6 @@ function QrCard({ title, hint, link, fileName, shareTitle }: { title: string; hi
         </Button>
       </div>
       {note ? <p role="status">{note}</p> : null}
-    </section>
-  );
-}
-
-/** The leader's list: each member's progress in the core skills, and removing a member. */
-function Members({ team }: { team: Team }) {
-  const [members, setMembers] = useState<Load<MemberView[]>>({ state: "loading" });
-  const [confirm, setConfirm] = useState<MemberView | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const load = useCallback(() => {
-    teamApi.members(team.id).then(
-      (r) => setMembers({ state: "ready", value: r.members }),
-      (e) => setMembers({ state: "error", message: errorText(e) }),
-    );
-  }, [team.id]);
-  useEffect(load, [load]);
-  const remove = async (m: MemberView) => {
-    try {
-      await teamApi.removeMember(team.id, m.learnerId);
-      setConfirm(null);
-      setError(null);
-      load();
-    } catch (e) {
-      setError(errorText(e));
-    }
-  };
-  const list = members.state === "ready" ? members.value : [];
-  const trained = list.filter((m) => m.trained).length;
-  return (
-    <section className="card" aria-labelledby="members-title">
-      <h2 id="members-title" className="card__title">
-        Thành viên{members.state === "ready" ? ` (${list.length})` : ""}
-      </h2>
-      {members.state === "loading" ? <p role="status">Đang tải…</p> : null}
-      {members.state === "error" ? <ErrorBox message={members.message} /> : null}
-      {members.state === "ready" ? (
-        <>
-          <p className="admin-hint">
-            Đã học xong 5 kỹ năng cơ bản: {trained}/{list.length} người.
-          </p>
-          <ul className="member-list">
-            {list.map((m) => (
-              <li key={m.learnerId} className="member">
-                <div className="member__top">
-                  <span className="member__name">
-                    {m.name}
-                    {m.role === "leader" ? " (tổ trưởng)" : ""}
-                  </span>
-                  <span className={`trained ${m.trained ? "trained--yes" : "trained--no"}`}>{m.trained ? "Đã học xong" : "Đang học"}</span>
-                </div>
-                <ul className="member__skills" aria-label={`Tiến độ của ${m.name}`}>
-                  {m.skills.map((s) => (
-                    <li key={s.skillId} style={{ display: "contents" }}>
-                      <span>{skillName(s.skillId)}</span>
-                      <span>
-                        {s.lessonsPassed}/{s.lessonsTotal} bài
-                      </span>
-                    </li>
-                  ))}
-                </ul>
-                {m.role === "member" ? (
-                  confirm?.learnerId === m.learnerId ? (
-                    <div className="confirm" style={{ marginTop: 8 }}>
-                      <p className="confirm__text">Cho {m.name} rời tổ?</p>
-                      <div className="confirm__buttons">
-                        <Button variant="secondary" onClick={() => setConfirm(null)}>
-                          Không
-                        </Button>
-                        <Button className="danger-button" onClick={() => void remove(m)}>
-                          Cho rời tổ
-                        </Button>
-                      </div>
-                    </div>
-                  ) : (
-                    <Button size="small" variant="tertiary" onClick={() => setConfirm(m)} aria-label={`Cho ${m.name} rời tổ`}>
-                      Cho rời tổ
-                    </Button>
-                  )
-                ) : null}
-              </li>
-            ))}
-          </ul>
-        </>
-      ) : null}
-      <ErrorBox message={error} />
     </section>
   );
 }
@@ -235,7 +150,7 @@ export default function TeamPage() {
             </Button>
             {team.role === "leader" ? (
               <>
-                <Members team={team} />
+                <Members teamId={team.id} canRemove />
                 <InviteCard team={team} />
               </>
             ) : null}
