@@ -121,7 +121,11 @@ export const oaPlugin = fp(async (app: FastifyInstance, { config }: { config: Co
     if (ids.length) await queue.addBulk("webhook", ids.map((id) => ({ payload: { inboxId: id }, opts: { key: `inbox:${id}`, maxAttempts: WEBHOOK_JOB_ATTEMPTS } })));
   }
   const deliveryDeps = () => ({ repos: s.repos, queue, oa, areas: services.areas, clock: s.clock, costs: config.campaignCosts, lessonUrl: services.links.lesson });
-  queue.process("campaign-plan", (p) => planDeliveries(deliveryDeps(), Number(p.campaignId)), { concurrency: 1 });
+  queue.process("campaign-plan", (p) => planDeliveries(deliveryDeps(), Number(p.campaignId)), {
+    concurrency: 1,
+    // After its retries (the database kept failing): the campaign stays "sending" with what was planned; the log names it.
+    onFailed: async (p, err) => app.log.error({ err, campaignId: p.campaignId }, "campaign planning failed for good; the campaign stays 'sending' until it is planned"),
+  });
   queue.process("delivery-batch", (p) => deliverBatch(deliveryDeps(), (p.deliveryIds as number[]).map(Number)), {
     concurrency: BATCHES_AT_ONCE,
     onFailed: async (p, err) => {

@@ -3,7 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { freePort } from "../../../tests/helpers/net.js";
 import { startHttpStub, type HttpStub, type StubAnswer } from "../../../tests/helpers/http-stub.js";
 import { classifyZaloError, HTTP_ERROR, NETWORK_ERROR, ZaloApiError, type ZaloErrorClass } from "./errors.js";
-import { oaClient, QUOTA_HEADROOM, zaloRateLimiter, type TokenSource } from "./oa-client.js";
+import { limiterSettings, oaClient, zaloRateLimiter, type TokenSource } from "./oa-client.js";
 
 /** Zalo's error table (../shared/zalo-platform.md) and what each code must lead to. */
 const TABLE: [number, ZaloErrorClass][] = [
@@ -249,19 +249,29 @@ describe("the rate limiter", () => {
   afterAll(async () => {
     await stub.close();
   });
-  const settings = (l: Bottleneck) => (l as unknown as { _store: { storeOptions: { minTime: number; maxConcurrent: number | null; reservoir: number | null; reservoirRefreshAmount: number | null; reservoirRefreshInterval: number | null } } })._store.storeOptions;
+  const settings = (l: Bottleneck) => (l as unknown as { _store: { storeOptions: Record<string, number | null> } })._store.storeOptions;
 
   it.each([
-    [600, 100, 594],
-    [4000, 15, 3960],
-    [60, 1000, 59],
-    [1, 60_000, 1],
-  ])("zaloRateLimiter(%i per minute) spaces calls by %i ms and lets %i through per minute", (perMinute, minTime, perWindow) => {
+    [4000, 15, 33],
+    [12_000, 5, 99],
+    [60_000, 1, 495],
+  ])("zaloRateLimiter(%i per minute) spaces calls by %i ms and tops up %i calls every 500 ms, never above", (perMinute, minTime, perHalfSecond) => {
     const l = zaloRateLimiter(perMinute);
-    expect(settings(l)).toMatchObject({ minTime, reservoir: perWindow, reservoirRefreshAmount: perWindow, reservoirRefreshInterval: 60_000 });
-    // Spaced that way and refilled each minute, a 60-second span holds at most 99 % of the quota (plus one): late
-    // arrivals cannot tip it over.
-    expect(perWindow).toBeLessThanOrEqual(Math.max(1, Math.floor(perMinute * QUOTA_HEADROOM)));
+    expect(settings(l)).toMatchObject({ minTime, reservoir: perHalfSecond, reservoirIncreaseAmount: perHalfSecond, reservoirIncreaseMaximum: perHalfSecond, reservoirIncreaseInterval: 500 });
+    // Any 60 seconds hold at most a full bucket plus 120 top-ups: under the quota, whatever the arrival wobble.
+    expect(perHalfSecond * 121).toBeLessThan(perMinute);
+    // And on average within 2 % of it.
+    expect(perHalfSecond * 120).toBeGreaterThanOrEqual(perMinute * 0.98);
+  });
+
+  it.each([
+    [600, 102],
+    [60, 1011],
+    [1, 60_607],
+  ])("at %i per minute the spacing alone paces calls (less lost to rounding): %i ms apart", (perMinute, minTime) => {
+    expect(limiterSettings(perMinute)).toEqual({ minTime });
+    expect(Math.floor(60_000 / minTime)).toBeLessThan(perMinute);
+    if (perMinute >= 60) expect(Math.floor(60_000 / minTime)).toBeGreaterThanOrEqual(perMinute * 0.98);
   });
 
   it("every call of every client goes through the one limiter they are given", async () => {

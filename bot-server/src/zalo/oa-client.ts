@@ -41,23 +41,36 @@ export interface OaClient {
  */
 export const QUOTA_HEADROOM = 0.99;
 
+/** How the limiter paces calls; Bottleneck's Redis store keeps whole milliseconds, so no fractional spacing. */
+export function limiterSettings(perMinute: number) {
+  const allowed = perMinute * QUOTA_HEADROOM;
+  const perHalfSecond = Math.floor(allowed / 120);
+  const spacing = Math.ceil(60_000 / allowed);
+  // The spacing alone, rounded up, when that loses less to rounding (low rates: at 600 a minute, 102 ms apart).
+  if (Math.floor(60_000 / spacing) >= perHalfSecond * 120) return { minTime: spacing };
+  // Otherwise a token bucket topped up every half second (drift-free) to at most one half-second's worth: any
+  // 60 seconds then hold at most 121 half-seconds' worth, under the quota (4,000 → 33 per 500 ms: ≤ 3,993 in any
+  // minute, 3,960 on average), and calls never closer than the quota's own spacing.
+  return {
+    minTime: Math.floor(60_000 / perMinute),
+    reservoir: perHalfSecond,
+    reservoirIncreaseInterval: 500,
+    reservoirIncreaseAmount: perHalfSecond,
+    reservoirIncreaseMaximum: perHalfSecond,
+  };
+}
+
 /**
- * One limiter for every call to Zalo: calls spaced evenly (whole milliseconds, as Bottleneck's Redis store keeps
- * them) and at most 99 % of the quota in each minute, so no 60-second span holds more than that plus one. Given
- * a Redis, the limiter is shared by every process that names the same Redis and prefix (Bottleneck's clustering):
- * the chatbot's replies and the campaign deliveries of all web and worker processes draw on one quota.
+ * One limiter for every call to Zalo (see limiterSettings). Given a Redis, the limiter is shared by every process
+ * that names the same Redis and prefix (Bottleneck's clustering): the chatbot's replies and the campaign
+ * deliveries of all web and worker processes draw on one quota.
  */
 export function zaloRateLimiter(perMinute: number, shared?: { redisUrl: string; prefix: string }): Bottleneck {
-  const perWindow = Math.max(1, Math.floor(perMinute * QUOTA_HEADROOM));
-  const settings = {
-    minTime: Math.floor(60_000 / perMinute),
-    reservoir: perWindow,
-    reservoirRefreshAmount: perWindow,
-    reservoirRefreshInterval: 60_000,
-  };
+  // The bucket is topped up when the limiter next looks: often, so waiting calls go as soon as tokens are there.
+  const settings = { ...limiterSettings(perMinute), heartbeatInterval: 100 };
   if (!shared) return new Bottleneck({ ...settings, maxConcurrent: 50 });
   const client = new Redis(shared.redisUrl, { maxRetriesPerRequest: null });
-  return new Bottleneck({
+  const limiter = new Bottleneck({
     ...settings,
     id: `${shared.prefix}-zalo-oa`,
     datastore: "ioredis",
@@ -67,6 +80,11 @@ export function zaloRateLimiter(perMinute: number, shared?: { redisUrl: string; 
     maxConcurrent: null,
     timeout: 3600_000,
   });
+  // Settings already in Redis (an earlier version of this deployment) are kept by Bottleneck: make these the ones,
+  // all but the bucket's current content, which a process starting mid-minute must not top up.
+  const { reservoir: _current, ...pacing } = settings as typeof settings & { reservoir?: number };
+  limiter.updateSettings(pacing);
+  return limiter;
 }
 
 export interface OaClientOptions {
