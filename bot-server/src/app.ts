@@ -16,6 +16,7 @@ import { adminCampaignRoutes } from "./routes/admin-campaigns.js";
 import { adminQuestionRoutes } from "./routes/admin-questions.js";
 import { adminRoutes } from "./routes/admin.js";
 import { adminTeamRoutes } from "./routes/admin-teams.js";
+import { adminReportRoutes } from "./routes/admin-reports.js";
 import { areaRoutes } from "./routes/areas.js";
 import { authRoutes } from "./routes/auth.js";
 import { healthRoutes } from "./routes/health.js";
@@ -93,6 +94,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
   await app.register(adminCampaignRoutes, { costs: config.campaignCosts });
   await app.register(teamRoutes);
   await app.register(adminTeamRoutes);
+  await app.register(adminReportRoutes, { costs: config.reportCosts });
   await app.register(webhookRoutes);
   await app.register(oauthRoutes, { operatorKey: config.operatorKey, publicUrl: config.publicUrl, port: config.port });
   if (app.services.sandbox && app.oa.sandboxWorld && app.oa.sandboxDelivery) {

@@ -36,6 +36,8 @@ const envSchema = z
     PAID_MESSAGE_VND: z.coerce.number().int().min(0).max(100_000).default(55),
     PROMOTION_MESSAGE_VND: z.coerce.number().int().min(0).max(100_000).default(0),
     OA_PROMOTION_ELIGIBLE: z.enum(["true", "false"]).default("false"),
+    REPORT_COST_TEAM_MONTH_VND: z.coerce.number().int().min(0).max(1_000_000_000).default(500_000),
+    REPORT_COST_MEMBER_TRAINED_VND: z.coerce.number().int().min(0).max(1_000_000_000).default(200_000),
     OPERATOR_KEY: optional.pipe(z.string().min(16, "must be at least 16 characters").optional()),
     SANDBOX_WEBHOOK_URL: optional.pipe(z.string().url().optional()),
     SANDBOX_FAULTS: optional,
@@ -105,6 +107,8 @@ export interface Config {
   runWorkers: boolean;
   /** What planning counts as cost, and whether the OA may send promotion messages at all. */
   campaignCosts: { paidMessageVnd: number; promotionMessageVnd: number; promotionEligible: boolean };
+  /** Cost inputs of the reports (VND): a team's running cost per month it exists, and training one member. */
+  reportCosts: { teamMonthVnd: number; memberTrainedVnd: number };
   /** Lets the operator start the OA OAuth flow outside sandbox mode. */
   operatorKey: string | undefined;
   miniappDir: string;
@@ -167,6 +171,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     redisPrefix: e.REDIS_PREFIX,
     runWorkers: e.WORKERS === "on" || (e.WORKERS === "auto" && !e.REDIS_URL),
     campaignCosts: { paidMessageVnd: e.PAID_MESSAGE_VND, promotionMessageVnd: e.PROMOTION_MESSAGE_VND, promotionEligible: e.OA_PROMOTION_ELIGIBLE === "true" },
+    reportCosts: { teamMonthVnd: e.REPORT_COST_TEAM_MONTH_VND, memberTrainedVnd: e.REPORT_COST_MEMBER_TRAINED_VND },
     miniappDir: e.MINIAPP_DIR,
     bodyLimit: e.BODY_LIMIT_BYTES,
   };

@@ -7,6 +7,8 @@ export const visitKindSchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/).max(40),
   label: z.string().min(1).max(60),
   retired: z.boolean().optional(),
+  /** Helping with this creates an account (VNeID, public services, payment, e-commerce): reports count it as a new digital user. */
+  account: z.boolean().optional(),
 });
 export type VisitKind = z.infer<typeof visitKindSchema>;
 

@@ -13,6 +13,7 @@ import { oaMessageRepository } from "./oa-messages.js";
 import { oaTokenRepository } from "./oa-tokens.js";
 import { oauthStateRepository } from "./oauth-states.js";
 import { progressRepository } from "./progress.js";
+import { reportRepository } from "./reports.js";
 import { roleRepository } from "./roles.js";
 import { subscriberRepository } from "./subscribers.js";
 import { teamInviteRepository } from "./team-invites.js";
@@ -40,6 +41,7 @@ function bind(db: Kysely<Database>, dialect: Dialect) {
     teamInvites: teamInviteRepository(db),
     credits: creditRepository(db),
     visits: visitRepository(db),
+    reports: reportRepository(db, dialect),
   };
 }
 

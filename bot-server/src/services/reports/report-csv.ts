@@ -1,0 +1,48 @@
+import type { Report, ReportFigures } from "../../../../shared/schemas/report.js";
+
+const FIGURES: [keyof ReportFigures, string][] = [
+  ["teams", "Số tổ"],
+  ["members", "Thành viên"],
+  ["trained", "Thành viên đã được tập huấn"],
+  ["trainedPct", "% thành viên đã được tập huấn"],
+  ["residentsCredited", "Người dân được ghi nhận"],
+  ["residentsLearning", "Người dân đã học ít nhất một bài"],
+  ["lessonsCompleted", "Bài học đã hoàn thành"],
+  ["householdsVisited", "Lượt hộ gia đình được hỗ trợ"],
+  ["accountsCreated", "Tài khoản được tạo"],
+  ["newDigitalUsers", "Người dùng số mới"],
+];
+
+const cell = (v: string | number | null) => {
+  const s = v === null ? "" : String(v);
+  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+};
+
+/**
+ * The report as CSV, written from the same object the screen shows (so the numbers are the same): one row per
+ * number — section, code, name, metric key, Vietnamese label, value. A BOM lets Excel read the Vietnamese.
+ */
+export function reportCsv(r: Report): string {
+  const rows: (string | number | null)[][] = [["section", "code", "name", "metric", "label", "value"]];
+  const figures = (section: string, code: string, name: string, f: ReportFigures) => {
+    for (const [k, label] of FIGURES) rows.push([section, code, name, k, label, f[k]]);
+  };
+  figures("total", r.scope.code, r.scope.name, r.totals);
+  rows.push(["cost", r.scope.code, r.scope.name, "teamMonths", "Số tháng-tổ", r.cost.teamMonths]);
+  rows.push(["cost", r.scope.code, r.scope.name, "totalVnd", "Tổng chi phí (đồng)", r.cost.totalVnd]);
+  rows.push(["cost", r.scope.code, r.scope.name, "perNewDigitalUserVnd", "Chi phí cho mỗi người dùng số mới (đồng)", r.cost.perNewDigitalUserVnd]);
+  for (const s of r.quizBySkill) {
+    rows.push(["skill", s.skillId, s.title, "attempted", "Lượt làm bài kiểm tra (người × bài)", s.attempted]);
+    rows.push(["skill", s.skillId, s.title, "passed", "Đạt (≥ 80 %)", s.passed]);
+    rows.push(["skill", s.skillId, s.title, "passRatePct", "% đạt", s.passRatePct]);
+  }
+  for (const k of r.visitsByKind) rows.push(["visit_kind", k.kind, k.label, k.account ? "accounts" : "visits", k.account ? "Tài khoản được tạo" : "Lượt hỗ trợ", k.visits]);
+  for (const c of r.communes) figures("commune", c.code, c.name, c);
+  for (const w of r.weekly) {
+    rows.push(["week", w.weekStart, `Tuần từ ${w.weekStart}`, "residentsCredited", "Người dân được ghi nhận", w.residentsCredited]);
+    rows.push(["week", w.weekStart, `Tuần từ ${w.weekStart}`, "lessonsCompleted", "Bài học đã hoàn thành", w.lessonsCompleted]);
+    rows.push(["week", w.weekStart, `Tuần từ ${w.weekStart}`, "householdsVisited", "Lượt hộ gia đình được hỗ trợ", w.householdsVisited]);
+    rows.push(["week", w.weekStart, `Tuần từ ${w.weekStart}`, "membersJoined", "Thành viên mới", w.membersJoined]);
+  }
+  return `\uFEFF${rows.map((row) => row.map(cell).join(",")).join("\r\n")}\r\n`;
+}
