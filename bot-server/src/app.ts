@@ -20,6 +20,7 @@ import { adminReportRoutes } from "./routes/admin-reports.js";
 import { areaRoutes } from "./routes/areas.js";
 import { authRoutes } from "./routes/auth.js";
 import { healthRoutes } from "./routes/health.js";
+import { meRoutes } from "./routes/me.js";
 import { miniappRoutes } from "./routes/miniapp.js";
 import { newsRoutes } from "./routes/news.js";
 import { oauthRoutes } from "./routes/oauth.js";
@@ -87,6 +88,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
   await app.register(authRoutes);
   await app.register(progressRoutes);
   await app.register(newsRoutes);
+  await app.register(meRoutes);
   await app.register(areaRoutes);
   await app.register(posterRoutes);
   await app.register(adminRoutes);

@@ -12,6 +12,7 @@ import { lockRepository } from "./locks.js";
 import { oaMessageRepository } from "./oa-messages.js";
 import { oaTokenRepository } from "./oa-tokens.js";
 import { oauthStateRepository } from "./oauth-states.js";
+import { personalDataRepository } from "./personal-data.js";
 import { progressRepository } from "./progress.js";
 import { reportRepository } from "./reports.js";
 import { roleRepository } from "./roles.js";
@@ -41,6 +42,7 @@ function bind(db: Kysely<Database>, dialect: Dialect) {
     teamInvites: teamInviteRepository(db),
     credits: creditRepository(db),
     visits: visitRepository(db),
+    personalData: personalDataRepository(db),
     reports: reportRepository(db, dialect),
   };
 }

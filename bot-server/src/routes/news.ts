@@ -17,7 +17,7 @@ export async function newsRoutes(app: FastifyInstance): Promise<void> {
   r.get(
     "/api/v1/me/news",
     { config, schema: { tags, security, summary: "My news (Tin mới): the latest 20, newest first, and how many are unread", response: { 200: newsResponseSchema, 401: errorSchema } } },
-    async (req) => getMyNews({ repos: app.services.repos, catalog: app.services.catalog, links: app.oa.links }, requireLearner(req)),
+    async (req) => getMyNews({ repos: app.services.repos, catalog: app.services.catalog, links: app.oa.links }, await requireLearner(req)),
   );
 
   r.post(
@@ -33,7 +33,7 @@ export async function newsRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (req) => {
-      await readNews(app.services, requireLearner(req), req.params.campaignId);
+      await readNews(app.services, await requireLearner(req), req.params.campaignId);
       return { read: true as const };
     },
   );

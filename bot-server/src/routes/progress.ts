@@ -20,7 +20,7 @@ export async function progressRoutes(app: FastifyInstance): Promise<void> {
         response: { 200: syncResponseSchema, ...errors },
       },
     },
-    async (req) => syncProgress(app.services, requireLearner(req), req.body),
+    async (req) => syncProgress(app.services, await requireLearner(req), req.body),
   );
 
   r.get(
@@ -33,6 +33,6 @@ export async function progressRoutes(app: FastifyInstance): Promise<void> {
         response: { 200: progressResponseSchema, 401: errorSchema },
       },
     },
-    async (req) => getProgress(app.services, requireLearner(req)),
+    async (req) => getProgress(app.services, await requireLearner(req)),
   );
 }

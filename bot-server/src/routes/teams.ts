@@ -25,7 +25,7 @@ import { listMembers } from "../services/teams/list-members.js";
 import { recordVisit, toVisitView } from "../services/teams/record-visit.js";
 import { removeMember } from "../services/teams/remove-member.js";
 import type { TeamActor, TeamDeps } from "../services/teams/team-access.js";
-import { requireActor, requireLearner } from "./authenticate.js";
+import { requireLearner, requireLearnerRow } from "./authenticate.js";
 
 /** The deps of the team services, built from the app's decorators. */
 export function teamDeps(app: FastifyInstance, visitKinds = loadVisitKinds()): () => TeamDeps {
@@ -34,8 +34,8 @@ export function teamDeps(app: FastifyInstance, visitKinds = loadVisitKinds()): (
 
 /** The signed-in person with their official roles (possibly none). */
 export async function teamActor(req: FastifyRequest): Promise<TeamActor> {
-  const learnerId = requireLearner(req);
-  return { ...(await requireActor(req, false)), learnerId };
+  const learner = await requireLearnerRow(req);
+  return { id: learner.zalo_user_id, roles: await req.server.services.repos.roles.ofUser(learner.zalo_user_id), learnerId: learner.id };
 }
 
 /** Tổ công nghệ số cộng đồng, for its members and leaders: my team, invites, members, visits, and residents' credit. */
@@ -49,7 +49,7 @@ export async function teamRoutes(app: FastifyInstance): Promise<void> {
   const teamParams = z.strictObject({ teamId: teamIdSchema });
 
   r.get("/api/v1/me/team", { config, schema: { tags, security, summary: "My team, role and personal ref code (team: null when I am in none), and the visit kinds", response: { 200: myTeamSchema, ...errors } } }, async (req) =>
-    getMyTeam(deps(), requireLearner(req)),
+    getMyTeam(deps(), await requireLearner(req)),
   );
 
   // POST, not GET: an unused invite code stays out of URLs and access logs.
@@ -57,7 +57,7 @@ export async function teamRoutes(app: FastifyInstance): Promise<void> {
     "/api/v1/teams/invites/preview",
     { config, schema: { tags, security, summary: "What an invite leads to (team name and commune), before joining", body: joinRequestSchema, response: { 200: invitePreviewSchema, ...errors } } },
     async (req) => {
-      requireLearner(req);
+      await requireLearner(req);
       return previewInvite(deps(), req.body.code);
     },
   );
@@ -96,18 +96,18 @@ export async function teamRoutes(app: FastifyInstance): Promise<void> {
   );
 
   r.post("/api/v1/me/visits", { config, schema: { tags, security, summary: "Record a household visit (a retry with the same id is answered with the stored visit)", body: visitRequestSchema, response: { 200: visitSchema, ...errors } } }, async (req) =>
-    recordVisit(deps(), requireLearner(req), req.body),
+    recordVisit(deps(), await requireLearner(req), req.body),
   );
 
   r.get("/api/v1/me/visits", { config, schema: { tags, security, summary: "My latest 20 visits", response: { 200: visitsSchema, ...errors } } }, async (req) => ({
-    visits: (await app.services.repos.visits.ofMember(requireLearner(req), 20)).map(toVisitView),
+    visits: (await app.services.repos.visits.ofMember(await requireLearner(req), 20)).map(toVisitView),
   }));
 
   r.get("/api/v1/me/credit", { config, schema: { tags, security, summary: "Whether to ask my consent to be credited to the team whose code I opened the app with", querystring: creditQuerySchema, response: { 200: creditStatusSchema, ...errors } } }, async (req) =>
-    getCreditStatus(deps(), requireLearner(req), req.query.ref),
+    getCreditStatus(deps(), await requireLearner(req), req.query.ref),
   );
 
   r.post("/api/v1/me/credit", { config, schema: { tags, security, summary: "I agree: credit me to that member and team, once (consent text and version kept)", body: creditRequestSchema, response: { 200: creditResultSchema, ...errors } } }, async (req) =>
-    creditResident(deps(), requireLearner(req), req.body),
+    creditResident(deps(), await requireLearner(req), req.body),
   );
 }

@@ -17,6 +17,17 @@ const eventSchema = z.looseObject({
 });
 
 /**
+ * What is stored of an event: as Zalo sent it, but a phone number the person shared (user_submit_info, Zalo's
+ * request_user_info form) is dropped before it reaches the database. The app keeps no phone numbers.
+ */
+export function storedPayload(body: Record<string, unknown>, raw: Buffer): string {
+  const info = body.info;
+  if (!info || typeof info !== "object" || !("phone" in info)) return raw.toString("utf8");
+  const { phone: _dropped, ...rest } = info as Record<string, unknown>;
+  return JSON.stringify({ ...body, info: rest });
+}
+
+/**
  * POST /webhooks/zalo: verify Zalo's signature on the raw bytes, store the event once in the inbox, queue it,
  * and answer 200 at once (Zalo allows 2 s). Processing happens in the job queue, with retries.
  */
@@ -54,7 +65,7 @@ export async function webhookRoutes(app: FastifyInstance): Promise<void> {
       const inboxId = await app.oa.inbox.store({
         event_key: webhookEventKey(ev.event_name, req.body as Record<string, unknown>, req.rawBody),
         event_name: ev.event_name,
-        payload: req.rawBody.toString("utf8"),
+        payload: storedPayload(req.body as Record<string, unknown>, req.rawBody),
         status: "pending",
         last_error: null,
         received_at: now,
