@@ -14,7 +14,7 @@ import { oaTokenRepository } from "./oa-tokens.js";
 import { oauthStateRepository } from "./oauth-states.js";
 import { personalDataRepository } from "./personal-data.js";
 import { progressRepository } from "./progress.js";
-import { reportRepository } from "./reports.js";
+import { reportRollupRepository } from "./report-rollups.js";
 import { roleRepository } from "./roles.js";
 import { subscriberRepository } from "./subscribers.js";
 import { teamInviteRepository } from "./team-invites.js";
@@ -43,7 +43,7 @@ function bind(db: Kysely<Database>, dialect: Dialect) {
     credits: creditRepository(db),
     visits: visitRepository(db),
     personalData: personalDataRepository(db),
-    reports: reportRepository(db, dialect),
+    reportRollups: reportRollupRepository(db, dialect),
   };
 }
 

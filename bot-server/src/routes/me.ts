@@ -11,7 +11,7 @@ export async function meRoutes(app: FastifyInstance): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ["me"];
   const security = [{ session: [] }];
-  const deps = () => ({ repos: app.services.repos, clock: app.services.clock });
+  const deps = () => ({ repos: app.services.repos, clock: app.services.clock, catalog: app.services.catalog });
 
   r.get(
     "/api/v1/me/export",

@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { ERASE_CONFIRMATION } from "../../../../shared/schemas/me-data.js";
 import { AppError, badRequest, notFound } from "../../lib/errors.js";
 import { ERASED_PREFIX } from "../../repositories/personal-data.js";
+import { withLearnerRollups } from "../reports/rollups.js";
 import { eventInvolves, type MeDataDeps } from "./export-my-data.js";
 
 /** Who erased: the person themself. Audit entries of the erasure hold no personal data. */
@@ -38,7 +39,8 @@ export async function eraseMe(deps: MeDataDeps, learnerId: string, confirm: stri
     if (!(await pd.tombstoneLearner(learnerId, tombstone, now))) throw alreadyErased();
 
     const memberships = await pd.membershipsOf(learnerId);
-    await pd.endMemberships(learnerId, (i) => `x-${randomBytes(8).toString("hex")}${i}`, now);
+    // Ending the membership moves the report rollups (members, trained), in this transaction.
+    await withLearnerRollups(repos, deps.catalog, learnerId, () => pd.endMemberships(learnerId, (i) => `x-${randomBytes(8).toString("hex")}${i}`, now));
     await pd.blankVisitHouseholds(learnerId);
     for (const m of memberships.filter((m) => m.removed_at === null)) {
       await repos.audit.append({ actor: SELF, action: "person.erase_membership", target: tombstone, area_code: m.commune_code, before_state: JSON.stringify({ teamId: Number(m.team_id), role: m.role }), after_state: null, at: now });

@@ -2,10 +2,13 @@ import type { MyDataExport } from "../../../../shared/schemas/me-data.js";
 import type { Clock } from "../../lib/clock.js";
 import { notFound } from "../../lib/errors.js";
 import type { Repositories } from "../../repositories/index.js";
+import type { CourseCatalog } from "../course-catalog.js";
 
 export interface MeDataDeps {
   repos: Repositories;
   clock: Clock;
+  /** Which lessons make a member trained (ending a membership moves the report rollups). */
+  catalog: CourseCatalog;
 }
 
 const json = (s: string | null): unknown => {

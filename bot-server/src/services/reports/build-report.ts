@@ -1,8 +1,9 @@
 import type { Report, ReportFigures, ReportQuery } from "../../../../shared/schemas/report.js";
 import { badRequest } from "../../lib/errors.js";
-import type { ReportScope } from "../../repositories/reports.js";
+import type { ReportScope } from "../../repositories/report-rollups.js";
 import { actorCovers, forbidden } from "../admin/access.js";
-import { communeName, coreLessonIds, requireLeaderOrOfficial, type TeamActor, type TeamDeps } from "../teams/team-access.js";
+import { vietnamWeekStart } from "./week.js";
+import { communeName, requireLeaderOrOfficial, type TeamActor, type TeamDeps } from "../teams/team-access.js";
 
 export interface ReportCosts {
   teamMonthVnd: number;
@@ -13,13 +14,6 @@ export type ReportDeps = Pick<TeamDeps, "repos" | "areas" | "clock" | "catalog" 
 const DAY = 86_400_000;
 const empty = (): ReportFigures => ({ teams: 0, members: 0, trained: 0, trainedPct: null, residentsCredited: 0, residentsLearning: 0, lessonsCompleted: 0, householdsVisited: 0, accountsCreated: 0, newDigitalUsers: 0 });
 const pct = (part: number, whole: number) => (whole === 0 ? null : Math.floor((part * 100) / whole));
-
-/** Monday of the week (Vietnam time) that holds `now`, as YYYY-MM-DD. */
-export function vietnamWeekStart(now: Date): string {
-  const vn = new Date(now.getTime() + 7 * 3600_000);
-  const monday = new Date(Date.UTC(vn.getUTCFullYear(), vn.getUTCMonth(), vn.getUTCDate()) - ((vn.getUTCDay() + 6) % 7) * DAY);
-  return monday.toISOString().slice(0, 10);
-}
 
 /** Months a team has existed at `now`, a month started counting whole (30-day months). */
 export const teamMonths = (createdAt: string, now: Date) => Math.max(1, Math.ceil((now.getTime() - Date.parse(createdAt)) / (30 * DAY)));
@@ -42,17 +36,16 @@ async function resolveScope(deps: ReportDeps, actor: TeamActor, q: ReportQuery):
 /**
  * The report of a province, a commune or a team: the figures (see shared/schemas/report.ts for what each one
  * means), per commune, quiz pass rate per skill, visits per kind, the week-by-week trend and the cost per new
- * digital user. One grouped query per figure; the rest is adding up.
+ * digital user. Read from the report rollups (per team, kept current with every write; a province sums the rows
+ * of its communes): one small grouped query per table; the rest is adding up.
  */
 export async function buildReport(deps: ReportDeps, actor: TeamActor, q: ReportQuery): Promise<Report> {
   const { scope, head } = await resolveScope(deps, actor, q);
   const now = deps.clock.now();
   const firstWeek = new Date(Date.parse(vietnamWeekStart(now)) - (q.weeks - 1) * 7 * DAY);
   const fromDay = firstWeek.toISOString().slice(0, 10);
-  const fromInstant = new Date(firstWeek.getTime() - 7 * 3600_000).toISOString();
-  const core = coreLessonIds(deps.catalog);
-  const r = deps.repos.reports;
-  const [teams, members, credits, quiz, visits, daily] = await Promise.all([r.teams(scope), r.members(scope, core), r.credits(scope), r.quizByLesson(scope), r.visits(scope), r.daily(scope, fromDay, fromInstant)]);
+  const r = deps.repos.reportRollups;
+  const [teams, totals_, weeks, quiz, kindRows] = await Promise.all([r.teams(scope), r.totals(scope), r.weeks(scope, fromDay), r.quiz(scope), r.kinds(scope)]);
 
   const byCommune = new Map<string, ReportFigures>();
   const at = (code: string) => byCommune.get(code) ?? byCommune.set(code, empty()).get(code)!;
@@ -61,17 +54,14 @@ export async function buildReport(deps: ReportDeps, actor: TeamActor, q: ReportQ
     at(t.commune_code).teams++;
     months += teamMonths(t.created_at, now);
   }
-  for (const m of members) Object.assign(at(m.commune_code), { members: m.members, trained: m.trained });
-  for (const c of credits) Object.assign(at(c.commune_code), { residentsCredited: c.credited, residentsLearning: c.learning, lessonsCompleted: c.lessons });
+  for (const x of totals_) {
+    Object.assign(at(x.commune_code), { members: x.members, trained: x.trained, residentsCredited: x.credited, residentsLearning: x.learning, lessonsCompleted: x.lessons, householdsVisited: x.visits });
+  }
   const kinds = new Map(deps.visitKinds.map((k) => [k.id, { kind: k.id, label: k.label, account: k.account === true, visits: 0 }]));
-  for (const v of visits) {
-    const f = at(v.commune_code);
-    f.householdsVisited += v.visits;
-    for (const id of JSON.parse(v.kinds) as string[]) {
-      const k = kinds.get(id) ?? kinds.set(id, { kind: id, label: id, account: false, visits: 0 }).get(id)!;
-      k.visits += v.visits;
-      if (k.account) f.accountsCreated += v.visits;
-    }
+  for (const v of kindRows) {
+    const k = kinds.get(v.kind) ?? kinds.set(v.kind, { kind: v.kind, label: v.kind, account: false, visits: 0 }).get(v.kind)!;
+    k.visits += v.visits;
+    if (k.account) at(v.commune_code).accountsCreated += v.visits;
   }
   const totals = empty();
   for (const f of byCommune.values()) {
@@ -91,12 +81,12 @@ export async function buildReport(deps: ReportDeps, actor: TeamActor, q: ReportQ
   }
   for (const s of skills.values()) s.passRatePct = pct(s.passed, s.attempted);
 
-  const weekly = Array.from({ length: q.weeks }, (_, i) => ({ weekStart: new Date(firstWeek.getTime() + i * 7 * DAY).toISOString().slice(0, 10), residentsCredited: 0, lessonsCompleted: 0, householdsVisited: 0, membersJoined: 0 }));
-  const field = { credit: "residentsCredited", lesson: "lessonsCompleted", visit: "householdsVisited", join: "membersJoined" } as const;
-  for (const d of daily) {
-    const i = Math.floor((Date.parse(d.day) - firstWeek.getTime()) / (7 * DAY));
-    if (i >= 0 && i < weekly.length) weekly[i]![field[d.what]] += d.n;
-  }
+  const byWeek = new Map(weeks.map((w) => [w.week_start, w]));
+  const weekly = Array.from({ length: q.weeks }, (_, i) => {
+    const weekStart = new Date(firstWeek.getTime() + i * 7 * DAY).toISOString().slice(0, 10);
+    const w = byWeek.get(weekStart);
+    return { weekStart, residentsCredited: w?.credited ?? 0, lessonsCompleted: w?.lessons ?? 0, householdsVisited: w?.visits ?? 0, membersJoined: w?.joined ?? 0 };
+  });
 
   const totalVnd = months * deps.costs.teamMonthVnd + totals.trained * deps.costs.memberTrainedVnd;
   return {

@@ -1,6 +1,7 @@
 import { CREDIT_CONSENT, type CreditStatus } from "../../../../shared/schemas/team.js";
 import { badRequest, conflict, notFound } from "../../lib/errors.js";
 import type { TeamDeps } from "./team-access.js";
+import { withLearnerRollups } from "../reports/rollups.js";
 
 interface Source {
   teamId: number;
@@ -49,15 +50,17 @@ export async function creditResident(deps: TeamDeps, residentId: string, req: { 
   if (src.memberId === residentId) throw conflict("self_credit", "Bạn không thể tự ghi nhận cho chính mình.");
   const now = deps.clock.now().toISOString();
   const ok = await deps.repos.transaction(async (repos) => {
-    const inserted = await repos.credits.insert({
-      resident_id: residentId,
-      member_id: src.memberId,
-      team_id: src.teamId,
-      ref_code: req.ref,
-      consent_version: CREDIT_CONSENT.version,
-      consent_text: CREDIT_CONSENT.text,
-      consented_at: now,
-    });
+    const inserted = await withLearnerRollups(repos, deps.catalog, residentId, () =>
+      repos.credits.insert({
+        resident_id: residentId,
+        member_id: src.memberId,
+        team_id: src.teamId,
+        ref_code: req.ref,
+        consent_version: CREDIT_CONSENT.version,
+        consent_text: CREDIT_CONSENT.text,
+        consented_at: now,
+      }),
+    );
     if (inserted) await repos.learners.setRefIfEmpty(residentId, req.ref, now);
     return inserted;
   });

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { AppError, badRequest, conflict } from "../../lib/errors.js";
 import type { TeamRow } from "../../repositories/teams.js";
+import { withLearnerRollups } from "../reports/rollups.js";
 import { communeName, newRefCode, requireLeaderOrOfficial, type TeamActor, type TeamDeps } from "./team-access.js";
 
 export const INVITE_DAYS = 7;
@@ -47,7 +48,10 @@ export async function joinTeam(deps: TeamDeps, actor: Pick<TeamActor, "learnerId
     if (current?.team_id === team.id) throw conflict("already_member", "Bạn đã là thành viên của tổ này.");
     if (current) throw conflict("in_another_team", `Bạn đang là thành viên của "${current.team_name}". Mỗi người chỉ ở một tổ; hãy nhờ tổ trưởng tổ đó cho rời tổ trước.`);
     if (!(await repos.teamInvites.use(nonce, actor.learnerId, now))) throw conflict("invite_used", "Mã mời này đã được dùng. Mỗi mã mời chỉ dùng cho một người; hãy nhờ tổ trưởng tạo mã mới.");
-    if (!(await repos.teams.insertMember({ team_id: team.id, learner_id: actor.learnerId, role: "member", ref_code: ref, joined_at: now, removed_at: null, removed_by: null }))) {
+    const joined = await withLearnerRollups(repos, deps.catalog, actor.learnerId, () =>
+      repos.teams.insertMember({ team_id: team.id, learner_id: actor.learnerId, role: "member", ref_code: ref, joined_at: now, removed_at: null, removed_by: null }),
+    );
+    if (!joined) {
       throw conflict("in_another_team", "Bạn đang là thành viên của một tổ khác.");
     }
     await repos.audit.append({ actor: actor.id, action: "team.join", target: actor.id, area_code: team.commune_code, before_state: null, after_state: JSON.stringify({ teamId: team.id }), at: now });

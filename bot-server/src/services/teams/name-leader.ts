@@ -1,6 +1,7 @@
 import type { NameLeader } from "../../../../shared/schemas/team.js";
 import { conflict, notFound } from "../../lib/errors.js";
 import { forbidden, type Actor } from "../admin/access.js";
+import { withLearnerRollups } from "../reports/rollups.js";
 import { isOfficialOf, loadTeam, newRefCode, type TeamDeps } from "./team-access.js";
 
 /**
@@ -20,7 +21,11 @@ export async function nameLeader(deps: TeamDeps, actor: Actor, teamId: number, w
     const before = (await repos.teams.activeMembers(team.id)).find((m) => m.role === "leader");
     if (before) await repos.teams.setRole(team.id, before.learner_id, "member");
     if (current) await repos.teams.setRole(team.id, person.id, "leader");
-    else if (!(await repos.teams.insertMember({ team_id: team.id, learner_id: person.id, role: "leader", ref_code: newRefCode(deps, "m"), joined_at: now, removed_at: null, removed_by: null }))) {
+    else if (
+      !(await withLearnerRollups(repos, deps.catalog, person.id, () =>
+        repos.teams.insertMember({ team_id: team.id, learner_id: person.id, role: "leader", ref_code: newRefCode(deps, "m"), joined_at: now, removed_at: null, removed_by: null }),
+      ))
+    ) {
       throw conflict("in_another_team", "Người này đang ở một tổ khác.");
     }
     await repos.audit.append({

@@ -1,6 +1,7 @@
 import { HOUSEHOLD_MAX, ID_NUMBER_LIKE, type VisitRequest } from "../../../../shared/schemas/team.js";
 import { AppError, badRequest, conflict } from "../../lib/errors.js";
 import type { VisitRow } from "../../repositories/visits.js";
+import { addVisitToRollups } from "../reports/rollups.js";
 import { vietnamToday, type TeamDeps } from "./team-access.js";
 
 /** How far back a visit may be dated. */
@@ -32,7 +33,12 @@ export async function recordVisit(deps: TeamDeps, learnerId: string, req: VisitR
   const unknown = kinds.find((k) => !known.has(k));
   if (unknown !== undefined) throw badRequest("unknown_visit_kind", "Có việc hỗ trợ không có trong danh sách. Hãy chọn lại.");
   const row: VisitRow = { id: req.id, member_id: learnerId, team_id: Number(m.team_id), household, visited_on: req.visitedOn, kinds: JSON.stringify(kinds), created_at: now.toISOString() };
-  if (!(await deps.repos.visits.insert(row))) {
+  const inserted = await deps.repos.transaction(async (repos) => {
+    if (!(await repos.visits.insert(row))) return false;
+    await addVisitToRollups(repos, { team_id: row.team_id, commune_code: m.commune_code, visited_on: row.visited_on, kinds });
+    return true;
+  });
+  if (!inserted) {
     const stored = await deps.repos.visits.find(req.id);
     if (!stored || stored.member_id !== learnerId) throw conflict("visit_id_taken", "Mã lượt ghi nhận đã được dùng.");
     return toVisitView(stored);

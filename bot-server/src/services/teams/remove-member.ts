@@ -1,4 +1,5 @@
 import { conflict, notFound } from "../../lib/errors.js";
+import { withLearnerRollups } from "../reports/rollups.js";
 import { requireLeaderOrOfficial, type TeamActor, type TeamDeps } from "./team-access.js";
 
 /** The team's leader (or an official over its commune) removes a member; the membership row stays, marked removed. */
@@ -9,7 +10,7 @@ export async function removeMember(deps: TeamDeps, actor: TeamActor, teamId: num
     const member = (await repos.teams.activeMembers(team.id)).find((m) => m.learner_id === learnerId);
     if (!member) throw notFound("member_not_found", "Người này không phải thành viên của tổ.");
     if (asLeader && member.learner_id === actor.learnerId) throw conflict("leader_cannot_leave", "Tổ trưởng không tự rời tổ được. Cán bộ xã cần cử tổ trưởng khác trước.");
-    await repos.teams.remove(team.id, learnerId, actor.id, now);
+    await withLearnerRollups(repos, deps.catalog, learnerId, () => repos.teams.remove(team.id, learnerId, actor.id, now));
     await repos.audit.append({
       actor: actor.id,
       action: "team.member_remove",

@@ -6,6 +6,7 @@ import * as m004 from "./004-campaigns.js";
 import * as m005 from "./005-deliveries.js";
 import * as m006 from "./006-campaign-done.js";
 import * as m007 from "./007-teams.js";
+import * as m008 from "./008-report-rollups.js";
 
 export const postgresMigrations: Record<string, Migration> = {
   "001-learning": m001,
@@ -15,4 +16,5 @@ export const postgresMigrations: Record<string, Migration> = {
   "005-deliveries": m005,
   "006-campaign-done": m006,
   "007-teams": m007,
+  "008-report-rollups": m008,
 };

@@ -1,0 +1,167 @@
+import { sql, type Kysely } from "kysely";
+import type { Dialect } from "../db/connect.js";
+import type { Database } from "../db/schema.js";
+
+/** One rollup row's increments: which table, which team (and commune), which week/lesson/kind, by how much. */
+export interface RollupDelta {
+  table: "totals" | "weeks" | "quiz" | "kinds";
+  teamId: number;
+  communeCode: string;
+  /** week_start, lesson_id or kind; "" for totals. */
+  key: string;
+  add: Record<string, number>;
+}
+
+/** What decides a person's share of the rollups: their credit, their memberships, their learning. */
+export interface LearnerFacts {
+  credit: { team_id: number; commune_code: string; consented_at: string } | null;
+  memberships: { team_id: number; commune_code: string; joined_at: string; active: boolean }[];
+  completions: { lesson_id: string; completed_at: string }[];
+  attempts: { lesson_id: string; passed: number }[];
+}
+
+const TABLES = {
+  totals: { name: "report_team_totals", keyCol: null, fields: ["members", "trained", "credited", "learning", "lessons", "visits"] },
+  weeks: { name: "report_team_weeks", keyCol: "week_start", fields: ["credited", "lessons", "visits", "joined"] },
+  quiz: { name: "report_team_quiz", keyCol: "lesson_id", fields: ["attempted", "passed"] },
+  kinds: { name: "report_team_kinds", keyCol: "kind", fields: ["visits"] },
+} as const;
+
+const NONE = "\u0000";
+const list = (xs: string[]) => sql.join(xs.length ? xs.map((x) => sql`${x}`) : [sql`${NONE}`]);
+const num = (v: unknown) => Number(v ?? 0);
+
+/** The report rollup tables (migration 008): reading a person's facts, adding increments, rebuilding from scratch. */
+export function reportRollupRepository(db: Kysely<Database>, dialect: Dialect) {
+  /** Monday of the week (Vietnam time) of a timestamp column / of a date column, as YYYY-MM-DD. */
+  const weekOfTs = (col: string) =>
+    dialect === "postgres"
+      ? sql<string>`to_char(date_trunc('week', ${sql.ref(col)} AT TIME ZONE 'Asia/Ho_Chi_Minh'), 'YYYY-MM-DD')`
+      : sql<string>`date(${sql.ref(col)}, '+7 hours', 'weekday 0', '-6 days')`;
+  const weekOfDate = (col: string) =>
+    dialect === "postgres" ? sql<string>`to_char(date_trunc('week', ${sql.ref(col)}::date), 'YYYY-MM-DD')` : sql<string>`date(${sql.ref(col)}, 'weekday 0', '-6 days')`;
+
+  return {
+    /** PostgreSQL: holds the person's row until commit, so that two writes about one person add up in turn. */
+    async lockLearner(learnerId: string): Promise<void> {
+      if (dialect === "postgres") await sql`SELECT id FROM learners WHERE id = ${learnerId} FOR UPDATE`.execute(db);
+    },
+
+    /** The person's credit and memberships (cheap: two index lookups). */
+    async attachments(learnerId: string): Promise<Pick<LearnerFacts, "credit" | "memberships">> {
+      const [credit, memberships] = await Promise.all([
+        sql<{ team_id: number; commune_code: string; consented_at: string }>`SELECT c.team_id, t.commune_code, c.consented_at FROM credits c JOIN teams t ON t.id = c.team_id WHERE c.resident_id = ${learnerId}`.execute(db),
+        sql<{ team_id: number; commune_code: string; joined_at: string; removed_at: string | null }>`SELECT m.team_id, t.commune_code, m.joined_at, m.removed_at FROM team_members m JOIN teams t ON t.id = m.team_id WHERE m.learner_id = ${learnerId}`.execute(db),
+      ]);
+      const c = credit.rows[0];
+      return {
+        credit: c ? { ...c, team_id: Number(c.team_id) } : null,
+        memberships: memberships.rows.map((m) => ({ team_id: Number(m.team_id), commune_code: m.commune_code, joined_at: m.joined_at, active: m.removed_at === null })),
+      };
+    },
+
+    /** The person's lessons completed and, per lesson attempted, whether any attempt passed. */
+    async learning(learnerId: string): Promise<Pick<LearnerFacts, "completions" | "attempts">> {
+      const [completions, attempts] = await Promise.all([
+        sql<{ lesson_id: string; completed_at: string }>`SELECT lesson_id, completed_at FROM lesson_completions WHERE learner_id = ${learnerId}`.execute(db),
+        sql<{ lesson_id: string; passed: number }>`SELECT lesson_id, max(passed) AS passed FROM quiz_attempts WHERE learner_id = ${learnerId} GROUP BY lesson_id`.execute(db),
+      ]);
+      return { completions: completions.rows, attempts: attempts.rows.map((a) => ({ lesson_id: a.lesson_id, passed: num(a.passed) })) };
+    },
+
+    /** Adds increments (upserts: a missing row starts at zero). */
+    async apply(deltas: RollupDelta[]): Promise<void> {
+      for (const d of deltas) {
+        const t = TABLES[d.table];
+        const values = t.fields.map((f) => d.add[f] ?? 0);
+        if (values.every((v) => v === 0)) continue;
+        const cols = [sql.ref("team_id"), ...(t.keyCol ? [sql.ref(t.keyCol)] : []), sql.ref("commune_code"), ...t.fields.map((f) => sql.ref(f))];
+        const vals = [sql`${d.teamId}`, ...(t.keyCol ? [sql`${d.key}`] : []), sql`${d.communeCode}`, ...values.map((v) => sql`${v}`)];
+        const conflict = t.keyCol ? sql`(team_id, ${sql.ref(t.keyCol)})` : sql`(team_id)`;
+        const sets = sql.join(t.fields.map((f) => sql`${sql.ref(f)} = ${sql.table(t.name)}.${sql.ref(f)} + excluded.${sql.ref(f)}`));
+        await sql`INSERT INTO ${sql.table(t.name)} (${sql.join(cols)}) VALUES (${sql.join(vals)}) ON CONFLICT ${conflict} DO UPDATE SET ${sets}`.execute(db);
+      }
+    },
+
+    /** Every rollup row with a count other than zero, in a fixed order (for comparing with a rebuild). */
+    async snapshot(): Promise<Record<string, unknown[]>> {
+      const out: Record<string, unknown[]> = {};
+      for (const [k, t] of Object.entries(TABLES)) {
+        const r = await sql<Record<string, unknown>>`SELECT * FROM ${sql.table(t.name)} ORDER BY 1, 2`.execute(db);
+        out[k] = r.rows
+          .map((row) => Object.fromEntries(Object.entries(row).map(([c, v]) => [c, c === "commune_code" || c === t.keyCol ? v : num(v)])))
+          .filter((row) => t.fields.some((f) => row[f] !== 0));
+      }
+      return out;
+    },
+
+    /** Empties the rollups and counts everything again from the base tables. */
+    async rebuild(coreLessons: string[]): Promise<void> {
+      for (const t of Object.values(TABLES)) await sql`DELETE FROM ${sql.table(t.name)}`.execute(db);
+      const need = coreLessons.length || 1_000_000;
+      await sql`INSERT INTO report_team_totals (team_id, commune_code, members, trained, credited, learning, lessons, visits)
+        SELECT t.id, t.commune_code,
+          coalesce(m.members, 0), coalesce(m.trained, 0), coalesce(c.credited, 0), coalesce(c.learning, 0), coalesce(c.lessons, 0), coalesce(v.visits, 0)
+        FROM teams t
+        LEFT JOIN (
+          SELECT x.team_id, count(*) AS members, sum(CASE WHEN x.passed >= ${need} THEN 1 ELSE 0 END) AS trained FROM (
+            SELECT m.team_id, (SELECT count(DISTINCT a.lesson_id) FROM quiz_attempts a WHERE a.learner_id = m.learner_id AND a.passed = 1 AND a.lesson_id IN (${list(coreLessons)})) AS passed
+            FROM team_members m WHERE m.removed_at IS NULL) x GROUP BY x.team_id
+        ) m ON m.team_id = t.id
+        LEFT JOIN (
+          SELECT y.team_id, count(*) AS credited, sum(CASE WHEN y.n > 0 THEN 1 ELSE 0 END) AS learning, sum(y.n) AS lessons FROM (
+            SELECT c.team_id, coalesce(l.n, 0) AS n FROM credits c
+            LEFT JOIN (SELECT learner_id, count(*) AS n FROM lesson_completions GROUP BY learner_id) l ON l.learner_id = c.resident_id) y GROUP BY y.team_id
+        ) c ON c.team_id = t.id
+        LEFT JOIN (SELECT team_id, count(*) AS visits FROM visits GROUP BY team_id) v ON v.team_id = t.id`.execute(db);
+      await sql`INSERT INTO report_team_weeks (team_id, week_start, commune_code, credited, lessons, visits, joined)
+        SELECT z.team_id, z.week_start, t.commune_code, sum(z.credited), sum(z.lessons), sum(z.visits), sum(z.joined) FROM (
+          SELECT c.team_id, ${weekOfTs("c.consented_at")} AS week_start, 1 AS credited, 0 AS lessons, 0 AS visits, 0 AS joined FROM credits c
+          UNION ALL
+          SELECT c.team_id, ${weekOfTs("lc.completed_at")}, 0, 1, 0, 0 FROM credits c JOIN lesson_completions lc ON lc.learner_id = c.resident_id
+          UNION ALL
+          SELECT v.team_id, ${weekOfDate("v.visited_on")}, 0, 0, 1, 0 FROM visits v
+          UNION ALL
+          SELECT m.team_id, ${weekOfTs("m.joined_at")}, 0, 0, 0, 1 FROM team_members m
+        ) z JOIN teams t ON t.id = z.team_id GROUP BY z.team_id, z.week_start, t.commune_code`.execute(db);
+      await sql`INSERT INTO report_team_quiz (team_id, lesson_id, commune_code, attempted, passed)
+        SELECT c.team_id, a.lesson_id, t.commune_code, count(*), sum(a.passed) FROM credits c JOIN teams t ON t.id = c.team_id
+        JOIN (SELECT learner_id, lesson_id, max(passed) AS passed FROM quiz_attempts GROUP BY learner_id, lesson_id) a ON a.learner_id = c.resident_id
+        GROUP BY c.team_id, a.lesson_id, t.commune_code`.execute(db);
+      const kind = dialect === "postgres" ? sql`jsonb_array_elements_text(v.kinds::jsonb) AS k(value)` : sql`json_each(v.kinds) AS k`;
+      await sql`INSERT INTO report_team_kinds (team_id, kind, commune_code, visits)
+        SELECT v.team_id, k.value, t.commune_code, count(*) FROM visits v JOIN teams t ON t.id = v.team_id, ${kind}
+        GROUP BY v.team_id, k.value, t.commune_code`.execute(db);
+    },
+
+    // ---- reads for the reports (a province: the rows of its communes) ----
+    async teams(scope: { communes: string[] } | { teamId: number }): Promise<{ id: number; commune_code: string; created_at: string }[]> {
+      const where = "teamId" in scope ? sql`id = ${scope.teamId}` : sql`commune_code IN (${list(scope.communes)})`;
+      const r = await sql<{ id: number; commune_code: string; created_at: string }>`SELECT id, commune_code, created_at FROM teams WHERE ${where}`.execute(db);
+      return r.rows.map((x) => ({ ...x, id: Number(x.id) }));
+    },
+    async totals(scope: { communes: string[] } | { teamId: number }) {
+      const r = await sql<Record<string, number | string>>`SELECT commune_code, sum(members) AS members, sum(trained) AS trained, sum(credited) AS credited, sum(learning) AS learning, sum(lessons) AS lessons, sum(visits) AS visits
+        FROM report_team_totals WHERE ${filter(scope)} GROUP BY commune_code`.execute(db);
+      return r.rows.map((x) => ({ commune_code: String(x.commune_code), members: num(x.members), trained: num(x.trained), credited: num(x.credited), learning: num(x.learning), lessons: num(x.lessons), visits: num(x.visits) }));
+    },
+    async weeks(scope: { communes: string[] } | { teamId: number }, fromWeek: string) {
+      const r = await sql<Record<string, number | string>>`SELECT week_start, sum(credited) AS credited, sum(lessons) AS lessons, sum(visits) AS visits, sum(joined) AS joined
+        FROM report_team_weeks WHERE ${filter(scope)} AND week_start >= ${fromWeek} GROUP BY week_start`.execute(db);
+      return r.rows.map((x) => ({ week_start: String(x.week_start), credited: num(x.credited), lessons: num(x.lessons), visits: num(x.visits), joined: num(x.joined) }));
+    },
+    async quiz(scope: { communes: string[] } | { teamId: number }) {
+      const r = await sql<Record<string, number | string>>`SELECT lesson_id, sum(attempted) AS attempted, sum(passed) AS passed FROM report_team_quiz WHERE ${filter(scope)} GROUP BY lesson_id`.execute(db);
+      return r.rows.map((x) => ({ lesson_id: String(x.lesson_id), attempted: num(x.attempted), passed: num(x.passed) }));
+    },
+    async kinds(scope: { communes: string[] } | { teamId: number }) {
+      const r = await sql<Record<string, number | string>>`SELECT commune_code, kind, sum(visits) AS visits FROM report_team_kinds WHERE ${filter(scope)} GROUP BY commune_code, kind`.execute(db);
+      return r.rows.map((x) => ({ commune_code: String(x.commune_code), kind: String(x.kind), visits: num(x.visits) }));
+    },
+  };
+}
+
+export type ReportScope = { communes: string[] } | { teamId: number };
+const filter = (s: ReportScope) => ("teamId" in s ? sql`team_id = ${s.teamId}` : sql`commune_code IN (${list(s.communes)})`);
+
+export type ReportRollupRepository = ReturnType<typeof reportRollupRepository>;

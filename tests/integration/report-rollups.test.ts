@@ -1,0 +1,115 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ERASE_CONFIRMATION } from "../../shared/schemas/me-data.js";
+import { CREDIT_CONSENT } from "../../shared/schemas/team.js";
+import type { Report } from "../../shared/schemas/report.js";
+import { teamDeps } from "../../bot-server/src/routes/teams.js";
+import { CLI_ROLES } from "../../bot-server/src/services/admin/access.js";
+import { loadAreas } from "../../bot-server/src/services/areas.js";
+import { buildReport } from "../../bot-server/src/services/reports/build-report.js";
+import { rebuildReportRollups } from "../../bot-server/src/services/reports/rollups.js";
+import { syncProgress } from "../../bot-server/src/services/sync-progress.js";
+import { eraseMe } from "../../bot-server/src/services/me/erase-me.js";
+import { createTeam } from "../../bot-server/src/services/teams/create-team.js";
+import { creditResident } from "../../bot-server/src/services/teams/credit-resident.js";
+import { createInvite, joinTeam } from "../../bot-server/src/services/teams/join-team.js";
+import { nameLeader } from "../../bot-server/src/services/teams/name-leader.js";
+import { recordVisit } from "../../bot-server/src/services/teams/record-visit.js";
+import { removeMember } from "../../bot-server/src/services/teams/remove-member.js";
+import type { TeamActor } from "../../bot-server/src/services/teams/team-access.js";
+import { createTestApp, type TestApp } from "../helpers/app.js";
+import { DIALECTS } from "../helpers/databases.js";
+import { attempt, completion, fixtureCourse, manualClock, type FixtureLessonId } from "../helpers/fixture.js";
+
+const course = fixtureCourse();
+const areas = loadAreas();
+const HANOI = areas.communes.filter((c) => c.provinceCode === "01").slice(0, 2).map((c) => c.code);
+const ELSEWHERE = areas.communes.find((c) => c.provinceCode !== "01")!.code;
+const LESSONS: FixtureLessonId[] = ["bat-may", "ket-noi-wifi", "nhan-biet-lua-dao"];
+const OFFICIAL: TeamActor = { id: "cli:test", roles: CLI_ROLES, learnerId: "nobody" };
+
+/** A small seeded generator, so that a failure can be replayed. */
+function prng(seed: number) {
+  let s = seed >>> 0;
+  return () => ((s = (Math.imul(s ^ (s >>> 15), 0x2c1b3c6d) + 0x9e3779b9) >>> 0) / 2 ** 32);
+}
+
+describe.each(DIALECTS)("report rollups on %s", (dialect) => {
+  const clock = manualClock(new Date("2026-09-01T02:00:00.000Z"));
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp(dialect, { course, clock });
+  });
+  afterAll(async () => t?.close());
+
+  it("after a random mix of writes the rollups equal a count from scratch, and so do the reports", async () => {
+    const rnd = prng(20261128);
+    const pick = <T>(xs: T[]) => xs[Math.floor(rnd() * xs.length)]!;
+    const deps = { ...teamDeps(t.app)(), costs: { teamMonthVnd: 1000, memberTrainedVnd: 500 } };
+    const repos = deps.repos;
+    const people: string[] = [];
+    for (let i = 0; i < 40; i++) {
+      const id = `learner-${i}`;
+      await repos.learners.insert({ id, zalo_user_id: `55000000000000${1000 + i}`, name: `Người ${i}`, id_by_oa: null, ref_code: null, created_at: clock.now().toISOString(), updated_at: clock.now().toISOString() });
+      people.push(id);
+    }
+    const teams = [];
+    for (const code of [...HANOI, HANOI[0]!, ELSEWHERE]) teams.push(await createTeam(deps, OFFICIAL, { communeCode: code, name: `Tổ ${teams.length + 1}` }));
+    const ops: Record<string, number> = {};
+    const tryOp = async (name: string, fn: () => Promise<unknown>) => {
+      try {
+        await fn();
+        ops[name] = (ops[name] ?? 0) + 1;
+      } catch (e) {
+        if (!(e instanceof Error) || !("statusCode" in e)) throw e; // refusals (4xx) are part of the mix
+      }
+    };
+    for (let step = 0; step < 400; step++) {
+      if (rnd() < 0.05) clock.set(new Date(clock.now().getTime() + Math.floor(rnd() * 5 * 86_400_000)));
+      const who = pick(people);
+      const team = pick(teams);
+      const r = rnd();
+      if (r < 0.015) {
+        // Erasure anonymises and ends the membership (the data-rights feature): the rollups follow.
+        await tryOp("erase", () => eraseMe(deps, who, ERASE_CONFIRMATION));
+      } else if (r < 0.12) {
+        await tryOp("join", async () => joinTeam(deps, { id: who, learnerId: who }, (await createInvite(deps, OFFICIAL, team.id)).code));
+      } else if (r < 0.16) {
+        await tryOp("leader", () => nameLeader(deps, OFFICIAL, team.id, { learnerId: who }));
+      } else if (r < 0.2) {
+        const m = await repos.teams.membershipOf(who);
+        await tryOp("remove", () => removeMember(deps, OFFICIAL, m ? Number(m.team_id) : team.id, who));
+      } else if (r < 0.35) {
+        await tryOp("credit", () => creditResident(deps, who, { ref: team.refCode, consentVersion: CREDIT_CONSENT.version }));
+      } else if (r < 0.5) {
+        const visitedOn = new Date(clock.now().getTime() + 7 * 3600_000 - Math.floor(rnd() * 40) * 86_400_000).toISOString().slice(0, 10);
+        const kinds = [...new Set([pick(deps.visitKinds).id, pick(deps.visitKinds).id])];
+        await tryOp("visit", () => recordVisit(deps, who, { id: `v-${step}`, household: `Hộ ${step}`, visitedOn, kinds }));
+      } else {
+        const at = new Date(clock.now().getTime() - Math.floor(rnd() * 30 * 86_400_000)).toISOString();
+        const lesson = pick(LESSONS);
+        const events = rnd() < 0.4 ? [completion(lesson, { at })] : [attempt(lesson, { at, wrong: rnd() < 0.4 ? ["q1", "q2"] : [] })];
+        await tryOp("sync", () => syncProgress(deps, who, { events }));
+      }
+    }
+    // Every kind of write happened, several times.
+    for (const k of ["join", "leader", "remove", "credit", "visit", "sync", "erase"]) expect(ops[k], JSON.stringify(ops)).toBeGreaterThan(k === "erase" ? 0 : 2);
+
+    const report = (q: { area?: string; team?: number }) => buildReport(deps, OFFICIAL, { weeks: 16, ...q } as never) as Promise<Report>;
+    const kept = await repos.reportRollups.snapshot();
+    const reportsKept = [await report({ area: "01" }), await report({ area: HANOI[0] }), await report({ team: teams[0]!.id })];
+    expect(kept.totals!.length).toBeGreaterThan(0);
+    await rebuildReportRollups(repos, deps.catalog);
+    expect(await repos.reportRollups.snapshot()).toEqual(kept);
+    expect([await report({ area: "01" }), await report({ area: HANOI[0] }), await report({ team: teams[0]!.id })]).toEqual(reportsKept);
+    // And the figures match plain counts of the base tables.
+    const db = t.testDb.db.db;
+    const hanoiTeams = teams.filter((x) => x.communeCode !== ELSEWHERE).map((x) => x.id);
+    const count = async (q: Promise<{ n: unknown }>) => Number((await q).n);
+    expect(reportsKept[0]!.totals.residentsCredited).toBe(await count(db.selectFrom("credits").select((eb) => eb.fn.countAll().as("n")).where("team_id", "in", hanoiTeams).executeTakeFirstOrThrow()));
+    expect(reportsKept[0]!.totals.householdsVisited).toBe(await count(db.selectFrom("visits").select((eb) => eb.fn.countAll().as("n")).where("team_id", "in", hanoiTeams).executeTakeFirstOrThrow()));
+    expect(reportsKept[0]!.totals.members).toBe(await count(db.selectFrom("team_members").select((eb) => eb.fn.countAll().as("n")).where("team_id", "in", hanoiTeams).where("removed_at", "is", null).executeTakeFirstOrThrow()));
+    expect(reportsKept[0]!.totals.lessonsCompleted).toBe(
+      await count(db.selectFrom("lesson_completions as lc").innerJoin("credits as c", "c.resident_id", "lc.learner_id").select((eb) => eb.fn.countAll().as("n")).where("c.team_id", "in", hanoiTeams).executeTakeFirstOrThrow()),
+    );
+  });
+});
