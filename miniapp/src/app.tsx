@@ -4,7 +4,6 @@ import { AppHeader } from "./components/app-header";
 import { api } from "./lib/api";
 import { findLessonSummary, prefetchSkills } from "./lib/course";
 import { onNetworkChange, routeParams } from "./lib/zalo";
-import AboutPage from "./pages/about";
 import HomePage from "./pages/home";
 import LessonPage from "./pages/lesson";
 import ProgressPage from "./pages/progress";
@@ -29,7 +28,7 @@ function NotLoadedPage({ title }: { title: string }) {
   );
 }
 
-/** The officials' screens and "Tin mới" are loaded only when opened: they stay out of the first screen. */
+/** The officials' screens, "Tin mới" and "Giới thiệu" are loaded only when opened: they stay out of the first screen. */
 const later = (load: () => Promise<{ default: ComponentType }>, title = "Quản trị") => lazy(() => load().catch(() => ({ default: () => <NotLoadedPage title={title} /> })));
 const AdminHomePage = later(() => import("./pages/admin-home"));
 const AdminComposePage = later(() => import("./pages/admin-compose"));
@@ -41,6 +40,8 @@ const TeamJoinPage = later(() => import("./pages/team-join"), TEAM);
 const TeamVisitPage = later(() => import("./pages/team-visit"), TEAM);
 const CreditPage = later(() => import("./pages/credit"), TEAM);
 const AdminTeamsPage = later(() => import("./pages/admin-teams"));
+const ABOUT = "Giới thiệu";
+const AboutPage = later(() => import("./pages/about"), ABOUT);
 
 function Loading({ title }: { title: string }) {
   return (
@@ -133,7 +134,7 @@ export default function MyApp() {
             <Route path="/lesson/:lessonId" element={<LessonPage />} />
             <Route path="/lesson/:lessonId/quiz" element={<QuizPage />} />
             <Route path="/progress" element={<ProgressPage />} />
-            <Route path="/about" element={<AboutPage />} />
+            <Route path="/about" element={lazyRoute(AboutPage, ABOUT)} />
             <Route path="/news" element={lazyRoute(NewsPage, "Tin mới")} />
             <Route path="/team" element={lazyRoute(TeamPage, TEAM)} />
             <Route path="/team/join" element={lazyRoute(TeamJoinPage, TEAM)} />
