@@ -216,7 +216,11 @@ describe.each(DIALECTS)("my data: export and erasure on %s", (dialect) => {
     expect((after.team_members as { learner_id: string; removed_at: string | null; removed_by: string | null }[]).find((m) => m.learner_id === u[ME]!.learnerId)).toMatchObject({ removed_at: clock.now().toISOString(), removed_by: "self" });
     const sub = (after.subscribers as { user_id: string }[]).find((s) => s.user_id === tombstone);
     expect(sub).toMatchObject({ display_name: null, consent_text: null, dialogue: null, topics: "[]", news_enabled: 0, following: 0, commune_code: BA_DINH });
-    expect((after.unanswered_questions as { user_id: string; text: string }[]).filter((q) => q.user_id === tombstone).map((q) => q.text)).toEqual(["(đã xoá)"]);
+    // My question is gone from the officials' inbox; the other learner's stays open.
+    expect((after.unanswered_questions as { user_id: string; text: string; resolved_at: string | null }[]).filter((q) => q.user_id === tombstone).map((q) => [q.text, q.resolved_at === null])).toEqual([["(đã xoá)", false]]);
+    const inbox = await ok("GET", "/api/v1/admin/questions", OFFICIAL);
+    expect(JSON.stringify(inbox)).toContain(OTHER_QUESTION);
+    expect(JSON.stringify(inbox)).not.toContain("(đã xoá)");
     expect((after.oa_messages as { user_id: string; message: string }[]).filter((m) => m.user_id === tombstone).every((m) => m.message === "{}")).toBe(true);
     expect((after.deliveries as { user_id: string; state: string }[]).filter((d) => d.user_id === tombstone).map((d) => d.state)).toEqual(["sent"]);
     expect(after.credits).toEqual(before.credits); // my credit and the one to me stay: they are counts, with no name

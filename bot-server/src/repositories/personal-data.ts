@@ -1,4 +1,4 @@
-import type { Kysely } from "kysely";
+import { sql, type Kysely } from "kysely";
 import type { Database } from "../db/schema.js";
 
 /** Zalo user ids of erased people start with this: the row stays (reports count it), the person is gone. */
@@ -124,8 +124,13 @@ export function personalDataRepository(db: Kysely<Database>) {
       // Replies not sent yet never will be.
       await db.updateTable("oa_messages").set({ status: "failed" }).where("user_id", "=", tombstone).where("status", "=", "queued").execute();
     },
-    async anonymiseQuestions(userId: string, tombstone: string): Promise<void> {
-      await db.updateTable("unanswered_questions").set({ user_id: tombstone, text: ERASED_TEXT }).where("user_id", "=", userId).execute();
+    /** The text goes; an open question is closed too (nobody is left to answer), with the time it was closed. */
+    async anonymiseQuestions(userId: string, tombstone: string, now: string): Promise<void> {
+      await db
+        .updateTable("unanswered_questions")
+        .set({ user_id: tombstone, text: ERASED_TEXT, resolved_at: sql<string>`coalesce(resolved_at, ${now})` })
+        .where("user_id", "=", userId)
+        .execute();
     },
     /** Deliveries keep their state (campaign numbers stay true) but one not yet sent is cancelled. */
     async rekeyDeliveries(userId: string, tombstone: string, now: string): Promise<void> {
