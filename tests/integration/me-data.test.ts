@@ -241,6 +241,15 @@ describe.each(DIALECTS)("my data: export and erasure on %s", (dialect) => {
     expect((await ok("GET", `/api/v1/teams/${teamId}/members`, LEADER)).members.map((m: { name: string }) => m.name)).not.toContain(NAMES[ME]);
   });
 
+  it("two erasures at the same moment: one erases, the other is told it is done", async () => {
+    const five = await signInAs(t.app, 4);
+    const auditBefore = (await db().selectFrom("audit_log").select("id").execute()).length;
+    const statuses = (await Promise.all([0, 1].map(() => call("DELETE", "/api/v1/me", five.token, { confirm: "XOA" })))).map((r) => r.statusCode).sort();
+    expect(statuses).toEqual([200, 410]);
+    expect((await db().selectFrom("audit_log").selectAll().where("action", "=", "person.erase").execute()).length).toBe(2); // this one and the earlier one
+    expect((await db().selectFrom("audit_log").select("id").execute()).length).toBe(auditBefore + 1);
+  });
+
   it("a second erasure is answered clearly, and signing in again starts afresh", async () => {
     const before = await dump(db());
     expectRefusal(await call("DELETE", "/api/v1/me", ME, { confirm: "XOA" }), 410, "already_erased");
