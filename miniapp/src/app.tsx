@@ -2,7 +2,7 @@ import { lazy, Suspense, useEffect, type ComponentType } from "react";
 import { AnimationRoutes, App, Button, Page, Route, SnackbarProvider, ZMPRouter, useNavigate } from "zmp-ui";
 import { AppHeader } from "./components/app-header";
 import { api } from "./lib/api";
-import { findLessonSummary, prefetchSkills } from "./lib/course";
+import { findLessonSummary, findSkill, prefetchSkills } from "./lib/course";
 import { onNetworkChange, routeParams } from "./lib/zalo";
 import HomePage from "./pages/home";
 import LessonPage from "./pages/lesson";
@@ -40,6 +40,7 @@ const TeamJoinPage = later(() => import("./pages/team-join"), TEAM);
 const TeamVisitPage = later(() => import("./pages/team-visit"), TEAM);
 const CreditPage = later(() => import("./pages/credit"), TEAM);
 const AdminTeamsPage = later(() => import("./pages/admin-teams"));
+const AdminReportsPage = later(() => import("./pages/admin-reports"));
 const ABOUT = "Giới thiệu";
 const AboutPage = later(() => import("./pages/about"), ABOUT);
 
@@ -76,7 +77,7 @@ function useSignedIn() {
 const REF_CODE = /^[A-Za-z0-9_-]{1,32}$/;
 
 /**
- * Deep links: ?lesson=<id> opens that lesson, ?campaign=<id> a campaign (officials), ?invite=<code> the team join
+ * Deep links: ?lesson=<id> opens that lesson, ?skill=<id> that skill (posters of a skill), ?campaign=<id> a campaign (officials), ?invite=<code> the team join
  * screen; ?ref=<code> is remembered, sent with the first sync, and leads to the consent screen once signed in.
  */
 function DeepLinks() {
@@ -86,6 +87,7 @@ function DeepLinks() {
     if (params.ref && !getState().ref && REF_CODE.test(params.ref)) setState({ ref: params.ref });
     if (params.invite && /^[A-Za-z0-9_.-]{10,200}$/.test(params.invite)) navigate(`/team/join?invite=${params.invite}`, { animate: false } as never);
     else if (params.lesson && findLessonSummary(params.lesson)) navigate(`/lesson/${params.lesson}`, { animate: false } as never);
+    else if (params.skill && findSkill(params.skill)) navigate(`/skill/${params.skill}`, { animate: false } as never);
     // ?campaign=<id>: a link one official gives another, e.g. to approve a province-wide campaign.
     else if (params.campaign && /^\d{1,12}$/.test(params.campaign)) navigate(`/admin/campaign/${params.campaign}`, { animate: false } as never);
   }, []);
@@ -141,6 +143,7 @@ export default function MyApp() {
             <Route path="/team/visit" element={lazyRoute(TeamVisitPage, TEAM)} />
             <Route path="/credit" element={lazyRoute(CreditPage, TEAM)} />
             <Route path="/admin/teams" element={lazyRoute(AdminTeamsPage)} />
+            <Route path="/admin/reports" element={lazyRoute(AdminReportsPage)} />
             <Route path="/admin" element={lazyRoute(AdminHomePage)} />
             <Route path="/admin/compose" element={lazyRoute(AdminComposePage)} />
             <Route path="/admin/campaign/:campaignId" element={lazyRoute(AdminCampaignPage)} />

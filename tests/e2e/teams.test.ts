@@ -145,6 +145,13 @@ describe("a tổ công nghệ số in the mini app", () => {
     if (copied) memberRef = new URL(copied).searchParams.get("ref") ?? "";
     await expectAccessible(member.page, "my team");
     await shot(member.page, "team-my-qr");
+    // Posters carrying the member's own code: the A4 PDF opens outside the mini app.
+    const firstSkill = member.page.getByRole("button", { name: /^In áp phích A4: / }).first();
+    const [poster] = await Promise.all([member.page.context().waitForEvent("page", SLOW), firstSkill.click()]);
+    const posterUrl = new URL(poster.url());
+    expect(posterUrl.pathname).toMatch(/^\/api\/v1\/posters\/skill\/[a-z0-9-]+\.pdf$/);
+    expect(posterUrl.searchParams.get("ref")).toMatch(/^m-/);
+    await poster.close();
 
     // Record a visit: a label, today, two kinds.
     await member.page.getByRole("button", { name: "Ghi nhận hộ đã hỗ trợ" }).click();

@@ -15,7 +15,6 @@ const LESSON = "kiem-tra-va-bao-cao";
 const LESSON_TITLE = "Kiểm tra, báo cáo lừa đảo và xử lý khi bị lừa";
 const SKILL = "dich-vu-cong";
 const SKILL_TITLE = "Dịch vụ công trực tuyến và VNeID";
-const SKILL_FIRST_LESSON = "vneid-la-gi";
 const REF = "xa-An_binh-01";
 
 let t: TestApp;
@@ -141,8 +140,8 @@ describe("lesson poster", () => {
 });
 
 describe("skill poster", () => {
-  it("PDF and PNG at /api/v1/posters/skill/<skillId>: the QR code opens the skill's first lesson with the ref code", async () => {
-    const link = `${base}?lesson=${SKILL_FIRST_LESSON}&ref=${REF}`;
+  it("PDF and PNG at /api/v1/posters/skill/<skillId>: the QR code opens the skill's page with the ref code", async () => {
+    const link = `${base}?skill=${SKILL}&ref=${REF}`;
     const pdfRes = await t.app.inject({ url: `/api/v1/posters/skill/${SKILL}.pdf?ref=${REF}` });
     expect(pdfRes.statusCode).toBe(200);
     expect(pdfRes.headers["content-type"]).toBe("application/pdf");

@@ -29,7 +29,7 @@ export interface OaServices {
   tokens: OaTokenKeeper;
   faq: FaqSearch;
   areas: Areas;
-  links: { lesson(lessonId: string): string; home(): string };
+  links: { lesson(lessonId: string): string; skill(skillId: string): string; home(): string };
   /** Sandbox mode only: the pretend Zalo and its webhook sender. */
   sandboxWorld: SandboxWorld | null;
   sandboxDelivery: WebhookDelivery | null;
@@ -46,7 +46,7 @@ const SANDBOX_BASE = "http://sandbox.local";
 /** Where "Học kỹ năng số" leads: Zalo's mini app deep link, or the web preview in sandbox mode. */
 function miniappLinks(config: Config, miniappId: string) {
   const base = config.sandbox ? `${config.publicUrl ?? `http://localhost:${config.port}`}/zapps/${miniappId}/` : `https://zalo.me/s/${miniappId}/`;
-  return { lesson: (id: string) => `${base}?lesson=${encodeURIComponent(id)}`, home: () => base };
+  return { lesson: (id: string) => `${base}?lesson=${encodeURIComponent(id)}`, skill: (id: string) => `${base}?skill=${encodeURIComponent(id)}`, home: () => base };
 }
 
 export const oaPlugin = fp(async (app: FastifyInstance, { config }: { config: Config }) => {

@@ -10,6 +10,7 @@ import { skills } from "../lib/course";
 import { saveImage, shareDeepLink } from "../lib/zalo-share";
 import { errorText, qrDataUrl, teamApi, type Invite, type MyTeam } from "../team/api";
 import { Members } from "../team/members";
+import { PosterCard } from "../team/posters";
 import "../team/team.css";
 import { setState } from "../state/store";
 
@@ -161,6 +162,7 @@ export default function TeamPage() {
               fileName="ma-qr-cua-toi"
               shareTitle="Học kỹ năng số cùng tổ công nghệ số"
             />
+            <PosterCard refCode={team.myRefCode} />
           </>
         ) : null}
       </main>

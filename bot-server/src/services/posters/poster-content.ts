@@ -33,7 +33,7 @@ export interface PosterContent {
 
 export interface PosterContentDeps {
   catalog: CourseCatalog;
-  links: { lesson(lessonId: string): string };
+  links: { lesson(lessonId: string): string; skill(skillId: string): string };
   /** Where the illustrations are; the course's own folder unless a test says otherwise. */
   imagesDir?: string;
 }
@@ -97,8 +97,7 @@ export function lessonPosterContent(deps: PosterContentDeps, lessonId: string, r
 
 /**
  * A skill's poster: its title, its lessons in order (the first five, then how many more), the first illustration.
- * The mini app has no deep link to a skill (its links are ?lesson=, ?campaign=), so the QR code opens the skill's
- * first lesson, from which the learner goes on.
+ * The QR code opens the skill's page in the mini app (?skill=), its lessons in order.
  */
 export function skillPosterContent(deps: PosterContentDeps, skillId: string, ref: string | null): PosterContent {
   const skill = deps.catalog.skills.find((s) => s.id === skillId);
@@ -115,7 +114,7 @@ export function skillPosterContent(deps: PosterContentDeps, skillId: string, ref
     more: rest > 0 ? `… và ${rest} bài nữa trong ứng dụng` : null,
     image: firstImage(deps, lessons),
     color: skill.color,
-    link: withRef(deps.links.lesson(lessons[0]!.id), ref),
+    link: withRef(deps.links.skill(skill.id), ref),
     ref,
     cta: "Quét mã QR để bắt đầu học",
     footnote: `Mỗi bài khoảng ${Math.min(...lessons.map((l) => l.minutes))}–${Math.max(...lessons.map((l) => l.minutes))} phút, có câu hỏi ôn tập. Miễn phí.`,
