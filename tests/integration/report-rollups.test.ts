@@ -79,7 +79,13 @@ describe.each(DIALECTS)("report rollups on %s", (dialect) => {
         const m = await repos.teams.membershipOf(who);
         await tryOp("remove", () => removeMember(deps, OFFICIAL, m ? Number(m.team_id) : team.id, who));
       } else if (r < 0.35) {
-        await tryOp("credit", () => creditResident(deps, who, { ref: team.refCode, consentVersion: CREDIT_CONSENT.version }));
+        // A new resident opens the app through the team's code (their first sync carries it), then agrees to be credited.
+        const id = `resident-${step}`;
+        const now = clock.now().toISOString();
+        await repos.learners.insert({ id, zalo_user_id: `56000000000000${1000 + step}`, name: `Cư dân ${step}`, id_by_oa: null, ref_code: null, created_at: now, updated_at: now });
+        people.push(id);
+        await syncProgress(deps, id, { events: [attempt(pick(LESSONS), { at: now })], ref: team.refCode });
+        await tryOp("credit", () => creditResident(deps, id, { ref: team.refCode, consentVersion: CREDIT_CONSENT.version }));
       } else if (r < 0.5) {
         const visitedOn = new Date(clock.now().getTime() + 7 * 3600_000 - Math.floor(rnd() * 40) * 86_400_000).toISOString().slice(0, 10);
         const kinds = [...new Set([pick(deps.visitKinds).id, pick(deps.visitKinds).id])];

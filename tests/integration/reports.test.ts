@@ -70,8 +70,9 @@ describe.each(DIALECTS)("reports on %s", (dialect) => {
     const code = (await ok("POST", `/api/v1/teams/${teamId}/invites`, LEADER)).code;
     const memberRef = (await ok("POST", "/api/v1/teams/join", MEMBER, { code })).refCode;
     await ok("POST", "/api/v1/progress/sync", MEMBER, { events: [attempt("bat-may"), attempt("ket-noi-wifi")] });
-    await ok("POST", "/api/v1/me/credit", RESIDENT, { ref: memberRef, consentVersion: CREDIT_CONSENT.version, agree: true });
+    // The resident first opens the app through the member's code (the first sync carries it), then agrees to be credited.
     await ok("POST", "/api/v1/progress/sync", RESIDENT, {
+      ref: memberRef,
       events: [
         completion("bat-may", { at: "2026-11-27T03:00:00.000Z" }),
         completion("ket-noi-wifi", { at: "2026-11-20T03:00:00.000Z" }),
@@ -81,6 +82,7 @@ describe.each(DIALECTS)("reports on %s", (dialect) => {
         attempt("nhan-biet-lua-dao", { wrong: ["q2"], at: "2026-11-20T03:10:00.000Z" }),
       ],
     });
+    await ok("POST", "/api/v1/me/credit", RESIDENT, { ref: memberRef, consentVersion: CREDIT_CONSENT.version, agree: true });
     const visit = (visitedOn: string, kinds: string[]) => ok("POST", "/api/v1/me/visits", MEMBER, { id: randomUUID(), household: "Nhà bác Tư, xóm 3", visitedOn, kinds });
     await visit("2026-11-28", ["vneid", "scam-awareness"]);
     await visit("2026-11-16", ["dvc-account", "payment"]);

@@ -2,6 +2,7 @@
  * npm run admin -- grant <zalo-user-id> <role> [<area-code>]
  * npm run admin -- revoke <zalo-user-id> <role> [<area-code>]
  * npm run admin -- roles
+ * npm run admin -- rebuild-reports   (counts the report rollups again from scratch, e.g. after the core skills change)
  * Roles: operator (no area), province_official (a province code, 2 digits), commune_official (a commune code, 5 digits).
  * Runs as the operator against DATABASE_URL; every change is written to the audit log.
  */
@@ -16,6 +17,9 @@ import { repositories } from "../repositories/index.js";
 import { CLI_ROLES } from "../services/admin/access.js";
 import { grantRole, revokeRole, toRoleView } from "../services/admin/manage-roles.js";
 import { loadAreas } from "../services/areas.js";
+import { loadCourseOrThrow } from "../../../shared/content-loader.js";
+import { courseCatalog } from "../services/course-catalog.js";
+import { rebuildReportRollups } from "../services/reports/rollups.js";
 
 /** The account running the command, for the audit log (some containers have no account entry for their user id). */
 function whoRuns(): string {
@@ -26,11 +30,11 @@ function whoRuns(): string {
   }
 }
 
-const USAGE = "usage: npm run admin -- grant|revoke <zalo-user-id> <operator|province_official|commune_official> [<area-code>]\n       npm run admin -- roles";
+const USAGE = "usage: npm run admin -- grant|revoke <zalo-user-id> <operator|province_official|commune_official> [<area-code>]\n       npm run admin -- roles\n       npm run admin -- rebuild-reports";
 
 async function main(args: string[]): Promise<number> {
   const [command, zaloUserId, role, areaCode = ""] = args;
-  if (!command || !["grant", "revoke", "roles"].includes(command)) {
+  if (!command || !["grant", "revoke", "roles", "rebuild-reports"].includes(command)) {
     console.error(USAGE);
     return 2;
   }
@@ -39,6 +43,12 @@ async function main(args: string[]): Promise<number> {
   try {
     await migrateToLatest(database);
     const deps = { repos: repositories(database.db, database.dialect), areas: loadAreas(), clock: systemClock };
+    if (command === "rebuild-reports") {
+      const t = Date.now();
+      await deps.repos.transaction((repos) => rebuildReportRollups(repos, courseCatalog(loadCourseOrThrow())));
+      console.log(`report rollups rebuilt in ${((Date.now() - t) / 1000).toFixed(1)} s`);
+      return 0;
+    }
     if (command === "roles") {
       for (const r of await deps.repos.roles.inArea(null)) {
         const v = toRoleView(r, deps.areas);

@@ -20,11 +20,12 @@ export interface LearnerFacts {
   attempts: { lesson_id: string; passed: number }[];
 }
 
+/** Per-team tables; `commune` names the per-commune twin that every increment also goes to. */
 const TABLES = {
-  totals: { name: "report_team_totals", keyCol: null, fields: ["members", "trained", "credited", "learning", "lessons", "visits"] },
-  weeks: { name: "report_team_weeks", keyCol: "week_start", fields: ["credited", "lessons", "visits", "joined"] },
-  quiz: { name: "report_team_quiz", keyCol: "lesson_id", fields: ["attempted", "passed"] },
-  kinds: { name: "report_team_kinds", keyCol: "kind", fields: ["visits"] },
+  totals: { name: "report_team_totals", keyCol: null, fields: ["members", "trained", "credited", "learning", "lessons", "visits"], commune: null },
+  weeks: { name: "report_team_weeks", keyCol: "week_start", fields: ["credited", "lessons", "visits", "joined"], commune: "report_commune_weeks" },
+  quiz: { name: "report_team_quiz", keyCol: "lesson_id", fields: ["attempted", "passed"], commune: "report_commune_quiz" },
+  kinds: { name: "report_team_kinds", keyCol: "kind", fields: ["visits"], commune: "report_commune_kinds" },
 } as const;
 
 const NONE = "\u0000";
@@ -80,6 +81,11 @@ export function reportRollupRepository(db: Kysely<Database>, dialect: Dialect) {
         const conflict = t.keyCol ? sql`(team_id, ${sql.ref(t.keyCol)})` : sql`(team_id)`;
         const sets = sql.join(t.fields.map((f) => sql`${sql.ref(f)} = ${sql.table(t.name)}.${sql.ref(f)} + excluded.${sql.ref(f)}`));
         await sql`INSERT INTO ${sql.table(t.name)} (${sql.join(cols)}) VALUES (${sql.join(vals)}) ON CONFLICT ${conflict} DO UPDATE SET ${sets}`.execute(db);
+        if (!t.commune || !t.keyCol) continue;
+        const twin = sql.join(t.fields.map((f) => sql`${sql.ref(f)} = ${sql.table(t.commune)}.${sql.ref(f)} + excluded.${sql.ref(f)}`));
+        await sql`INSERT INTO ${sql.table(t.commune)} (commune_code, ${sql.ref(t.keyCol)}, ${sql.join(t.fields.map((f) => sql.ref(f)))})
+          VALUES (${d.communeCode}, ${d.key}, ${sql.join(values.map((v) => sql`${v}`))})
+          ON CONFLICT (commune_code, ${sql.ref(t.keyCol)}) DO UPDATE SET ${twin}`.execute(db);
       }
     },
 
@@ -87,17 +93,22 @@ export function reportRollupRepository(db: Kysely<Database>, dialect: Dialect) {
     async snapshot(): Promise<Record<string, unknown[]>> {
       const out: Record<string, unknown[]> = {};
       for (const [k, t] of Object.entries(TABLES)) {
-        const r = await sql<Record<string, unknown>>`SELECT * FROM ${sql.table(t.name)} ORDER BY 1, 2`.execute(db);
-        out[k] = r.rows
-          .map((row) => Object.fromEntries(Object.entries(row).map(([c, v]) => [c, c === "commune_code" || c === t.keyCol ? v : num(v)])))
-          .filter((row) => t.fields.some((f) => row[f] !== 0));
+        for (const [name, table] of [[k, t.name], ...(t.commune ? [[`commune_${k}`, t.commune]] : [])] as [string, string][]) {
+          const r = await sql<Record<string, unknown>>`SELECT * FROM ${sql.table(table)} ORDER BY 1, 2`.execute(db);
+          out[name] = r.rows
+            .map((row) => Object.fromEntries(Object.entries(row).map(([c, v]) => [c, c === "commune_code" || c === t.keyCol ? v : num(v)])))
+            .filter((row) => t.fields.some((f) => row[f] !== 0));
+        }
       }
       return out;
     },
 
     /** Empties the rollups and counts everything again from the base tables. */
     async rebuild(coreLessons: string[]): Promise<void> {
-      for (const t of Object.values(TABLES)) await sql`DELETE FROM ${sql.table(t.name)}`.execute(db);
+      for (const t of Object.values(TABLES)) {
+        await sql`DELETE FROM ${sql.table(t.name)}`.execute(db);
+        if (t.commune) await sql`DELETE FROM ${sql.table(t.commune)}`.execute(db);
+      }
       const need = coreLessons.length || 1_000_000;
       await sql`INSERT INTO report_team_totals (team_id, commune_code, members, trained, credited, learning, lessons, visits)
         SELECT t.id, t.commune_code,
@@ -132,6 +143,13 @@ export function reportRollupRepository(db: Kysely<Database>, dialect: Dialect) {
       await sql`INSERT INTO report_team_kinds (team_id, kind, commune_code, visits)
         SELECT v.team_id, k.value, t.commune_code, count(*) FROM visits v JOIN teams t ON t.id = v.team_id, ${kind}
         GROUP BY v.team_id, k.value, t.commune_code`.execute(db);
+      for (const t of Object.values(TABLES)) {
+        if (!t.commune || !t.keyCol) continue;
+        const fields = sql.join(t.fields.map((f) => sql.ref(f)));
+        const sums = sql.join(t.fields.map((f) => sql`sum(${sql.ref(f)})`));
+        await sql`INSERT INTO ${sql.table(t.commune)} (commune_code, ${sql.ref(t.keyCol)}, ${fields})
+          SELECT commune_code, ${sql.ref(t.keyCol)}, ${sums} FROM ${sql.table(t.name)} GROUP BY commune_code, ${sql.ref(t.keyCol)}`.execute(db);
+      }
     },
 
     // ---- reads for the reports (a province: the rows of its communes) ----
@@ -147,15 +165,15 @@ export function reportRollupRepository(db: Kysely<Database>, dialect: Dialect) {
     },
     async weeks(scope: { communes: string[] } | { teamId: number }, fromWeek: string) {
       const r = await sql<Record<string, number | string>>`SELECT week_start, sum(credited) AS credited, sum(lessons) AS lessons, sum(visits) AS visits, sum(joined) AS joined
-        FROM report_team_weeks WHERE ${filter(scope)} AND week_start >= ${fromWeek} GROUP BY week_start`.execute(db);
+        FROM ${sql.table("teamId" in scope ? "report_team_weeks" : "report_commune_weeks")} WHERE ${filter(scope)} AND week_start >= ${fromWeek} GROUP BY week_start`.execute(db);
       return r.rows.map((x) => ({ week_start: String(x.week_start), credited: num(x.credited), lessons: num(x.lessons), visits: num(x.visits), joined: num(x.joined) }));
     },
     async quiz(scope: { communes: string[] } | { teamId: number }) {
-      const r = await sql<Record<string, number | string>>`SELECT lesson_id, sum(attempted) AS attempted, sum(passed) AS passed FROM report_team_quiz WHERE ${filter(scope)} GROUP BY lesson_id`.execute(db);
+      const r = await sql<Record<string, number | string>>`SELECT lesson_id, sum(attempted) AS attempted, sum(passed) AS passed FROM ${sql.table("teamId" in scope ? "report_team_quiz" : "report_commune_quiz")} WHERE ${filter(scope)} GROUP BY lesson_id`.execute(db);
       return r.rows.map((x) => ({ lesson_id: String(x.lesson_id), attempted: num(x.attempted), passed: num(x.passed) }));
     },
     async kinds(scope: { communes: string[] } | { teamId: number }) {
-      const r = await sql<Record<string, number | string>>`SELECT commune_code, kind, sum(visits) AS visits FROM report_team_kinds WHERE ${filter(scope)} GROUP BY commune_code, kind`.execute(db);
+      const r = await sql<Record<string, number | string>>`SELECT commune_code, kind, sum(visits) AS visits FROM ${sql.table("teamId" in scope ? "report_team_kinds" : "report_commune_kinds")} WHERE ${filter(scope)} GROUP BY commune_code, kind`.execute(db);
       return r.rows.map((x) => ({ commune_code: String(x.commune_code), kind: String(x.kind), visits: num(x.visits) }));
     },
   };
