@@ -7,6 +7,9 @@ import type { CampaignDraft, CampaignList, CampaignListItem, CampaignPlan, Campa
 
 export type { CampaignList, CampaignListItem, CampaignStats, CampaignStatus };
 import type { OaMessage } from "../../../shared/schemas/oa";
+import type { Report } from "../../../shared/schemas/report";
+
+export type { Report };
 import { api, ApiFailure, auth, call, http } from "../lib/api";
 import { ensureSession } from "../state/sync";
 import { setState } from "../state/store";
@@ -46,6 +49,35 @@ async function withSession<T>(fn: (token: string) => Promise<T>): Promise<T> {
 
 const post = <T>(url: string, body?: unknown) => withSession((t) => call<T>(http.post(url, body ?? {}, auth(t))));
 const get = <T>(url: string) => withSession((t) => call<T>(http.get(url, auth(t))));
+export type ReportScopeQuery = { area: string } | { team: number };
+const reportQuery = (q: ReportScopeQuery, weeks: number) => `${"area" in q ? `area=${encodeURIComponent(q.area)}` : `team=${q.team}`}&weeks=${weeks}`;
+
+/** Fetches a CSV with the session (the Authorization header) and hands it to the browser as a download. */
+function downloadCsv(path: string, filename: string): Promise<void> {
+  return withSession(async (t) => {
+    let blob: Blob;
+    try {
+      blob = (await http.get<Blob>(path, { ...auth(t), responseType: "blob" })).data;
+    } catch (e) {
+      // The error body arrives as a Blob too: read the server's message out of it.
+      const err = e as { response?: { status: number; data?: unknown }; message: string };
+      let body: { error?: string; message?: string } = {};
+      if (err.response?.data instanceof Blob) body = (JSON.parse(await err.response.data.text().catch(() => "{}")) as typeof body) ?? {};
+      const status = err.response?.status ?? 0;
+      throw new ApiFailure(status, body.error ?? (status ? "http_error" : "network_error"), body.message ?? err.message);
+    }
+    const url = URL.createObjectURL(new Blob([blob], { type: "text/csv;charset=utf-8" }));
+    const a = document.createElement("a");
+    a.href = url;
+    a.download = filename;
+    a.style.display = "none";
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  });
+}
+
 const campaignUrl = (id: number) => `/api/v1/admin/campaigns/${encodeURIComponent(String(id))}`;
 
 export const adminApi = {
@@ -73,29 +105,10 @@ export const adminApi = {
   cancel: (id: number) => post<{ status: "cancelled"; stopped: number }>(`${campaignUrl(id)}/cancel`),
   stats: (id: number) => get<CampaignStats>(`${campaignUrl(id)}/stats`),
   /** The CSV needs the Authorization header, so it is fetched here and handed to the browser as a Blob URL. */
-  downloadStatsCsv: (id: number) =>
-    withSession(async (t) => {
-      let blob: Blob;
-      try {
-        blob = (await http.get<Blob>(`${campaignUrl(id)}/stats.csv`, { ...auth(t), responseType: "blob" })).data;
-      } catch (e) {
-        // The error body arrives as a Blob too: read the server's message out of it.
-        const err = e as { response?: { status: number; data?: unknown }; message: string };
-        let body: { error?: string; message?: string } = {};
-        if (err.response?.data instanceof Blob) body = (JSON.parse(await err.response.data.text().catch(() => "{}")) as typeof body) ?? {};
-        const status = err.response?.status ?? 0;
-        throw new ApiFailure(status, body.error ?? (status ? "http_error" : "network_error"), body.message ?? err.message);
-      }
-      const url = URL.createObjectURL(new Blob([blob], { type: "text/csv;charset=utf-8" }));
-      const a = document.createElement("a");
-      a.href = url;
-      a.download = `chien-dich-${id}.csv`;
-      a.style.display = "none";
-      document.body.appendChild(a);
-      a.click();
-      a.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 60_000);
-    }),
+  downloadStatsCsv: (id: number) => downloadCsv(`${campaignUrl(id)}/stats.csv`, `chien-dich-${id}.csv`),
+  /** The report of an area (a province or commune code) or of a team. */
+  report: (q: ReportScopeQuery, weeks = 12) => get<Report>(`/api/v1/admin/reports?${reportQuery(q, weeks)}`),
+  downloadReportCsv: (q: ReportScopeQuery, weeks = 12) => downloadCsv(`/api/v1/admin/reports.csv?${reportQuery(q, weeks)}`, `bao-cao-${"area" in q ? q.area : `to-${q.team}`}.csv`),
 };
 
 /** What to tell the official: the server's own (Vietnamese) message for a refusal, a plain sentence otherwise. */

@@ -172,6 +172,16 @@ export default function AdminHomePage() {
               {more.error ? <ErrorBox message={more.error} /> : null}
             </section>
 
+            <section className="card" aria-labelledby="reports-title">
+              <h2 id="reports-title" className="card__title">
+                Báo cáo
+              </h2>
+              <p className="admin-hint">Số tổ, thành viên đã tập huấn, người dân được ghi nhận, hộ được hỗ trợ, chi phí cho mỗi người dùng số mới; tải về CSV.</p>
+              <Button fullWidth size="large" onClick={() => navigate("/admin/reports")}>
+                Xem báo cáo
+              </Button>
+            </section>
+
             <section className="card" aria-labelledby="teams-title">
               <h2 id="teams-title" className="card__title">
                 Tổ công nghệ số cộng đồng
