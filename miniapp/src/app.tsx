@@ -92,9 +92,11 @@ function DeepLinks() {
     else if (params.campaign && /^\d{1,12}$/.test(params.campaign)) navigate(`/admin/campaign/${params.campaign}`, { animate: false } as never);
   }, []);
   const token = useAppState((s) => s.session?.token ?? null);
+  // Asked once the server has the code (sent with the first sync): only the code the app was first opened with counts.
+  const refSent = useAppState((s) => s.refSent);
   useEffect(() => {
-    if (token) void needsCreditConsent(token).then((ask) => ask && navigate("/credit", { animate: false } as never));
-  }, [token]);
+    if (token && refSent) void needsCreditConsent(token).then((ask) => ask && navigate("/credit", { animate: false } as never));
+  }, [token, refSent]);
   return null;
 }
 

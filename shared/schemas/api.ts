@@ -52,10 +52,13 @@ export type CompletionEvent = z.infer<typeof completionEventSchema>;
 export type SyncEvent = z.infer<typeof syncEventSchema>;
 
 export const MAX_SYNC_EVENTS = 50;
-export const syncRequestSchema = z.strictObject({
-  events: z.array(syncEventSchema).min(1).max(MAX_SYNC_EVENTS),
-  ref: refCodeSchema.optional(),
-});
+export const syncRequestSchema = z
+  .strictObject({
+    events: z.array(syncEventSchema).max(MAX_SYNC_EVENTS),
+    ref: refCodeSchema.optional(),
+  })
+  // Nothing learnt yet but opened through a team's code: the first sync carries the code alone.
+  .refine((r) => r.events.length > 0 || r.ref !== undefined, { message: "at least one event, unless the sync only carries a ref code", path: ["events"] });
 export type SyncRequest = z.infer<typeof syncRequestSchema>;
 
 export const syncResultSchema = z.object({

@@ -57,6 +57,15 @@ describe.each(DIALECTS)("progress over HTTP on %s", (dialect) => {
     expect(again.json().learner).toEqual({ id: learnerId, name: "Nguyễn Văn An", refCode: "xa-an-binh" });
   });
 
+  it("a first sync may carry only the ref code the app was opened with (nothing learnt yet)", async () => {
+    const { token, learnerId } = await signInAs(t.app, 2);
+    const res = await sync(token, { events: [], ref: "to-5-ba-dinh" });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ results: [] });
+    const learner = await t.testDb.db.db.selectFrom("learners").select("ref_code").where("id", "=", learnerId).executeTakeFirstOrThrow();
+    expect(learner.ref_code).toBe("to-5-ba-dinh");
+  });
+
   it("a replayed sync answers every event as a duplicate and leaves the progress unchanged", async () => {
     const { token } = await signInAs(t.app, 1);
     const events = [completion("nhan-biet-lua-dao"), attempt("nhan-biet-lua-dao", { wrong: ["q1"] }), attempt("bat-may")];

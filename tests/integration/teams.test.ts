@@ -196,6 +196,11 @@ describe.each(DIALECTS)("teams on %s", (dialect) => {
   });
 
   it("a resident who opened the app with a member's code is credited once, after agreeing", async () => {
+    // Someone who did not first open the app through a code is not asked, and cannot claim one later.
+    expect(await ok("GET", `/api/v1/me/credit?ref=${memberRef}`, RESIDENT)).toMatchObject({ state: "none" });
+    await refusedWithoutChange(() => call("POST", "/api/v1/me/credit", RESIDENT, { ref: memberRef, consentVersion: CREDIT_CONSENT.version, agree: true }), 400, "not_first_open");
+    // The app opened through the member's QR code: its first sync carries the code.
+    await ok("POST", "/api/v1/progress/sync", RESIDENT, { events: [attempt("bat-may")], ref: memberRef });
     expect(await ok("GET", `/api/v1/me/credit?ref=${memberRef}`, RESIDENT)).toMatchObject({ state: "open", teamName: "Tổ công nghệ số tổ dân phố 5", consent: CREDIT_CONSENT });
     // No consent, an old consent version, or the member crediting themself: refused.
     await refusedWithoutChange(() => call("POST", "/api/v1/me/credit", RESIDENT, { ref: memberRef, consentVersion: CREDIT_CONSENT.version, agree: false }), 400, "invalid_request");

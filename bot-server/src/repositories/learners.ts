@@ -26,14 +26,11 @@ export function learnerRepository(db: Kysely<Database>) {
       await db.updateTable("learners").set({ name, id_by_oa: idByOA, updated_at: now }).where("id", "=", id).execute();
     },
 
-    /** Sets the ref code only when none is stored yet: the first one wins. */
-    async setRefIfEmpty(id: string, ref: string, now: string): Promise<void> {
-      await db
-        .updateTable("learners")
-        .set({ ref_code: ref, updated_at: now })
-        .where("id", "=", id)
-        .where("ref_code", "is", null)
-        .execute();
+    /** Sets the ref code only when none is stored yet (the first one wins) and, given `createdSince`, for a new learner. */
+    async setRefIfEmpty(id: string, ref: string, now: string, createdSince?: string): Promise<void> {
+      let q = db.updateTable("learners").set({ ref_code: ref, updated_at: now }).where("id", "=", id).where("ref_code", "is", null);
+      if (createdSince) q = q.where("created_at", ">=", createdSince);
+      await q.execute();
     },
   };
 }

@@ -8,7 +8,7 @@ import { clearTables, countRows, snapshot } from "../../../tests/helpers/rows.js
 import { repositories, type Repositories } from "../repositories/index.js";
 import { courseCatalog } from "./course-catalog.js";
 import { getProgress } from "./get-progress.js";
-import { syncProgress, type SyncDeps } from "./sync-progress.js";
+import { REF_WINDOW_MS, syncProgress, type SyncDeps } from "./sync-progress.js";
 
 const A = "learner-a";
 const B = "learner-b";
@@ -264,6 +264,16 @@ describe.each(DIALECTS)("syncProgress on %s", (dialect) => {
 
   describe("ref code", () => {
     const refOf = async (id: string) => (await repos.learners.findById(id))!.ref_code;
+    // Learners who started an hour ago: their first day, when the code they came with still counts.
+    beforeEach(async () => {
+      await kdb().updateTable("learners").set({ created_at: new Date(FIXED_NOW.getTime() - 3600_000).toISOString() }).execute();
+    });
+
+    it("is not stored for a learner who started more than a day before (a poster scanned later credits no one)", async () => {
+      await kdb().updateTable("learners").set({ created_at: new Date(FIXED_NOW.getTime() - REF_WINDOW_MS - 1000).toISOString() }).where("id", "=", A).execute();
+      await sync(A, { events: [completion("bat-may")], ref: "xa-an-binh" });
+      expect(await refOf(A)).toBeNull();
+    });
 
     it("is stored with the first sync that carries one, and the first one wins", async () => {
       await sync(A, { events: [completion("bat-may")] });

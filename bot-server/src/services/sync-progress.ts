@@ -8,6 +8,9 @@ import type { StoredEventRef } from "../repositories/progress.js";
 import type { CourseCatalog } from "./course-catalog.js";
 import { withLearnerRollups } from "./reports/rollups.js";
 
+/** How long after their first sign-in a learner's ref code still counts as how they first came. */
+export const REF_WINDOW_MS = 24 * 3600_000;
+
 export interface SyncDeps {
   repos: Repositories;
   catalog: CourseCatalog;
@@ -97,7 +100,9 @@ export async function syncProgress(deps: SyncDeps, learnerId: string, req: SyncR
     checkOwnership(await repos.progress.findAttempts(notInserted(attempts)), learnerId, lessonOf);
     // A completion that is not stored under its id conflicted with an earlier read of the same lesson: a duplicate.
     checkOwnership(await repos.progress.findCompletions(notInserted(completions)), learnerId, lessonOf);
-    if (req.ref) await repos.learners.setRefIfEmpty(learnerId, req.ref, receivedAt);
+    // The code the app was first opened with: kept for someone who started within the last day, not for a
+    // long-time learner who scans a poster later (a team is credited for reaching new people).
+    if (req.ref) await repos.learners.setRefIfEmpty(learnerId, req.ref, receivedAt, new Date(Date.parse(receivedAt) - REF_WINDOW_MS).toISOString());
     return {
       results: req.events.map((ev) => {
         const status = inserted.has(ev.id) ? ("accepted" as const) : ("duplicate" as const);

@@ -49,6 +49,8 @@ async function sendOneByOne(token: string, events: SyncEvent[]): Promise<void> {
 async function drain(): Promise<void> {
   let token = await ensureSession();
   if (!token) return;
+  // Opened through a team's or member's code with nothing learnt yet: the code goes on its own.
+  if (!getState().queue.length && getState().ref && !getState().refSent && isOnline()) await sendBatch(token, []);
   while (getState().queue.length && isOnline()) {
     const batch = getState().queue.slice(0, BATCH);
     try {

@@ -30,8 +30,10 @@ export async function getCreditStatus(deps: TeamDeps, residentId: string, ref?: 
     const team = await deps.repos.teams.find(Number(done.team_id));
     return { state: "credited", teamName: team?.name ?? null, memberName: null, consent };
   }
+  // Only the code the person first opened the app with counts (kept at their first sign-in): a code scanned later
+  // by someone already learning credits no one.
   const learner = await deps.repos.learners.findById(residentId);
-  const stored = learner?.ref_code ?? ref ?? null;
+  const stored = learner ? learner.ref_code : (ref ?? null);
   const src = stored ? await sourceOf(deps, stored) : null;
   if (!src || src.memberId === residentId) return { state: "none", teamName: null, memberName: null, consent };
   return { state: "open", teamName: src.teamName, memberName: src.memberName, consent };
@@ -44,10 +46,11 @@ export async function creditResident(deps: TeamDeps, residentId: string, req: { 
   // The ref that counts is the one the resident first opened the app with (stored at their first sync; first wins).
   const learner = await deps.repos.learners.findById(residentId);
   if (!learner) throw notFound("learner_not_found", "Không tìm thấy tài khoản của bạn. Vui lòng đăng nhập lại.");
-  if (learner.ref_code !== null && learner.ref_code !== req.ref) throw badRequest("ref_mismatch", "Bạn đã mở ứng dụng lần đầu qua một mã khác, nên không ghi nhận theo mã này.");
   const src = await sourceOf(deps, req.ref);
   if (!src) throw notFound("ref_not_found", "Mã này không thuộc tổ công nghệ số nào.");
   if (src.memberId === residentId) throw conflict("self_credit", "Bạn không thể tự ghi nhận cho chính mình.");
+  if (learner.ref_code === null) throw badRequest("not_first_open", "Bạn đã dùng ứng dụng từ trước khi quét mã này, nên không ghi nhận cho tổ nào.");
+  if (learner.ref_code !== req.ref) throw badRequest("ref_mismatch", "Bạn đã mở ứng dụng lần đầu qua một mã khác, nên không ghi nhận theo mã này.");
   const now = deps.clock.now().toISOString();
   const ok = await deps.repos.transaction(async (repos) => {
     const inserted = await withLearnerRollups(repos, deps.catalog, residentId, () =>
@@ -61,7 +64,6 @@ export async function creditResident(deps: TeamDeps, residentId: string, req: { 
         consented_at: now,
       }),
     );
-    if (inserted) await repos.learners.setRefIfEmpty(residentId, req.ref, now);
     return inserted;
   });
   if (!ok) throw conflict("already_credited", "Bạn đã được ghi nhận cho một tổ rồi. Mỗi người chỉ được ghi nhận một lần.");

@@ -71,6 +71,11 @@ describe.each(DIALECTS)("team services on %s", (dialect) => {
 
   it("a resident who came through a team's own ref code (a poster) is credited to the team, with no member", async () => {
     const team = await createTeam(deps, OPERATOR, { communeCode: "00004", name: "Tổ áp phích" });
+    // Someone who was already learning before scanning the poster is not the team's to claim.
+    expect(await getCreditStatus(deps, people[2]!, team.refCode)).toMatchObject({ state: "none" });
+    await expectAppError(creditResident(deps, people[2]!, { ref: team.refCode, consentVersion: CREDIT_CONSENT.version }), 400, "not_first_open");
+    // The code the app was first opened with, kept at the first sync.
+    await repos.learners.setRefIfEmpty(people[2]!, team.refCode, new Date().toISOString());
     expect(await getCreditStatus(deps, people[2]!, team.refCode)).toMatchObject({ state: "open", teamName: "Tổ áp phích", memberName: null });
     await creditResident(deps, people[2]!, { ref: team.refCode, consentVersion: CREDIT_CONSENT.version });
     expect(await repos.credits.ofResident(people[2]!)).toMatchObject({ team_id: team.id, member_id: null, ref_code: team.refCode });
