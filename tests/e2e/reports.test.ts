@@ -12,6 +12,7 @@ const dataDir = inject("dataDir");
 const OFFICIAL = { id: "5500000000000000005", name: "Hoàng Văn Em" };
 const BA_DINH = "00004";
 const SLOW = { timeout: 15_000 };
+const TEAM_NAME = `Tổ báo cáo ${String(Date.now()).slice(-4)}`;
 
 let browser: Browser;
 let miniappUrl: string;
@@ -54,7 +55,7 @@ beforeAll(async () => {
   grant(OFFICIAL.id, "commune_official", BA_DINH);
   // At least one team in Ba Đình, so that the report has something to count.
   const token = await sessionOf(OFFICIAL.id);
-  const res = await fetch(`${baseUrl}/api/v1/admin/teams`, { method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": "application/json" }, body: JSON.stringify({ communeCode: BA_DINH, name: `Tổ báo cáo ${String(Date.now()).slice(-4)}` }) });
+  const res = await fetch(`${baseUrl}/api/v1/admin/teams`, { method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": "application/json" }, body: JSON.stringify({ communeCode: BA_DINH, name: TEAM_NAME }) });
   expect(res.status).toBe(200);
 });
 
@@ -90,6 +91,13 @@ describe("Báo cáo in Quản trị", () => {
     const csv = readFileSync((await download.path())!, "utf8");
     const value = (metric: string) => csv.split(/\r\n/).find((l) => l.startsWith(`total,${BA_DINH},`) && l.includes(`,${metric},`))!.split(",").at(-1);
     expect({ teams: value("teams"), newDigitalUsers: value("newDigitalUsers"), residentsCredited: value("residentsCredited"), householdsVisited: value("householdsVisited") }).toEqual(screen);
+    // From the list of teams, one team's own report.
+    await page.getByRole("button", { name: "Quay lại" }).first().click();
+    await page.getByRole("button", { name: "Các tổ công nghệ số" }).click(SLOW);
+    await page.locator("li", { hasText: TEAM_NAME }).getByRole("button", { name: "Báo cáo của tổ" }).click(SLOW);
+    await expect.poll(() => page.locator("#report-scope-title").innerText(), SLOW).toBe(`${TEAM_NAME} — Phường Ba Đình, Thành phố Hà Nội`);
+    expect(await figure("Số tổ")).toBe("1");
+    await expectAccessible(page, "team report");
     expect(problems).toEqual([]);
     await context.close();
   });

@@ -1,5 +1,5 @@
 import { lazy, Suspense, useCallback, useEffect, useState } from "react";
-import { Button, Page, useNavigate } from "zmp-ui";
+import { Button, Page, useLocation, useNavigate } from "zmp-ui";
 import { adminApi, errorText, type Report, type ReportScopeQuery } from "../admin/api";
 import { ErrorBox } from "../admin/error-box";
 import "../admin/admin.css";
@@ -36,7 +36,7 @@ export default function AdminReportsPage() {
   const roles = useAppState((s) => s.adminRoles);
   const areaRoles = roles.filter((r) => r.role !== "operator");
   const isOperator = roles.some((r) => r.role === "operator");
-  const teamParam = Number(new URLSearchParams(window.location.search).get("team")) || null;
+  const teamParam = Number(new URLSearchParams(useLocation().search).get("team")) || null;
   const [scope, setScope] = useState<ReportScopeQuery | null>(teamParam ? { team: teamParam } : areaRoles[0] ? { area: areaRoles[0].areaCode } : isOperator ? { area: "01" } : null);
   const [weeks, setWeeks] = useState(12);
   const [report, setReport] = useState<Report | null>(null);

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from "react";
-import { Button, Page } from "zmp-ui";
+import { Button, Page, useNavigate } from "zmp-ui";
 import { CommunePicker, type PickedCommune } from "../admin/commune-picker";
 import { ErrorBox } from "../admin/error-box";
 import "../admin/admin.css";
@@ -69,6 +69,7 @@ function LeaderForm({ team, onDone }: { team: TeamView; onDone(): void }) {
 
 /** Officials: the teams of my area with % trained, creating a team, naming its leader. */
 export default function AdminTeamsPage() {
+  const navigate = useNavigate();
   const roles = useAppState((s) => s.adminRoles);
   const communeRoles = roles.filter((r) => r.role === "commune_official");
   const province = roles.find((r) => r.role === "province_official")?.areaCode ?? null;
@@ -164,6 +165,9 @@ export default function AdminTeamsPage() {
                   </Button>
                 ) : null}
                 {membersFor === t.id ? <Members teamId={t.id} canRemove /> : null}
+                <Button size="small" variant="tertiary" onClick={() => navigate(`/admin/reports?team=${t.id}`)}>
+                  Báo cáo của tổ
+                </Button>
               </li>
             ))}
           </ul>

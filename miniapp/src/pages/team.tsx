@@ -153,6 +153,9 @@ export default function TeamPage() {
               <>
                 <Members teamId={team.id} canRemove />
                 <InviteCard team={team} />
+                <Button fullWidth variant="secondary" onClick={() => navigate(`/admin/reports?team=${team.id}`)}>
+                  Báo cáo của tổ
+                </Button>
               </>
             ) : null}
             <QrCard
