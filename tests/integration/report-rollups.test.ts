@@ -97,6 +97,16 @@ describe.each(DIALECTS)("report rollups on %s", (dialect) => {
         await tryOp("sync", () => syncProgress(deps, who, { events }));
       }
     }
+    // Then many writes at once (PostgreSQL runs them in parallel): residents of the same communes syncing,
+    // members recording visits. Row locks are taken in one order, so none deadlocks and none is lost.
+    const credited = (await t.testDb.db.db.selectFrom("credits").select("resident_id").execute()).map((c) => c.resident_id);
+    const members = (await t.testDb.db.db.selectFrom("team_members").select("learner_id").where("removed_at", "is", null).execute()).map((m) => m.learner_id);
+    expect(credited.length).toBeGreaterThan(5);
+    const at = clock.now().toISOString();
+    await Promise.all([
+      ...credited.map((id, i) => syncProgress(deps, id, { events: [completion(LESSONS[i % 3]!, { at }), attempt(LESSONS[(i + 1) % 3]!, { at }), attempt(LESSONS[(i + 2) % 3]!, { at, wrong: ["q1", "q2"] })] })),
+      ...members.map((id, i) => recordVisit(deps, id, { id: `burst-${i}`, household: `Hộ ${i}`, visitedOn: at.slice(0, 10), kinds: ["vneid", "payment"] })),
+    ]);
     // Every kind of write happened, several times.
     for (const k of ["join", "leader", "remove", "credit", "visit", "sync", "erase"]) expect(ops[k], JSON.stringify(ops)).toBeGreaterThan(k === "erase" ? 0 : 2);
 

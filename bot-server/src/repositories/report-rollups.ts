@@ -72,20 +72,35 @@ export function reportRollupRepository(db: Kysely<Database>, dialect: Dialect) {
 
     /** Adds increments (upserts: a missing row starts at zero). */
     async apply(deltas: RollupDelta[]): Promise<void> {
-      for (const d of deltas) {
-        const t = TABLES[d.table];
-        const values = t.fields.map((f) => d.add[f] ?? 0);
-        if (values.every((v) => v === 0)) continue;
+      // Rows are touched in one global order — every team row (by table, team, key) before every commune row (by
+      // table, commune, key) — so that two transactions adding to the same rows wait for each other, never deadlock.
+      const order = ["totals", "weeks", "quiz", "kinds"];
+      const live = deltas
+        .map((d) => ({ d, t: TABLES[d.table], values: TABLES[d.table].fields.map((f) => d.add[f] ?? 0) }))
+        .filter((x) => x.values.some((v) => v !== 0));
+      const byTeam = [...live].sort((x, y) => order.indexOf(x.d.table) - order.indexOf(y.d.table) || x.d.teamId - y.d.teamId || (x.d.key < y.d.key ? -1 : x.d.key > y.d.key ? 1 : 0));
+      for (const { d, t, values } of byTeam) {
         const cols = [sql.ref("team_id"), ...(t.keyCol ? [sql.ref(t.keyCol)] : []), sql.ref("commune_code"), ...t.fields.map((f) => sql.ref(f))];
         const vals = [sql`${d.teamId}`, ...(t.keyCol ? [sql`${d.key}`] : []), sql`${d.communeCode}`, ...values.map((v) => sql`${v}`)];
         const conflict = t.keyCol ? sql`(team_id, ${sql.ref(t.keyCol)})` : sql`(team_id)`;
         const sets = sql.join(t.fields.map((f) => sql`${sql.ref(f)} = ${sql.table(t.name)}.${sql.ref(f)} + excluded.${sql.ref(f)}`));
         await sql`INSERT INTO ${sql.table(t.name)} (${sql.join(cols)}) VALUES (${sql.join(vals)}) ON CONFLICT ${conflict} DO UPDATE SET ${sets}`.execute(db);
+      }
+      // The commune twins: increments of several teams of one commune to the same row are added up first.
+      const twins = new Map<string, { table: string; keyCol: string; fields: readonly string[]; commune: string; key: string; values: number[] }>();
+      for (const { d, t, values } of live) {
         if (!t.commune || !t.keyCol) continue;
-        const twin = sql.join(t.fields.map((f) => sql`${sql.ref(f)} = ${sql.table(t.commune)}.${sql.ref(f)} + excluded.${sql.ref(f)}`));
-        await sql`INSERT INTO ${sql.table(t.commune)} (commune_code, ${sql.ref(t.keyCol)}, ${sql.join(t.fields.map((f) => sql.ref(f)))})
-          VALUES (${d.communeCode}, ${d.key}, ${sql.join(values.map((v) => sql`${v}`))})
-          ON CONFLICT (commune_code, ${sql.ref(t.keyCol)}) DO UPDATE SET ${twin}`.execute(db);
+        const id = `${order.indexOf(d.table)}|${d.communeCode}|${d.key}`;
+        const row = twins.get(id) ?? twins.set(id, { table: t.commune, keyCol: t.keyCol, fields: t.fields, commune: d.communeCode, key: d.key, values: values.map(() => 0) }).get(id)!;
+        values.forEach((v, i) => (row.values[i]! += v));
+      }
+      for (const id of [...twins.keys()].sort()) {
+        const r = twins.get(id)!;
+        if (r.values.every((v) => v === 0)) continue;
+        const sets = sql.join(r.fields.map((f) => sql`${sql.ref(f)} = ${sql.table(r.table)}.${sql.ref(f)} + excluded.${sql.ref(f)}`));
+        await sql`INSERT INTO ${sql.table(r.table)} (commune_code, ${sql.ref(r.keyCol)}, ${sql.join(r.fields.map((f) => sql.ref(f)))})
+          VALUES (${r.commune}, ${r.key}, ${sql.join(r.values.map((v) => sql`${v}`))})
+          ON CONFLICT (commune_code, ${sql.ref(r.keyCol)}) DO UPDATE SET ${sets}`.execute(db);
       }
     },
 
