@@ -16,6 +16,13 @@ function refusal(env: Record<string, string | undefined>): string {
 }
 
 describe("loadConfig", () => {
+  it("reads the report cost inputs in VND (defaults 500,000 a team-month and 200,000 a member trained) and refuses nonsense", () => {
+    expect(loadConfig({}).reportCosts).toEqual({ teamMonthVnd: 500_000, memberTrainedVnd: 200_000 });
+    expect(loadConfig({ REPORT_COST_TEAM_MONTH_VND: "300000", REPORT_COST_MEMBER_TRAINED_VND: "0" }).reportCosts).toEqual({ teamMonthVnd: 300_000, memberTrainedVnd: 0 });
+    expect(refusal({ REPORT_COST_TEAM_MONTH_VND: "-1" })).toContain("REPORT_COST_TEAM_MONTH_VND");
+    expect(refusal({ REPORT_COST_MEMBER_TRAINED_VND: "2 USD" })).toContain("REPORT_COST_MEMBER_TRAINED_VND");
+  });
+
   it("has working defaults with an empty environment: port 3000, SQLite in ./data, sandbox mode", () => {
     const c = loadConfig({});
     expect(c).toMatchObject({
