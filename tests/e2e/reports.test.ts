@@ -101,4 +101,46 @@ describe("Báo cáo in Quản trị", () => {
     expect(problems).toEqual([]);
     await context.close();
   });
+
+  it("draws a province's bars by commune and its weekly lines legibly (a national-scale answer, served by a stub)", async () => {
+    const context = await browser.newContext({ viewport: { width: 360, height: 640 }, isMobile: true, hasTouch: true, locale: "vi-VN" });
+    const page = await context.newPage();
+    const problems: string[] = [];
+    page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
+    const names = ["Ba Đình", "Ngọc Hà", "Giảng Võ", "Hoàn Kiếm", "Cửa Nam", "Đống Đa", "Kim Liên", "Văn Miếu - Quốc Tử Giám", "Láng", "Ô Chợ Dừa", "Hồng Hà", "Lĩnh Nam", "Hoàng Mai"];
+    const figures = (i: number) => ({ teams: 3 + (i % 4), members: 20 + i, trained: 12 + i, trainedPct: Math.floor(((12 + i) * 100) / (20 + i)), residentsCredited: 400 - i * 20, residentsLearning: 300 - i * 17, lessonsCompleted: 1500 - i * 60, householdsVisited: 250 - i * 9, accountsCreated: 180 - i * 7, newDigitalUsers: 480 - i * 24 });
+    const communes = names.map((n, i) => ({ code: String(4 + i).padStart(5, "0"), name: `Phường ${n}, Thành phố Hà Nội`, ...figures(i) }));
+    const sum = (k: keyof ReturnType<typeof figures>) => communes.reduce((a, c) => a + (c[k] ?? 0), 0);
+    const totals = { teams: sum("teams"), members: sum("members"), trained: sum("trained"), trainedPct: Math.floor((sum("trained") * 100) / sum("members")), residentsCredited: sum("residentsCredited"), residentsLearning: sum("residentsLearning"), lessonsCompleted: sum("lessonsCompleted"), householdsVisited: sum("householdsVisited"), accountsCreated: sum("accountsCreated"), newDigitalUsers: sum("newDigitalUsers") };
+    const report = {
+      scope: { kind: "province", code: "01", name: "Thành phố Hà Nội" },
+      generatedAt: "2026-11-28T02:00:00.000Z",
+      totals,
+      cost: { teamMonths: 300, teamMonthVnd: 500000, memberTrainedVnd: 200000, totalVnd: 300 * 500000 + totals.trained * 200000, perNewDigitalUserVnd: Math.round((300 * 500000 + totals.trained * 200000) / totals.newDigitalUsers) },
+      quizBySkill: [
+        { skillId: "co-ban", title: "Làm quen với điện thoại thông minh và Zalo", attempted: 4200, passed: 3300, passRatePct: 78 },
+        { skillId: "an-toan-mang", title: "Tự bảo vệ trên không gian mạng", attempted: 2100, passed: 1400, passRatePct: 66 },
+      ],
+      visitsByKind: [
+        { kind: "vneid", label: "Kích hoạt VNeID", account: true, visits: 900 },
+        { kind: "scam-awareness", label: "Cảnh báo lừa đảo", account: false, visits: 640 },
+      ],
+      communes,
+      weekly: Array.from({ length: 12 }, (_, i) => ({ weekStart: new Date(Date.UTC(2026, 8, 7) + i * 7 * 86_400_000).toISOString().slice(0, 10), residentsCredited: 200 + i * 25, lessonsCompleted: 700 + i * 60 + (i % 3) * 40, householdsVisited: 120 + i * 10, membersJoined: 5 + (i % 4) })),
+    };
+    await page.route(/\/api\/v1\/admin\/reports\?/, (route) => route.fulfill({ status: 200, contentType: "application/json", body: JSON.stringify(report) }));
+    await page.goto(miniappUrl);
+    await page.getByRole("button", { name: OFFICIAL.name }).click();
+    await expect.poll(() => page.locator(".hero__hello").innerText(), SLOW).toBe(`Xin chào, ${OFFICIAL.name}!`);
+    await page.getByRole("navigation", { name: "Điều hướng chính" }).getByRole("button", { name: "Quản trị", exact: true }).click(SLOW);
+    await page.getByRole("button", { name: "Xem báo cáo" }).click(SLOW);
+    await expect.poll(() => page.locator("#report-scope-title").innerText(), SLOW).toBe("Thành phố Hà Nội");
+    await expect.poll(() => page.locator(".chart canvas").count(), SLOW).toBe(2);
+    await expect.poll(() => page.getByRole("img", { name: "Biểu đồ cột: người dùng số mới theo xã/phường" }).count()).toBe(1);
+    expect(await page.locator(".list-button").count()).toBe(12); // the 12 communes with the most new digital users
+    await expectAccessible(page, "province report");
+    await shot(page, "admin-reports-province");
+    expect(problems).toEqual([]);
+    await context.close();
+  });
 });

@@ -8,6 +8,8 @@ import uPlot from "uplot";
 import "uplot/dist/uPlot.min.css";
 
 const FONT = "15px 'Be Vietnam Pro', system-ui, sans-serif";
+const SMALL = "13px 'Be Vietnam Pro', system-ui, sans-serif";
+const short = (s: string) => (s.length > 16 ? `${s.slice(0, 15)}…` : s);
 const AXIS = { stroke: "#37474f", font: FONT, grid: { stroke: "#e1e5eb", width: 1 }, ticks: { stroke: "#b7c0cd", width: 1 } };
 
 function useChart(make: (el: HTMLDivElement, width: number) => uPlot, deps: unknown[]) {
@@ -77,7 +79,8 @@ export function CommuneBars({ names, values, color, title }: { names: string[]; 
           cursor: { show: false },
           scales: { x: { time: false, range: [-0.6, names.length - 0.4] }, y: { range: (_u, _min, max) => [0, Math.max(1, max * 1.1)] } },
           axes: [
-            { ...AXIS, rotate: -40, size: 90, space: 10, incrs: [1], values: (_u, ticks) => ticks.map((i) => names[i] ?? "") },
+            // Names stand upright under their bars, shortened to fit: the list below the chart has them in full.
+            { ...AXIS, font: SMALL, rotate: -90, size: 120, gap: 4, space: 10, incrs: [1], values: (_u, ticks) => ticks.map((i) => short(names[i] ?? "")) },
             { ...AXIS, size: 56 },
           ],
           series: [{}, { label: title, fill: color, stroke: color, width: 0, points: { show: false }, paths: uPlot.paths.bars!({ size: [0.7, 48] }) }],
