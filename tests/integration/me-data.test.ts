@@ -66,7 +66,8 @@ describe.each(DIALECTS)("my data: export and erasure on %s", (dialect) => {
     expect({ status: res.statusCode, error: res.json().error }, res.body).toEqual({ status, error: code });
     expect(res.json().message).toMatch(/[àáảãạăâđèéêìíòóôơùúưỳý]/i);
   }
-  const sync = (who: number, events: object[]) => ok("POST", "/api/v1/progress/sync", who, { events });
+  // `ref`: the team's or member's code the app was first opened with, carried by the first sync.
+  const sync = (who: number, events: object[], ref?: string) => ok("POST", "/api/v1/progress/sync", who, { events, ...(ref ? { ref } : {}) });
   const lesson = course.lessons[0]!;
   const quizAnswers = lesson.quiz.map((q) => ({ questionId: q.id, answer: q.kind === "order" ? q.options.map((_, i) => i) : [0] }));
 
@@ -83,12 +84,12 @@ describe.each(DIALECTS)("my data: export and erasure on %s", (dialect) => {
     teamId = (await ok("POST", "/api/v1/admin/teams", OFFICIAL, { communeCode: BA_DINH, name: "Tổ công nghệ số tổ dân phố 5" })).id;
     await ok("PUT", `/api/v1/admin/teams/${teamId}/leader`, OFFICIAL, { zaloUserId: u[LEADER]!.zaloUserId });
     const leaderRef = (await ok("GET", "/api/v1/me/team", LEADER)).team.myRefCode as string;
-    await sync(ME, [{ kind: "completion", id: randomUUID(), lessonId: lesson.id, at: "2026-11-27T03:00:00.000Z" }, { kind: "attempt", id: randomUUID(), lessonId: lesson.id, answers: quizAnswers, at: "2026-11-27T03:05:00.000Z" }]);
+    await sync(ME, [{ kind: "completion", id: randomUUID(), lessonId: lesson.id, at: "2026-11-27T03:00:00.000Z" }, { kind: "attempt", id: randomUUID(), lessonId: lesson.id, answers: quizAnswers, at: "2026-11-27T03:05:00.000Z" }], leaderRef);
     await ok("POST", "/api/v1/me/credit", ME, { ref: leaderRef, consentVersion: CREDIT_CONSENT.version, agree: true });
     const code = (await ok("POST", `/api/v1/teams/${teamId}/invites`, LEADER)).code as string;
     myRef = (await ok("POST", "/api/v1/teams/join", ME, { code })).refCode;
     for (const household of MY_HOUSEHOLDS) await ok("POST", "/api/v1/me/visits", ME, { id: randomUUID(), household, visitedOn: "2026-11-27", kinds: ["vneid"] });
-    await sync(OTHER, [{ kind: "completion", id: randomUUID(), lessonId: course.lessons[1]!.id, at: "2026-11-27T04:00:00.000Z" }]);
+    await sync(OTHER, [{ kind: "completion", id: randomUUID(), lessonId: course.lessons[1]!.id, at: "2026-11-27T04:00:00.000Z" }], myRef);
     await ok("POST", "/api/v1/me/credit", OTHER, { ref: myRef, consentVersion: CREDIT_CONSENT.version, agree: true });
 
     // The OA: I and the other learner follow, ask something the bot cannot answer, agree to news for Ba Đình.
