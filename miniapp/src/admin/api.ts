@@ -11,7 +11,7 @@ import type { Report } from "../../../shared/schemas/report";
 
 export type { Report };
 import { api, ApiFailure, auth, call, http } from "../lib/api";
-import { ensureSession } from "../state/sync";
+import { signedInGet, signedInPost, withSession as withSessionOf } from "../lib/signed-in";
 import { setState } from "../state/store";
 
 export type { CampaignDraft, CampaignPlan, OaMessage, RoleView };
@@ -33,22 +33,10 @@ export interface CampaignView {
   plan: CampaignPlan;
 }
 
-/** Runs a call with a valid session token; an expired session is renewed once. */
-async function withSession<T>(fn: (token: string) => Promise<T>): Promise<T> {
-  let token = await ensureSession();
-  if (!token) throw new ApiFailure(401, "not_signed_in", "Bạn cần đăng nhập để dùng chức năng quản trị.");
-  try {
-    return await fn(token);
-  } catch (e) {
-    if (!(e instanceof ApiFailure) || e.status !== 401) throw e;
-    token = await ensureSession(true);
-    if (!token) throw e;
-    return fn(token);
-  }
-}
-
-const post = <T>(url: string, body?: unknown) => withSession((t) => call<T>(http.post(url, body ?? {}, auth(t))));
-const get = <T>(url: string) => withSession((t) => call<T>(http.get(url, auth(t))));
+const NOT_SIGNED_IN = "Bạn cần đăng nhập để dùng chức năng quản trị.";
+const withSession = <T>(fn: (token: string) => Promise<T>) => withSessionOf(fn, NOT_SIGNED_IN);
+const post = <T>(url: string, body?: unknown) => signedInPost<T>(url, body, NOT_SIGNED_IN);
+const get = <T>(url: string) => signedInGet<T>(url, undefined, NOT_SIGNED_IN);
 export type ReportScopeQuery = { area: string } | { team: number };
 const reportQuery = (q: ReportScopeQuery, weeks: number) => `${"area" in q ? `area=${encodeURIComponent(q.area)}` : `team=${q.team}`}&weeks=${weeks}`;
 

@@ -4,7 +4,7 @@
  */
 import type { CreditStatus, MemberView, MyTeam, TeamList, TeamView } from "../../../shared/schemas/team";
 import { ApiFailure, auth, call, http } from "../lib/api";
-import { ensureSession } from "../state/sync";
+import { signedInGet, signedInPost, withSession } from "../lib/signed-in";
 
 export type { CreditStatus, MemberView, MyTeam, TeamList, TeamView };
 export interface Invite {
@@ -20,22 +20,8 @@ export interface VisitView {
   createdAt: string;
 }
 
-/** Runs a call with a valid session token; an expired session is renewed once. */
-async function withSession<T>(fn: (token: string) => Promise<T>): Promise<T> {
-  let token = await ensureSession();
-  if (!token) throw new ApiFailure(401, "not_signed_in", "Bạn cần đăng nhập bằng Zalo để dùng chức năng này.");
-  try {
-    return await fn(token);
-  } catch (e) {
-    if (!(e instanceof ApiFailure) || e.status !== 401) throw e;
-    token = await ensureSession(true);
-    if (!token) throw e;
-    return fn(token);
-  }
-}
-
-const get = <T>(url: string, params?: Record<string, string>) => withSession((t) => call<T>(http.get(url, { ...auth(t), params })));
-const post = <T>(url: string, body?: unknown) => withSession((t) => call<T>(http.post(url, body ?? {}, auth(t))));
+const get = <T>(url: string, params?: Record<string, string>) => signedInGet<T>(url, params);
+const post = <T>(url: string, body?: unknown) => signedInPost<T>(url, body);
 const teamUrl = (id: number) => `/api/v1/teams/${encodeURIComponent(String(id))}`;
 
 export const teamApi = {
