@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 import { mkdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
@@ -78,4 +79,39 @@ export async function answer(page: Page, q: Question, wrong = false): Promise<vo
     }
   }
   await page.getByRole("button", { name: "Kiểm tra" }).click();
+}
+
+/** shot() of the whole screen: zmp-ui pages scroll inside .zaui-page, so the phone is made as tall as the page for the picture. */
+export async function fullShot(page: Page, name: string): Promise<void> {
+  const viewport = page.viewportSize()!;
+  const top = await page.evaluate(() => document.querySelector(".zaui-page")?.scrollTop ?? 0);
+  await page.evaluate(() => document.querySelectorAll(".zaui-page").forEach((p) => p.scrollTo(0, 0)));
+  const height = await page.evaluate(() => Math.max(...[...document.querySelectorAll(".zaui-page")].map((p) => p.scrollHeight)));
+  await page.setViewportSize({ width: viewport.width, height: Math.max(viewport.height, Math.min(height, 4000)) });
+  try {
+    await shot(page, name);
+  } finally {
+    await page.setViewportSize(viewport);
+    await page.evaluate((y) => document.querySelectorAll(".zaui-page").forEach((p) => p.scrollTo(0, y)), top);
+  }
+}
+
+/** Signs in through the public API as a sandbox user, as the mini app does; returns the session token. */
+export async function sessionOf(baseUrl: string, userId: string): Promise<string> {
+  const zalo = (await (await fetch(`${baseUrl}/sandbox/users/${userId}/token`, { method: "POST" })).json()) as { access_token: string };
+  const res = await fetch(`${baseUrl}/api/v1/auth/zalo`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ accessToken: zalo.access_token }) });
+  return ((await res.json()) as { token: string }).token;
+}
+
+/** Grants a role with the admin command line against the running server's database; already granted (by another e2e file) is fine. */
+export function grantRole(dataDir: string, zaloUserId: string, role: string, areaCode: string): void {
+  try {
+    execFileSync(process.execPath, ["--import", "tsx", "bot-server/src/cli/admin.ts", "grant", zaloUserId, role, areaCode], {
+      env: { ...process.env, DATABASE_URL: `sqlite:${join(dataDir, "e2e.db")}`, LOG_LEVEL: "warn" },
+      encoding: "utf8",
+      stdio: "pipe",
+    });
+  } catch (e) {
+    if (!String((e as { stderr?: string }).stderr ?? e).includes("đã có")) throw e;
+  }
 }

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { launchChromium } from "./chromium.js";
-import { expectAccessible, shot as viewportShot } from "./helpers.js";
+import { expectAccessible, fullShot } from "./helpers.js";
 
 const baseUrl = inject("baseUrl");
 const USER = { id: "5500000000000000001", name: "Nguyễn Văn An" };
@@ -10,20 +10,6 @@ const SLOW = { timeout: 15_000 };
 
 let browser: Browser;
 
-/** The whole screen: zmp-ui pages scroll inside .zaui-page, so the phone is made as tall as the page for the picture. */
-async function shot(page: Page, name: string): Promise<void> {
-  const viewport = page.viewportSize()!;
-  const top = await page.evaluate(() => document.querySelector(".zaui-page")?.scrollTop ?? 0);
-  await page.evaluate(() => document.querySelectorAll(".zaui-page").forEach((p) => p.scrollTo(0, 0)));
-  const height = await page.evaluate(() => Math.max(...[...document.querySelectorAll(".zaui-page")].map((p) => p.scrollHeight)));
-  await page.setViewportSize({ width: viewport.width, height: Math.max(viewport.height, Math.min(height, 4000)) });
-  try {
-    await viewportShot(page, name);
-  } finally {
-    await page.setViewportSize(viewport);
-    await page.evaluate((y) => document.querySelectorAll(".zaui-page").forEach((p) => p.scrollTo(0, y)), top);
-  }
-}
 let miniappUrl: string;
 
 beforeAll(async () => {
@@ -52,7 +38,7 @@ describe("Giới thiệu: my data, explained, downloaded and erased", () => {
     const text = await privacy.innerText();
     for (const part of ["Mã của bạn trên Zalo OA", "ghi công cho tổ", "hộ gia đình", "Ai xem được?", "không bao giờ thấy số điện thoại", "Lưu bao lâu?", "91/2025/QH15", "356/2025/NĐ-CP"]) expect(text).toContain(part);
     await expectAccessible(page, "about");
-    await shot(page, "about-my-data");
+    await fullShot(page, "about-my-data");
 
     // Download: the whole export as a JSON file, about this person only.
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Tải dữ liệu của tôi" }).click()]);
@@ -74,7 +60,7 @@ describe("Giới thiệu: my data, explained, downloaded and erased", () => {
     const dialog = page.getByRole("alertdialog", { name: "Xoá hết dữ liệu của bạn?" });
     await expect.poll(() => dialog.innerText()).toContain("không lấy lại được");
     await expectAccessible(page, "about, erase confirmation");
-    await shot(page, "about-erase-confirm");
+    await fullShot(page, "about-erase-confirm");
     await dialog.getByRole("button", { name: "Không xoá" }).click();
     await expect.poll(() => dialog.count()).toBe(0);
     expect(sent).toEqual([]);
@@ -85,7 +71,7 @@ describe("Giới thiệu: my data, explained, downloaded and erased", () => {
     expect(sent).toEqual([{ confirm: "XOA" }]);
     // The phone forgets the session and the progress too.
     expect(await page.evaluate(() => [localStorage.getItem("ksc.session"), localStorage.getItem("ksc.progress")])).toEqual(["null", "{}"]);
-    await shot(page, "about-erased");
+    await fullShot(page, "about-erased");
     expect(problems).toEqual([]);
     await context.close();
   });

@@ -1,10 +1,8 @@
-import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { launchChromium } from "./chromium.js";
-import { expectAccessible, shot as viewportShot } from "./helpers.js";
+import { expectAccessible, fullShot, grantRole, sessionOf } from "./helpers.js";
 
 const baseUrl = inject("baseUrl");
 const dataDir = inject("dataDir");
@@ -17,44 +15,13 @@ const TEAM_NAME = `Tổ báo cáo ${String(Date.now()).slice(-4)}`;
 let browser: Browser;
 let miniappUrl: string;
 
-function grant(zaloUserId: string, role: string, areaCode: string): void {
-  try {
-    execFileSync(process.execPath, ["--import", "tsx", "bot-server/src/cli/admin.ts", "grant", zaloUserId, role, areaCode], {
-      env: { ...process.env, DATABASE_URL: `sqlite:${join(dataDir, "e2e.db")}`, LOG_LEVEL: "warn" },
-      encoding: "utf8",
-      stdio: "pipe",
-    });
-  } catch (e) {
-    if (!String((e as { stderr?: string }).stderr ?? e).includes("đã có")) throw e;
-  }
-}
-
-async function sessionOf(userId: string): Promise<string> {
-  const zalo = (await (await fetch(`${baseUrl}/sandbox/users/${userId}/token`, { method: "POST" })).json()) as { access_token: string };
-  const res = await fetch(`${baseUrl}/api/v1/auth/zalo`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ accessToken: zalo.access_token }) });
-  return ((await res.json()) as { token: string }).token;
-}
-
-/** The whole screen: zmp-ui pages scroll inside .zaui-page, so the phone is made as tall as the page for the picture. */
-async function shot(page: Page, name: string): Promise<void> {
-  const viewport = page.viewportSize()!;
-  await page.evaluate(() => document.querySelectorAll(".zaui-page").forEach((p) => p.scrollTo(0, 0)));
-  const height = await page.evaluate(() => Math.max(...[...document.querySelectorAll(".zaui-page")].map((p) => p.scrollHeight)));
-  await page.setViewportSize({ width: viewport.width, height: Math.max(viewport.height, Math.min(height, 4000)) });
-  try {
-    await viewportShot(page, name);
-  } finally {
-    await page.setViewportSize(viewport);
-  }
-}
-
 beforeAll(async () => {
   browser = await launchChromium();
   const meta = (await (await fetch(`${baseUrl}/api/v1/meta`)).json()) as { miniappId: string };
   miniappUrl = `${baseUrl}/zapps/${meta.miniappId}/`;
-  grant(OFFICIAL.id, "commune_official", BA_DINH);
+  grantRole(dataDir, OFFICIAL.id, "commune_official", BA_DINH);
   // At least one team in Ba Đình, so that the report has something to count.
-  const token = await sessionOf(OFFICIAL.id);
+  const token = await sessionOf(baseUrl, OFFICIAL.id);
   const res = await fetch(`${baseUrl}/api/v1/admin/teams`, { method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": "application/json" }, body: JSON.stringify({ communeCode: BA_DINH, name: TEAM_NAME }) });
   expect(res.status).toBe(200);
 });
@@ -84,7 +51,7 @@ describe("Báo cáo in Quản trị", () => {
     const size = await page.locator(".figure__value").first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
     expect(size).toBeGreaterThanOrEqual(24);
     await expectAccessible(page, "reports");
-    await shot(page, "admin-reports");
+    await fullShot(page, "admin-reports");
 
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: /Tải báo cáo/ }).click()]);
     expect(download.suggestedFilename()).toBe(`bao-cao-${BA_DINH}.csv`);
@@ -140,7 +107,7 @@ describe("Báo cáo in Quản trị", () => {
     // The 12 communes with the most new digital users (counted in their section: pages behind it stay mounted).
     expect(await page.locator('section[aria-labelledby="report-communes-title"] .list-button').count()).toBe(12);
     await expectAccessible(page, "province report");
-    await shot(page, "admin-reports-province");
+    await fullShot(page, "admin-reports-province");
     expect(problems).toEqual([]);
     await context.close();
   });

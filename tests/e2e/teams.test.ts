@@ -1,9 +1,7 @@
-import { execFileSync } from "node:child_process";
-import { join } from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { launchChromium } from "./chromium.js";
-import { expectAccessible, shot as viewportShot } from "./helpers.js";
+import { expectAccessible, fullShot, grantRole, sessionOf } from "./helpers.js";
 
 const baseUrl = inject("baseUrl");
 const dataDir = inject("dataDir");
@@ -28,19 +26,6 @@ async function phone(): Promise<{ context: BrowserContext; page: Page; problems:
   return { context, page, problems };
 }
 
-function grant(zaloUserId: string, role: string, areaCode: string): void {
-  try {
-    execFileSync(process.execPath, ["--import", "tsx", "bot-server/src/cli/admin.ts", "grant", zaloUserId, role, areaCode], {
-      env: { ...process.env, DATABASE_URL: `sqlite:${join(dataDir, "e2e.db")}`, LOG_LEVEL: "warn" },
-      encoding: "utf8",
-      stdio: "pipe",
-    });
-  } catch (e) {
-    // Another e2e file may have granted it already.
-    if (!String((e as { stderr?: string }).stderr ?? e).includes("đã có")) throw e;
-  }
-}
-
 const api = async (method: string, path: string, token: string, body?: object) => {
   const res = await fetch(`${baseUrl}${path}`, {
     method,
@@ -51,12 +36,6 @@ const api = async (method: string, path: string, token: string, body?: object) =
   if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(json)}`);
   return json;
 };
-
-async function sessionOf(userId: string): Promise<string> {
-  const zalo = (await (await fetch(`${baseUrl}/sandbox/users/${userId}/token`, { method: "POST" })).json()) as { access_token: string };
-  const res = await fetch(`${baseUrl}/api/v1/auth/zalo`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ accessToken: zalo.access_token }) });
-  return ((await res.json()) as { token: string }).token;
-}
 
 /**
  * Opens the mini app as a sandbox user and waits for the sign-in; then, with a query (?invite=…, ?ref=…), opens it
@@ -69,25 +48,12 @@ async function openAs(page: Page, user: { name: string }, query = ""): Promise<v
   if (query) await page.goto(`${miniappUrl}${query}`);
 }
 
-/** The whole screen: zmp-ui pages scroll inside .zaui-page, so the phone is made as tall as the page for the picture. */
-async function shot(page: Page, name: string): Promise<void> {
-  const viewport = page.viewportSize()!;
-  await page.evaluate(() => document.querySelectorAll(".zaui-page").forEach((p) => p.scrollTo(0, 0)));
-  const height = await page.evaluate(() => Math.max(...[...document.querySelectorAll(".zaui-page")].map((p) => p.scrollHeight)));
-  await page.setViewportSize({ width: viewport.width, height: Math.max(viewport.height, Math.min(height, 4000)) });
-  try {
-    await viewportShot(page, name);
-  } finally {
-    await page.setViewportSize(viewport);
-  }
-}
-
 beforeAll(async () => {
   browser = await launchChromium();
   const meta = (await (await fetch(`${baseUrl}/api/v1/meta`)).json()) as { miniappId: string };
   miniappUrl = `${baseUrl}/zapps/${meta.miniappId}/`;
-  grant(OFFICIAL.id, "commune_official", "00004");
-  for (const u of [LEADER, MEMBER, RESIDENT]) await sessionOf(u.id); // they have opened the app once
+  grantRole(dataDir, OFFICIAL.id, "commune_official", "00004");
+  for (const u of [LEADER, MEMBER, RESIDENT]) await sessionOf(baseUrl, u.id); // they have opened the app once
 });
 
 afterAll(async () => {
@@ -106,12 +72,12 @@ describe("a tổ công nghệ số in the mini app", () => {
     await page.getByRole("button", { name: "Lập tổ", exact: true }).click();
     await expect.poll(() => page.locator(".done-box").innerText(), SLOW).toContain(`Đã lập ${TEAM_NAME}`);
     await page.getByLabel("Hoặc nhập mã Zalo của người được cử").fill(LEADER.id);
-    await shot(page, "team-admin-create");
+    await fullShot(page, "team-admin-create");
     await page.getByRole("button", { name: "Cử làm tổ trưởng" }).click();
     await expect.poll(() => page.locator(".done-box").innerText(), SLOW).toContain("Đã cử tổ trưởng");
     await expect.poll(() => page.getByText(`Tổ trưởng: ${LEADER.name}`).count(), SLOW).toBe(1);
     await expectAccessible(page, "admin teams");
-    await shot(page, "team-admin-list");
+    await fullShot(page, "team-admin-list");
     expect(problems).toEqual([]);
     await context.close();
   });
@@ -123,8 +89,8 @@ describe("a tổ công nghệ số in the mini app", () => {
     await leader.page.getByRole("button", { name: /Tổ của tôi/ }).click(SLOW);
     await leader.page.getByRole("button", { name: "Tạo mã mời thành viên" }).click(SLOW);
     await expect.poll(() => leader.page.getByRole("img", { name: "Mã QR: Mã mời vào tổ" }).count(), SLOW).toBe(1);
-    await shot(leader.page, "team-leader-invite");
-    const token = await sessionOf(LEADER.id);
+    await fullShot(leader.page, "team-leader-invite");
+    const token = await sessionOf(baseUrl, LEADER.id);
     const mine = (await api("GET", "/api/v1/me/team", token)) as { team: { id: number } };
     // The QR code holds the invite's deep link; the member's phone opens it.
     const invite = (await api("POST", `/api/v1/teams/${mine.team.id}/invites`, token)) as { link: string };
@@ -135,7 +101,7 @@ describe("a tổ công nghệ số in the mini app", () => {
     await expect.poll(() => member.page.getByRole("heading", { name: TEAM_NAME }).count(), SLOW).toBe(1);
     await expect.poll(() => member.page.getByText("Phường Ba Đình, Thành phố Hà Nội").count()).toBe(1);
     await expectAccessible(member.page, "join");
-    await shot(member.page, "team-join");
+    await fullShot(member.page, "team-join");
     await member.page.getByRole("button", { name: "Tham gia tổ" }).click();
     await expect.poll(() => member.page.getByRole("heading", { name: "Tổ của tôi" }).count(), SLOW).toBe(1);
     await expect.poll(() => member.page.getByRole("img", { name: "Mã QR: Mã QR của tôi" }).count(), SLOW).toBe(1);
@@ -144,7 +110,7 @@ describe("a tổ công nghệ số in the mini app", () => {
     const copied = await member.page.evaluate(() => navigator.clipboard.readText().catch(() => ""));
     if (copied) memberRef = new URL(copied).searchParams.get("ref") ?? "";
     await expectAccessible(member.page, "my team");
-    await shot(member.page, "team-my-qr");
+    await fullShot(member.page, "team-my-qr");
     // Posters carrying the member's own code: the A4 PDF opens outside the mini app.
     const firstSkill = member.page.getByRole("button", { name: /^In áp phích A4: / }).first();
     const [poster] = await Promise.all([member.page.context().waitForEvent("page", SLOW), firstSkill.click()]);
@@ -160,12 +126,12 @@ describe("a tổ công nghệ số in the mini app", () => {
     await member.page.getByLabel("Hộ gia đình").fill("Nhà bác Tư, ngõ 5");
     await member.page.getByRole("button", { name: "Kích hoạt VNeID" }).click();
     await member.page.getByRole("button", { name: "Cảnh báo lừa đảo" }).click();
-    await shot(member.page, "team-visit-form");
+    await fullShot(member.page, "team-visit-form");
     await member.page.getByRole("button", { name: "Lưu", exact: true }).click();
     await expect.poll(() => member.page.locator(".done-box").innerText(), SLOW).toContain("Đã ghi nhận: Nhà bác Tư, ngõ 5");
     await expectAccessible(member.page, "visit");
-    await shot(member.page, "team-visit-saved");
-    const me = (await api("GET", "/api/v1/me/team", await sessionOf(MEMBER.id))) as { team: { myRefCode: string; visits: number } };
+    await fullShot(member.page, "team-visit-saved");
+    const me = (await api("GET", "/api/v1/me/team", await sessionOf(baseUrl, MEMBER.id))) as { team: { myRefCode: string; visits: number } };
     expect(me.team.visits).toBe(1);
     if (!memberRef) memberRef = me.team.myRefCode;
     expect(memberRef).toBe(me.team.myRefCode);
@@ -174,7 +140,7 @@ describe("a tổ công nghệ số in the mini app", () => {
     await leader.page.reload(); // still on "Tổ của tôi"
     await expect.poll(() => leader.page.locator(".member__name", { hasText: MEMBER.name }).count(), SLOW).toBe(1);
     await expectAccessible(leader.page, "leader's team");
-    await shot(leader.page, "team-leader-members");
+    await fullShot(leader.page, "team-leader-members");
     // The official sees the same members from Quản trị.
     const official = await phone();
     await openAs(official.page, OFFICIAL);
@@ -183,7 +149,7 @@ describe("a tổ công nghệ số in the mini app", () => {
     await row.getByRole("button", { name: "Xem thành viên" }).click(SLOW);
     await expect.poll(() => row.locator(".member__name", { hasText: MEMBER.name }).count(), SLOW).toBe(1);
     await expectAccessible(official.page, "official's view of a team");
-    await shot(official.page, "team-admin-members");
+    await fullShot(official.page, "team-admin-members");
     await official.context.close();
     expect([...leader.problems, ...member.problems, ...official.problems]).toEqual([]);
     await leader.context.close();
@@ -197,11 +163,11 @@ describe("a tổ công nghệ số in the mini app", () => {
     await expect.poll(() => page.getByRole("heading", { name: `Bạn mở ứng dụng nhờ ${MEMBER.name}` }).count(), SLOW).toBe(1);
     await expect.poll(() => page.locator("input[type=checkbox]:checked").count()).toBe(0);
     await expectAccessible(page, "consent");
-    await shot(page, "team-consent");
+    await fullShot(page, "team-consent");
     await page.getByRole("button", { name: "Đồng ý", exact: true }).click();
     await expect.poll(() => page.locator(".done-box").innerText(), SLOW).toContain(`Đã ghi nhận cho ${TEAM_NAME}`);
-    await shot(page, "team-consent-done");
-    const me = (await api("GET", "/api/v1/me/team", await sessionOf(MEMBER.id))) as { team: { residentsCredited: number } };
+    await fullShot(page, "team-consent-done");
+    const me = (await api("GET", "/api/v1/me/team", await sessionOf(baseUrl, MEMBER.id))) as { team: { residentsCredited: number } };
     expect(me.team.residentsCredited).toBe(1);
     expect(problems).toEqual([]);
     await context.close();
