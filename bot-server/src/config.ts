@@ -36,6 +36,10 @@ const envSchema = z
     PAID_MESSAGE_VND: z.coerce.number().int().min(0).max(100_000).default(55),
     PROMOTION_MESSAGE_VND: z.coerce.number().int().min(0).max(100_000).default(0),
     OA_PROMOTION_ELIGIBLE: z.enum(["true", "false"]).default("false"),
+    ZALO_FREE_REPLIES_PER_WINDOW: z.coerce.number().int().min(0).max(1000).default(8),
+    ZALO_QUOTA_METHOD: z.enum(["POST", "GET"]).default("POST"),
+    FOLLOWER_IMPORT_HOURS: z.coerce.number().min(0).max(24 * 30).default(24),
+    SANDBOX_FOLLOWERS: z.coerce.number().int().min(0).max(1_000_000).default(200),
     REPORT_COST_TEAM_MONTH_VND: z.coerce.number().int().min(0).max(1_000_000_000).default(500_000),
     REPORT_COST_MEMBER_TRAINED_VND: z.coerce.number().int().min(0).max(1_000_000_000).default(200_000),
     OPERATOR_KEY: optional.pipe(z.string().min(16, "must be at least 16 characters").optional()),
@@ -106,7 +110,13 @@ export interface Config {
   /** Whether this process runs job workers: by default yes in embedded mode, no with Redis (npm run worker does). */
   runWorkers: boolean;
   /** What planning counts as cost, and whether the OA may send promotion messages at all. */
-  campaignCosts: { paidMessageVnd: number; promotionMessageVnd: number; promotionEligible: boolean };
+  campaignCosts: { paidMessageVnd: number; promotionMessageVnd: number; promotionEligible: boolean; freeRepliesPerWindow: number };
+  /** How quota/message is called (sources disagree: Zalo's Java SDK POSTs, zalo-platform.md says GET). */
+  zaloQuotaMethod: "get" | "post";
+  /** Hours between imports of the OA's followers from Zalo (also once at start when connected); 0: only by hand. */
+  followerImportHours: number;
+  /** Sandbox with SANDBOX_SEED: followers who were there before the server existed (they never send `follow`). */
+  sandboxFollowers: number;
   /** Cost inputs of the reports (VND): a team's running cost per month it exists, and training one member. */
   reportCosts: { teamMonthVnd: number; memberTrainedVnd: number };
   /** Lets the operator start the OA OAuth flow outside sandbox mode. */
@@ -170,7 +180,10 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     redisUrl: e.REDIS_URL,
     redisPrefix: e.REDIS_PREFIX,
     runWorkers: e.WORKERS === "on" || (e.WORKERS === "auto" && !e.REDIS_URL),
-    campaignCosts: { paidMessageVnd: e.PAID_MESSAGE_VND, promotionMessageVnd: e.PROMOTION_MESSAGE_VND, promotionEligible: e.OA_PROMOTION_ELIGIBLE === "true" },
+    campaignCosts: { paidMessageVnd: e.PAID_MESSAGE_VND, promotionMessageVnd: e.PROMOTION_MESSAGE_VND, promotionEligible: e.OA_PROMOTION_ELIGIBLE === "true", freeRepliesPerWindow: e.ZALO_FREE_REPLIES_PER_WINDOW },
+    zaloQuotaMethod: e.ZALO_QUOTA_METHOD === "GET" ? "get" : "post",
+    followerImportHours: e.FOLLOWER_IMPORT_HOURS,
+    sandboxFollowers: e.SANDBOX_FOLLOWERS,
     reportCosts: { teamMonthVnd: e.REPORT_COST_TEAM_MONTH_VND, memberTrainedVnd: e.REPORT_COST_MEMBER_TRAINED_VND },
     miniappDir: e.MINIAPP_DIR,
     bodyLimit: e.BODY_LIMIT_BYTES,

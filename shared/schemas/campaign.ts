@@ -44,12 +44,25 @@ export const campaignStatusSchema = z.enum(["draft", "awaiting_approval", "sched
 export type CampaignStatus = z.infer<typeof campaignStatusSchema>;
 
 export const campaignPlanSchema = z.object({
+  /** Free consultation messages: within 48 h of the person's last interaction and within the free replies left. */
   free: z.number().int(),
+  /** Proactive messages taken from the OA's quota (beyond the free replies, or 48 h–7 days). */
+  quota: z.number().int(),
+  /** Proactive messages billed (Zalo Cloud money), when allowed and within the budget. */
   paid: z.number().int(),
   promotion: z.number().int(),
+  /** Waiting in the person's inbox: delivered when they next write to the OA, or read in the mini app. */
   inbox: z.number().int(),
+  /** Of the inbox: people who could have been reached, but the OA's quota and the budget ran out. */
+  waitingForQuota: z.number().int(),
+  /** Not known yet whether they follow the OA: checked with Zalo when the campaign is planned. */
+  unknown: z.number().int(),
   excluded: z.object({ unfollowed: z.number().int(), unsubscribed: z.number().int(), outsideArea: z.number().int() }),
   estimatedCostVnd: z.number().int(),
+  /** Messages each person gets (an image is a message of its own, and counts against the free replies). */
+  messagesPerPerson: z.number().int(),
+  /** The OA's proactive quota left, as Zalo reported it; null when it could not be read (then taken as none). */
+  quotaRemaining: z.number().int().nullable(),
 });
 export type CampaignPlan = z.infer<typeof campaignPlanSchema>;
 
@@ -66,7 +79,14 @@ export const campaignStatsSchema = z.object({
   failedByCode: z.record(z.string(), z.number()),
   received: z.number(),
   seen: z.number(),
+  /** What Zalo's answers say was spent (VND): billed messages and promotions. */
   costVnd: z.number(),
+  /** What planning expected the deliveries to cost (VND). */
+  plannedCostVnd: z.number(),
+  /** Sends by how Zalo counted them (quota_type: reply, sub_quota, purchase_quota…; "unreported" when it did not say). */
+  byQuotaType: z.record(z.string(), z.number()),
+  /** Held because the OA's quota or Zalo Cloud money ran out (-211, -320, -321). */
+  heldForQuota: z.number(),
   /** Deliveries that were being sent when a process died: at most the worker concurrency per crash. */
   inFlightAtCrash: z.number(),
   done: z.boolean(),

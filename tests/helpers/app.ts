@@ -10,6 +10,12 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
+/**
+ * Tests start without the scheduled follower import (it would add Zalo's followers to every test's database);
+ * the tests of the import turn it on or run it.
+ */
+const QUIET = { LOG_LEVEL: "silent", MINIAPP_DIR: "/nonexistent", FOLLOWER_IMPORT_HOURS: "0" };
+
 /** The real server in sandbox mode on a fresh database of the given dialect, driven with app.inject. */
 export async function createTestApp(
   dialect: Dialect,
@@ -17,7 +23,7 @@ export async function createTestApp(
   env: Record<string, string> = {},
 ): Promise<TestApp> {
   const testDb = await createTestDb(dialect);
-  const config = loadConfig({ LOG_LEVEL: "silent", DATABASE_URL: testDb.url, MINIAPP_DIR: "/nonexistent", ...env });
+  const config = loadConfig({ ...QUIET, DATABASE_URL: testDb.url, ...env });
   const app = await buildApp(config, { ...overrides, db: testDb.db });
   return {
     app,
@@ -35,7 +41,7 @@ export async function appOnDb(
   overrides: Omit<AppOverrides, "db"> = {},
   env: Record<string, string> = {},
 ): Promise<FastifyInstance> {
-  const config = loadConfig({ LOG_LEVEL: "silent", DATABASE_URL: testDb.url, MINIAPP_DIR: "/nonexistent", ...env });
+  const config = loadConfig({ ...QUIET, DATABASE_URL: testDb.url, ...env });
   return buildApp(config, { ...overrides, db: testDb.db });
 }
 

@@ -20,7 +20,8 @@ export async function startProcess(script: string, env: Record<string, string>, 
   const p = opts.port ?? (await freePort());
   const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), "--import", "tsx", script], {
     cwd: ROOT,
-    env: { ...process.env, LOG_LEVEL: "warn", NODE_ENV: "production", HOST: "127.0.0.1", PORT: String(p), ...env },
+    // No scheduled follower import unless a test asks (it would call Zalo in the middle of what is measured).
+    env: { ...process.env, LOG_LEVEL: "warn", NODE_ENV: "production", HOST: "127.0.0.1", PORT: String(p), FOLLOWER_IMPORT_HOURS: "0", ...env },
     stdio: ["ignore", "ignore", "pipe"],
   });
   let err = "";

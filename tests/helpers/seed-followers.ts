@@ -2,6 +2,7 @@ import type { Kysely } from "kysely";
 import type { Database } from "../../bot-server/src/db/schema.js";
 import type { Commune } from "../../bot-server/src/services/areas.js";
 import { syntheticFollower } from "../../bot-server/src/sandbox/synthetic.js";
+import { DEFAULT_FAULTS } from "../../bot-server/src/sandbox/world.js";
 
 export const SEED_TOPICS = ["an-toan-mang", "tin-chinh-quyen"];
 
@@ -25,6 +26,7 @@ export async function seedFollowers(db: Kysely<Database>, o: { from: number; cou
         following: f.following ? 1 : 0,
         followed_at: iso,
         unfollowed_at: f.following ? null : iso,
+        follow_checked_at: iso,
         last_interaction_at: new Date(o.now.getTime() - f.hoursSinceInteraction * 3600_000).toISOString(),
         consent_version: "1",
         consent_text: "Đồng ý nhận tin",
@@ -42,24 +44,38 @@ export async function seedFollowers(db: Kysely<Database>, o: { from: number; cou
   }
 }
 
-/** What a campaign to all of them (topic an-toan-mang, no paid messages) must do: push to some, hold the rest. */
-export function expectedRoutes(from: number, count: number): { push: number; inbox: number; excluded: number } {
+/**
+ * What a campaign to all of them (topic an-toan-mang, no paid messages) must do, under Zalo's rules: push free
+ * replies to those within 48 h, proactive messages from the OA's quota (`quota`, the sandbox's package by default)
+ * to those within 7 days in user id order (the planner's order) while it lasts, and hold the rest.
+ */
+export function expectedRoutes(from: number, count: number, quota = DEFAULT_FAULTS.proactiveQuota): { push: number; inbox: number; excluded: number } {
   const r = { push: 0, inbox: 0, excluded: 0 };
+  let left = quota;
   for (let i = from; i < from + count; i++) {
     const f = syntheticFollower(i);
     if (!f.following || !f.newsOn) r.excluded++;
     else if (f.hoursSinceInteraction <= 47) r.push++;
-    else r.inbox++;
+    else if (f.hoursSinceInteraction < 7 * 24 && left > 0) {
+      left--;
+      r.push++;
+    } else r.inbox++;
   }
   return r;
 }
 
 /** How many synthetic followers to seed so that exactly `push` of them get a campaign pushed (the rest: inbox). */
-export function followersForPush(push: number): number {
+export function followersForPush(push: number, quota = DEFAULT_FAULTS.proactiveQuota): number {
   let n = 0;
+  let left = quota;
   for (let pushed = 0; pushed < push; n++) {
     const f = syntheticFollower(n);
-    if (f.following && f.newsOn && f.hoursSinceInteraction <= 47) pushed++;
+    if (!f.following || !f.newsOn) continue;
+    if (f.hoursSinceInteraction <= 47) pushed++;
+    else if (f.hoursSinceInteraction < 7 * 24 && left > 0) {
+      left--;
+      pushed++;
+    }
   }
   return n;
 }

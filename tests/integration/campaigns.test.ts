@@ -56,7 +56,8 @@ describe.each(DIALECTS)("campaigns: compose, preview and plan on %s", (dialect) 
       sub("s04", BA_DINH, "01", 100), // 48 h–7 days
       sub("s05", BA_DINH, "01", 24 * 10), // older than 7 days
       sub("s06", BA_DINH, "01", null), // never wrote
-      sub("s07", BA_DINH, "01", 1, { following: 0 }), // unfollowed
+      { ...sub("s07", BA_DINH, "01", 1, { following: 0 }), unfollowed_at: clock.now().toISOString(), follow_checked_at: clock.now().toISOString() }, // unfollowed (an event said so)
+      sub("s12", BA_DINH, "01", 1, { following: 0 }), // subscribed in the chat, no follow on record: unknown, not "unfollowed"
       sub("s08", BA_DINH, "01", 1, { news: 0 }), // said Hủy
       sub("s09", BA_DINH, "01", 1, { topics: ["thanh-toan"] }), // another topic
       sub("s10", NGOC_HA, "01", 1), // same province, other commune
@@ -73,20 +74,24 @@ describe.each(DIALECTS)("campaigns: compose, preview and plan on %s", (dialect) 
     expect(created.statusCode).toBe(200);
     const res = await get(tokens[2]!, `/api/v1/admin/campaigns/${created.json().id}`);
     expect(res.statusCode).toBe(200);
-    expect(res.json().plan).toEqual({ free: 2, paid: 0, promotion: 0, inbox: 4, excluded: { unfollowed: 1, unsubscribed: 2, outsideArea: 2 }, estimatedCostVnd: 0 });
+    // 48 h–7 days: proactive, from the OA's quota (the sandbox's package has 2,000 left).
+    expect(res.json().plan).toEqual({ free: 2, quota: 2, paid: 0, promotion: 0, inbox: 2, waitingForQuota: 0, unknown: 1, excluded: { unfollowed: 1, unsubscribed: 2, outsideArea: 2 }, estimatedCostVnd: 0, messagesPerPerson: 1, quotaRemaining: 2000 });
   });
 
-  it("counts paid messages only when allowed and within the budget (55 VND each)", async () => {
+  it("with the OA's quota spent, counts paid messages only when allowed and within the budget (55 VND each); the rest wait", async () => {
+    await t.app.inject({ method: "PUT", url: "/sandbox/faults", payload: { proactiveQuota: 0 } });
+    clock.advanceMinutes(2); // the quota is read again (at most once a minute)
     const created = await post(tokens[1]!, "/api/v1/admin/campaigns", { ...base, areaCode: "01", allowPaid: true, budgetVnd: 60 });
     const plan = (await get(tokens[1]!, `/api/v1/admin/campaigns/${created.json().id}`)).json().plan;
     // Province 01: Ba Đình's six plus Ngọc Hà's one; budget for one paid message, the other waits in the inbox.
-    expect(plan).toEqual({ free: 3, paid: 1, promotion: 0, inbox: 3, excluded: { unfollowed: 1, unsubscribed: 2, outsideArea: 1 }, estimatedCostVnd: 55 });
+    expect(plan).toEqual({ free: 3, quota: 0, paid: 1, promotion: 0, inbox: 3, waitingForQuota: 1, unknown: 1, excluded: { unfollowed: 1, unsubscribed: 2, outsideArea: 1 }, estimatedCostVnd: 55, messagesPerPerson: 1, quotaRemaining: 0 });
+    await t.app.inject({ method: "PUT", url: "/sandbox/faults", payload: { proactiveQuota: 2000 } });
   });
 
   it("targets chosen communes inside a province", async () => {
     const created = await post(tokens[1]!, "/api/v1/admin/campaigns", { ...base, areaCode: "01", communes: [NGOC_HA] });
     const plan = (await get(tokens[1]!, `/api/v1/admin/campaigns/${created.json().id}`)).json().plan;
-    expect(plan).toMatchObject({ free: 1, inbox: 0, excluded: { outsideArea: 10 } });
+    expect(plan).toMatchObject({ free: 1, inbox: 0, excluded: { outsideArea: 11 } });
   });
 
   it("previews exactly the messages Zalo will get: title and text, with lesson buttons as mini app links", async () => {

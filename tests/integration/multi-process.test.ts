@@ -11,7 +11,7 @@ import { expectedRoutes, followersForPush, seedFollowers } from "../helpers/seed
 
 const REDIS_URL = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
 /** Exactly 20,000 of them are within Zalo's 48 hours and get the campaign pushed; the others find it in their inbox. */
-const FOLLOWERS = followersForPush(20_000);
+const FOLLOWERS = followersForPush(20_000, 0);
 /** Low enough that the campaign takes more than a minute: the quota is then really tested, not merely unused. */
 const QUOTA_PER_MINUTE = 12_000;
 const CONCURRENCY = MAX_IN_FLIGHT;
@@ -34,7 +34,7 @@ describe("two web and two worker processes (PostgreSQL + Redis)", () => {
 
   it("delivers a campaign to 20,000 followers exactly once (but for the counted in-flight), within one shared quota", async () => {
     const seed = randomBytes(16).toString("hex");
-    const { proc: sandbox, zaloEnv } = await startSandbox(seed, { latencyMs: 5, rateLimitPerMinute: QUOTA_PER_MINUTE });
+    const { proc: sandbox, zaloEnv } = await startSandbox(seed, { latencyMs: 5, rateLimitPerMinute: QUOTA_PER_MINUTE, proactiveQuota: 0 }); // free replies only
     procs.push(sandbox);
     await admin(`CREATE DATABASE ${database}`);
     const databaseUrl = Object.assign(new URL(POSTGRES_URL), { pathname: `/${database}` }).toString();
@@ -71,7 +71,7 @@ describe("two web and two worker processes (PostgreSQL + Redis)", () => {
     await postJson(`${web2!.url}/api/v1/admin/campaigns/${id}/send`, {}, auth);
 
     const tally = () => postJson<{ recipients: number; messages: number; duplicates: number }>(`${sandbox.url}/sandbox/tally`, { textPrefix: title });
-    const want = expectedRoutes(0, FOLLOWERS);
+    const want = expectedRoutes(0, FOLLOWERS, 0);
     expect(want.push).toBe(20_000);
     await expect.poll(async () => (await tally()).recipients, { timeout: 120_000, interval: 200 }).toBeGreaterThan(want.push / 4);
     await worker1!.stop("SIGKILL");

@@ -3,19 +3,30 @@ import { createTestApp, type TestApp } from "../helpers/app.js";
 import { DIALECTS } from "../helpers/databases.js";
 import { fixtureCourse, manualClock } from "../helpers/fixture.js";
 import { startHttpStub, type HttpStub } from "../helpers/http-stub.js";
+import { DEFAULT_FAULTS as SANDBOX_DEFAULTS } from "../../bot-server/src/sandbox/world.js";
 import { sandboxConfig, sandboxOaTokens, tokenRequest, zaloSignature, type SandboxConfig, type SandboxTokens } from "../helpers/oa.js";
 
 const course = fixtureCourse();
 const HOUR = 60;
 const DAY = 24 * HOUR;
-const DEFAULT_FAULTS = {
-  errorRate: 0,
-  errorCode: -32,
-  latencyMs: 0,
-  tokenTtlSeconds: 90_000,
-  refreshErrorCode: null,
-  rateLimitPerMinute: 4000,
-  promotionEnabled: false,
+// Every test starts from the sandbox's defaults.
+const DEFAULT_FAULTS = SANDBOX_DEFAULTS;
+
+/** Zalo's promotion template as the Java SDK's v3/SendPromotionMessage builds it (banner, header, text, table, buttons). */
+const PROMOTION = {
+  attachment: {
+    type: "template",
+    payload: {
+      template_type: "promotion",
+      elements: [
+        { type: "banner", image_url: "https://example.vn/a.jpg" },
+        { type: "header", align: "left", content: "Tin khuyến mãi" },
+        { type: "text", align: "left", content: "Nội dung" },
+        { type: "table", content: [{ key: "Mã", value: "F-01" }, { key: "Trạng thái", value: "Mới", style: "yellow" }] },
+      ],
+      buttons: [{ type: "oa.open.url", title: "Xem", payload: { url: "https://example.vn" }, image_icon: "" }],
+    },
+  },
 };
 
 let userSeq = 0;
@@ -91,7 +102,7 @@ describe.each(DIALECTS)("the Zalo sandbox (OA OpenAPI, OAuth, users) on %s", (di
       expect(r).toEqual({
         error: 0,
         message: "Success",
-        data: { message_id: expect.stringMatching(/^[0-9a-f]{32}$/), user_id: u, sent_time: String(clock.now().getTime()), quota: { quota_type: "free" } },
+        data: { message_id: expect.stringMatching(/^[0-9a-f]{32}$/), user_id: u, sent_time: String(clock.now().getTime()), quota: { quota_type: "reply" } },
       });
     });
 
@@ -107,7 +118,7 @@ describe.each(DIALECTS)("the Zalo sandbox (OA OpenAPI, OAuth, users) on %s", (di
       expect((await send(left, { text: "a" })).error).toBe(-213);
     });
 
-    it("the 7-day window: cs is free up to 48 h, billed up to 7 days, then refused with -230 until the user writes again", async () => {
+    it("the 7-day window: cs is a free reply up to 48 h, proactive (the OA's quota) up to 7 days, then -230 until the user writes again", async () => {
       const u = newUserId();
       await user("follow", u);
       const later = async (minutes: number) => {
@@ -115,9 +126,9 @@ describe.each(DIALECTS)("the Zalo sandbox (OA OpenAPI, OAuth, users) on %s", (di
         tokens = await sandboxOaTokens(t.app); // an access token lives 25 hours
       };
       await later(47 * HOUR);
-      expect((await send(u, { text: "a" })).data?.quota).toEqual({ quota_type: "free" });
+      expect((await send(u, { text: "a" })).data?.quota).toEqual({ quota_type: "reply" });
       await later(2 * HOUR);
-      expect((await send(u, { text: "a" })).data?.quota).toEqual({ quota_type: "paid" });
+      expect((await send(u, { text: "a" })).data?.quota).toEqual({ quota_type: "sub_quota" });
       await later(7 * DAY - 49 * HOUR - 1);
       expect((await send(u, { text: "a" })).error).toBe(0);
       await later(2);
@@ -125,7 +136,53 @@ describe.each(DIALECTS)("the Zalo sandbox (OA OpenAPI, OAuth, users) on %s", (di
       await user("send", u, "tôi quay lại");
       const back = await send(u, { text: "a" });
       expect(back.error).toBe(0);
-      expect(back.data?.quota).toEqual({ quota_type: "free" });
+      expect(back.data?.quota).toEqual({ quota_type: "reply" });
+    });
+
+    // Zalo OA support (2024, zalo-platform.md): 8 free replies per 48 h window, reset when the user interacts; then
+    // proactive: the package's quota (sub_quota), then Zalo Cloud money (purchase_quota), then -211.
+    it("free replies are capped per window; then the OA's quota, then Zalo Cloud money, then -211 (out of quota)", async () => {
+      const u = newUserId();
+      await user("follow", u);
+      await faults({ freeRepliesPerWindow: 3, proactiveQuota: 2, cloudBalanceVnd: 110, paidMessagePriceVnd: 55 });
+      const types: (string | number)[] = [];
+      for (let i = 0; i < 8; i++) {
+        const r = await send(u, { text: `${i}` });
+        types.push(r.error === 0 ? r.data!.quota!.quota_type : r.error);
+      }
+      expect(types).toEqual(["reply", "reply", "reply", "sub_quota", "sub_quota", "purchase_quota", "purchase_quota", -211]);
+      expect((await t.app.inject({ method: "POST", url: "/sandbox/openapi/v2.0/oa/quota/message", headers: { access_token: tokens.access_token } })).json()).toEqual({ error: 0, message: "Success", data: { type: "sub_quota", remain: 0, total: 2 } });
+      await user("send", u, "tôi hỏi tiếp");
+      expect((await send(u, { text: "trả lời" })).data?.quota).toEqual({ quota_type: "reply" });
+      await faults({ freeRepliesPerWindow: 0 }); // 0: no cap
+      for (let i = 0; i < 5; i++) expect((await send(u, { text: `${i}` })).data?.quota).toEqual({ quota_type: "reply" });
+    });
+
+    // Shapes from zaloplatform/zalo-java-sdk src/test/java/v3 (SendImageCSMessage, SendRequestUserInfoCSMessage,
+    // SendFileCSMessage) and zalo-php-sdk MessageBuilder; the list template is not taken by v3 (daopk/zaloapi
+    // helpers.ts: "V3 does not support this template").
+    it("cs takes Zalo's templates and nothing else: media, request_user_info, buttons, file; anything else → -201", async () => {
+      const u = newUserId();
+      await user("follow", u);
+      const tpl = (payload: unknown, text?: string) => ({ ...(text ? { text } : {}), attachment: { type: "template", payload } });
+      const good = [
+        tpl({ template_type: "media", elements: [{ media_type: "image", url: "https://example.vn/a.jpg" }] }, "Chú thích"),
+        tpl({ template_type: "media", elements: [{ media_type: "sticker", attachment_id: "c09965c25987b0d9e996" }] }),
+        tpl({ template_type: "request_user_info", elements: [{ title: "OA", subtitle: "Xin thông tin", image_url: "https://example.vn/a.jpg" }] }),
+        tpl({ template_type: "button", buttons: [{ type: "oa.query.show", title: "Menu", payload: "#menu" }] }, "Chọn"),
+        { attachment: { type: "file", payload: { token: "tok" } } },
+      ];
+      for (const m of good) expect((await send(u, m)).error, JSON.stringify(m)).toBe(0);
+      const bad = [
+        tpl({ template_type: "list", elements: [{ title: "a", subtitle: "b", image_url: "https://example.vn/a.jpg" }] }),
+        tpl({ template_type: "media", elements: [{ media_type: "video", url: "https://example.vn/a.mp4" }] }),
+        tpl({ template_type: "media", elements: [{ media_type: "image" }] }),
+        tpl({ template_type: "carousel", elements: [] }),
+        tpl({ buttons: [{ type: "oa.query.show", title: "Menu", payload: "#menu" }] }), // buttons without text
+        { text: "a", extra: true },
+        PROMOTION, // a promotion template goes to /message/promotion
+      ];
+      for (const m of bad) expect((await send(u, m)).error, JSON.stringify(m)).toBe(-201);
     });
 
     it("text over 2,000 characters → -201; exactly 2,000 is sent", async () => {
@@ -173,7 +230,7 @@ describe.each(DIALECTS)("the Zalo sandbox (OA OpenAPI, OAuth, users) on %s", (di
       await user("follow", u);
       moveToVietnamTime(10, 0);
       tokens = await sandboxOaTokens(t.app);
-      expect((await send(u, { text: "Khuyến mãi" }, "promotion")).error).toBe(-224);
+      expect((await send(u, PROMOTION, "promotion")).error).toBe(-224);
     });
 
     it.each([
@@ -190,7 +247,24 @@ describe.each(DIALECTS)("the Zalo sandbox (OA OpenAPI, OAuth, users) on %s", (di
       moveToVietnamTime(hh, mm);
       tokens = await sandboxOaTokens(t.app);
       await user("follow", u);
-      expect((await send(u, { text: "Tin khuyến mãi" }, "promotion")).error).toBe(expected);
+      expect((await send(u, PROMOTION, "promotion")).error).toBe(expected);
+    });
+
+    // Java SDK v3/SendPromotionMessage: /message/promotion takes the promotion template only; plain text is refused.
+    // Zalo Cloud money pays for it (-320 without an account, -321 out of money: the Odoo module's error table).
+    it("promotion: plain text or a wrong template → -201; no Zalo Cloud Account → -320; out of money → -321", async () => {
+      await faults({ promotionEnabled: true, promotionPriceVnd: 100, cloudBalanceVnd: 150 });
+      const u = newUserId();
+      moveToVietnamTime(10, 0);
+      tokens = await sandboxOaTokens(t.app);
+      await user("follow", u);
+      expect((await send(u, { text: "Tin khuyến mãi" }, "promotion")).error).toBe(-201);
+      expect((await send(u, { attachment: { type: "template", payload: { template_type: "promotion", elements: [{ type: "header" }] } } }, "promotion")).error).toBe(-201);
+      expect((await send(u, { attachment: { type: "template", payload: { template_type: "media", elements: [{ media_type: "image", url: "https://example.vn/a.jpg" }] } } }, "promotion")).error).toBe(-201);
+      expect((await send(u, PROMOTION, "promotion")).data?.quota).toEqual({ quota_type: "purchase_quota" });
+      expect((await send(u, PROMOTION, "promotion")).error).toBe(-321);
+      await faults({ cloudAccount: false });
+      expect((await send(u, PROMOTION, "promotion")).error).toBe(-320);
     });
 
     it("invalid token → -216 (missing, unknown, or a refresh token used as an access token)", async () => {
@@ -236,19 +310,48 @@ describe.each(DIALECTS)("the Zalo sandbox (OA OpenAPI, OAuth, users) on %s", (di
       const followers = everyone.filter((x) => x.following).map((x) => x.id);
       expect(followers).toEqual(expect.arrayContaining([a, b]));
 
+      const sorted = [...followers].sort();
       const all = await get("user/getlist", { offset: 0, count: 50, is_follower: true });
       expect(all.error).toBe(0);
-      expect(all.data).toEqual({ total: followers.length, count: followers.length, offset: 0, users: followers.map((id) => ({ user_id: id })) });
+      expect(all.data).toEqual({ total: followers.length, count: followers.length, offset: 0, users: sorted.map((id) => ({ user_id: id })) });
 
-      const second = await get("user/getlist", { offset: 1, count: 1 });
-      expect(second.data).toEqual({ total: followers.length, count: 1, offset: 1, users: [{ user_id: followers[1] }] });
-      const last = await get("user/getlist", { offset: 9951, count: 50 });
+      // is_follower arrives as a boolean or as the string "true" in integrations.
+      const second = await get("user/getlist", { offset: 1, count: 1, is_follower: "true" });
+      expect(second.data).toEqual({ total: followers.length, count: 1, offset: 1, users: [{ user_id: sorted[1] }] });
+      const last = await get("user/getlist", { offset: 9951, count: 50, is_follower: true });
       expect(last.data).toMatchObject({ total: followers.length, count: 0, offset: 9951, users: [] });
 
-      for (const bad of [{ offset: 0, count: 51 }, { offset: 0, count: 0 }, { offset: -1, count: 10 }, { offset: 9952, count: 10 }, { offset: 0.5, count: 10 }, {}]) {
+      for (const bad of [{ offset: 0, count: 51 }, { offset: 0, count: 0 }, { offset: -1, count: 10 }, { offset: 9952, count: 10 }, { offset: 0.5, count: 10 }, {}, { offset: 0, count: 10, last_interaction_period: "L90D" }, { offset: 0, count: 10, is_follower: "yes" }, { offset: 0, count: 10, page: 2 }]) {
         const r = await get("user/getlist", bad);
         expect(r.error, JSON.stringify(bad)).toBe(-201);
       }
+    });
+
+    // Periods from a wrapper's docblock (TODAY, YESTERDAY, L7D, L30D, YYYY_MM_DD:YYYY_MM_DD), Vietnam dates.
+    it("user/getlist filters by last_interaction_period and tag_name", async () => {
+      const world = t.app.oa.sandboxWorld!;
+      const ids = Array.from({ length: 5 }, () => newUserId());
+      const daysAgo = [0, 1, 3, 20, 60];
+      ids.forEach((id, i) => {
+        const u = world.addUser(id);
+        world.setFollowing(u, true);
+        u.lastInteractionAt = clock.now().getTime() - daysAgo[i]! * DAY * 60_000;
+      });
+      world.version++;
+      const inList = async (period: string) => ((await get("user/getlist", { offset: 0, count: 50, is_follower: true, last_interaction_period: period })).data!.users as { user_id: string }[]).map((x) => x.user_id).filter((x) => ids.includes(x));
+      expect(await inList("TODAY")).toEqual([ids[0]]);
+      expect(await inList("YESTERDAY")).toEqual([ids[1]]);
+      expect(await inList("L7D")).toEqual([ids[0], ids[1], ids[2]]);
+      expect(await inList("L30D")).toEqual([ids[0], ids[1], ids[2], ids[3]]);
+      const d = new Date(clock.now().getTime() - 20 * DAY * 60_000 + 7 * 3600_000).toISOString().slice(0, 10).replace(/-/g, "_");
+      expect(await inList(`${d}:${d}`)).toEqual([ids[3]]);
+      const tag = (await t.app.inject({ method: "POST", url: "/sandbox/openapi/v2.0/oa/tag/tagfollower", headers: { access_token: tokens.access_token }, payload: { user_id: ids[4], tag_name: "xa-00004" } })).json();
+      expect(tag).toEqual({ error: 0, message: "Success" });
+      const tagged = await get("user/getlist", { offset: 0, count: 50, tag_name: "xa-00004" });
+      expect(tagged.data).toMatchObject({ total: 1, users: [{ user_id: ids[4] }] });
+      expect((await get("user/detail", { user_id: ids[4] })).data).toMatchObject({ tags_and_notes_info: { tag_names: ["xa-00004"] } });
+      await t.app.inject({ method: "POST", url: "/sandbox/openapi/v2.0/oa/tag/rmfollowerfromtag", headers: { access_token: tokens.access_token }, payload: { user_id: ids[4], tag_name: "xa-00004" } });
+      expect((await get("user/getlist", { offset: 0, count: 50, tag_name: "xa-00004" })).data).toMatchObject({ total: 0 });
     });
 
     it("user/detail: a known user's profile, follower flag and last interaction date (Vietnam date); unknown user → -201", async () => {
@@ -354,7 +457,7 @@ describe.each(DIALECTS)("the Zalo sandbox (OA OpenAPI, OAuth, users) on %s", (di
       await user("follow", u);
       await user("follow", other);
       const times: string[] = [];
-      const bodies = [{ text: "một" }, { text: "hai", attachment: { type: "template", payload: { buttons: [{ type: "oa.query.hide", title: "Menu", payload: "#menu" }] } } }, { text: "ba" }];
+      const bodies = [{ text: "một" }, { text: "hai", attachment: { type: "template", payload: { buttons: [{ type: "oa.query.hide", title: "Menu", payload: "#menu" }] } } }, { attachment: { type: "template", payload: { template_type: "transaction_order", language: "VI", elements: [{ type: "header", content: "ba" }] } } }];
       const ids: string[] = [];
       for (const [i, m] of bodies.entries()) {
         clock.advanceMinutes(1);

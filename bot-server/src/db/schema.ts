@@ -76,6 +76,11 @@ export interface SubscribersTable {
   dialogue: string | null;
   created_at: string;
   updated_at: string;
+  /** When Zalo last told us whether the person follows (event, getlist, user/detail); null: no evidence yet. */
+  follow_checked_at: string | null;
+  /** The last interaction that window_replies counts from (Zalo's free replies per 48 h window). */
+  window_anchor: string | null;
+  window_replies: Generated<number>;
 }
 
 export interface OaMessagesTable {
@@ -91,6 +96,25 @@ export interface OaMessagesTable {
   error_code: number | null;
   created_at: string;
   sent_at: string | null;
+  /** What Zalo reported the send used (reply, sub_quota, purchase_quota, reward_quota…). */
+  quota_type: string | null;
+  cost_vnd: Generated<number>;
+  /** Set for replies to someone writing without following (Zalo's anonymous recipient). */
+  conversation_id: string | null;
+}
+
+export interface OaStateTable {
+  key: string;
+  value: string;
+  updated_at: string;
+}
+
+export interface FollowerTagsTable {
+  user_id: string;
+  tag_name: string;
+  /** wanted: to add in Zalo; tagged: added; unwanted: to remove; removed: gone. */
+  state: "wanted" | "tagged" | "unwanted" | "removed";
+  updated_at: string;
 }
 
 export interface MessageReceiptsTable {
@@ -179,7 +203,8 @@ export interface DeliveriesTable {
   id: Generated<number>;
   campaign_id: number;
   user_id: string;
-  kind: "cs" | "cs_paid" | "promotion" | "inbox";
+  /** cs: a free reply within the window; cs_quota: proactive, from the OA's quota; cs_paid: billed; promotion; inbox. */
+  kind: "cs" | "cs_quota" | "cs_paid" | "promotion" | "inbox";
   /** read: held in the inbox, then read in the mini app's "Tin mới" (the bot does not push it any more). */
   state: "planned" | "sending" | "sent" | "held" | "read" | "failed" | "cancelled";
   attempts: Generated<number>;
@@ -190,6 +215,8 @@ export interface DeliveriesTable {
   in_flight_at_crash: Generated<number>;
   created_at: string;
   updated_at: string;
+  planned_cost_vnd: Generated<number>;
+  quota_type: string | null;
 }
 
 export interface TeamsTable {
@@ -260,6 +287,8 @@ export interface Database {
   jobs: JobsTable;
   subscribers: SubscribersTable;
   oa_messages: OaMessagesTable;
+  oa_state: OaStateTable;
+  follower_tags: FollowerTagsTable;
   message_receipts: MessageReceiptsTable;
   unanswered_questions: UnansweredQuestionsTable;
   oa_tokens: OaTokensTable;

@@ -6,8 +6,9 @@ import { bullQueue } from "../jobs/bullmq-queue.js";
 import { dbQueue } from "../jobs/db-queue.js";
 import type { JobQueue } from "../jobs/queue.js";
 import { injectAdapter } from "../sandbox/inject-adapter.js";
+import { syntheticFollower } from "../sandbox/synthetic.js";
 import { webhookDelivery, type WebhookDelivery } from "../sandbox/webhook-delivery.js";
-import { faultsSchema, SandboxWorld } from "../sandbox/world.js";
+import { faultsSchema, SandboxWorld, type Faults } from "../sandbox/world.js";
 import { loadAreas, type Areas } from "../services/areas.js";
 import { faqSearch, type FaqSearch } from "../services/dialogue/faq-search.js";
 import { inboxWriter, WEBHOOK_JOB_ATTEMPTS, type InboxWriter } from "../services/inbox-writer.js";
@@ -15,6 +16,8 @@ import { oaTokenKeeper, type OaTokenKeeper } from "../services/oa-token-keeper.j
 import { BATCHES_AT_ONCE, batchFailedForGood, deliverBatch, RETRIES_AT_ONCE } from "../services/campaigns/deliver-batch.js";
 import { deliverOne, deliveryFailedForGood, planDeliveries } from "../services/campaigns/deliver-campaign.js";
 import { processWebhookEvent } from "../services/process-webhook-event.js";
+import { checkFollowers } from "../services/followers/check-followers.js";
+import { runFollowerImport } from "../services/followers/run-import.js";
 import { ZaloApiError } from "../zalo/errors.js";
 import { oaClient, zaloRateLimiter, type OaClient } from "../zalo/oa-client.js";
 import { oauthClient, pkcePair, type OAuthClient } from "../zalo/oauth-client.js";
@@ -33,6 +36,8 @@ export interface OaServices {
   /** Sandbox mode only: the pretend Zalo and its webhook sender. */
   sandboxWorld: SandboxWorld | null;
   sandboxDelivery: WebhookDelivery | null;
+  /** Queues the follower import for this period (at start, on schedule, and once the OA is connected). */
+  scheduleFollowerImport(): Promise<void>;
 }
 
 declare module "fastify" {
@@ -78,7 +83,7 @@ export const oaPlugin = fp(async (app: FastifyInstance, { config }: { config: Co
         refreshAfterRejection: (t: string) => tokens.refreshAfterRejection(t),
       }
     : tokens;
-  const oa = oaClient({ baseUrl: sandbox ? `${SANDBOX_BASE}/sandbox/openapi` : config.zalo!.openapiUrl, tokens: source, limiter, adapter });
+  const oa = oaClient({ baseUrl: sandbox ? `${SANDBOX_BASE}/sandbox/openapi` : config.zalo!.openapiUrl, tokens: source, limiter, adapter, quotaMethod: config.zaloQuotaMethod });
   const queue = config.redisUrl
     ? bullQueue({ redisUrl: config.redisUrl, prefix: config.redisPrefix, log: app.log, limits: config.zaloRateLimitPerMinute > 0 ? { delivery: { max: config.zaloRateLimitPerMinute, durationMs: 60_000 } } : {} })
     : dbQueue({ repo: s.repos.jobs, clock: s.clock, log: app.log });
@@ -87,7 +92,9 @@ export const oaPlugin = fp(async (app: FastifyInstance, { config }: { config: Co
   if (world) {
     const faults = faultsSchema.partial().safeParse(config.sandboxFaults);
     if (!faults.success) throw new Error(`SANDBOX_FAULTS: ${faults.error.issues.map((i) => `${i.path.join(".")} ${i.message}`).join("; ")}`);
-    world.faults = { ...world.faults, ...faults.data };
+    world.setFaults(faults.data as Partial<Faults>);
+    // An OA in use long before this server: with a seed, the same followers (who never send `follow`) every start.
+    if (config.sandboxSeed) world.seedPreexisting(0, config.sandboxFollowers, syntheticFollower);
   }
   const delivery = sandbox
     ? config.sandboxWebhookUrl
@@ -107,10 +114,18 @@ export const oaPlugin = fp(async (app: FastifyInstance, { config }: { config: Co
     links: miniappLinks(config, s.miniappId),
     sandboxWorld: world,
     sandboxDelivery: delivery,
+    scheduleFollowerImport: () => scheduleImport(),
   };
   app.decorate("oa", services);
 
-  const deps = { ...s, ...services, random: Math.random, log: app.log };
+  const deps = { ...s, ...services, random: Math.random, log: app.log, paidMessageVnd: config.campaignCosts.paidMessageVnd };
+  const followerDeps = { repos: s.repos, oa, clock: s.clock, log: app.log };
+  // Someone who wrote to the OA with no follow on record: Zalo says whether they follow (user/detail).
+  queue.process("follower-check", async (p) => void (await checkFollowers(followerDeps, [String(p.userId)])), { concurrency: 2 });
+  queue.process("followers-import", () => runFollowerImport(followerDeps, config.followerImportHours), {
+    concurrency: 1,
+    onFailed: async (_p, err) => app.log.error({ err }, "importing followers from Zalo failed for good; the next scheduled run tries again"),
+  });
   queue.process("webhook", (p) => processWebhookEvent(deps, Number(p.inboxId)), {
     concurrency: 4,
     onFailed: async (p, err) => s.repos.inbox.recordFailure(Number(p.inboxId), err instanceof Error ? err.message : String(err), true),
@@ -121,7 +136,7 @@ export const oaPlugin = fp(async (app: FastifyInstance, { config }: { config: Co
     const ids = await s.repos.inbox.unqueuedIds(1000);
     if (ids.length) await queue.addBulk("webhook", ids.map((id) => ({ payload: { inboxId: id }, opts: { key: `inbox:${id}`, maxAttempts: WEBHOOK_JOB_ATTEMPTS } })));
   }
-  const deliveryDeps = () => ({ repos: s.repos, queue, oa, areas: services.areas, clock: s.clock, costs: config.campaignCosts, lessonUrl: services.links.lesson });
+  const deliveryDeps = () => ({ repos: s.repos, queue, oa, areas: services.areas, clock: s.clock, costs: config.campaignCosts, lessonUrl: services.links.lesson, log: app.log });
   queue.process("campaign-plan", (p) => planDeliveries(deliveryDeps(), Number(p.campaignId)), {
     concurrency: 1,
     // After its retries (the database kept failing): the campaign stays "sending" with what was planned; the log names it.
@@ -143,6 +158,14 @@ export const oaPlugin = fp(async (app: FastifyInstance, { config }: { config: Co
     },
   });
 
+  /** At start once the OA is connected, then every FOLLOWER_IMPORT_HOURS: one job per period, whoever adds it. */
+  const scheduleImport = async () => {
+    if (config.followerImportHours <= 0) return;
+    if (!world && (await tokens.connection()).status !== "ok") return void app.log.info("follower import waits until the OA is connected (/oauth/zalo/start)");
+    const slot = Math.floor(s.clock.now().getTime() / (config.followerImportHours * 3600_000));
+    await queue.add("followers-import", { slot }, { key: `followers-import:${slot}`, maxAttempts: 5 });
+  };
+  let importTimer: ReturnType<typeof setInterval> | null = null;
   let sweepTimer: ReturnType<typeof setInterval> | null = null;
   let refreshTimer: ReturnType<typeof setInterval> | null = null;
   app.addHook("onReady", async () => {
@@ -160,9 +183,13 @@ export const oaPlugin = fp(async (app: FastifyInstance, { config }: { config: Co
     sweepTimer.unref();
     refreshTimer = setInterval(() => void tokens.accessToken().catch((err: unknown) => app.log.warn({ err }, "OA token check failed")), 5 * 60_000);
     refreshTimer.unref();
+    await scheduleImport().catch((err: unknown) => app.log.warn({ err }, "could not schedule the follower import"));
+    importTimer = setInterval(() => void scheduleImport().catch((err: unknown) => app.log.warn({ err }, "could not schedule the follower import")), 15 * 60_000);
+    importTimer.unref();
   });
   app.addHook("onClose", async () => {
     if (refreshTimer) clearInterval(refreshTimer);
+    if (importTimer) clearInterval(importTimer);
     if (sweepTimer) clearInterval(sweepTimer);
     delivery?.stop();
     await queue.stop();

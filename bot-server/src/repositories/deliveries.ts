@@ -19,9 +19,9 @@ export function deliveryRepository(db: Kysely<Database>, dialect: Dialect) {
           // flushes every page before it; should PostgreSQL itself crash before that, the job fails and re-plans.
           await sql`SET LOCAL synchronous_commit = off`.execute(trx);
           return sql<{ id: number; state: string }>`
-          INSERT INTO deliveries (campaign_id, user_id, kind, state, zalo_message_id, error_code, created_at, updated_at)
+          INSERT INTO deliveries (campaign_id, user_id, kind, state, zalo_message_id, error_code, planned_cost_vnd, created_at, updated_at)
           SELECT * FROM unnest(${col("campaign_id")}::bigint[], ${col("user_id")}::text[], ${col("kind")}::text[], ${col("state")}::text[],
-            ${col("zalo_message_id")}::text[], ${col("error_code")}::int[], ${col("created_at")}::timestamptz[], ${col("updated_at")}::timestamptz[])
+            ${col("zalo_message_id")}::text[], ${col("error_code")}::int[], ${rows.map((r) => r.planned_cost_vnd ?? 0)}::int[], ${col("created_at")}::timestamptz[], ${col("updated_at")}::timestamptz[])
           ON CONFLICT (campaign_id, user_id) DO NOTHING
           RETURNING id, state`.execute(trx);
         });
@@ -72,8 +72,8 @@ export function deliveryRepository(db: Kysely<Database>, dialect: Dialect) {
         .executeTakeFirst();
       return Number(stale.numUpdatedRows) > 0;
     },
-    async markSent(id: number, zaloMessageId: string, costVnd: number, at: string): Promise<void> {
-      await set(id, { state: "sent", zalo_message_id: zaloMessageId || null, cost_vnd: costVnd, error_code: null, updated_at: at }).execute();
+    async markSent(id: number, zaloMessageId: string, costVnd: number, quotaType: string, at: string): Promise<void> {
+      await set(id, { state: "sent", zalo_message_id: zaloMessageId || null, cost_vnd: costVnd, quota_type: quotaType, error_code: null, updated_at: at }).execute();
     },
     async markHeld(id: number, errorCode: number | null, at: string): Promise<void> {
       await set(id, { state: "held", error_code: errorCode, updated_at: at }).execute();
@@ -98,9 +98,9 @@ export function deliveryRepository(db: Kysely<Database>, dialect: Dialect) {
     countsByState(campaignId: number) {
       return db
         .selectFrom("deliveries")
-        .select((eb) => ["state", "error_code", eb.fn.countAll<number>().as("n"), eb.fn.sum<number>("cost_vnd").as("cost")])
+        .select((eb) => ["state", "error_code", "quota_type", eb.fn.countAll<number>().as("n"), eb.fn.sum<number>("cost_vnd").as("cost"), eb.fn.sum<number>("planned_cost_vnd").as("planned")])
         .where("campaign_id", "=", campaignId)
-        .groupBy(["state", "error_code"])
+        .groupBy(["state", "error_code", "quota_type"])
         .execute();
     },
     /** Rows per (campaign, state) for a few campaigns (a page of the list), from the (campaign_id, state) index. */

@@ -10,6 +10,7 @@ import { jobRepository } from "./jobs.js";
 import { learnerRepository } from "./learners.js";
 import { lockRepository } from "./locks.js";
 import { oaMessageRepository } from "./oa-messages.js";
+import { oaStateRepository } from "./oa-state.js";
 import { oaTokenRepository } from "./oa-tokens.js";
 import { oauthStateRepository } from "./oauth-states.js";
 import { personalDataRepository } from "./personal-data.js";
@@ -32,6 +33,7 @@ function bind(db: Kysely<Database>, dialect: Dialect) {
     messages: oaMessageRepository(db),
     unanswered: unansweredRepository(db),
     tokens: oaTokenRepository(db),
+    oaState: oaStateRepository(db),
     locks: lockRepository(db),
     oauthStates: oauthStateRepository(db),
     roles: roleRepository(db),

@@ -12,8 +12,8 @@ export function oaMessageRepository(db: Kysely<Database>) {
     queuedFor(inboxId: number): Promise<OaMessageRow[]> {
       return db.selectFrom("oa_messages").selectAll().where("inbox_id", "=", inboxId).where("status", "=", "queued").orderBy("seq").execute();
     },
-    async markSent(id: number, zaloMessageId: string, at: string): Promise<void> {
-      await db.updateTable("oa_messages").set({ status: "sent", zalo_message_id: zaloMessageId || null, sent_at: at }).where("id", "=", id).execute();
+    async markSent(id: number, zaloMessageId: string, at: string, quotaType: string | null = null, costVnd = 0): Promise<void> {
+      await db.updateTable("oa_messages").set({ status: "sent", zalo_message_id: zaloMessageId || null, sent_at: at, quota_type: quotaType, cost_vnd: costVnd }).where("id", "=", id).execute();
     },
     async markFailed(id: number, errorCode: number): Promise<void> {
       await db.updateTable("oa_messages").set({ status: "failed", error_code: errorCode }).where("id", "=", id).execute();

@@ -6,11 +6,72 @@ export type SubscriberRow = Selectable<SubscribersTable>;
 
 export function subscriberRepository(db: Kysely<Database>, dialect: Dialect) {
   return {
-    /** Which of these people still follow the OA (a batch of deliveries checks them at once). */
-    async following(userIds: string[]): Promise<Set<string>> {
+    /** Which of these people are known not to follow the OA (Zalo said so); no evidence is not "unfollowed". */
+    async unfollowed(userIds: string[]): Promise<Set<string>> {
       if (userIds.length === 0) return new Set();
-      const rows = await db.selectFrom("subscribers").select("user_id").where("user_id", "in", userIds).where("following", "=", 1).execute();
+      const rows = await db.selectFrom("subscribers").select("user_id").where("user_id", "in", userIds).where("following", "=", 0).where("follow_checked_at", "is not", null).execute();
       return new Set(rows.map((r) => r.user_id));
+    },
+    /**
+     * What Zalo says of people (getlist, user/detail): whether they follow, as of `checkedAt`, and when they last
+     * interacted (a Vietnam date: its start, so the free window is never overestimated). Rows are created when
+     * missing; an interaction time only ever moves forward; a follow state older than one we have is ignored.
+     */
+    async recordFromZalo(rows: { userId: string; following: boolean; lastInteractionAt: string | null; displayName: string | null }[], checkedAt: string): Promise<void> {
+      if (rows.length === 0) return;
+      await db
+        .insertInto("subscribers")
+        .values(rows.map((r) => ({ user_id: r.userId, following: r.following ? 1 : 0, follow_checked_at: checkedAt, last_interaction_at: r.lastInteractionAt, display_name: r.displayName, created_at: checkedAt, updated_at: checkedAt })))
+        .onConflict((oc) => oc.column("user_id").doNothing())
+        .execute();
+      for (const r of rows) {
+        await db
+          .updateTable("subscribers")
+          .set((eb) => ({
+            following: eb.case().when(eb.or([eb("follow_checked_at", "is", null), eb("follow_checked_at", "<=", checkedAt)])).then(r.following ? 1 : 0).else(eb.ref("following")).end(),
+            follow_checked_at: eb.case().when(eb.or([eb("follow_checked_at", "is", null), eb("follow_checked_at", "<=", checkedAt)])).then(checkedAt).else(eb.ref("follow_checked_at")).end(),
+            last_interaction_at:
+              r.lastInteractionAt === null
+                ? eb.ref("last_interaction_at")
+                : eb.case().when(eb.or([eb("last_interaction_at", "is", null), eb("last_interaction_at", "<", r.lastInteractionAt)])).then(r.lastInteractionAt).else(eb.ref("last_interaction_at")).end(),
+            display_name: r.displayName === null ? eb.ref("display_name") : r.displayName,
+            updated_at: checkedAt,
+          }))
+          .where("user_id", "=", r.userId)
+          .execute();
+      }
+    },
+    /** Who we know of, among these ids, and how recently we know they interacted (import skips those already fresh). */
+    async known(userIds: string[]) {
+      if (userIds.length === 0) return [];
+      return db.selectFrom("subscribers").select(["user_id", "following", "follow_checked_at", "last_interaction_at", "display_name"]).where("user_id", "in", userIds).execute();
+    },
+    /** Subscribed people whose follow state is unknown, in user id order (checked with Zalo before a campaign). */
+    unknownSubscribed(afterUserId: string, limit: number) {
+      return db
+        .selectFrom("subscribers")
+        .select(["user_id", "province_code", "commune_code", "topics"])
+        .where("follow_checked_at", "is", null)
+        .where("following", "=", 0)
+        .where("news_enabled", "=", 1)
+        .where("user_id", ">", afterUserId)
+        .orderBy("user_id")
+        .limit(limit)
+        .execute();
+    },
+    /**
+     * Counts consultation messages sent to the person in their current window (since their last interaction):
+     * a new interaction starts the count again, as Zalo's free replies per 48 h window do.
+     */
+    async countReplies(userId: string, n: number): Promise<void> {
+      await db
+        .updateTable("subscribers")
+        .set((eb) => ({
+          window_replies: eb.case().when(eb("window_anchor", "=", eb.ref("last_interaction_at"))).then(eb("window_replies", "+", n)).else(n).end(),
+          window_anchor: eb.ref("last_interaction_at"),
+        }))
+        .where("user_id", "=", userId)
+        .execute();
     },
     find(userId: string): Promise<SubscriberRow | undefined> {
       return db.selectFrom("subscribers").selectAll().where("user_id", "=", userId).executeTakeFirst();
@@ -25,9 +86,10 @@ export function subscriberRepository(db: Kysely<Database>, dialect: Dialect) {
       const other = following ? "unfollowed_at" : "followed_at";
       await db
         .updateTable("subscribers")
-        .set(following ? { following: 1, followed_at: at, updated_at: now } : { following: 0, unfollowed_at: at, dialogue: null, updated_at: now })
+        .set(following ? { following: 1, followed_at: at, follow_checked_at: at, updated_at: now } : { following: 0, unfollowed_at: at, follow_checked_at: at, dialogue: null, updated_at: now })
         .where("user_id", "=", userId)
         .where((eb) => eb.or([eb(other, "is", null), eb(other, "<=", at)]))
+        .where((eb) => eb.or([eb("follow_checked_at", "is", null), eb("follow_checked_at", "<=", at)]))
         .execute();
     },
     /** Creates the subscriber if missing (not following until a follow event says so). */
@@ -35,7 +97,7 @@ export function subscriberRepository(db: Kysely<Database>, dialect: Dialect) {
     page(afterUserId: string, limit: number) {
       return db
         .selectFrom("subscribers")
-        .select(["user_id", "following", "news_enabled", "topics", "province_code", "commune_code", "last_interaction_at"])
+        .select(["user_id", "following", "follow_checked_at", "news_enabled", "topics", "province_code", "commune_code", "last_interaction_at", "window_anchor", "window_replies"])
         .where("user_id", ">", afterUserId)
         .orderBy("user_id")
         .limit(limit)

@@ -5,15 +5,16 @@ import { errorSchema } from "../../../shared/schemas/api.js";
 import { campaignDraftSchema, campaignListQuerySchema, campaignListSchema, campaignPlanSchema, campaignStatsSchema, campaignStatusSchema, type CampaignDraft } from "../../../shared/schemas/campaign.js";
 import { statsCsv, statsOfCampaign } from "../services/campaigns/campaign-stats.js";
 import { approveCampaign, campaignFor, cancelCampaign, draftOf, startCampaign } from "../services/campaigns/deliver-campaign.js";
-import { oaMessageSchema } from "../../../shared/schemas/oa.js";
-import { campaignMessages } from "../services/campaigns/campaign-message.js";
+import { oaMessageViewSchema } from "../../../shared/schemas/oa.js";
+import { campaignMessages, promotionMessage } from "../services/campaigns/campaign-message.js";
 import { checkCampaign, createCampaign } from "../services/campaigns/create-campaign.js";
 import { listCampaigns } from "../services/campaigns/list-campaigns.js";
-import { planCampaign } from "../services/campaigns/plan-campaign.js";
+import { planCampaign, type PlanSettings } from "../services/campaigns/plan-campaign.js";
+import { readQuota } from "../services/campaigns/oa-quota.js";
 import { requireActor } from "./authenticate.js";
 
 /** Campaigns: compose (validated), preview exactly as Zalo will show it, plan, send, cancel, statistics. */
-export async function adminCampaignRoutes(app: FastifyInstance, opts: { costs: { paidMessageVnd: number; promotionMessageVnd: number; promotionEligible: boolean } }): Promise<void> {
+export async function adminCampaignRoutes(app: FastifyInstance, opts: { costs: PlanSettings }): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ["admin"];
   const security = [{ session: [] }];
@@ -24,10 +25,10 @@ export async function adminCampaignRoutes(app: FastifyInstance, opts: { costs: {
 
   r.post(
     "/api/v1/admin/campaigns/preview",
-    { config, schema: { tags, security, summary: "The messages a follower would receive", body: campaignDraftSchema, response: { 200: z.object({ messages: z.array(oaMessageSchema) }), ...errors } } },
+    { config, schema: { tags, security, summary: "The messages a follower would receive", body: campaignDraftSchema, response: { 200: z.object({ messages: z.array(oaMessageViewSchema), promotion: oaMessageViewSchema }), ...errors } } },
     async (req) => {
       checkCampaign(deps(), await requireActor(req), req.body);
-      return { messages: messages(req.body) };
+      return { messages: messages(req.body), promotion: promotionMessage(req.body, app.oa.links.lesson) };
     },
   );
 
@@ -61,18 +62,19 @@ export async function adminCampaignRoutes(app: FastifyInstance, opts: { costs: {
         security,
         summary: "A campaign with its preview and its plan",
         params: z.strictObject({ id: z.coerce.number().int().min(1) }),
-        response: { 200: z.object({ id: z.number(), status: campaignStatusSchema, draft: campaignDraftSchema, messages: z.array(oaMessageSchema), plan: campaignPlanSchema }), ...errors },
+        response: { 200: z.object({ id: z.number(), status: campaignStatusSchema, draft: campaignDraftSchema, messages: z.array(oaMessageViewSchema), promotion: oaMessageViewSchema, plan: campaignPlanSchema }), ...errors },
       },
     },
     async (req) => {
       const row = await campaignFor(deps(), await requireActor(req), req.params.id);
       const draft = draftOf(row);
-      const plan = await planCampaign(app.services.repos.subscribers, draft, app.services.clock.now(), opts.costs);
-      return { id: Number(row.id), status: row.status, draft, messages: messages(draft), plan };
+      const quota = await readQuota({ oa: app.oa.oa, repos: app.services.repos, clock: app.services.clock, log: req.log });
+      const plan = await planCampaign(app.services.repos.subscribers, draft, app.services.clock.now(), opts.costs, { messagesPerPerson: campaignMessages(draft, app.oa.links.lesson).length, quotaRemaining: quota?.remain ?? null });
+      return { id: Number(row.id), status: row.status, draft, messages: messages(draft), promotion: promotionMessage(draft, app.oa.links.lesson), plan };
     },
   );
 
-  const ddeps = () => ({ ...deps(), queue: app.oa.queue, oa: app.oa.oa, costs: opts.costs, lessonUrl: app.oa.links.lesson });
+  const ddeps = () => ({ ...deps(), queue: app.oa.queue, oa: app.oa.oa, costs: opts.costs, lessonUrl: app.oa.links.lesson, log: app.log });
   const idParams = z.strictObject({ id: z.coerce.number().int().min(1) });
 
   r.post(

@@ -55,6 +55,8 @@ export async function oauthRoutes(app: FastifyInstance, opts: { operatorKey: str
         throw new AppError(502, "oauth_failed", "Zalo không cấp được mã truy cập. Hãy thử kết nối lại.");
       }
       await app.oa.tokens.store(pair, "oauth");
+      // Followers who were there before this server: imported now that the OA is connected.
+      await app.oa.scheduleFollowerImport().catch((err: unknown) => req.log.warn({ err }, "could not schedule the follower import"));
       return reply.type("text/html; charset=utf-8").send("<!doctype html><meta charset=utf-8><title>Đã kết nối</title><p>Đã kết nối Official Account thành công. Bạn có thể đóng trang này.</p>");
     },
   );

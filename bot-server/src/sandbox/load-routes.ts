@@ -1,6 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { messageText } from "../../../shared/lib/oa-text.js";
 import { syntheticFollower } from "./synthetic.js";
 import type { SandboxWorld } from "./world.js";
 
@@ -16,13 +17,7 @@ export async function sandboxLoadRoutes(app: FastifyInstance, { world }: { world
     "/sandbox/followers/seed",
     { schema: { tags, body: z.strictObject({ from: z.number().int().min(0).max(100_000_000), count: z.number().int().min(1).max(1_000_000) }) } },
     async (req) => {
-      const now = world.now();
-      for (let i = req.body.from; i < req.body.from + req.body.count; i++) {
-        const f = syntheticFollower(i);
-        const u = world.addUser(f.id);
-        u.following = f.following;
-        u.lastInteractionAt = now - f.hoursSinceInteraction * 3600_000;
-      }
+      world.seedPreexisting(req.body.from, req.body.count, syntheticFollower);
       return { ok: true, users: world.users.size };
     },
   );
@@ -34,7 +29,7 @@ export async function sandboxLoadRoutes(app: FastifyInstance, { world }: { world
     let duplicates = 0;
     for (const list of world.sent.values()) {
       let n = 0;
-      for (const m of list) if (typeof m.message.text === "string" && m.message.text.startsWith(req.body.textPrefix)) n++;
+      for (const m of list) if (messageText(m.message)?.startsWith(req.body.textPrefix)) n++;
       if (n > 0) recipients++;
       if (n > 1) duplicates++;
       messages += n;

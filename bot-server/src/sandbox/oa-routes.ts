@@ -2,11 +2,11 @@ import { createHash } from "node:crypto";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { MESSAGE_KINDS, oaSendRequestSchema, type MessageKind } from "../../../shared/schemas/oa.js";
+import { MESSAGE_KINDS, oaSendRequestSchema, type MessageKind, type OaMessage } from "../../../shared/schemas/oa.js";
 import type { SandboxIdentity } from "./identity.js";
 import type { OaEvents } from "./oa-events.js";
 import type { WebhookDelivery } from "./webhook-delivery.js";
-import { faultsSchema, type Faults, type SandboxWorld } from "./world.js";
+import { faultsSchema, type Faults, type SandboxUserState, type SandboxWorld } from "./world.js";
 
 export interface SandboxOaOptions {
   identity: SandboxIdentity;
@@ -59,26 +59,39 @@ export async function sandboxOaRoutes(app: FastifyInstance, o: SandboxOaOptions)
     if (!MESSAGE_KINDS.includes(kind)) return envelope(-201, "Unknown message type");
     const refused = await gate(req);
     if (refused) return refused;
-    const parsed = oaSendRequestSchema.safeParse(req.body);
+    const parsed = oaSendRequestSchema(kind).safeParse(req.body);
     if (!parsed.success) return envelope(-201, `Parameter is invalid: ${parsed.error.issues[0]?.path.join(".")} ${parsed.error.issues[0]?.message}`);
-    const user = world.users.get(parsed.data.recipient.user_id);
-    const code = world.refusal(kind, user);
-    if (code !== 0 || !user) return envelope(code || -213, "The message cannot be sent to this user now");
+    const message = parsed.data.message as OaMessage;
+    const recipient = parsed.data.recipient as { user_id?: string; anonymous_id?: string; conversation_id?: string };
+    if (recipient.anonymous_id) return sendAnonymous(kind, recipient.anonymous_id, recipient.conversation_id!, message);
+    const user = world.users.get(recipient.user_id!);
+    const verdict = world.accept(kind, user);
+    if (typeof verdict === "number" || !user) return envelope(typeof verdict === "number" ? verdict : -213, "The message cannot be sent to this user now");
+    if (kind === "cs") user.repliesInWindow++;
+    world.spentVnd += verdict.costVnd;
+    return delivered(user, kind, message, { quota_type: verdict.quotaType });
+  });
+
+  /** Records what the user got, sends Zalo's echo and receipt (on their own schedule), and answers as Zalo does. */
+  function delivered(user: SandboxUserState, kind: MessageKind, message: OaMessage, quota: { quota_type: string } | null) {
     const messageId = world.nextMessageId();
     const list = world.sent.get(user.id) ?? [];
-    list.push({ message_id: messageId, kind, message: parsed.data.message, time: new Date(now()).toISOString() });
+    list.push({ message_id: messageId, kind, message, time: new Date(now()).toISOString() });
     if (list.length > 200) list.splice(0, list.length - 200); // a long chat keeps its latest messages
     world.sent.set(user.id, list);
-    // Zalo's echo and receipt arrive on their own schedule, possibly before this answer does.
-    void delivery.send(events.oaSent(user, messageId, parsed.data.message.attachment ? undefined : parsed.data.message.text));
+    void delivery.send(events.oaSent(user, messageId, message.attachment ? undefined : message.text));
     void delivery.send(events.received(user, messageId));
-    return envelope(0, "Success", {
-      message_id: messageId,
-      user_id: user.id,
-      sent_time: String(now()),
-      ...(kind === "cs" ? { quota: { quota_type: world.isBilled(user) ? "paid" : "free" } } : {}),
-    });
-  });
+    return envelope(0, "Success", { message_id: messageId, user_id: user.id, sent_time: String(now()), ...(quota ? { quota } : {}) });
+  }
+
+  /** Replies to someone writing without following: only through their conversation, within 48 h of their message. */
+  function sendAnonymous(kind: MessageKind, anonymousId: string, conversationId: string, message: OaMessage) {
+    const c = world.anonymous.get(conversationId);
+    if (kind !== "cs" || !c || c.anonymousId !== anonymousId) return envelope(-201, "anonymous_id or conversation_id is invalid");
+    if (now() - c.lastMessageAt > 48 * 3600_000) return envelope(-230, "The user has not interacted with the OA lately");
+    const user = world.addUser(anonymousId);
+    return delivered(user, kind, message, { quota_type: "reply" });
+  }
 
   app.get("/sandbox/openapi/v3.0/oa/user/detail", { schema: { hide: true } }, async (req) => {
     const refused = await gate(req);
@@ -89,13 +102,19 @@ export async function sandboxOaRoutes(app: FastifyInstance, o: SandboxOaOptions)
       user_id: user.id,
       user_id_by_app: user.appUserId,
       display_name: user.name,
+      user_alias: user.name,
+      is_sensitive: false,
       user_is_follower: user.following,
+      // dd/mm/yyyy, the Vietnam date (Zalo gives a date, not a time).
       user_last_interaction_date: user.lastInteractionAt ? new Date(user.lastInteractionAt + 7 * 3600_000).toISOString().slice(0, 10).split("-").reverse().join("/") : "",
-      tags_and_notes_info: { tag_names: [], notes: [] },
+      avatar: "",
+      tags_and_notes_info: { tag_names: [...user.tags], notes: [] },
       shared_info: null,
     });
   });
 
+  // getlist: count 1–50, offset 0–9951 (about 10,000 people per filter), filters is_follower (true or "true"),
+  // last_interaction_period and tag_name (../shared/zalo-platform.md, "Followers").
   app.get("/sandbox/openapi/v3.0/oa/user/getlist", { schema: { hide: true } }, async (req) => {
     const refused = await gate(req);
     if (refused) return refused;
@@ -105,13 +124,52 @@ export async function sandboxOaRoutes(app: FastifyInstance, o: SandboxOaOptions)
     if (!Number.isInteger(offset) || offset < 0 || offset > 9951 || !Number.isInteger(count) || count < 1 || count > 50) {
       return envelope(-201, "offset must be 0–9951 and count 1–50");
     }
-    const followers = [...world.users.values()].filter((u) => u.following);
-    return envelope(0, "Success", {
-      total: followers.length,
-      count: Math.min(count, Math.max(0, followers.length - offset)),
-      offset,
-      users: followers.slice(offset, offset + count).map((u) => ({ user_id: u.id })),
+    const known = new Set(["offset", "count", "is_follower", "last_interaction_period", "tag_name"]);
+    if (Object.keys(d).some((k) => !known.has(k))) return envelope(-201, "Parameter is invalid");
+    const isFollower = d.is_follower === undefined ? undefined : d.is_follower === true || d.is_follower === "true" ? true : d.is_follower === false || d.is_follower === "false" ? false : null;
+    if (isFollower === null) return envelope(-201, "is_follower must be true or false");
+    const list = world.followersMatching({
+      ...(isFollower === undefined ? {} : { isFollower }),
+      ...(typeof d.last_interaction_period === "string" ? { period: d.last_interaction_period } : {}),
+      ...(typeof d.tag_name === "string" ? { tagName: d.tag_name } : {}),
     });
+    if (!list) return envelope(-201, "last_interaction_period must be TODAY, YESTERDAY, L7D, L30D or YYYY_MM_DD:YYYY_MM_DD");
+    const page = list.slice(offset, offset + count);
+    return envelope(0, "Success", { total: list.length, count: page.length, offset, users: page.map((u) => ({ user_id: u.id })) });
+  });
+
+  // The OA's message quota (Java SDK v3/GetQuotaCSFree: POST /v2.0/oa/quota/message, no body; daopk/zaloapi
+  // getOAQuotaMessage types the answer { type, remain, total }). zalo-platform.md says GET: both are answered.
+  const quota = async (req: FastifyRequest) => {
+    const refused = await gate(req);
+    if (refused) return refused;
+    return envelope(0, "Success", { type: "sub_quota", remain: world.faults.proactiveQuota, total: world.quotaTotal });
+  };
+  app.post("/sandbox/openapi/v2.0/oa/quota/message", { schema: { hide: true } }, quota);
+  app.get("/sandbox/openapi/v2.0/oa/quota/message", { schema: { hide: true } }, quota);
+
+  // Tags (zalo-php-sdk ZaloEndPoint: v2.0/oa/tag/tagfollower, rmfollowerfromtag, gettagsofoa; body {user_id, tag_name}).
+  const tagBody = (b: unknown) => {
+    const o = (b ?? {}) as Record<string, unknown>;
+    return typeof o.user_id === "string" && typeof o.tag_name === "string" && o.tag_name.length > 0 && o.tag_name.length <= 100 ? { userId: o.user_id, tag: o.tag_name } : null;
+  };
+  const tagRoute = (path: string, change: (user: SandboxUserState, tag: string) => number) =>
+    app.post(`/sandbox/openapi/v2.0/oa/tag/${path}`, { schema: { hide: true } }, async (req) => {
+      const refused = await gate(req);
+      if (refused) return refused;
+      const b = tagBody(req.body);
+      const user = b ? world.users.get(b.userId) : undefined;
+      if (!b || !user) return envelope(-201, "user_id or tag_name is invalid");
+      const code = change(user, b.tag);
+      world.version++;
+      return code === 0 ? envelope(0, "Success") : envelope(code, "The user does not follow the OA");
+    });
+  tagRoute("tagfollower", (user, tag) => (user.following ? (user.tags.add(tag), 0) : -213));
+  tagRoute("rmfollowerfromtag", (user, tag) => (user.tags.delete(tag), 0));
+  app.get("/sandbox/openapi/v2.0/oa/tag/gettagsofoa", { schema: { hide: true } }, async (req) => {
+    const refused = await gate(req);
+    if (refused) return refused;
+    return envelope(0, "Success", [...new Set([...world.users.values()].flatMap((u) => [...u.tags]))].sort());
   });
 
   // OAuth v4: the operator's consent is given at once in the sandbox.
@@ -158,15 +216,15 @@ export async function sandboxOaRoutes(app: FastifyInstance, o: SandboxOaOptions)
 
   r.post("/sandbox/users/:id/follow", { schema: { tags, params: userParams } }, async (req) => {
     const u = userOf(req.params.id);
-    u.following = true;
-    u.lastInteractionAt = now();
+    world.setFollowing(u, true);
+    world.interacted(u);
     void delivery.send(events.follow(u, "follow"));
     return { ok: true, user_id: u.id };
   });
 
   r.post("/sandbox/users/:id/unfollow", { schema: { tags, params: userParams } }, async (req) => {
     const u = userOf(req.params.id);
-    u.following = false;
+    world.setFollowing(u, false);
     void delivery.send(events.follow(u, "unfollow"));
     return { ok: true, user_id: u.id };
   });
@@ -176,7 +234,7 @@ export async function sandboxOaRoutes(app: FastifyInstance, o: SandboxOaOptions)
     { schema: { tags, params: userParams, body: z.strictObject({ text: z.string().min(1).max(2000) }) } },
     async (req) => {
       const u = userOf(req.params.id);
-      u.lastInteractionAt = now();
+      world.interacted(u);
       const msgId = world.nextMessageId();
       void delivery.send(events.userText(u, msgId, req.body.text));
       return { ok: true, user_id: u.id, msg_id: msgId };
@@ -188,7 +246,7 @@ export async function sandboxOaRoutes(app: FastifyInstance, o: SandboxOaOptions)
     { schema: { tags, params: userParams, body: z.strictObject({ latitude: z.number().min(-90).max(90), longitude: z.number().min(-180).max(180) }) } },
     async (req) => {
       const u = userOf(req.params.id);
-      u.lastInteractionAt = now();
+      world.interacted(u);
       const msgId = world.nextMessageId();
       void delivery.send(events.userLocation(u, msgId, req.body.latitude, req.body.longitude));
       return { ok: true, user_id: u.id, msg_id: msgId };
@@ -200,7 +258,7 @@ export async function sandboxOaRoutes(app: FastifyInstance, o: SandboxOaOptions)
     { schema: { tags, params: userParams, body: z.record(z.enum(["name", "phone", "address", "city", "district", "ward"]), z.string().max(200)) } },
     async (req) => {
       const u = userOf(req.params.id);
-      u.lastInteractionAt = now();
+      world.interacted(u);
       void delivery.send(events.submitInfo(u, req.body as Record<string, string>));
       return { ok: true, user_id: u.id };
     },
@@ -229,7 +287,6 @@ export async function sandboxOaRoutes(app: FastifyInstance, o: SandboxOaOptions)
 
   r.get("/sandbox/faults", { schema: { tags } }, async () => world.faults);
   r.put("/sandbox/faults", { schema: { tags, body: faultsSchema.partial() } }, async (req) => {
-    world.faults = { ...world.faults, ...(req.body as Partial<Faults>) };
-    return world.faults;
+    return world.setFaults(req.body as Partial<Faults>);
   });
 }

@@ -2,7 +2,9 @@ import type { OaMessage } from "../../../shared/schemas/oa.js";
 import type { Clock } from "../lib/clock.js";
 import type { Repositories, RepositorySet } from "../repositories/index.js";
 import type { SubscriberRow } from "../repositories/subscribers.js";
+import type { JobQueue } from "../jobs/queue.js";
 import { ZaloApiError } from "../zalo/errors.js";
+import { knownUnfollowed } from "./campaigns/plan-campaign.js";
 import type { OaClient } from "../zalo/oa-client.js";
 import type { Areas } from "./areas.js";
 import type { CourseCatalog } from "./course-catalog.js";
@@ -25,6 +27,9 @@ export interface EventDeps {
   random: () => number;
   links: { lesson(lessonId: string): string; home(): string };
   log?: { error(obj: object, msg: string): void };
+  queue?: Pick<JobQueue, "add">;
+  /** What a bought consultation message costs (purchase_quota), for the record of each reply. */
+  paidMessageVnd?: number;
 }
 
 interface ZaloEvent {
@@ -33,7 +38,7 @@ interface ZaloEvent {
   sender?: { id?: string };
   recipient?: { id?: string };
   follower?: { id?: string };
-  message?: { msg_id?: string; msg_ids?: string[]; text?: string };
+  message?: { msg_id?: string; msg_ids?: string[]; text?: string; conversation_id?: string };
   info?: Record<string, string | undefined>;
 }
 
@@ -58,8 +63,11 @@ async function learnUrl(deps: EventDeps, repos: RepositorySet, userId: string): 
   return next ? deps.links.lesson(next.id) : deps.links.home();
 }
 
-/** Decides what to answer and what to remember; runs once per event (its effects are stored with the plan). */
-async function plan(deps: EventDeps, repos: RepositorySet, ev: ZaloEvent, inboxId: number): Promise<void> {
+/**
+ * Decides what to answer and what to remember; runs once per event (its effects are stored with the plan).
+ * Gives the person's id when Zalo should be asked whether they follow (no evidence either way yet).
+ */
+async function plan(deps: EventDeps, repos: RepositorySet, ev: ZaloEvent, inboxId: number): Promise<string | null> {
   const now = deps.clock.now();
   const at = eventTime(ev, now);
   const userId = userOf(ev);
@@ -69,16 +77,20 @@ async function plan(deps: EventDeps, repos: RepositorySet, ev: ZaloEvent, inboxI
     const ids = ev.message?.msg_ids ?? (ev.message?.msg_id ? [ev.message.msg_id] : []);
     const kind = name === "user_received_message" ? "received" : name === "user_seen_message" ? "seen" : "echo";
     await repos.messages.addReceipts(ids.map((id) => ({ zalo_message_id: String(id), event: kind, at })));
-    return;
+    return null;
   }
-  if (!userId) return;
+  if (!userId) return null;
+  if (name.startsWith("anonymous_send_")) {
+    await planAnonymous(deps, repos, ev, userId, inboxId);
+    return null;
+  }
   await repos.subscribers.ensure(userId, now.toISOString());
   // Locked: two messages of one person planned at once must not both start from the same dialogue state.
   let sub = (await repos.subscribers.findForUpdate(userId)) as SubscriberRow;
 
   if (name === "unfollow") {
     await repos.subscribers.setFollowing(userId, false, at, now.toISOString());
-    return;
+    return null;
   }
   await repos.subscribers.touch(userId, at);
   const ctx: DialogueContext = {
@@ -95,7 +107,7 @@ async function plan(deps: EventDeps, repos: RepositorySet, ev: ZaloEvent, inboxI
   if (name === "follow") {
     await repos.subscribers.setFollowing(userId, true, at, now.toISOString());
     sub = (await repos.subscribers.find(userId)) as SubscriberRow;
-    if (!sub.following) return; // an unfollow that happened later has already been processed
+    if (!sub.following) return null; // an unfollow that happened later has already been processed
     result = welcome(ctx, sub);
   } else if (name === "user_send_text") {
     result = handleMessage(ctx, sub, String(ev.message?.text ?? ""));
@@ -105,11 +117,13 @@ async function plan(deps: EventDeps, repos: RepositorySet, ev: ZaloEvent, inboxI
     // A sticker, photo, link…: it counts as an interaction (done above); the bot answers with the menu.
     result = { replies: [menuMessage("Tôi chỉ đọc được tin nhắn chữ. Bạn gõ câu hỏi hoặc chọn một nút bên dưới nhé.", ctx.learnUrl)], patch: {} };
   } else {
-    return;
+    return null;
   }
   // Zalo lets the OA write only to followers (-213): someone we know unfollowed gets nothing, not even a reply.
-  // People who followed before this server ran have no follow on record: they are answered.
-  if (name !== "follow" && !sub.following && sub.unfollowed_at !== null) result = { ...result, replies: [] };
+  // People who followed before this server ran have no follow on record: they are answered, and Zalo is asked
+  // whether they follow (user/detail), so that a campaign does not take them for unfollowed.
+  if (name !== "follow" && knownUnfollowed(sub)) result = { ...result, replies: [] };
+  const unknown = name !== "follow" && !sub.following && sub.follow_checked_at === null;
 
   // News that could not be pushed waits in the person's inbox and goes out now, as they have just written.
   if (name === "user_send_text" && result.replies.length) {
@@ -124,6 +138,7 @@ async function plan(deps: EventDeps, repos: RepositorySet, ev: ZaloEvent, inboxI
     await repos.unanswered.add({ user_id: userId, text: result.unanswered.text.slice(0, 2000), best_match: result.unanswered.bestMatch, best_score: result.unanswered.bestScore, created_at: now.toISOString(), resolved_at: null });
   }
   await repos.messages.queue(result.replies.map((m, seq) => queued(userId, m, inboxId, seq, now)));
+  return unknown ? userId : null;
 }
 
 async function inboxNews(deps: EventDeps, repos: RepositorySet, userId: string, now: Date): Promise<OaMessage[]> {
@@ -139,9 +154,28 @@ async function inboxNews(deps: EventDeps, repos: RepositorySet, userId: string, 
   return out;
 }
 
-function queued(userId: string, message: OaMessage, inboxId: number, seq: number, now: Date) {
-  return { user_id: userId, kind: "cs" as const, purpose: "reply", message: JSON.stringify(message), inbox_id: inboxId, seq, zalo_message_id: null, status: "queued" as const, error_code: null, created_at: now.toISOString(), sent_at: null };
+function queued(userId: string, message: OaMessage, inboxId: number, seq: number, now: Date, conversationId: string | null = null) {
+  return { user_id: userId, kind: "cs" as const, purpose: "reply", message: JSON.stringify(message), inbox_id: inboxId, seq, zalo_message_id: null, status: "queued" as const, error_code: null, created_at: now.toISOString(), sent_at: null, conversation_id: conversationId };
 }
+
+/**
+ * Someone writing without following (anonymous_send_*): answered through Zalo's anonymous recipient
+ * (anonymous_id = sender.id, conversation_id = message.conversation_id; Java SDK SendTextAnonymousMessage), with the
+ * same answers as anyone, and told that following the OA brings the news. Nothing is kept about them.
+ */
+async function planAnonymous(deps: EventDeps, repos: RepositorySet, ev: ZaloEvent, anonymousId: string, inboxId: number): Promise<void> {
+  const conversationId = ev.message?.conversation_id ? String(ev.message.conversation_id) : null;
+  if (!conversationId) return;
+  const now = deps.clock.now();
+  const ctx: DialogueContext = { catalog: deps.catalog, faq: deps.faq, areas: deps.areas, lessonUrl: deps.links.lesson, learnUrl: deps.links.home(), random: deps.random, now: now.toISOString() };
+  const stranger = { user_id: anonymousId, following: 0, follow_checked_at: null, unfollowed_at: null, consent_at: null, dialogue: null, topics: "[]", news_enabled: 0 } as unknown as SubscriberRow;
+  const text = ev.event_name === "anonymous_send_text" ? String(ev.message?.text ?? "") : "";
+  const replies = text ? handleMessage(ctx, stranger, text).replies.slice(0, 2) : [];
+  replies.push({ text: ANONYMOUS_HINT });
+  await repos.messages.queue(replies.map((m, seq) => queued(anonymousId, m, inboxId, seq, now, conversationId)));
+}
+
+const ANONYMOUS_HINT = "Bạn đang nhắn tin mà chưa quan tâm OA. Hãy bấm “Quan tâm” để nhận tin mới của xã, phường và học kỹ năng số mỗi ngày.";
 
 /** A shared address (request_user_info) or location: used for the commune only after consent. */
 function placeFromUser(ctx: DialogueContext, sub: SubscriberRow, ev: ZaloEvent): DialogueResult {
@@ -157,11 +191,14 @@ function placeFromUser(ctx: DialogueContext, sub: SubscriberRow, ev: ZaloEvent):
 async function sendPlanned(deps: EventDeps, inboxId: number): Promise<void> {
   for (const m of await deps.repos.messages.queuedFor(inboxId)) {
     try {
-      const r = await deps.oa.send(m.kind, m.user_id, JSON.parse(m.message) as OaMessage);
-      await deps.repos.messages.markSent(m.id, r.messageId, deps.clock.now().toISOString());
+      const to = m.conversation_id ? { anonymousId: m.user_id, conversationId: m.conversation_id } : m.user_id;
+      const r = await deps.oa.send(m.kind, to, JSON.parse(m.message) as OaMessage);
+      const cost = r.quotaType === "purchase_quota" ? (deps.paidMessageVnd ?? 0) : 0;
+      await deps.repos.messages.markSent(m.id, r.messageId, deps.clock.now().toISOString(), r.quotaType, cost);
+      if (!m.conversation_id) await deps.repos.subscribers.countReplies(m.user_id, 1);
     } catch (err) {
-      if (err instanceof ZaloApiError && (err.errorClass === "unreachable" || err.errorClass === "permanent")) {
-        if (ALERT_CODES.has(err.code)) deps.log?.error({ code: err.code }, "Zalo refuses the OA's messages: check the OA (disabled, package, app secret proof) in Zalo's console");
+      if (err instanceof ZaloApiError && (err.errorClass === "unreachable" || err.errorClass === "permanent" || err.errorClass === "quota")) {
+        if (ALERT_CODES.has(err.code)) deps.log?.error({ code: err.code }, "Zalo refuses the OA's messages: check the OA (disabled, package, app secret proof, quota, Zalo Cloud money) in Zalo's console");
         await deps.repos.messages.markFailed(m.id, err.code);
         continue;
       }
@@ -176,20 +213,23 @@ export async function processWebhookEvent(deps: EventDeps, inboxId: number): Pro
   if (!row || row.status === "done" || row.status === "ignored") return;
   if (row.status === "pending" || row.status === "failed") {
     const ev = JSON.parse(row.payload) as ZaloEvent;
-    if (!KNOWN_EVENTS.has(ev.event_name) && !ev.event_name.startsWith("oa_send_") && !ev.event_name.startsWith("user_send_")) {
+    if (!KNOWN_EVENTS.has(ev.event_name) && !ev.event_name.startsWith("oa_send_") && !ev.event_name.startsWith("user_send_") && !ev.event_name.startsWith("anonymous_send_")) {
       await deps.repos.inbox.markProcessed(inboxId, "ignored", deps.clock.now().toISOString());
       return;
     }
-    await deps.repos.transaction(async (repos) => {
-      await plan(deps, repos, ev, inboxId);
+    const check = await deps.repos.transaction(async (repos) => {
+      const who = await plan(deps, repos, ev, inboxId);
       await repos.inbox.markPlanned(inboxId);
+      return who;
     });
+    // Outside the transaction: on SQLite the queue's write would wait for the one connection the transaction holds.
+    if (check) await deps.queue?.add("follower-check", { userId: check }, { key: `follower-check:${check}` });
   }
   await sendPlanned(deps, inboxId);
   await deps.repos.inbox.markProcessed(inboxId, "done", deps.clock.now().toISOString());
 }
 
 /** Errors that mean the OA itself is misconfigured (zalo-platform.md: "permanent, alert"). */
-const ALERT_CODES = new Set([-204, -205, -224, -242, -320, -321]);
+const ALERT_CODES = new Set([-204, -205, -211, -224, -242, -320, -321]);
 
 export const KNOWN_EVENTS = new Set(["follow", "unfollow", "user_send_text", "user_submit_info", "user_send_location", "user_received_message", "user_seen_message"]);

@@ -21,12 +21,12 @@ const TABLE: [number, ZaloErrorClass][] = [
   [-201, "permanent"],
   [-204, "permanent"],
   [-205, "permanent"],
-  [-211, "permanent"],
+  [-211, "quota"],
   [-224, "permanent"],
   [-240, "permanent"],
   [-242, "permanent"],
-  [-320, "permanent"],
-  [-321, "permanent"],
+  [-320, "quota"],
+  [-321, "quota"],
 ];
 
 describe("classifyZaloError: EVERY ERROR CLASS", () => {
@@ -84,7 +84,7 @@ describe("oaClient against a real HTTP server", () => {
   it("sends with the access_token header, JSON body {recipient: {user_id}, message}, to /v3.0/oa/message/<kind>", async () => {
     stub.respond = () => ok({ message_id: "abc", user_id: "u-1", sent_time: "1", quota: { quota_type: "free" } });
     const r = await client().send("cs", "u-1", { text: "Xin chào" });
-    expect(r).toEqual({ messageId: "abc", quota: { quota_type: "free" } });
+    expect(r).toEqual({ messageId: "abc", quotaType: "free" });
     const req = stub.requests[0]!;
     expect(req.url).toBe("/v3.0/oa/message/cs");
     expect(req.headers["access_token"]).toBe("token-1");
@@ -164,7 +164,7 @@ describe("oaClient against a real HTTP server", () => {
     stub.respond = (r) => (r.url.startsWith("/v3.0/oa/user/detail") ? ok({ user_id: "u-1", display_name: "Bà Tư" }) : ok({ total: 1, users: [{ user_id: "u-1" }] }));
     const c = client();
     expect(await c.userDetail("u-1")).toEqual({ user_id: "u-1", display_name: "Bà Tư" });
-    expect(await c.userList(100, 80)).toEqual({ total: 1, users: [{ user_id: "u-1" }] });
+    expect(await c.userList({ offset: 100, count: 80, isFollower: true })).toEqual({ total: 1, users: [{ user_id: "u-1" }] });
     const [detail, list] = stub.requests as [(typeof stub.requests)[0], (typeof stub.requests)[0]];
     const param = (url: string) => JSON.parse(new URL(url, stub.url).searchParams.get("data")!);
     expect(new URL(detail.url, stub.url).pathname).toBe("/v3.0/oa/user/detail");
@@ -284,7 +284,7 @@ describe("the rate limiter", () => {
     const a = oaClient({ baseUrl: stub.url, tokens: countingTokens("a"), limiter: shared });
     const b = oaClient({ baseUrl: stub.url, tokens: countingTokens("b"), limiter: shared });
     stub.requests.length = 0;
-    await Promise.all([a.send("cs", "1", { text: "a" }), a.sendText("cs", "2", "x ".repeat(1500)), b.send("cs", "3", { text: "b" }), b.userDetail("4"), b.userList(0, 10)]);
+    await Promise.all([a.send("cs", "1", { text: "a" }), a.sendText("cs", "2", "x ".repeat(1500)), b.send("cs", "3", { text: "b" }), b.userDetail("4"), b.userList({ offset: 0, count: 10 })]);
     expect(stub.requests).toHaveLength(6);
     expect(executed).toBe(6);
     expect(executedElsewhere).toBe(0);

@@ -15,7 +15,30 @@ export interface TokenSource {
 
 export interface SendResult {
   messageId: string;
-  quota?: unknown;
+  /**
+   * How Zalo counted the message (reply, sub_quota, purchase_quota, reward_quota), when its answer says so
+   * (zalo-platform.md; Zalo's SDKs type only message_id and user_id, so it may be missing: null then).
+   */
+  quotaType: string | null;
+}
+
+/** A follower, or someone writing without following (Zalo's anonymous recipient, Java SDK SendTextAnonymousMessage). */
+export type Recipient = string | { anonymousId: string; conversationId: string };
+
+/** getlist's filters: last_interaction_period TODAY / YESTERDAY / L7D / L30D (or YYYY_MM_DD:YYYY_MM_DD), is_follower, tag_name. */
+export interface UserListQuery {
+  offset: number;
+  count: number;
+  isFollower?: boolean;
+  period?: string;
+  tagName?: string;
+}
+
+/** The OA's quota of messages (v2 quota/message: { type, remain, total }, daopk/zaloapi getOAQuotaMessage). */
+export interface MessageQuota {
+  type: string;
+  remain: number;
+  total: number;
 }
 
 export interface UserDetail {
@@ -28,11 +51,14 @@ export interface UserDetail {
 }
 
 export interface OaClient {
-  send(kind: MessageKind, userId: string, message: OaMessage): Promise<SendResult>;
+  send(kind: MessageKind, to: Recipient, message: OaMessage): Promise<SendResult>;
   /** Text of any length: split at word or sentence boundaries into messages of at most 2,000 characters. */
-  sendText(kind: MessageKind, userId: string, text: string): Promise<SendResult[]>;
+  sendText(kind: MessageKind, to: Recipient, text: string): Promise<SendResult[]>;
   userDetail(userId: string): Promise<UserDetail>;
-  userList(offset: number, count: number): Promise<{ total: number; users: { user_id: string }[] }>;
+  userList(q: UserListQuery): Promise<{ total: number; users: { user_id: string }[] }>;
+  quota(): Promise<MessageQuota>;
+  tagFollower(userId: string, tagName: string): Promise<void>;
+  untagFollower(userId: string, tagName: string): Promise<void>;
 }
 
 /**
@@ -94,7 +120,11 @@ export interface OaClientOptions {
   limiter: Bottleneck | null;
   timeoutMs?: number;
   adapter?: AxiosAdapter;
+  /** How quota/message is called: POST (Zalo's Java SDK, GetQuotaCSFree) or GET (zalo-platform.md); sources disagree. */
+  quotaMethod?: "get" | "post";
 }
+
+const recipientOf = (to: Recipient) => (typeof to === "string" ? { user_id: to } : { anonymous_id: to.anonymousId, conversation_id: to.conversationId });
 
 export function oaClient(opts: OaClientOptions): OaClient {
   const timeoutMs = opts.timeoutMs ?? 10_000;
@@ -103,7 +133,9 @@ export function oaClient(opts: OaClientOptions): OaClient {
   async function once<T>(token: string, method: "get" | "post", path: string, body?: unknown, params?: Record<string, string>): Promise<T> {
     let res;
     try {
-      const request = () => transport({ method, path, body, params, headers: { access_token: token, "content-type": "application/json" } });
+      // A POST without a body (quota/message) carries no content type: an empty JSON body is malformed.
+      const headers: Record<string, string> = body === undefined ? { access_token: token } : { access_token: token, "content-type": "application/json" };
+      const request = () => transport({ method, path, body, params, headers });
       res = await (opts.limiter ? opts.limiter.schedule(request) : request());
     } catch (err) {
       throw new ZaloApiError(NETWORK_ERROR, err instanceof Error ? err.message : "network error", "retry");
@@ -129,18 +161,35 @@ export function oaClient(opts: OaClientOptions): OaClient {
   }
 
   const client: OaClient = {
-    async send(kind, userId, message) {
-      const data = await call<{ message_id?: string; quota?: unknown }>("post", `/v3.0/oa/message/${kind}`, { recipient: { user_id: userId }, message });
-      return { messageId: String(data?.message_id ?? ""), quota: data?.quota };
+    async send(kind, to, message) {
+      const data = await call<{ message_id?: string; quota?: { quota_type?: unknown } }>("post", `/v3.0/oa/message/${kind}`, { recipient: recipientOf(to), message });
+      const quotaType = data?.quota && typeof data.quota.quota_type === "string" ? data.quota.quota_type : null;
+      return { messageId: String(data?.message_id ?? ""), quotaType };
     },
-    async sendText(kind, userId, text) {
+    async sendText(kind, to, text) {
       const results: SendResult[] = [];
-      for (const part of splitText(text, MAX_TEXT_CHARS)) results.push(await client.send(kind, userId, { text: part }));
+      for (const part of splitText(text, MAX_TEXT_CHARS)) results.push(await client.send(kind, to, { text: part }));
       return results;
     },
     userDetail: (userId) => call<UserDetail>("get", "/v3.0/oa/user/detail", undefined, { data: JSON.stringify({ user_id: userId }) }),
-    userList: (offset, count) =>
-      call("get", "/v3.0/oa/user/getlist", undefined, { data: JSON.stringify({ offset, count: Math.min(count, 50), is_follower: true }) }),
+    async userList(q) {
+      const data: Record<string, unknown> = { offset: q.offset, count: Math.min(q.count, 50) };
+      if (q.isFollower !== undefined) data.is_follower = q.isFollower;
+      if (q.period) data.last_interaction_period = q.period;
+      if (q.tagName) data.tag_name = q.tagName;
+      const r = await call<{ total?: unknown; users?: { user_id: unknown }[] }>("get", "/v3.0/oa/user/getlist", undefined, { data: JSON.stringify(data) });
+      return { total: Number(r?.total ?? 0), users: (r?.users ?? []).map((u) => ({ user_id: String(u.user_id) })) };
+    },
+    async quota() {
+      const r = await call<{ type?: unknown; remain?: unknown; total?: unknown }>(opts.quotaMethod ?? "post", "/v2.0/oa/quota/message");
+      return { type: String(r?.type ?? ""), remain: Number(r?.remain ?? 0), total: Number(r?.total ?? 0) };
+    },
+    async tagFollower(userId, tagName) {
+      await call("post", "/v2.0/oa/tag/tagfollower", { user_id: userId, tag_name: tagName });
+    },
+    async untagFollower(userId, tagName) {
+      await call("post", "/v2.0/oa/tag/rmfollowerfromtag", { user_id: userId, tag_name: tagName });
+    },
   };
   return client;
 }

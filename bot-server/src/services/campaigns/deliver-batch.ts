@@ -1,7 +1,7 @@
 import { backoffMs, RunLaterError } from "../../jobs/queue.js";
 import type { DeliveryRow } from "../../repositories/deliveries.js";
-import { campaignMessages } from "./campaign-message.js";
-import { draftOf, finishIfSettled, sendOne, type DeliveryDeps } from "./deliver-campaign.js";
+import { finishIfSettled, messagesFor, sendOne, type DeliveryDeps } from "./deliver-campaign.js";
+import { quotaOut } from "./oa-quota.js";
 
 /** Delivery ids per batch job: one job, one read of the rows, the campaign and who still follows. */
 export const DELIVERY_BATCH = 50;
@@ -38,14 +38,14 @@ export async function deliverBatch(deps: DeliveryDeps, ids: number[]): Promise<v
     await deps.repos.deliveries.cancelMany(rows.map((r) => Number(r.id)), deps.clock.now().toISOString());
     return;
   }
-  const following = await deps.repos.subscribers.following(rows.map((r) => r.user_id));
-  const messages = campaignMessages(draftOf(campaign), deps.lessonUrl);
+  const unfollowed = await deps.repos.subscribers.unfollowed(rows.map((r) => r.user_id));
+  const messages = messagesFor(deps, campaign);
   let next = 0;
   const lane = async () => {
     while (next < rows.length) {
       const d: DeliveryRow = rows[next++]!;
       try {
-        await sendOne(deps, d, { campaign, messages, following: following.has(d.user_id) });
+        await sendOne(deps, d, { campaign, ...messages, unfollowed: unfollowed.has(d.user_id), quotaOut: await quotaOut(deps) });
       } catch (err) {
         const at = err instanceof RunLaterError ? err.at.getTime() : deps.clock.now().getTime() + backoffMs(1, 2000);
         await deps.queue.add("delivery", { deliveryId: Number(d.id) }, { key: `delivery:${d.id}`, delayMs: Math.max(0, at - deps.clock.now().getTime()) });

@@ -35,8 +35,9 @@ describe.each(DIALECTS)("a campaign becomes done on %s", (dialect) => {
     send: async (_kind: string, userId: string) => {
       const code = zalo.get(userId);
       if (code !== undefined) throw new ZaloApiError(code, "test");
-      return { messageId: `m-${userId}` };
+      return { messageId: `m-${userId}`, quotaType: "reply" };
     },
+    quota: async () => ({ type: "sub_quota", remain: 0, total: 0 }),
   } as unknown as OaClient;
 
   const status = async (id: number) => (await repos.campaigns.findById(id))!.status;
@@ -72,7 +73,7 @@ describe.each(DIALECTS)("a campaign becomes done on %s", (dialect) => {
   beforeAll(async () => {
     testDb = await createTestDb(dialect);
     repos = repositories(testDb.db.db, testDb.db.dialect);
-    deps = { repos, queue, oa, areas: loadAreas(), clock, costs: { paidMessageVnd: 55, promotionMessageVnd: 120, promotionEligible: false }, lessonUrl: (id) => `https://example.org/?lesson=${id}` };
+    deps = { repos, queue, oa, areas: loadAreas(), clock, costs: { paidMessageVnd: 55, promotionMessageVnd: 120, promotionEligible: false, freeRepliesPerWindow: 8 }, lessonUrl: (id) => `https://example.org/?lesson=${id}` };
     await follower("u1", 1); // free window: pushed
     await follower("u2", 2); // free window: pushed
     await follower("u3", 24 * 10); // older than 7 days: the inbox
@@ -190,7 +191,8 @@ describe.each(DIALECTS)("a campaign becomes done on %s", (dialect) => {
     it("fails the rows of people who unfollowed since planning, and cancels all when the campaign was cancelled", async () => {
       const id = await sendingCampaign();
       await planDeliveries(deps, id);
-      await testDb.db.db.updateTable("subscribers").set({ following: 0 }).where("user_id", "=", "u2").execute();
+      // An unfollow event (evidence, not a lack of it).
+      await testDb.db.db.updateTable("subscribers").set({ following: 0, follow_checked_at: NOW.toISOString() }).where("user_id", "=", "u2").execute();
       try {
         await deliverBatch(deps, [queued[1]!]);
       } finally {

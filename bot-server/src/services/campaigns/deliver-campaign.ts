@@ -11,8 +11,10 @@ import { ZaloApiError } from "../../zalo/errors.js";
 import type { OaClient } from "../../zalo/oa-client.js";
 import { actorCovers, forbidden, type Actor } from "../admin/access.js";
 import type { Areas } from "../areas.js";
-import { campaignMessages } from "./campaign-message.js";
+import { checkUnknownAudience } from "../followers/check-followers.js";
+import { campaignMessages, promotionMessage } from "./campaign-message.js";
 import { queueBatches } from "./deliver-batch.js";
+import { quotaOut, quotaRanOut, readQuota } from "./oa-quota.js";
 import { costOf, forEachAudiencePage, router, type PlanSettings } from "./plan-campaign.js";
 
 export interface DeliveryDeps {
@@ -23,6 +25,7 @@ export interface DeliveryDeps {
   clock: Clock;
   costs: PlanSettings;
   lessonUrl(lessonId: string): string;
+  log?: { info(obj: object, msg: string): void; warn(obj: object, msg: string): void; error(obj: object, msg: string): void };
 }
 
 /** What campaigns.content holds (validated by the draft schema when the campaign was written). */
@@ -56,6 +59,12 @@ export async function campaignFor(deps: Pick<DeliveryDeps, "repos" | "areas">, a
   if (!row) throw notFound("campaign_not_found", "Không có chiến dịch này.");
   if (!actorCovers(actor, row.area_code, deps.areas)) throw forbidden("Chiến dịch này thuộc khu vực khác.");
   return row;
+}
+
+/** Whether a subscriber's place and topics put them in the campaign's audience (follow state aside). */
+export function inAudience(c: CampaignDraft, r: { province_code: string | null; commune_code: string | null; topics: string }): boolean {
+  const inArea = c.communes.length ? r.commune_code !== null && c.communes.includes(r.commune_code) : c.areaCode.length === 2 ? r.province_code === c.areaCode : r.commune_code === c.areaCode;
+  return inArea && (JSON.parse(r.topics) as string[]).some((t) => c.topics.includes(t));
 }
 
 /** A campaign for a whole province needs a second official's approval before it goes. */
@@ -128,13 +137,22 @@ export async function planDeliveries(deps: DeliveryDeps, campaignId: number): Pr
   else if (!row || row.status !== "sending") return;
   // Rows already there were written by an earlier run of this job that died (and were perhaps never queued).
   const earlier = await deps.repos.deliveries.maxId(campaignId);
-  const route = router(draftOf(row), deps.clock.now(), deps.costs);
+  const draft = draftOf(row);
+  // No one is called "unfollowed" for want of evidence: people of unknown follow state are asked about first.
+  const checked = await checkUnknownAudience(deps, (r) => inAudience(draft, r));
+  if (checked.checked) deps.log?.info({ campaignId, ...checked }, "checked with Zalo who follows before planning");
+  const messagesPerPerson = campaignMessages(draft, deps.lessonUrl).length;
+  const quota = await readQuota({ ...deps, log: deps.log }, 0);
+  const route = router(draft, deps.clock.now(), deps.costs, { messagesPerPerson, quotaRemaining: quota?.remain ?? null });
   await forEachAudiencePage(deps.repos.subscribers, deps.costs.pageSize ?? 2000, async (page) => {
     const now = deps.clock.now().toISOString();
     const rows = page.flatMap((sub) => {
-      const r = route(sub);
+      const { route: r, waitsForQuota } = route(sub);
       if (r === "outside_area" || r === "unfollowed" || r === "unsubscribed") return [];
-      return [{ campaign_id: campaignId, user_id: sub.user_id, kind: r, state: r === "inbox" ? ("held" as const) : ("planned" as const), zalo_message_id: null, error_code: null, created_at: now, updated_at: now }];
+      // Still unknown after asking Zalo (it did not answer): their news waits in the inbox.
+      const kind = r === "unknown" ? ("inbox" as const) : r;
+      const held = kind === "inbox";
+      return [{ campaign_id: campaignId, user_id: sub.user_id, kind, state: held ? ("held" as const) : ("planned" as const), zalo_message_id: null, error_code: waitsForQuota ? -211 : null, planned_cost_vnd: costOf(kind, deps.costs, messagesPerPerson), created_at: now, updated_at: now }];
     });
     await queueBatches(deps, await deps.repos.deliveries.insertMany(rows));
   });
@@ -169,8 +187,8 @@ export async function deliverOne(deps: DeliveryDeps, deliveryId: number): Promis
     await deps.repos.deliveries.markCancelled(d.id, deps.clock.now().toISOString());
     return;
   }
-  const following = (await deps.repos.subscribers.following([d.user_id])).has(d.user_id);
-  if (await sendOne(deps, d, { campaign, messages: campaignMessages(draftOf(campaign), deps.lessonUrl), following })) await finishIfSettled(deps, Number(d.campaign_id));
+  const unfollowed = (await deps.repos.subscribers.unfollowed([d.user_id])).has(d.user_id);
+  if (await sendOne(deps, d, { campaign, ...messagesFor(deps, campaign), unfollowed, quotaOut: await quotaOut(deps) })) await finishIfSettled(deps, Number(d.campaign_id));
 }
 
 /**
@@ -181,10 +199,31 @@ export const STALE_SENDING_MS = 45_000;
 
 export interface SendContext {
   campaign: CampaignRow;
-  /** The campaign as Zalo gets it (the same for everyone). */
+  /** The campaign as Zalo gets it (the same for everyone): consultation messages, and the promotion message. */
   messages: OaMessage[];
-  /** Whether the person still follows the OA. */
-  following: boolean;
+  promotion: OaMessage;
+  /** Known to have unfollowed the OA since planning. */
+  unfollowed: boolean;
+  /** A recent refusal for quota or money (-211, -320, -321): proactive and paid messages are held without asking. */
+  quotaOut: number | null;
+}
+
+export const messagesFor = (deps: Pick<DeliveryDeps, "lessonUrl">, campaign: CampaignRow) => {
+  const draft = draftOf(campaign);
+  return { messages: campaignMessages(draft, deps.lessonUrl), promotion: promotionMessage(draft, deps.lessonUrl) };
+};
+
+/** Kinds that draw on the OA's quota or money rather than the person's free replies. */
+const PROACTIVE = new Set<DeliveryRow["kind"]>(["cs_quota", "cs_paid", "promotion"]);
+
+/**
+ * What a send cost, by how Zalo counted it: free replies and the package's quota cost nothing, bought messages the
+ * paid price, promotions their price. When Zalo's answer does not say (its SDKs type no quota), planning's figure.
+ */
+export function actualCost(kind: DeliveryRow["kind"], quotaType: string | null, s: PlanSettings): number {
+  if (kind === "promotion") return s.promotionMessageVnd;
+  if (quotaType === null) return costOf(kind, s);
+  return quotaType === "purchase_quota" ? s.paidMessageVnd : 0;
 }
 
 /**
@@ -198,8 +237,13 @@ export async function sendOne(deps: DeliveryDeps, d: DeliveryRow, ctx: SendConte
     if (morning) throw new RunLaterError(morning);
   }
   // Unfollowed since planning: nothing is ever pushed to them.
-  if (!ctx.following) {
+  if (ctx.unfollowed) {
     await deps.repos.deliveries.markFailed(d.id, -213, now());
+    return true;
+  }
+  // The quota ran out a moment ago: the rest waits in the inbox without another refusal from Zalo.
+  if (ctx.quotaOut !== null && PROACTIVE.has(d.kind)) {
+    await deps.repos.deliveries.markHeld(d.id, ctx.quotaOut, now());
     return true;
   }
   // Found "sending" for a while: the process that was sending it died before recording the outcome. It is sent
@@ -211,12 +255,26 @@ export async function sendOne(deps: DeliveryDeps, d: DeliveryRow, ctx: SendConte
     return false;
   }
   const kind = d.kind === "promotion" ? "promotion" : "cs";
+  const messages = kind === "promotion" ? [ctx.promotion] : ctx.messages;
   let last = "";
+  let cost = 0;
+  const quotaTypes: string[] = [];
   try {
-    for (const m of ctx.messages) last = (await deps.oa.send(kind, d.user_id, m)).messageId;
+    for (const m of messages) {
+      const r = await deps.oa.send(kind, d.user_id, m);
+      last = r.messageId;
+      cost += actualCost(d.kind, r.quotaType, deps.costs);
+      quotaTypes.push(r.quotaType ?? "unreported");
+      if (kind === "cs") await deps.repos.subscribers.countReplies(d.user_id, 1);
+    }
   } catch (err) {
     if (!(err instanceof ZaloApiError)) throw err;
     if (err.errorClass === "unreachable") {
+      await deps.repos.deliveries.markHeld(d.id, err.code, now());
+      return true;
+    }
+    if (err.errorClass === "quota") {
+      await quotaRanOut({ ...deps, log: deps.log }, err.code);
       await deps.repos.deliveries.markHeld(d.id, err.code, now());
       return true;
     }
@@ -227,7 +285,10 @@ export async function sendOne(deps: DeliveryDeps, d: DeliveryRow, ctx: SendConte
     await deps.repos.deliveries.markPlanned(d.id, err.code, now());
     throw err;
   }
-  await deps.repos.deliveries.markSent(d.id, last, costOf(d.kind === "cs_paid" ? "cs_paid" : d.kind === "promotion" ? "promotion" : "cs", deps.costs), now());
+  // The costliest way Zalo counted any of the messages stands for the delivery.
+  const rank = ["unreported", "reply", "reward_quota", "sub_quota", "purchase_quota"];
+  const quotaType = quotaTypes.reduce((a, b) => (rank.indexOf(b) > rank.indexOf(a) ? b : a), quotaTypes[0] ?? "unreported");
+  await deps.repos.deliveries.markSent(d.id, last, cost, quotaType, now());
   return true;
 }
 

@@ -7,6 +7,7 @@ import * as m005 from "./005-deliveries.js";
 import * as m006 from "./006-campaign-done.js";
 import * as m007 from "./007-teams.js";
 import * as m008 from "./008-report-rollups.js";
+import { zaloRulesMigration } from "../shared/009-zalo-rules.js";
 
 export const sqliteMigrations: Record<string, Migration> = {
   "001-learning": m001,
@@ -17,4 +18,5 @@ export const sqliteMigrations: Record<string, Migration> = {
   "006-campaign-done": m006,
   "007-teams": m007,
   "008-report-rollups": m008,
+  "009-zalo-rules": zaloRulesMigration("TEXT"),
 };
