@@ -22,11 +22,11 @@ interface Run {
 }
 
 /** Runs the admin command line in its own Node.js process against `databaseUrl`, as `npm run admin -- …` does. */
-function runCli(databaseUrl: string, args: string[]): Promise<Run> {
+function runCli(databaseUrl: string, args: string[], env: Record<string, string> = {}): Promise<Run> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ["--import", "tsx", CLI, ...args], {
       cwd: ROOT,
-      env: { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: "silent" },
+      env: { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: "silent", ...env },
       stdio: ["ignore", "pipe", "pipe"],
     });
     let stdout = "";
@@ -191,4 +191,15 @@ describe.each(DIALECTS)("npm run admin on %s", (dialect) => {
     expect(grantedAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
     expect(JSON.parse(audit[2]!.before_state!)).toEqual({ role: "province_official", areaCode: "01", grantedBy: CLI_ACTOR, grantedAt });
   });
+  it("import-followers (sandbox with SANDBOX_SEED): imports the followers who were there before the server, and says how many", async () => {
+    const run = await runCli(database.url, ["import-followers"], { SANDBOX_SEED: "cli-test", SANDBOX_FOLLOWERS: "120" });
+    expect(run.code, run.stderr).toBe(0);
+    const n = Number(/followers imported: (\d+)/.exec(run.stdout)?.[1]);
+    // syntheticFollower: 2 % have unfollowed, so a little under 120 follow.
+    expect(n).toBeGreaterThan(100);
+    expect(n).toBeLessThanOrEqual(120);
+    const rows = await read((db) => db.db.selectFrom("subscribers").select(["user_id", "following", "follow_checked_at"]).execute());
+    expect(rows).toHaveLength(n);
+    expect(rows.every((r) => r.following === 1 && r.follow_checked_at !== null)).toBe(true);
+  }, 60_000);
 });

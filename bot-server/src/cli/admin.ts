@@ -3,6 +3,7 @@
  * npm run admin -- revoke <zalo-user-id> <role> [<area-code>]
  * npm run admin -- roles
  * npm run admin -- rebuild-reports   (counts the report rollups again from scratch, e.g. after the core skills change)
+ * npm run admin -- import-followers  (imports the OA's followers from Zalo now, as the scheduled job does)
  * Roles: operator (no area), province_official (a province code, 2 digits), commune_official (a commune code, 5 digits).
  * Runs as the operator against DATABASE_URL; every change is written to the audit log.
  */
@@ -20,6 +21,7 @@ import { loadAreas } from "../services/areas.js";
 import { loadCourseOrThrow } from "../../../shared/content-loader.js";
 import { courseCatalog } from "../services/course-catalog.js";
 import { rebuildReportRollups } from "../services/reports/rollups.js";
+import { importFollowersByHand } from "./import-followers.js";
 
 /** The account running the command, for the audit log (some containers have no account entry for their user id). */
 function whoRuns(): string {
@@ -30,15 +32,16 @@ function whoRuns(): string {
   }
 }
 
-const USAGE = "usage: npm run admin -- grant|revoke <zalo-user-id> <operator|province_official|commune_official> [<area-code>]\n       npm run admin -- roles\n       npm run admin -- rebuild-reports";
+const USAGE = "usage: npm run admin -- grant|revoke <zalo-user-id> <operator|province_official|commune_official> [<area-code>]\n       npm run admin -- roles\n       npm run admin -- rebuild-reports\n       npm run admin -- import-followers";
 
 async function main(args: string[]): Promise<number> {
   const [command, zaloUserId, role, areaCode = ""] = args;
-  if (!command || !["grant", "revoke", "roles", "rebuild-reports"].includes(command)) {
+  if (!command || !["grant", "revoke", "roles", "rebuild-reports", "import-followers"].includes(command)) {
     console.error(USAGE);
     return 2;
   }
   const config = loadConfig();
+  if (command === "import-followers") return importFollowersByHand(config);
   const database = connect(config.databaseUrl);
   try {
     await migrateToLatest(database);
