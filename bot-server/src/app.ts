@@ -102,6 +102,6 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
   if (app.services.sandbox && app.oa.sandboxWorld && app.oa.sandboxDelivery) {
     await registerSandbox(app, { identity: app.services.sandbox, clock, world: app.oa.sandboxWorld, delivery: app.oa.sandboxDelivery });
   }
-  await app.register(miniappRoutes, { dir: config.miniappDir, miniappId: app.services.miniappId });
+  await app.register(miniappRoutes, { dir: config.miniappDir, miniappId: app.services.miniappId, ...(config.zaloDomainVerification ? { domainVerification: config.zaloDomainVerification } : {}) });
   return app;
 }

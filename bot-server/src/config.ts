@@ -40,6 +40,7 @@ const envSchema = z
     ZALO_QUOTA_METHOD: z.enum(["POST", "GET"]).default("POST"),
     FOLLOWER_IMPORT_HOURS: z.coerce.number().min(0).max(24 * 30).default(24),
     SANDBOX_FOLLOWERS: z.coerce.number().int().min(0).max(1_000_000).default(200),
+    ZALO_DOMAIN_VERIFICATION: optional.pipe(z.string().regex(/^[A-Za-z0-9_-]{8,100}$/, "the code Zalo gives (letters, digits, - and _), e.g. from zalo_verifier<CODE>.html").optional()),
     REPORT_COST_TEAM_MONTH_VND: z.coerce.number().int().min(0).max(1_000_000_000).default(500_000),
     REPORT_COST_MEMBER_TRAINED_VND: z.coerce.number().int().min(0).max(1_000_000_000).default(200_000),
     OPERATOR_KEY: optional.pipe(z.string().min(16, "must be at least 16 characters").optional()),
@@ -117,6 +118,8 @@ export interface Config {
   followerImportHours: number;
   /** Sandbox with SANDBOX_SEED: followers who were there before the server existed (they never send `follow`). */
   sandboxFollowers: number;
+  /** Zalo's domain verification code (served as the home page's meta tag and as /zalo_verifier<CODE>.html). */
+  zaloDomainVerification: string | undefined;
   /** Cost inputs of the reports (VND): a team's running cost per month it exists, and training one member. */
   reportCosts: { teamMonthVnd: number; memberTrainedVnd: number };
   /** Lets the operator start the OA OAuth flow outside sandbox mode. */
@@ -184,6 +187,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     zaloQuotaMethod: e.ZALO_QUOTA_METHOD === "GET" ? "get" : "post",
     followerImportHours: e.FOLLOWER_IMPORT_HOURS,
     sandboxFollowers: e.SANDBOX_FOLLOWERS,
+    zaloDomainVerification: e.ZALO_DOMAIN_VERIFICATION,
     reportCosts: { teamMonthVnd: e.REPORT_COST_TEAM_MONTH_VND, memberTrainedVnd: e.REPORT_COST_MEMBER_TRAINED_VND },
     miniappDir: e.MINIAPP_DIR,
     bodyLimit: e.BODY_LIMIT_BYTES,

@@ -3,7 +3,7 @@ import { AnimationRoutes, App, Button, Page, Route, SnackbarProvider, ZMPRouter,
 import { AppHeader } from "./components/app-header";
 import { api } from "./lib/api";
 import { findLessonSummary, findSkill, prefetchSkills } from "./lib/course";
-import { onNetworkChange, routeParams } from "./lib/zalo";
+import { followsOa, onNetworkChange, routeParams } from "./lib/zalo";
 import HomePage from "./pages/home";
 import LessonPage from "./pages/lesson";
 import ProgressPage from "./pages/progress";
@@ -109,7 +109,8 @@ function useStartup() {
     });
     api.meta().then(
       (m) => {
-        setState({ sandbox: m.sandbox });
+        setState({ sandbox: m.sandbox, oaId: m.oaId });
+        void followsOa().then((f) => f !== null && setState({ followsOa: f }));
         // Signs in, sends what waits in the queue, then fetches progress from the server.
         void syncNow();
       },

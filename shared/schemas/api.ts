@@ -16,11 +16,18 @@ export const clientIdSchema = z.uuid();
 
 export const signInRequestSchema = z.strictObject({
   accessToken: z.string().min(1).max(2048),
+  /**
+   * The person has just let the mini app read their name (zmp-sdk authorize scope.userInfo): the name Zalo gives
+   * is kept from now on. Without it (and no consent before) the person is "Người học".
+   */
+  userInfoConsent: z.boolean().optional(),
 });
 export const learnerSchema = z.object({
   id: z.string(),
   name: z.string(),
   refCode: z.string().nullable(),
+  /** Whether the name is the person's own (they agreed to share it); false: "Người học". */
+  nameSaved: z.boolean(),
 });
 export type Learner = z.infer<typeof learnerSchema>;
 export const signInResponseSchema = z.object({
@@ -95,6 +102,8 @@ export const metaResponseSchema = z.object({
   sandbox: z.boolean(),
   miniappId: z.string(),
   passRatio: z.number(),
+  /** The Official Account ("Quan tâm OA", "Nhắn tin cho OA": zmp-sdk followOA / openChat). */
+  oaId: z.string(),
 });
 export type MetaResponse = z.infer<typeof metaResponseSchema>;
 
@@ -102,6 +111,11 @@ export const healthResponseSchema = z.object({
   status: z.enum(["ok", "degraded"]),
   database: z.object({ status: z.enum(["ok", "down"]), dialect: z.enum(["sqlite", "postgres"]) }),
   oa: z.object({ status: z.enum(["ok", "degraded"]), reason: z.string().optional(), expiresAt: z.string().optional() }),
+  /**
+   * Whether the mini app is linked to the OA in Zalo's settings: "linked" once a sign-in brought user_id_by_oa,
+   * "not_linked" while sign-ins come without it (then news and the chat cannot find the person), "unknown" before any.
+   */
+  miniappOaLink: z.enum(["linked", "not_linked", "unknown"]),
   sandbox: z.boolean(),
 });
 

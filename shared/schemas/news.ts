@@ -19,5 +19,13 @@ export const newsItemSchema = z.object({
 export type NewsItem = z.infer<typeof newsItemSchema>;
 
 /** GET /api/v1/me/news: the latest 20, newest first, and how many of all are unread. */
-export const newsResponseSchema = z.object({ items: z.array(newsItemSchema), unread: z.number() });
+export const newsResponseSchema = z.object({
+  items: z.array(newsItemSchema),
+  unread: z.number(),
+  /**
+   * "no_oa_link": Zalo gave no user_id_by_oa for this person (the mini app is not linked to the OA in Zalo's
+   * settings), so news sent through the OA cannot be matched to them: the screen says so instead of showing nothing.
+   */
+  missing: z.enum(["no_oa_link"]).nullable(),
+});
 export type NewsResponse = z.infer<typeof newsResponseSchema>;

@@ -5,7 +5,7 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { loadCourseOrThrow } from "../../shared/content-loader.js";
 import { launchChromium } from "./chromium.js";
-import { expectAccessible, shot } from "./helpers.js";
+import { expectAccessible, shot, pickUser } from "./helpers.js";
 
 const baseUrl = inject("baseUrl");
 const dataDir = inject("dataDir");
@@ -72,8 +72,7 @@ async function followerSays(text: string, reply: RegExp): Promise<void> {
 /** Opens the mini app on a fresh phone as a sandbox user and waits for the sign-in. */
 async function openAs(page: Page, user: { name: string }): Promise<void> {
   await page.goto(miniappUrl);
-  await page.getByRole("button", { name: user.name }).click();
-  await expect.poll(() => page.locator(".hero__hello").innerText()).toBe(`Xin chào, ${user.name}!`);
+  await pickUser(page, user);
 }
 
 /** Signs in through the public API as a sandbox user, as the mini app does. */
@@ -124,8 +123,7 @@ describe("a commune official sends news from the Quản trị tab", () => {
   it("sees the tab, the roles and the open questions, composes, previews, saves, sends and follows the numbers", async () => {
     const { context, page, problems } = await phone();
     await page.goto(miniappUrl);
-    await page.getByRole("button", { name: OFFICIAL.name }).click();
-    await expect.poll(() => page.locator(".hero__hello").innerText()).toBe(`Xin chào, ${OFFICIAL.name}!`);
+    await pickUser(page, OFFICIAL);
     await expect.poll(() => navTab(page, "Quản trị").count(), REPLY).toBe(1);
 
     // Admin home: my role, "Gửi tin", and the question the chatbot could not answer.
@@ -186,7 +184,9 @@ describe("a commune official sends news from the Quản trị tab", () => {
     expect(page.url()).toContain(`/admin/campaign/${id}`);
     await expect.poll(() => page.locator(".status").innerText()).toBe("Bản nháp — chưa gửi");
     expect(await page.locator(".zbubble__text").innerText()).toBe(`${title}\n\n${text}`);
-    expect(await cell(page, "Nhận miễn phí (đã nhắn OA trong 48 giờ)").innerText()).toBe("1");
+    expect(await cell(page, "Nhận miễn phí (đã nhắn OA trong 48 giờ, còn lượt trả lời miễn phí)").innerText()).toBe("1");
+    expect(await cell(page, "Nhận bằng hạn mức tin của OA (2–7 ngày)").innerText()).toBe("0");
+    expect(await cell(page, "Số tin mỗi người nhận").innerText()).toBe("1");
     expect(await cell(page, "Tổng số người sẽ nhận").innerText()).toBe("1");
     expect(await cell(page, "Chi phí ước tính").innerText()).toBe("0 đồng");
     await expectAccessible(page, "Admin campaign, draft");
@@ -207,6 +207,7 @@ describe("a commune official sends news from the Quản trị tab", () => {
     await expect.poll(() => cell(page, "Đã xem").innerText(), REPLY).toBe("1");
     expect(await cell(page, "Đã nhận").innerText()).toBe("1");
     expect(await cell(page, "Lỗi").innerText()).toBe("0");
+    expect(await cell(page, "Chi phí thực tế (theo Zalo)").innerText()).toBe("0 đồng");
     await expectAccessible(page, "Admin campaign, statistics");
     await fullShot(page, "admin-campaign-stats");
 
@@ -242,8 +243,7 @@ describe("a commune official sends news from the Quản trị tab", () => {
     const { context, page, problems } = await phone();
     await page.goto(miniappUrl);
     const me = page.waitForResponse((r) => r.url().endsWith("/api/v1/admin/me") && r.status() === 200);
-    await page.getByRole("button", { name: LEARNER.name }).click();
-    await expect.poll(() => page.locator(".hero__hello").innerText()).toBe(`Xin chào, ${LEARNER.name}!`);
+    await pickUser(page, LEARNER);
     expect(((await (await me).json()) as { roles: unknown[] }).roles).toEqual([]);
     expect(await page.getByRole("navigation", { name: "Điều hướng chính" }).getByRole("button").allInnerTexts()).toEqual(["Trang chủ", "Tiến độ", "Giới thiệu"]);
     expect(await navTab(page, "Quản trị").count()).toBe(0);

@@ -96,10 +96,11 @@ export async function fullShot(page: Page, name: string): Promise<void> {
   }
 }
 
-/** Signs in through the public API as a sandbox user, as the mini app does; returns the session token. */
+/** Signs in through the public API as a sandbox user who saved their name, as the mini app does; returns the session token. */
 export async function sessionOf(baseUrl: string, userId: string): Promise<string> {
+  await fetch(`${baseUrl}/sandbox/users/${userId}/authorize`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ scopes: ["scope.userInfo"] }) });
   const zalo = (await (await fetch(`${baseUrl}/sandbox/users/${userId}/token`, { method: "POST" })).json()) as { access_token: string };
-  const res = await fetch(`${baseUrl}/api/v1/auth/zalo`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ accessToken: zalo.access_token }) });
+  const res = await fetch(`${baseUrl}/api/v1/auth/zalo`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ accessToken: zalo.access_token, userInfoConsent: true }) });
   return ((await res.json()) as { token: string }).token;
 }
 
@@ -114,4 +115,18 @@ export function grantRole(dataDir: string, zaloUserId: string, role: string, are
   } catch (e) {
     if (!String((e as { stderr?: string }).stderr ?? e).includes("đã có")) throw e;
   }
+}
+
+/**
+ * Picks a sandbox user in the web preview's "Bản xem thử" box and, the first time, saves their name as the person
+ * would in Zalo ("Lưu tên của tôi": authorize scope.userInfo, then a sign-in that says so); then waits for the
+ * greeting by name. A person who saved their name before is greeted at once.
+ */
+export async function pickUser(page: Page, user: { name: string }, timeout = 15_000): Promise<void> {
+  await page.getByRole("button", { name: user.name }).click();
+  const hello = page.locator(".hero__hello");
+  const save = page.getByRole("button", { name: "Lưu tên của tôi" });
+  await expect.poll(async () => (await hello.innerText()) === `Xin chào, ${user.name}!` || (await save.count()) > 0, { timeout }).toBe(true);
+  if ((await save.count()) > 0) await save.click();
+  await expect.poll(() => hello.innerText(), { timeout }).toBe(`Xin chào, ${user.name}!`);
 }

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { loadCourseOrThrow } from "../../shared/content-loader.js";
 import type { ProgressResponse } from "../../shared/schemas/api.js";
 import { launchChromium } from "./chromium.js";
-import { answer, expectAccessible, readAllSteps, shot } from "./helpers.js";
+import { answer, expectAccessible, readAllSteps, shot, pickUser } from "./helpers.js";
 
 const baseUrl = inject("baseUrl");
 const dataDir = inject("dataDir");
@@ -92,8 +92,7 @@ describe("a resident learns from a poster's QR code", () => {
     await shot(page, "home-before-sign-in");
 
     // The web preview signs in as a sandbox user; the queued attempt is then sent to the server.
-    await page.getByRole("button", { name: USER.name }).click();
-    await expect.poll(() => page.locator(".hero__hello").innerText()).toBe(`Xin chào, ${USER.name}!`);
+    await pickUser(page, USER);
     await expect.poll(async () => (await serverProgress()).lessons.find((l) => l.lessonId === first.id)?.passed, { timeout: 15_000 }).toBe(true);
     const stored = (await serverProgress()).lessons.find((l) => l.lessonId === first.id)!;
     expect(stored).toMatchObject({ read: true, attempts: 1, bestScorePct: 80, passed: true });
@@ -129,8 +128,7 @@ describe("a resident learns from a poster's QR code", () => {
   it("keeps learning offline and syncs when the connection comes back", async () => {
     const { context, page } = await phone();
     await page.goto(miniappUrl);
-    await page.getByRole("button", { name: USER.name }).click();
-    await expect.poll(() => page.locator(".hero__hello").innerText()).toBe(`Xin chào, ${USER.name}!`);
+    await pickUser(page, USER);
     await skillCard(page).click();
     await expect.poll(() => page.locator(".lesson-card").count()).toBe(skillLessons);
     await shot(page, "skill");

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { launchChromium } from "./chromium.js";
-import { expectAccessible, fullShot } from "./helpers.js";
+import { expectAccessible, fullShot, pickUser } from "./helpers.js";
 
 const baseUrl = inject("baseUrl");
 const USER = { id: "5500000000000000001", name: "Nguyễn Văn An" };
@@ -29,8 +29,7 @@ describe("Giới thiệu: my data, explained, downloaded and erased", () => {
     const problems: string[] = [];
     page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
     await page.goto(miniappUrl);
-    await page.getByRole("button", { name: USER.name }).click();
-    await expect.poll(() => page.locator(".hero__hello").innerText(), SLOW).toBe(`Xin chào, ${USER.name}!`);
+    await pickUser(page, USER, SLOW.timeout);
 
     await page.getByRole("navigation", { name: "Điều hướng chính" }).getByRole("button", { name: "Giới thiệu", exact: true }).click();
     const privacy = page.getByRole("region", { name: "Dữ liệu của bạn" });

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { launchChromium } from "./chromium.js";
-import { expectAccessible, fullShot, grantRole, sessionOf } from "./helpers.js";
+import { expectAccessible, fullShot, grantRole, sessionOf, pickUser } from "./helpers.js";
 
 const baseUrl = inject("baseUrl");
 const dataDir = inject("dataDir");
@@ -37,8 +37,7 @@ describe("Báo cáo in Quản trị", () => {
     const problems: string[] = [];
     page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
     await page.goto(miniappUrl);
-    await page.getByRole("button", { name: OFFICIAL.name }).click();
-    await expect.poll(() => page.locator(".hero__hello").innerText(), SLOW).toBe(`Xin chào, ${OFFICIAL.name}!`);
+    await pickUser(page, OFFICIAL, SLOW.timeout);
     await page.getByRole("navigation", { name: "Điều hướng chính" }).getByRole("button", { name: "Quản trị", exact: true }).click(SLOW);
     await page.getByRole("button", { name: "Xem báo cáo" }).click(SLOW);
     await expect.poll(() => page.locator("#report-scope-title").innerText(), SLOW).toBe("Phường Ba Đình, Thành phố Hà Nội");
@@ -97,8 +96,7 @@ describe("Báo cáo in Quản trị", () => {
     };
     await page.route(/\/api\/v1\/admin\/reports\?/, (route) => route.fulfill({ status: 200, contentType: "application/json", body: JSON.stringify(report) }));
     await page.goto(miniappUrl);
-    await page.getByRole("button", { name: OFFICIAL.name }).click();
-    await expect.poll(() => page.locator(".hero__hello").innerText(), SLOW).toBe(`Xin chào, ${OFFICIAL.name}!`);
+    await pickUser(page, OFFICIAL, SLOW.timeout);
     await page.getByRole("navigation", { name: "Điều hướng chính" }).getByRole("button", { name: "Quản trị", exact: true }).click(SLOW);
     await page.getByRole("button", { name: "Xem báo cáo" }).click(SLOW);
     await expect.poll(() => page.locator("#report-scope-title").innerText(), SLOW).toBe("Thành phố Hà Nội");

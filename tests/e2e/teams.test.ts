@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { launchChromium } from "./chromium.js";
-import { expectAccessible, fullShot, grantRole, sessionOf } from "./helpers.js";
+import { expectAccessible, fullShot, grantRole, sessionOf, pickUser } from "./helpers.js";
 
 const baseUrl = inject("baseUrl");
 const dataDir = inject("dataDir");
@@ -43,8 +43,7 @@ const api = async (method: string, path: string, token: string, body?: object) =
  */
 async function openAs(page: Page, user: { name: string }, query = ""): Promise<void> {
   await page.goto(miniappUrl);
-  await page.getByRole("button", { name: user.name }).click();
-  await expect.poll(() => page.locator(".hero__hello").innerText(), SLOW).toBe(`Xin chào, ${user.name}!`);
+  await pickUser(page, user, SLOW.timeout);
   if (query) await page.goto(`${miniappUrl}${query}`);
 }
 

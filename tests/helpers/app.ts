@@ -45,12 +45,18 @@ export async function appOnDb(
   return buildApp(config, { ...overrides, db: testDb.db });
 }
 
-/** Signs in as a sandbox user the way the mini app does: a Zalo user token, exchanged for a session token. */
-export async function signInAs(app: FastifyInstance, userIndex = 0): Promise<{ token: string; learnerId: string; zaloUserId: string }> {
+/**
+ * Signs in as a sandbox user the way the mini app does: a Zalo user token, exchanged for a session token. By
+ * default the person has saved their name (authorize scope.userInfo, then a sign-in saying so), as most tests
+ * want people with names; `{ shareName: false }` signs in as someone who has not ("Người học").
+ */
+export async function signInAs(app: FastifyInstance, userIndex = 0, o: { shareName?: boolean } = {}): Promise<{ token: string; learnerId: string; zaloUserId: string }> {
   const users = (await app.inject({ url: "/sandbox/users" })).json() as { users: { id: string }[] };
   const user = users.users[userIndex]!;
+  const shareName = o.shareName ?? true;
+  if (shareName) await app.inject({ method: "POST", url: `/sandbox/users/${user.id}/authorize`, payload: { scopes: ["scope.userInfo"] } });
   const zalo = (await app.inject({ method: "POST", url: `/sandbox/users/${user.id}/token` })).json() as { access_token: string };
-  const res = await app.inject({ method: "POST", url: "/api/v1/auth/zalo", payload: { accessToken: zalo.access_token } });
+  const res = await app.inject({ method: "POST", url: "/api/v1/auth/zalo", payload: { accessToken: zalo.access_token, ...(shareName ? { userInfoConsent: true } : {}) } });
   if (res.statusCode !== 200) throw new Error(`sign-in failed: ${res.statusCode} ${res.body}`);
   const body = res.json() as { token: string; learner: { id: string } };
   return { token: body.token, learnerId: body.learner.id, zaloUserId: user.id };

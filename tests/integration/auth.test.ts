@@ -19,8 +19,8 @@ async function sandboxToken(t: TestApp, userId = SANDBOX_AN): Promise<string> {
   return res.json().access_token as string;
 }
 
-const signInWith = (t: TestApp, accessToken: string) =>
-  t.app.inject({ method: "POST", url: "/api/v1/auth/zalo", payload: { accessToken } });
+const signInWith = (t: TestApp, accessToken: string, userInfoConsent?: boolean) =>
+  t.app.inject({ method: "POST", url: "/api/v1/auth/zalo", payload: { accessToken, ...(userInfoConsent === undefined ? {} : { userInfoConsent }) } });
 
 describe("graphClient against a real HTTP server", () => {
   let stub: GraphStub;
@@ -81,21 +81,51 @@ describe.each(DIALECTS)("sign-in in sandbox mode on %s", (dialect) => {
   });
 
   it("signs in through the sandbox's Graph stand-in, creating the learner once", async () => {
-    const first = await signInAs(t.app, 0);
-    const second = await signInAs(t.app, 0);
+    const first = await signInAs(t.app, 0, { shareName: false });
+    const second = await signInAs(t.app, 0, { shareName: false });
     expect(second.learnerId).toBe(first.learnerId);
+    // Without the person's consent (authorize scope.userInfo) Zalo names no one: "Người học".
     const row = await t.testDb.db.db.selectFrom("learners").selectAll().where("id", "=", first.learnerId).executeTakeFirstOrThrow();
-    expect(row).toMatchObject({ zalo_user_id: SANDBOX_AN, name: "Nguyễn Văn An", id_by_oa: "7700000000000000001" });
+    expect(row).toMatchObject({ zalo_user_id: SANDBOX_AN, name: "Người học", id_by_oa: "7700000000000000001", name_consent_at: null });
 
     const res = await signInWith(t, await sandboxToken(t));
     expect(res.statusCode).toBe(200);
     expect(res.json()).toEqual({
       token: expect.any(String),
       expiresAt: new Date(clock.now().getTime() + 120 * 60_000).toISOString(),
-      learner: { id: first.learnerId, name: "Nguyễn Văn An", refCode: null },
+      learner: { id: first.learnerId, name: "Người học", refCode: null, nameSaved: false },
     });
     const me = await t.app.inject({ url: "/api/v1/progress", headers: { authorization: `Bearer ${res.json().token}` } });
     expect(me.statusCode).toBe(200);
+  });
+
+  // zalo-platform.md "Names" (zmp-sdk ≥ 2.35): getUserInfo/Graph give the name only after authorize({ scopes:
+  // ["scope.userInfo"] }); the server keeps it only when the sign-in says the person agreed.
+  it("the name comes only after the person agrees to share it (scope.userInfo), and stays", async () => {
+    const B = "5500000000000000002";
+    const refuse = await t.app.inject({ method: "POST", url: `/sandbox/users/${B}/authorize`, payload: { scopes: ["scope.userInfo"], allow: false } });
+    expect(refuse.json()).toEqual({ "scope.userInfo": false });
+    expect((await signInWith(t, await sandboxToken(t, B), true)).json().learner).toMatchObject({ name: "Người học", nameSaved: true });
+    await t.app.inject({ method: "POST", url: `/sandbox/users/${B}/authorize`, payload: { scopes: ["scope.userInfo"] } });
+    // Zalo now gives the name, but the sign-in did not say the person agreed: nothing changes…
+    expect((await signInWith(t, await sandboxToken(t, "5500000000000000004"))).json().learner).toMatchObject({ name: "Người học", nameSaved: false });
+    // …while for someone who agreed it is kept, and stays on later sign-ins.
+    expect((await signInWith(t, await sandboxToken(t, B), true)).json().learner).toMatchObject({ name: "Trần Thị Bình", nameSaved: true });
+    expect((await signInWith(t, await sandboxToken(t, B))).json().learner).toMatchObject({ name: "Trần Thị Bình", nameSaved: true });
+  });
+
+  it("user_id_by_oa comes only when the mini app is linked to the OA; /health says when it never arrives", async () => {
+    expect((await t.app.inject({ url: "/health" })).json().miniappOaLink).toBe("linked");
+    await t.app.inject({ method: "PUT", url: "/sandbox/faults", payload: { miniappLinkedToOa: false } });
+    const token = await sandboxToken(t, "5500000000000000005");
+    const raw = await t.app.inject({ url: "/sandbox/graph/v2.0/me?fields=id,name,user_id_by_oa", headers: { access_token: token, appsecret_proof: createHmac("sha256", (await t.app.inject({ url: "/sandbox/config" })).json().app_secret).update(token).digest("hex") } });
+    expect(raw.json()).not.toHaveProperty("user_id_by_oa");
+    await signInWith(t, token);
+    const row = await t.testDb.db.db.selectFrom("learners").selectAll().where("zalo_user_id", "=", "5500000000000000005").executeTakeFirstOrThrow();
+    expect(row.id_by_oa).toBeNull();
+    // Once seen linked, a sign-in without it changes nothing (a stale link would not unsay it)…
+    expect((await t.app.inject({ url: "/health" })).json().miniappOaLink).toBe("linked");
+    await t.app.inject({ method: "PUT", url: "/sandbox/faults", payload: { miniappLinkedToOa: true } });
   });
 
   it("a forged Zalo token → 401 zalo_token_invalid, nothing stored", async () => {
@@ -136,13 +166,14 @@ describe.each(DIALECTS)("sign-in in sandbox mode on %s", (dialect) => {
       url: "/sandbox/graph/v2.0/me?fields=id,name",
       headers: { access_token: token, appsecret_proof: createHmac("sha256", app_secret).update(token).digest("hex") },
     });
-    expect(right.json()).toMatchObject({ id: SANDBOX_AN, name: "Nguyễn Văn An", error: 0 });
+    expect(right.json()).toMatchObject({ id: SANDBOX_AN, error: 0 });
+    expect(right.json()).not.toHaveProperty("name"); // not shared yet
 
     const base = "http://sandbox.local/sandbox/graph";
     const wrongClient = graphClient({ baseUrl: base, appSecret: "wrong", adapter: injectAdapter(t.app) });
     await expect(wrongClient.me(token)).rejects.toMatchObject({ statusCode: 401, code: "zalo_token_invalid" });
     const rightClient = graphClient({ baseUrl: base, appSecret: app_secret, adapter: injectAdapter(t.app) });
-    await expect(rightClient.me(token)).resolves.toEqual({ id: SANDBOX_AN, name: "Nguyễn Văn An", idByOA: "7700000000000000001" });
+    await expect(rightClient.me(token)).resolves.toEqual({ id: SANDBOX_AN, name: "Người học", idByOA: "7700000000000000001" });
   });
 
   it("an unknown sandbox user cannot get a token", async () => {
@@ -191,14 +222,17 @@ describe.each(DIALECTS)("sign-in with Zalo credentials configured on %s", (diale
 
   it("reports Zalo mode and the configured mini app id", async () => {
     expect((await t.app.inject({ url: "/health" })).json().sandbox).toBe(false);
-    expect((await t.app.inject({ url: "/api/v1/meta" })).json()).toEqual({ sandbox: false, miniappId: "4100000000000000002", passRatio: 0.8 });
+    expect((await t.app.inject({ url: "/api/v1/meta" })).json()).toEqual({ sandbox: false, miniappId: "4100000000000000002", passRatio: 0.8, oaId: "4100000000000000003" });
   });
 
   it("sign-in asks the configured ZALO_GRAPH_URL, with the configured app secret's proof", async () => {
     stub.users.set("real-zalo-token", { id: "8800000000000000001", name: "Cô Hạnh", user_id_by_oa: "8800000000000000999" });
-    const res = await signInWith(t, "real-zalo-token");
+    // Zalo's answer names her, but she has not agreed in the mini app yet: "Người học" until she does.
+    expect((await signInWith(t, "real-zalo-token")).json().learner).toMatchObject({ name: "Người học", nameSaved: false });
+    expect((await t.app.inject({ url: "/health" })).json().miniappOaLink).toBe("linked");
+    const res = await signInWith(t, "real-zalo-token", true);
     expect(res.statusCode).toBe(200);
-    expect(res.json().learner).toEqual({ id: expect.any(String), name: "Cô Hạnh", refCode: null });
+    expect(res.json().learner).toEqual({ id: expect.any(String), name: "Cô Hạnh", refCode: null, nameSaved: true });
     const req = stub.requests.at(-1)!;
     expect(req.headers["access_token"]).toBe("real-zalo-token");
     expect(req.headers["appsecret_proof"]).toBe(createHmac("sha256", APP_SECRET).update("real-zalo-token").digest("hex"));

@@ -33,7 +33,7 @@ describe.each(DIALECTS)("health, docs and CORS on %s", (dialect) => {
   });
 
   it("GET /api/v1/meta tells the mini app the mode, its id and the pass ratio", async () => {
-    expect((await t.app.inject({ url: "/api/v1/meta" })).json()).toEqual({ sandbox: true, miniappId: "3100000000000000002", passRatio: 0.8 });
+    expect((await t.app.inject({ url: "/api/v1/meta" })).json()).toEqual({ sandbox: true, miniappId: "3100000000000000002", passRatio: 0.8, oaId: "3100000000000000003" });
   });
 
   it("/docs/json is an OpenAPI document of the API", async () => {

@@ -127,3 +127,38 @@ describe("without a mini app build", () => {
     expect((await t.app.inject({ url: "/health" })).statusCode).toBe(200);
   });
 });
+
+// Zalo's verifier file (stored copies of zalo_verifier<CODE>.html): <meta property="zalo-platform-site-verification"
+// content="<CODE>"> and the line "There Is No Limit To What You Can Accomplish Using Zalo!".
+describe("Zalo's domain verification (ZALO_DOMAIN_VERIFICATION)", () => {
+  const CODE = "MjM_Cg75Qlugjhy2wuKo6pocY4FGq58LDJaq";
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp("sqlite", { course }, { MINIAPP_DIR: dir, ZALO_DOMAIN_VERIFICATION: CODE });
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it("the home page carries the meta tag (property= and name=) and leads on to the mini app", async () => {
+    const res = await t.app.inject({ url: "/" });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers["content-type"]).toMatch(/^text\/html/);
+    expect(res.body).toContain(`<meta property="zalo-platform-site-verification" content="${CODE}" />`);
+    expect(res.body).toContain(`<meta name="zalo-platform-site-verification" content="${CODE}" />`);
+    expect(res.body).toContain(`url=/zapps/${SANDBOX_MINIAPP_ID}/`);
+  });
+
+  it("the verifier file Zalo names is served; another code is 404", async () => {
+    const res = await t.app.inject({ url: `/zalo_verifier${CODE}.html` });
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain(`content="${CODE}"`);
+    expect(res.body).toContain("There Is No Limit To What You Can Accomplish Using Zalo!");
+    expect((await t.app.inject({ url: "/zalo_verifierAAAAAAAAAAAA.html" })).statusCode).toBe(404);
+  });
+
+  it("a code that is not Zalo's form refuses to start, with the variable named", async () => {
+    const { loadConfig } = await import("../../bot-server/src/config.js");
+    expect(() => loadConfig({ ZALO_DOMAIN_VERIFICATION: '"><script>' })).toThrow(/ZALO_DOMAIN_VERIFICATION/);
+  });
+});

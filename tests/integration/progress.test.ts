@@ -54,7 +54,7 @@ describe.each(DIALECTS)("progress over HTTP on %s", (dialect) => {
     // The ref shows on the next sign-in.
     const zalo = (await t.app.inject({ method: "POST", url: "/sandbox/users/5500000000000000001/token" })).json().access_token;
     const again = await t.app.inject({ method: "POST", url: "/api/v1/auth/zalo", payload: { accessToken: zalo } });
-    expect(again.json().learner).toEqual({ id: learnerId, name: "Nguyễn Văn An", refCode: "xa-an-binh" });
+    expect(again.json().learner).toEqual({ id: learnerId, name: "Nguyễn Văn An", refCode: "xa-an-binh", nameSaved: true });
   });
 
   it("a first sync may carry only the ref code the app was opened with (nothing learnt yet)", async () => {

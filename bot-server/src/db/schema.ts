@@ -9,6 +9,8 @@ export interface LearnersTable {
   ref_code: string | null;
   created_at: string;
   updated_at: string;
+  /** When the person let the mini app read their Zalo name (scope.userInfo); null: shown as "Người học". */
+  name_consent_at: string | null;
 }
 
 export interface QuizAttemptsTable {

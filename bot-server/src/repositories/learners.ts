@@ -1,4 +1,4 @@
-import type { Kysely, Selectable } from "kysely";
+import type { Insertable, Kysely, Selectable } from "kysely";
 import type { Database, LearnersTable } from "../db/schema.js";
 
 export type LearnerRow = Selectable<LearnersTable>;
@@ -18,12 +18,12 @@ export function learnerRepository(db: Kysely<Database>) {
       return db.selectFrom("learners").selectAll().where("id_by_oa", "=", idByOA).executeTakeFirst();
     },
 
-    async insert(row: LearnerRow): Promise<void> {
+    async insert(row: Insertable<LearnersTable>): Promise<void> {
       await db.insertInto("learners").values(row).onConflict((oc) => oc.column("zalo_user_id").doNothing()).execute();
     },
 
-    async updateProfile(id: string, name: string, idByOA: string | null, now: string): Promise<void> {
-      await db.updateTable("learners").set({ name, id_by_oa: idByOA, updated_at: now }).where("id", "=", id).execute();
+    async updateProfile(id: string, name: string, idByOA: string | null, now: string, nameConsentAt?: string): Promise<void> {
+      await db.updateTable("learners").set({ name, id_by_oa: idByOA, updated_at: now, ...(nameConsentAt ? { name_consent_at: nameConsentAt } : {}) }).where("id", "=", id).execute();
     },
 
     /** Sets the ref code only when none is stored yet (the first one wins) and, given `createdSince`, for a new learner. */

@@ -2,6 +2,7 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { healthResponseSchema, metaResponseSchema } from "../../../shared/schemas/api.js";
 import { PASS_RATIO } from "../../../shared/schemas/content.js";
+import { OA_LINK_KEY } from "../services/sign-in.js";
 
 export async function healthRoutes(app: FastifyInstance): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -15,10 +16,12 @@ export async function healthRoutes(app: FastifyInstance): Promise<void> {
       up = false;
     }
     const oa = await app.oa.tokens.connection().catch(() => ({ status: "degraded" as const, reason: "unknown" }));
+    const link = await app.services.repos.oaState.get<{ linked: boolean }>(OA_LINK_KEY).catch(() => null);
     const body = {
       status: up && oa.status === "ok" ? ("ok" as const) : ("degraded" as const),
       database: { status: up ? ("ok" as const) : ("down" as const), dialect: app.database.dialect },
       oa,
+      miniappOaLink: link === null ? ("unknown" as const) : link.value.linked ? ("linked" as const) : ("not_linked" as const),
       sandbox: app.services.sandbox !== null,
     };
     return reply.status(up ? 200 : 503).send(body);
@@ -28,5 +31,6 @@ export async function healthRoutes(app: FastifyInstance): Promise<void> {
     sandbox: app.services.sandbox !== null,
     miniappId: app.services.miniappId,
     passRatio: PASS_RATIO,
+    oaId: app.oa.zaloIds.oaId,
   }));
 }

@@ -2,10 +2,13 @@ import { existsSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import fastifyStatic from "@fastify/static";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { domainVerificationRoutes } from "./domain-verification.js";
 
 export interface MiniappRoutesOptions {
   dir: string;
   miniappId: string;
+  /** Zalo's domain verification code: / then serves the page with its meta tag instead of redirecting. */
+  domainVerification?: string;
 }
 
 /**
@@ -14,7 +17,8 @@ export interface MiniappRoutesOptions {
  */
 export async function miniappRoutes(app: FastifyInstance, opts: MiniappRoutesOptions): Promise<void> {
   const base = `/zapps/${opts.miniappId}`;
-  app.get("/", { schema: { hide: true } }, async (_req, reply) => reply.redirect(`${base}/`));
+  if (opts.domainVerification) await app.register(domainVerificationRoutes, { code: opts.domainVerification, homeTarget: `${base}/` });
+  else app.get("/", { schema: { hide: true } }, async (_req, reply) => reply.redirect(`${base}/`));
 
   const dir = resolve(opts.dir);
   const indexFile = join(dir, "index.html");

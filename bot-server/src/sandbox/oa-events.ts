@@ -19,6 +19,15 @@ export function oaEvents(id: SandboxIdentity, now: () => number) {
       ...base(event, user),
     }),
     userText: (user: SandboxUserState, msgId: string, text: string) => ({ ...base("user_send_text", user), ...fromUser(user), message: { msg_id: msgId, text } }),
+    /** Someone writing without following: sender.id is the anonymous id, message.conversation_id the conversation. */
+    anonymousText: (anonymousId: string, conversationId: string, msgId: string, text: string) => ({
+      app_id: id.appId,
+      event_name: "anonymous_send_text",
+      timestamp: String(now()),
+      sender: { id: anonymousId },
+      recipient: { id: id.oaId },
+      message: { msg_id: msgId, text, conversation_id: conversationId },
+    }),
     userLocation: (user: SandboxUserState, msgId: string, latitude: number, longitude: number) => ({
       ...base("user_send_location", user),
       ...fromUser(user),

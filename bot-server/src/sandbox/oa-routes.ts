@@ -241,6 +241,20 @@ export async function sandboxOaRoutes(app: FastifyInstance, o: SandboxOaOptions)
     },
   );
 
+  // Someone who does not follow writes to the OA (the "Nhắn tin" button of an OA's page): anonymous_send_text.
+  r.post(
+    "/sandbox/users/:id/anonymous-send",
+    { schema: { tags, params: userParams, body: z.strictObject({ text: z.string().min(1).max(2000) }) } },
+    async (req) => {
+      const anonymousId = `anon-${req.params.id}`;
+      const conversationId = `conv-${req.params.id}`;
+      world.anonymous.set(conversationId, { anonymousId, conversationId, lastMessageAt: now() });
+      const msgId = world.nextMessageId();
+      void delivery.send(events.anonymousText(anonymousId, conversationId, msgId, req.body.text));
+      return { ok: true, anonymous_id: anonymousId, conversation_id: conversationId, msg_id: msgId };
+    },
+  );
+
   r.post(
     "/sandbox/users/:id/location",
     { schema: { tags, params: userParams, body: z.strictObject({ latitude: z.number().min(-90).max(90), longitude: z.number().min(-180).max(180) }) } },

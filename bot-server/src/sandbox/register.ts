@@ -18,7 +18,7 @@ export interface SandboxParts {
 
 /** Every route of the pretend Zalo, mounted inside the server (sandbox mode) or on its own (npm run sandbox). */
 export async function registerSandbox(app: FastifyInstance, p: SandboxParts): Promise<void> {
-  await app.register(sandboxRoutes, { identity: p.identity, clock: p.clock });
+  await app.register(sandboxRoutes, { identity: p.identity, clock: p.clock, world: p.world });
   await app.register(sandboxOaRoutes, { identity: p.identity, world: p.world, delivery: p.delivery, events: oaEvents(p.identity, () => p.world.now()) });
   await app.register(sandboxLoadRoutes, { world: p.world });
   await app.register(sandboxChatPage);

@@ -8,6 +8,7 @@ import { notFound } from "../lib/errors.js";
 import { appSecretProof } from "../zalo/graph-client.js";
 import { SANDBOX_USERS, sandboxConfigJson, type SandboxIdentity } from "./identity.js";
 import { issueUserToken, readUserToken } from "./user-tokens.js";
+import type { SandboxWorld } from "./world.js";
 
 /** How long a sandbox user token lives; Zalo's mini app tokens are short-lived too. */
 const USER_TOKEN_TTL_S = 3600;
@@ -21,6 +22,7 @@ function sameHex(a: string, b: string): boolean {
 export interface SandboxRoutesOptions {
   identity: SandboxIdentity;
   clock: Clock;
+  world: SandboxWorld;
 }
 
 /**
@@ -30,7 +32,7 @@ export interface SandboxRoutesOptions {
  */
 export async function sandboxRoutes(app: FastifyInstance, opts: SandboxRoutesOptions): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const { identity, clock } = opts;
+  const { identity, clock, world } = opts;
   const tags = ["sandbox"];
 
   r.get("/sandbox/config", { schema: { tags, response: { 200: sandboxConfigSchema } } }, async () => sandboxConfigJson(identity));
@@ -56,6 +58,26 @@ export async function sandboxRoutes(app: FastifyInstance, opts: SandboxRoutesOpt
     },
   );
 
+  // What zmp-sdk's authorize({ scopes }) does inside Zalo, for the web preview: the user agrees (or not) to share.
+  r.post(
+    "/sandbox/users/:userId/authorize",
+    {
+      schema: {
+        tags,
+        params: z.strictObject({ userId: z.string().max(32) }),
+        body: z.strictObject({ scopes: z.array(z.enum(["scope.userInfo", "scope.userLocation", "scope.userPhonenumber", "scope.userFriends"])).min(1).max(3), allow: z.boolean().default(true) }),
+        response: { 200: z.record(z.string(), z.boolean()) },
+      },
+    },
+    async (req) => {
+      const user = SANDBOX_USERS.find((u) => u.id === req.params.userId);
+      if (!user) throw notFound("sandbox_user_not_found", "Không có người dùng thử này.");
+      const state = world.users.get(user.idByOA) ?? world.addUser(user.idByOA, user.name, user.id);
+      if (req.body.scopes.includes("scope.userInfo")) state.grantedUserInfo = req.body.allow;
+      return Object.fromEntries(req.body.scopes.map((s) => [s, req.body.allow]));
+    },
+  );
+
   r.get(
     "/sandbox/graph/v2.0/me",
     { schema: { tags, querystring: z.object({ fields: z.string().optional() }).passthrough() } },
@@ -70,11 +92,13 @@ export async function sandboxRoutes(app: FastifyInstance, opts: SandboxRoutesOpt
       const user = SANDBOX_USERS.find((u) => u.id === userId);
       if (!user) return { error: 452, message: "Access token is invalid or has expired" };
       const fields = new Set((req.query.fields ?? "id,name").split(","));
+      // Since zmp-sdk 2.35 a user token alone names no one: name and picture only after authorize(scope.userInfo);
+      // user_id_by_oa only when the mini app is linked to the OA (zalo-platform.md, "Names").
+      const granted = world.users.get(user.idByOA)?.grantedUserInfo === true;
       const full: Record<string, unknown> = {
         id: user.id,
-        name: user.name,
-        picture: { data: { url: "" } },
-        user_id_by_oa: user.idByOA,
+        ...(granted ? { name: user.name, picture: { data: { url: "" } } } : {}),
+        ...(world.faults.miniappLinkedToOa ? { user_id_by_oa: user.idByOA } : {}),
       };
       return { ...Object.fromEntries(Object.entries(full).filter(([k]) => fields.has(k) || k === "id")), error: 0, message: "Success" };
     },

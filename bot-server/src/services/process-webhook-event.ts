@@ -16,6 +16,7 @@ import { draftOf } from "./campaigns/deliver-campaign.js";
 import { foldVietnamese } from "../../../shared/lib/text.js";
 import { communeChoices, consentMessage } from "./dialogue/subscribe.js";
 import { getProgress } from "./get-progress.js";
+import { OA_LINK_KEY } from "./sign-in.js";
 
 export interface EventDeps {
   repos: Repositories;
@@ -63,6 +64,13 @@ async function learnUrl(deps: EventDeps, repos: RepositorySet, userId: string): 
   return next ? deps.links.lesson(next.id) : deps.links.home();
 }
 
+/** See DialogueContext.learnerLinked: false only when the mini app is known not to be linked to the OA. */
+async function learnerLinked(repos: RepositorySet, userId: string): Promise<boolean | null> {
+  if (await repos.learners.findByIdByOA(userId)) return true;
+  const link = await repos.oaState.get<{ linked: boolean }>(OA_LINK_KEY);
+  return link && !link.value.linked ? false : null;
+}
+
 /**
  * Decides what to answer and what to remember; runs once per event (its effects are stored with the plan).
  * Gives the person's id when Zalo should be asked whether they follow (no evidence either way yet).
@@ -99,6 +107,7 @@ async function plan(deps: EventDeps, repos: RepositorySet, ev: ZaloEvent, inboxI
     areas: deps.areas,
     lessonUrl: deps.links.lesson,
     learnUrl: await learnUrl(deps, repos, userId),
+    learnerLinked: await learnerLinked(repos, userId),
     random: deps.random,
     now: now.toISOString(),
   };

@@ -30,6 +30,8 @@ export interface CampaignView {
   status: CampaignStatus;
   draft: CampaignDraft;
   messages: OaMessage[];
+  /** The same news as Zalo's promotion template (what goes to people a promotion reaches). */
+  promotion: OaMessage;
   plan: CampaignPlan;
 }
 
@@ -85,7 +87,7 @@ export const adminApi = {
     const qs = params.toString();
     return get<CampaignList>(`/api/v1/admin/campaigns${qs ? `?${qs}` : ""}`);
   },
-  preview: (draft: CampaignDraft) => post<{ messages: OaMessage[] }>("/api/v1/admin/campaigns/preview", draft),
+  preview: (draft: CampaignDraft) => post<{ messages: OaMessage[]; promotion: OaMessage }>("/api/v1/admin/campaigns/preview", draft),
   create: (draft: CampaignDraft) => post<{ id: number; status: "draft" }>("/api/v1/admin/campaigns", draft),
   campaign: (id: number) => get<CampaignView>(campaignUrl(id)),
   send: (id: number, at?: string) => post<{ status: CampaignStatus }>(`${campaignUrl(id)}/send`, at ? { at } : {}),

@@ -41,7 +41,7 @@ export const auth = (token: string) => ({ headers: { authorization: `Bearer ${to
 
 export const api = {
   meta: () => call<MetaResponse>(http.get("/api/v1/meta")),
-  signIn: (accessToken: string) => call<SignInResponse>(http.post("/api/v1/auth/zalo", { accessToken })),
+  signIn: (accessToken: string, userInfoConsent = false) => call<SignInResponse>(http.post("/api/v1/auth/zalo", { accessToken, ...(userInfoConsent ? { userInfoConsent } : {}) })),
   sync: (token: string, body: SyncRequest) => call<SyncResponse>(http.post("/api/v1/progress/sync", body, auth(token))),
   progress: (token: string) => call<ProgressResponse>(http.get("/api/v1/progress", auth(token))),
   sandboxUsers: () => call<{ users: SandboxUser[] }>(http.get("/sandbox/users")),

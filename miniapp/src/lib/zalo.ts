@@ -2,7 +2,7 @@
  * The one module that talks to zmp-sdk. Inside Zalo it uses the SDK; in a desktop browser (the web preview of
  * the same production build) the SDK's calls reject or throw, so each call falls back to the web platform.
  */
-import { getAccessToken, getRouteParams, nativeStorage } from "zmp-sdk/apis";
+import { authorize, followOA, getAccessToken, getRouteParams, getUserInfo, nativeStorage, openChat } from "zmp-sdk/apis";
 
 type Storage = { getItem(k: string): string | null; setItem(k: string, v: string): void; removeItem(k: string): void };
 
@@ -111,4 +111,71 @@ export function onNetworkChange(cb: (online: boolean) => void): () => void {
 export function isInsideZalo(): boolean {
   storage ??= pickStorage();
   return insideZalo;
+}
+
+/** The sandbox user the web preview plays (null inside Zalo): the stand-ins below act for them. */
+export type PreviewUser = { zaloUserId: string; idByOA: string } | null;
+
+const sandboxPost = async (path: string, body?: unknown): Promise<boolean> => {
+  try {
+    const res = await fetch(path, { method: "POST", headers: body ? { "content-type": "application/json" } : {}, ...(body ? { body: JSON.stringify(body) } : {}) });
+    return res.ok;
+  } catch {
+    return false;
+  }
+};
+
+/**
+ * Asks the person to let the mini app read their Zalo name (zmp-sdk authorize, scope.userInfo; since zmp-sdk 2.35
+ * the token alone names no one). True when they agreed. In the web preview the sandbox's consent stands in.
+ */
+export async function askToShareName(preview: PreviewUser): Promise<boolean> {
+  if (isInsideZalo()) {
+    try {
+      const r = (await authorize({ scopes: ["scope.userInfo"] })) as Record<string, boolean | undefined>;
+      return r["scope.userInfo"] === true;
+    } catch {
+      return false; // refused (-201) or not available
+    }
+  }
+  if (!preview) return false;
+  return sandboxPost(`/sandbox/users/${encodeURIComponent(preview.zaloUserId)}/authorize`, { scopes: ["scope.userInfo"] });
+}
+
+/** Whether the person follows the OA (getUserInfo's followedOA); null when Zalo does not say. */
+export async function followsOa(): Promise<boolean | null> {
+  if (!isInsideZalo()) return null;
+  try {
+    const { userInfo } = await getUserInfo({ autoRequestPermission: false });
+    return typeof userInfo.followedOA === "boolean" ? userInfo.followedOA : null;
+  } catch {
+    return null;
+  }
+}
+
+/** "Quan tâm OA": zmp-sdk followOA inside Zalo; in the web preview the sandbox user follows. */
+export async function followTheOa(oaId: string, preview: PreviewUser): Promise<boolean> {
+  if (isInsideZalo()) {
+    try {
+      await followOA({ id: oaId });
+      return true;
+    } catch {
+      return false; // the person said no (-201), or Zalo is too old
+    }
+  }
+  return preview ? sandboxPost(`/sandbox/users/${encodeURIComponent(preview.idByOA)}/follow`) : false;
+}
+
+/** "Nhắn tin cho OA": opens the OA's chat in Zalo (openChat type oa); in the web preview, the sandbox chat page. */
+export async function chatWithTheOa(oaId: string): Promise<boolean> {
+  if (isInsideZalo()) {
+    try {
+      await openChat({ type: "oa", id: oaId });
+      return true;
+    } catch {
+      return false;
+    }
+  }
+  window.open("/sandbox/chat", "_blank", "noopener");
+  return true;
 }

@@ -29,20 +29,27 @@ function Row({ label, value, strong = false }: { label: string; value: string; s
   );
 }
 
+const reachOf = (plan: CampaignView["plan"]) => plan.free + plan.quota + plan.paid + plan.promotion + plan.inbox;
+
 function PlanTable({ plan }: { plan: CampaignView["plan"] }) {
-  const reach = plan.free + plan.paid + plan.promotion + plan.inbox;
+  const reach = reachOf(plan);
   return (
     <table className="num-table">
       <caption className="num-table__caption">Dự kiến theo danh sách người quan tâm hiện nay</caption>
       <tbody>
-        <Row label="Nhận miễn phí (đã nhắn OA trong 48 giờ)" value={num(plan.free)} />
+        <Row label="Nhận miễn phí (đã nhắn OA trong 48 giờ, còn lượt trả lời miễn phí)" value={num(plan.free)} />
+        <Row label="Nhận bằng hạn mức tin của OA (2–7 ngày)" value={num(plan.quota)} />
         <Row label="Nhận tin có phí (2–7 ngày)" value={num(plan.paid)} />
         <Row label="Nhận tin truyền thông" value={num(plan.promotion)} />
         <Row label="Chờ trong hộp tin (nhận khi nhắn OA)" value={num(plan.inbox)} />
+        {plan.waitingForQuota ? <Row label="…trong đó chờ vì hết hạn mức tin của OA" value={num(plan.waitingForQuota)} /> : null}
         <Row label="Tổng số người sẽ nhận" value={num(reach)} strong />
+        {plan.unknown ? <Row label="Chưa rõ còn quan tâm OA không (sẽ hỏi Zalo trước khi gửi)" value={num(plan.unknown)} /> : null}
         <Row label="Không gửi: đã bỏ quan tâm OA" value={num(plan.excluded.unfollowed)} />
         <Row label="Không gửi: không đăng ký chủ đề này" value={num(plan.excluded.unsubscribed)} />
         <Row label="Không gửi: ở khu vực khác" value={num(plan.excluded.outsideArea)} />
+        <Row label="Hạn mức tin của OA còn lại" value={plan.quotaRemaining === null ? "chưa đọc được từ Zalo" : num(plan.quotaRemaining)} />
+        <Row label="Số tin mỗi người nhận" value={num(plan.messagesPerPerson)} />
         <Row label="Chi phí ước tính" value={vnd(plan.estimatedCostVnd)} strong />
       </tbody>
     </table>
@@ -63,7 +70,9 @@ function StatsTable({ stats }: { stats: CampaignStats }) {
         <Row label="Đã dừng do hủy" value={num(stats.cancelled)} />
         <Row label="Đã nhận" value={num(stats.received)} />
         <Row label="Đã xem" value={num(stats.seen)} />
-        <Row label="Chi phí" value={vnd(stats.costVnd)} strong />
+        {stats.heldForQuota ? <Row label="Chờ vì hết hạn mức tin hoặc tiền Zalo Cloud" value={num(stats.heldForQuota)} /> : null}
+        <Row label="Chi phí dự kiến" value={vnd(stats.plannedCostVnd)} />
+        <Row label="Chi phí thực tế (theo Zalo)" value={vnd(stats.costVnd)} strong />
       </tbody>
     </table>
   );
@@ -226,7 +235,7 @@ export default function AdminCampaignPage() {
   }
 
   const { draft, plan } = view;
-  const reach = plan.free + plan.paid + plan.promotion + plan.inbox;
+  const reach = reachOf(plan);
   const areaName = roles.find((r) => r.areaCode === draft.areaCode)?.areaName ?? `mã ${draft.areaCode}`;
   const provinceWide = draft.areaCode.length === 2 && draft.communes.length === 0;
   const open = status === "draft" || status === "awaiting_approval" || status === "scheduled" || status === "sending";
@@ -239,6 +248,7 @@ export default function AdminCampaignPage() {
         Tin sẽ gửi
       </h2>
       <ChatPreview messages={view.messages} />
+      {draft.usePromotion ? <ChatPreview messages={[view.promotion]} title="Tin truyền thông, xem trước trên Zalo" /> : null}
     </section>
   );
   const planCard = (

@@ -160,6 +160,7 @@ export default function AdminComposePage() {
   const [failure, setFailure] = useState<string | null>(null);
   const [busy, setBusy] = useState<"preview" | "save" | null>(null);
   const [preview, setPreview] = useState<OaMessage[] | null>(null);
+  const [promotionPreview, setPromotionPreview] = useState<OaMessage | null>(null);
   const previewRef = useRef<HTMLElement>(null);
 
   const [rolesLoaded, setRolesLoaded] = useState(roles.length > 0);
@@ -202,7 +203,9 @@ export default function AdminComposePage() {
     if (!draft) return;
     setBusy("preview");
     try {
-      setPreview((await adminApi.preview(draft)).messages);
+      const p = await adminApi.preview(draft);
+      setPromotionPreview(draft.usePromotion ? p.promotion : null);
+      setPreview(p.messages);
     } catch (e) {
       setFailure(errorText(e));
     } finally {
@@ -484,6 +487,7 @@ export default function AdminComposePage() {
               </h2>
               <p className="admin-hint">Người nhận sẽ thấy đúng như sau trên Zalo:</p>
               <ChatPreview messages={preview} />
+              {promotionPreview ? <ChatPreview messages={[promotionPreview]} title="Tin truyền thông, xem trước trên Zalo" /> : null}
             </section>
           ) : null}
         </form>

@@ -4,6 +4,8 @@ import { NavBar } from "../components/nav-bar";
 import { NetworkBanner } from "../components/network-banner";
 import { ProgressBar } from "../components/progress-bar";
 import { SandboxPicker } from "../components/sandbox-picker";
+import { NameCard } from "../components/name-card";
+import { OaCard } from "../components/oa-card";
 import { useEffect } from "react";
 import { nextLessonToLearn, skills } from "../lib/course";
 import { refreshNewsCount } from "../state/actions";
@@ -12,7 +14,8 @@ import { getState, useAppState } from "../state/store";
 export default function HomePage() {
   const navigate = useNavigate();
   const progress = useAppState((s) => s.progress);
-  const name = useAppState((s) => s.session?.learner.name);
+  // "Người học" is not a name to greet anyone by: only a name the person chose to share.
+  const name = useAppState((s) => (s.session?.learner.nameSaved ? s.session.learner.name : null));
   const next = nextLessonToLearn(progress);
   const signedIn = useAppState((s) => !!s.session);
   const unread = useAppState((s) => s.newsUnread);
@@ -38,6 +41,7 @@ export default function HomePage() {
             <p className="hero__done">Bạn đã hoàn thành tất cả các bài. Chúc mừng bạn!</p>
           )}
         </section>
+        {signedIn ? <NameCard /> : null}
         {signedIn ? (
           <button type="button" className="news-entry" onClick={() => navigate("/news")}>
             <span className="news-entry__title">Tin mới</span>
@@ -74,6 +78,7 @@ export default function HomePage() {
             );
           })}
         </ul>
+        <OaCard />
       </main>
       <NavBar />
     </Page>

@@ -3,6 +3,7 @@ import { Button, Page, useNavigate } from "zmp-ui";
 import type { NewsItem } from "../../../shared/schemas/news";
 import { AppHeader } from "../components/app-header";
 import { NavBar } from "../components/nav-bar";
+import { OaCard } from "../components/oa-card";
 import { NetworkBanner } from "../components/network-banner";
 import { api } from "../lib/api";
 import { store } from "../lib/zalo";
@@ -88,6 +89,7 @@ export default function NewsPage() {
     return Array.isArray(cached) ? cached : null;
   });
   const [status, setStatus] = useState<Status>("loading");
+  const [missing, setMissing] = useState<"no_oa_link" | null>(null);
   /** Unread when this visit began: they keep their "Mới" mark until the page is left. */
   const [fresh, setFresh] = useState<Set<number>>(() => new Set());
 
@@ -98,6 +100,7 @@ export default function NewsPage() {
       if (!token) return setStatus("signed-out");
       const r = await api.news(token);
       setItems(r.items);
+      setMissing(r.missing);
       setFresh(new Set(r.items.filter((i) => !i.read).map((i) => i.campaignId)));
       setState({ newsUnread: r.unread });
       setStatus("ready");
@@ -150,7 +153,12 @@ export default function NewsPage() {
             </Button>
           </section>
         ) : null}
-        {status === "ready" && items?.length === 0 ? (
+        {status === "ready" && missing === "no_oa_link" ? (
+          <section className="card" role="status">
+            <p>Ứng dụng chưa được liên kết với OA “Chuyển đổi số quốc gia” trong cài đặt của Zalo, nên chưa nhận ra tin gửi cho bạn. Cán bộ quản trị cần liên kết ứng dụng với OA; trong lúc chờ, bạn vẫn nhận tin khi nhắn tin cho OA.</p>
+          </section>
+        ) : null}
+        {status === "ready" && items?.length === 0 && missing === null ? (
           <section className="card">
             <p className="news-empty">Chưa có tin mới. Khi chính quyền gửi tin cho khu vực của bạn mà Zalo chưa chuyển được, tin sẽ chờ bạn ở đây.</p>
           </section>
@@ -158,6 +166,7 @@ export default function NewsPage() {
         {status !== "signed-out" && items?.length
           ? items.map((item) => <NewsCard key={item.campaignId} item={item} fresh={fresh.has(item.campaignId) || (!item.read && status !== "ready")} onSeen={(id) => void markRead(id)} />)
           : null}
+        {status !== "signed-out" ? <OaCard lead="Quan tâm OA để tin mới đến thẳng Zalo của bạn, không phải chờ ở đây." /> : null}
       </main>
       <NavBar />
     </Page>

@@ -3,6 +3,7 @@ import { Button, Page, useNavigate, useParams } from "zmp-ui";
 import type { AttemptEvent } from "../../../shared/schemas/api";
 import { gradeScore, PASS_RATIO, type Grade } from "../../../shared/lib/grading";
 import { AppHeader } from "../components/app-header";
+import { OaCard } from "../components/oa-card";
 import { NetworkBanner } from "../components/network-banner";
 import { QuestionView } from "../components/question-view";
 import { TextSizeButton } from "../components/text-size-button";
@@ -74,6 +75,7 @@ export default function QuizPage() {
               Về trang chủ
             </Button>
           </div>
+          {grade.passed ? <OaCard lead="Muốn học tiếp mỗi ngày và nhận tin của xã, phường? Quan tâm OA “Chuyển đổi số quốc gia” trên Zalo." /> : null}
         </main>
       </Page>
     );

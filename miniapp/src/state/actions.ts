@@ -2,7 +2,8 @@ import type { AttemptEvent } from "../../../shared/schemas/api";
 import type { Grade } from "../../../shared/lib/grading";
 import { api } from "../lib/api";
 import { getState, setState, type TextSize } from "./store";
-import { syncNow } from "./sync";
+import { ensureSession, syncNow } from "./sync";
+import { askToShareName, chatWithTheOa, followTheOa, type PreviewUser } from "../lib/zalo";
 
 function uuid(): string {
   if (typeof crypto.randomUUID === "function") return crypto.randomUUID();
@@ -104,4 +105,44 @@ export async function refreshNewsCount(token: string, force = false): Promise<vo
   } catch {
     // Offline: the badge keeps what it knew.
   }
+}
+
+/** The sandbox user the web preview plays, with their OA id (the stand-ins of authorize and followOA act for them). */
+async function previewUser(): Promise<PreviewUser> {
+  const s = getState();
+  if (!s.sandbox || !s.sandboxUser) return null;
+  try {
+    const u = (await api.sandboxUsers()).users.find((x) => x.id === s.sandboxUser);
+    return u ? { zaloUserId: u.id, idByOA: u.idByOA } : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * "Lưu tên của tôi": asks Zalo for the person's consent to read their name, then signs in again saying so, so the
+ * server keeps the name. "refused" when they said no (they go on as "Người học"), "offline" when it could not be done.
+ */
+export async function saveMyName(): Promise<"saved" | "refused" | "offline"> {
+  if (!(await askToShareName(await previewUser()))) return "refused";
+  try {
+    return (await ensureSession(true, true)) ? "saved" : "offline";
+  } catch {
+    return "offline";
+  }
+}
+
+/** "Quan tâm OA để nhận tin". */
+export async function followOa(): Promise<boolean> {
+  const oaId = getState().oaId;
+  if (!oaId) return false;
+  const ok = await followTheOa(oaId, await previewUser());
+  if (ok) setState({ followsOa: true });
+  return ok;
+}
+
+/** "Nhắn tin cho OA". */
+export async function chatWithOa(): Promise<boolean> {
+  const oaId = getState().oaId;
+  return oaId ? chatWithTheOa(oaId) : false;
 }

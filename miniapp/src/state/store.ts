@@ -34,9 +34,13 @@ export interface State {
   teamRole: "member" | "leader" | null;
   /** The consent screen for crediting the ref was answered (either way) or is not needed: not asked again. */
   creditAsked: boolean;
+  /** The Official Account's id (from /api/v1/meta): "Quan tâm OA", "Nhắn tin cho OA". */
+  oaId: string | null;
+  /** Whether I follow the OA, as Zalo says (getUserInfo followedOA) or as I just did; null: not known. */
+  followsOa: boolean | null;
 }
 
-const PERSISTED = ["session", "sandboxUser", "progress", "queue", "ref", "refSent", "textSize", "teamRole", "creditAsked"] as const;
+const PERSISTED = ["session", "sandboxUser", "progress", "queue", "ref", "refSent", "textSize", "teamRole", "creditAsked", "oaId", "followsOa"] as const;
 type Persisted = (typeof PERSISTED)[number];
 
 const defaults: State = {
@@ -55,6 +59,8 @@ const defaults: State = {
   newsUnread: 0,
   teamRole: null,
   creditAsked: false,
+  oaId: null,
+  followsOa: null,
 };
 
 function load(): State {

@@ -9,13 +9,13 @@ let retryTimer: ReturnType<typeof setTimeout> | null = null;
 let backoffMs = 2000;
 
 /** A valid session token: the stored one, or a new one from the Zalo token (or the sandbox user in the preview). */
-export async function ensureSession(force = false): Promise<string | null> {
+export async function ensureSession(force = false, userInfoConsent = false): Promise<string | null> {
   const s = getState();
   if (!force && s.session && Date.parse(s.session.expiresAt) - Date.now() > 60_000) return s.session.token;
   let access = await zaloAccessToken();
   if (!access && s.sandbox && s.sandboxUser) access = (await api.sandboxToken(s.sandboxUser)).access_token;
   if (!access) return null;
-  const session = await api.signIn(access);
+  const session = await api.signIn(access, userInfoConsent);
   setState({ session });
   return session.token;
 }

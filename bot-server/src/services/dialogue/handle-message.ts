@@ -17,6 +17,11 @@ export interface DialogueContext {
   lessonUrl(lessonId: string): string;
   /** The person's next lesson in the mini app (their first lesson not passed, when they are a known learner). */
   learnUrl: string;
+  /**
+   * True when this follower is a known learner, false when not — and the mini app is known not to be linked to the
+   * OA (sign-ins come without user_id_by_oa), so the chat cannot see what they learned there; null otherwise.
+   */
+  learnerLinked?: boolean | null;
   random(): number;
   now: string;
 }
@@ -104,7 +109,7 @@ export function handleMessage(ctx: DialogueContext, sub: SubscriberRow, text: st
     case MENU.menu:
       return { replies: [menu()], patch: { dialogue: null } };
     case MENU.learn:
-      return { replies: [withButtons(T.learn, [url("Mở bài học", ctx.learnUrl), hide("Menu", MENU.menu)])], patch: { dialogue: null } };
+      return { replies: [withButtons(ctx.learnerLinked === false ? `${T.learn}\n\n${T.learnNoLink}` : T.learn, [url("Mở bài học", ctx.learnUrl), hide("Menu", MENU.menu)])], patch: { dialogue: null } };
     case MENU.news:
       return {
         replies: [

@@ -15,6 +15,7 @@ export const T = {
   consentNo: "Không sao. Chúng tôi sẽ không lưu xã/phường hay chủ đề của bạn. Bạn vẫn có thể học, hỏi đáp và làm bài kiểm tra.",
   askQuestion: "Mời bạn gõ câu hỏi, ví dụ: “Cách kích hoạt VNeID?” hoặc “Bị lừa chuyển khoản thì làm gì?”. Gõ không dấu cũng được.",
   learn: "Bấm nút bên dưới để mở bài học trong ứng dụng Kỹ năng số cộng đồng.",
+  learnNoLink: "Lưu ý: ứng dụng chưa được liên kết với OA này trong cài đặt của Zalo, nên ở đây chưa thấy được bạn đã học đến đâu. Bài học vẫn mở từ bài đầu; tiến độ của bạn vẫn được lưu trong ứng dụng.",
   noNews: "Hiện chưa có tin mới cho khu vực của bạn. Khi có tin, chúng tôi sẽ gửi cho bạn.",
   noNewsNotSubscribed: "Bạn chưa đăng ký nhận tin. Đăng ký để nhận tin của xã/phường bạn.",
   topicsPrompt:

@@ -43,7 +43,7 @@ function buttonsOf(deps: NewsDeps, buttons: CampaignContent["buttons"]): NewsBut
  */
 export async function getMyNews(deps: NewsDeps, learnerId: string): Promise<NewsResponse> {
   const follower = await followerOf(deps.repos, learnerId);
-  if (!follower) return { items: [], unread: 0 };
+  if (!follower) return { items: [], unread: 0, missing: "no_oa_link" };
   const rows = await deps.repos.deliveries.news(follower, NEWS_LIMIT);
   const items = rows.map((r): NewsItem => {
     const content = contentOf(r.content);
@@ -57,5 +57,5 @@ export async function getMyNews(deps: NewsDeps, learnerId: string): Promise<News
       read: r.state === "read",
     };
   });
-  return { items, unread: await deps.repos.deliveries.unreadNews(follower) };
+  return { items, unread: await deps.repos.deliveries.unreadNews(follower), missing: null };
 }

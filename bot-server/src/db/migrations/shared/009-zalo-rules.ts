@@ -11,11 +11,14 @@ import { sql, type Kysely, type Migration } from "kysely";
  * - oa_messages.conversation_id: replies to people writing without following go to Zalo's anonymous recipient.
  * - oa_state: small facts about the OA shared by every process (quota read, imports, mini app linked to the OA).
  * - follower_tags: the OA tags this server put on a follower (mirrored to Zalo's OA Manager).
+ * - learners.name_consent_at: when the person let the mini app read their Zalo name (authorize scope.userInfo);
+ *   before that the name is "Người học", whatever the Graph API says.
  */
 export function zaloRulesMigration(ts: "TEXT" | "TIMESTAMPTZ"): Migration {
   const t = sql.raw(ts);
   return {
     async up(db: Kysely<unknown>): Promise<void> {
+      await sql`ALTER TABLE learners ADD COLUMN name_consent_at ${t}`.execute(db);
       await sql`ALTER TABLE subscribers ADD COLUMN follow_checked_at ${t}`.execute(db);
       await sql`ALTER TABLE subscribers ADD COLUMN window_anchor ${t}`.execute(db);
       await sql`ALTER TABLE subscribers ADD COLUMN window_replies INTEGER NOT NULL DEFAULT 0`.execute(db);
@@ -45,7 +48,7 @@ export function zaloRulesMigration(ts: "TEXT" | "TIMESTAMPTZ"): Migration {
       await sql`DROP TABLE follower_tags`.execute(db);
       await sql`DROP TABLE oa_state`.execute(db);
       await sql`DROP INDEX subscribers_follow_unknown`.execute(db);
-      for (const [table, col] of [["oa_messages", "conversation_id"], ["oa_messages", "cost_vnd"], ["oa_messages", "quota_type"], ["deliveries", "quota_type"], ["deliveries", "planned_cost_vnd"], ["subscribers", "window_replies"], ["subscribers", "window_anchor"], ["subscribers", "follow_checked_at"]] as const) {
+      for (const [table, col] of [["oa_messages", "conversation_id"], ["oa_messages", "cost_vnd"], ["oa_messages", "quota_type"], ["deliveries", "quota_type"], ["deliveries", "planned_cost_vnd"], ["subscribers", "window_replies"], ["subscribers", "window_anchor"], ["subscribers", "follow_checked_at"], ["learners", "name_consent_at"]] as const) {
         await sql`ALTER TABLE ${sql.table(table)} DROP COLUMN ${sql.ref(col)}`.execute(db);
       }
     },

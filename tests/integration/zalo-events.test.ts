@@ -1,0 +1,74 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadCourseOrThrow } from "../../shared/content-loader.js";
+import { createTestApp, type TestApp } from "../helpers/app.js";
+import { DIALECTS } from "../helpers/databases.js";
+import { manualClock } from "../helpers/fixture.js";
+import { oaConnected, say, sentTo, settle } from "../helpers/oa.js";
+
+const course = loadCourseOrThrow();
+
+describe.each(DIALECTS)("events Zalo really sends, on %s", (dialect) => {
+  let t: TestApp;
+  const clock = manualClock(new Date("2025-06-02T02:00:00.000Z"));
+  const subscriber = (userId: string) => t.testDb.db.db.selectFrom("subscribers").selectAll().where("user_id", "=", userId).executeTakeFirst();
+
+  beforeAll(async () => {
+    t = await createTestApp(dialect, { course, clock });
+    await t.app.ready();
+    await oaConnected(t.app);
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  // Java SDK v3/SendTextAnonymousMessage: recipient {anonymous_id, conversation_id}; the webhook's sender.id is the
+  // anonymous id and message.conversation_id the conversation (an integration's handler, zalo-platform.md).
+  it("someone writing without following (anonymous_send_text) is answered through Zalo's anonymous recipient", async () => {
+    const res = await t.app.inject({ method: "POST", url: "/sandbox/users/990001/anonymous-send", payload: { text: "menu" } });
+    expect(res.statusCode).toBe(200);
+    const { anonymous_id } = res.json() as { anonymous_id: string };
+    await settle(t.app);
+    const got = await sentTo(t.app, anonymous_id);
+    expect(got.length).toBeGreaterThanOrEqual(2);
+    expect(got.at(-1)!.message.text).toMatch(/chưa quan tâm OA/);
+    const rows = await t.testDb.db.db.selectFrom("oa_messages").selectAll().where("user_id", "=", anonymous_id).execute();
+    expect(rows.every((r) => r.status === "sent" && r.conversation_id === "conv-990001")).toBe(true);
+    // Nothing is kept about them as a subscriber.
+    expect(await subscriber(anonymous_id)).toBeUndefined();
+  });
+
+  it("a follower with no follow event on record who writes is answered, then checked with Zalo (user/detail)", async () => {
+    const world = t.app.oa.sandboxWorld!;
+    const u = world.addUser("7700000000000000551");
+    world.setFollowing(u, true); // followed long before this server existed: no follow event
+    const replies = await say(t.app, u.id, "menu");
+    expect(replies.length).toBeGreaterThan(0);
+    await settle(t.app);
+    const row = await subscriber(u.id);
+    expect(row).toMatchObject({ following: 1 });
+    expect(row!.follow_checked_at).not.toBeNull();
+    // Someone Zalo says does not follow (they write from a chat opened long ago) is recorded as such: evidence.
+    const gone = world.addUser("7700000000000000552");
+    await say(t.app, gone.id, "menu");
+    await settle(t.app);
+    expect(await subscriber(gone.id)).toMatchObject({ following: 0 });
+    expect((await subscriber(gone.id))!.follow_checked_at).not.toBeNull();
+  });
+
+  it("bot replies are counted against the person's free replies, and a new message starts the count again", async () => {
+    const world = t.app.oa.sandboxWorld!;
+    const u = world.addUser("7700000000000000553");
+    world.setFollowing(u, true);
+    await say(t.app, u.id, "menu");
+    const first = await subscriber(u.id);
+    expect(first!.window_replies).toBeGreaterThan(0);
+    expect(first!.window_replies).toBe(u.repliesInWindow); // the same count Zalo keeps
+    clock.advanceMinutes(1);
+    await say(t.app, u.id, "menu");
+    const second = await subscriber(u.id);
+    expect(second!.window_replies).toBe(u.repliesInWindow);
+    expect(second!.window_anchor).toBe(second!.last_interaction_at);
+    const quotaTypes = await t.testDb.db.db.selectFrom("oa_messages").select("quota_type").where("user_id", "=", u.id).execute();
+    expect(quotaTypes.every((r) => r.quota_type === "reply")).toBe(true);
+  });
+});
