@@ -38,6 +38,8 @@ const envSchema = z
     OA_PROMOTION_ELIGIBLE: z.enum(["true", "false"]).default("false"),
     ZALO_FREE_REPLIES_PER_WINDOW: z.coerce.number().int().min(0).max(1000).default(8),
     ZALO_QUOTA_METHOD: z.enum(["POST", "GET"]).default("POST"),
+    ZALO_TAGS: z.enum(["on", "off"]).default("on"),
+    ZALO_TAG_PREFIX: z.string().regex(/^[a-z0-9-]{1,20}$/, "lower-case letters, digits and -").default("ksc"),
     FOLLOWER_IMPORT_HOURS: z.coerce.number().min(0).max(24 * 30).default(24),
     SANDBOX_FOLLOWERS: z.coerce.number().int().min(0).max(1_000_000).default(200),
     ZALO_DOMAIN_VERIFICATION: optional.pipe(z.string().regex(/^[A-Za-z0-9_-]{8,100}$/, "the code Zalo gives (letters, digits, - and _), e.g. from zalo_verifier<CODE>.html").optional()),
@@ -47,6 +49,7 @@ const envSchema = z
     SANDBOX_WEBHOOK_URL: optional.pipe(z.string().url().optional()),
     SANDBOX_FAULTS: optional,
     SANDBOX_RETRY_SCALE: z.coerce.number().min(0).max(1).default(1),
+    SANDBOX_RETRY_SCHEDULE: z.enum(["12h", "short"]).default("12h"),
     SANDBOX_SEED: optional,
     MINIAPP_DIR: z.string().default("www"),
     BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(10_000_000).default(262_144),
@@ -102,6 +105,8 @@ export interface Config {
   sandboxFaults: Record<string, unknown>;
   /** Multiplies the sandbox's webhook retry schedule (tests speed it up). */
   sandboxRetryScale: number;
+  /** The sandbox's retry schedule: "12h" (hourly to about 12 hours) or "short" (30 s … 1 h); sources disagree. */
+  sandboxRetrySchedule: "12h" | "short";
   /** Calls per minute to Zalo's OA API, for every sender (of every process, with Redis); 0: no limit (benchmarks against a sandbox with its limit lifted). */
   zaloRateLimitPerMinute: number;
   /** Scale-out mode: jobs in BullMQ on this Redis (with PostgreSQL); unset: jobs in a database table. */
@@ -114,6 +119,8 @@ export interface Config {
   campaignCosts: { paidMessageVnd: number; promotionMessageVnd: number; promotionEligible: boolean; freeRepliesPerWindow: number };
   /** How quota/message is called (sources disagree: Zalo's Java SDK POSTs, zalo-platform.md says GET). */
   zaloQuotaMethod: "get" | "post";
+  /** OA tags mirroring subscriptions (one per commune and topic), for officials using Zalo's OA Manager. */
+  zaloTags: { enabled: boolean; prefix: string };
   /** Hours between imports of the OA's followers from Zalo (also once at start when connected); 0: only by hand. */
   followerImportHours: number;
   /** Sandbox with SANDBOX_SEED: followers who were there before the server existed (they never send `follow`). */
@@ -176,6 +183,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
         },
     sandboxSeed: e.SANDBOX_SEED,
     sandboxRetryScale: e.SANDBOX_RETRY_SCALE,
+    sandboxRetrySchedule: e.SANDBOX_RETRY_SCHEDULE,
     sandboxFaults: parseJsonObject(e.SANDBOX_FAULTS, "SANDBOX_FAULTS"),
     sandboxWebhookUrl: e.SANDBOX_WEBHOOK_URL,
     zaloRateLimitPerMinute: e.ZALO_RATE_LIMIT_PER_MINUTE,
@@ -185,6 +193,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     runWorkers: e.WORKERS === "on" || (e.WORKERS === "auto" && !e.REDIS_URL),
     campaignCosts: { paidMessageVnd: e.PAID_MESSAGE_VND, promotionMessageVnd: e.PROMOTION_MESSAGE_VND, promotionEligible: e.OA_PROMOTION_ELIGIBLE === "true", freeRepliesPerWindow: e.ZALO_FREE_REPLIES_PER_WINDOW },
     zaloQuotaMethod: e.ZALO_QUOTA_METHOD === "GET" ? "get" : "post",
+    zaloTags: { enabled: e.ZALO_TAGS === "on", prefix: e.ZALO_TAG_PREFIX },
     followerImportHours: e.FOLLOWER_IMPORT_HOURS,
     sandboxFollowers: e.SANDBOX_FOLLOWERS,
     zaloDomainVerification: e.ZALO_DOMAIN_VERIFICATION,

@@ -116,6 +116,11 @@ export const healthResponseSchema = z.object({
    * "not_linked" while sign-ins come without it (then news and the chat cannot find the person), "unknown" before any.
    */
   miniappOaLink: z.enum(["linked", "not_linked", "unknown"]),
+  /**
+   * Webhook events from Zalo: "disabled" when the (in-process) sandbox gave up after its retries, as Zalo disables
+   * a failing webhook; "ok" in sandbox mode otherwise; "unknown" with Zalo (it does not say), with the last event's time.
+   */
+  webhook: z.object({ status: z.enum(["ok", "disabled", "unknown"]), lastEventAt: z.string().nullable() }),
   sandbox: z.boolean(),
 });
 

@@ -413,7 +413,9 @@ describe.each(DIALECTS)("the sandbox retries a failed webhook on Zalo's schedule
     expect(rows[0]!.status).toBe("done");
   });
 
-  it("a webhook that always fails is tried six times (first + 5 retries), then given up", async () => {
+  // A Zalo docs digest and an integration guide: retries after 30 s, 5 min, 15 min, 30 min, 1 h with num_retry;
+  // zalo-platform.md quotes another guide saying about 12 hours; then the webhook is disabled. Default "12h".
+  it("a webhook that always fails is retried for about 12 hours (num_retry 1…15), then disabled — and /health says so", async () => {
     const app = t!.app;
     const before = stub.requests.length;
     const saved = stub.respond;
@@ -422,13 +424,29 @@ describe.each(DIALECTS)("the sandbox retries a failed webhook on Zalo's schedule
       const sent = await app.inject({ method: "POST", url: `/sandbox/users/${USER}/send`, payload: { text: "menu" } });
       const msgId = sent.json().msg_id as string;
       await expect
-        .poll(async () => ((await app.inject({ url: "/sandbox/deliveries" })).json() as { status: string }[]).filter((d) => d.status === "gave_up").length, { timeout: 15_000 })
+        .poll(async () => ((await app.inject({ url: "/sandbox/deliveries" })).json() as { status: string }[]).filter((d) => d.status === "gave_up").length, { timeout: 30_000 })
         .toBe(1);
       const tries = stub.requests.slice(before).filter((r) => (r.json?.message as { msg_id?: string } | undefined)?.msg_id === msgId);
-      expect(tries.map((r) => r.headers["num_retry"])).toEqual([undefined, "1", "2", "3", "4", "5"]);
+      expect(tries.map((r) => r.headers["num_retry"])).toEqual([undefined, ...Array.from({ length: 15 }, (_, i) => String(i + 1))]);
+      const webhook = (await app.inject({ url: "/sandbox/webhook" })).json() as { disabled: boolean; retryScheduleMs: number[] };
+      expect(webhook.disabled).toBe(true);
+      const total = webhook.retryScheduleMs.reduce((a, b) => a + b, 0);
+      expect(total).toBeGreaterThan(11 * 3600_000);
+      expect(total).toBeLessThanOrEqual(12 * 3600_000);
+      expect((await app.inject({ url: "/health" })).json().webhook).toMatchObject({ status: "disabled" });
     } finally {
       stub.respond = saved;
     }
+    // Disabled: nothing reaches the server until the webhook is enabled again.
+    const seen = stub.requests.length;
+    await app.inject({ method: "POST", url: `/sandbox/users/${USER}/send`, payload: { text: "menu" } });
+    await new Promise((r) => setTimeout(r, 200));
+    expect(stub.requests.length).toBe(seen);
+    expect((await app.inject({ url: "/sandbox/webhook" })).json()).toMatchObject({ disabled: true, droppedWhileDisabled: 1 });
+    await app.inject({ method: "POST", url: "/sandbox/webhook/enable" });
+    await app.inject({ method: "POST", url: `/sandbox/users/${USER}/send`, payload: { text: "menu" } });
+    await expect.poll(() => stub.requests.length, { timeout: 10_000 }).toBeGreaterThan(seen);
+    expect((await app.inject({ url: "/health" })).json().webhook).toMatchObject({ status: "ok" });
   });
 });
 

@@ -3,6 +3,7 @@ import { loadCourseOrThrow } from "../../shared/content-loader.js";
 import { createTestApp, type TestApp } from "../helpers/app.js";
 import { DIALECTS } from "../helpers/databases.js";
 import { manualClock } from "../helpers/fixture.js";
+import { mirrorTags } from "../../bot-server/src/services/followers/mirror-tags.js";
 import { oaConnected, say, sentTo, settle } from "../helpers/oa.js";
 
 const course = loadCourseOrThrow();
@@ -70,5 +71,29 @@ describe.each(DIALECTS)("events Zalo really sends, on %s", (dialect) => {
     expect(second!.window_anchor).toBe(second!.last_interaction_at);
     const quotaTypes = await t.testDb.db.db.selectFrom("oa_messages").select("quota_type").where("user_id", "=", u.id).execute();
     expect(quotaTypes.every((r) => r.quota_type === "reply")).toBe(true);
+  });
+
+  // zalo-php-sdk ZaloEndPoint: v2.0/oa/tag/tagfollower and rmfollowerfromtag, body {user_id, tag_name}.
+  it("a subscription is mirrored into OA tags (one per commune and topic); changes add and remove only what changed", async () => {
+    const world = t.app.oa.sandboxWorld!;
+    const u = world.addUser("7700000000000000554");
+    world.setFollowing(u, true);
+    const now = clock.now().toISOString();
+    const db = t.testDb.db.db;
+    await db.insertInto("subscribers").values({ user_id: u.id, display_name: null, following: 1, follow_checked_at: now, followed_at: now, unfollowed_at: null, last_interaction_at: now, consent_version: "v", consent_text: "t", consent_at: now, province_code: "01", commune_code: "00004", topics: '["an-toan-mang","tin-chinh-quyen"]', news_enabled: 1, dialogue: null, created_at: now, updated_at: now }).execute();
+    const deps = { repos: t.app.services.repos, oa: t.app.oa.oa, clock };
+    const s = { enabled: true, prefix: "ksc" };
+    expect(await mirrorTags(deps, u.id, s)).toEqual({ added: 3, removed: 0 });
+    expect([...u.tags].sort()).toEqual(["ksc-an-toan-mang", "ksc-tin-chinh-quyen", "ksc-xa-00004"]);
+    expect(await mirrorTags(deps, u.id, s)).toEqual({ added: 0, removed: 0 });
+    await db.updateTable("subscribers").set({ topics: '["an-toan-mang"]' }).where("user_id", "=", u.id).execute();
+    expect(await mirrorTags(deps, u.id, s)).toEqual({ added: 0, removed: 1 });
+    expect([...u.tags].sort()).toEqual(["ksc-an-toan-mang", "ksc-xa-00004"]);
+    // Officials find the same people in OA Manager (getlist by tag_name).
+    const tokens = (await t.app.inject({ url: "/sandbox/config" })).json();
+    expect(tokens.oa_id).toBeTruthy();
+    await db.updateTable("subscribers").set({ news_enabled: 0 }).where("user_id", "=", u.id).execute();
+    expect(await mirrorTags(deps, u.id, s)).toEqual({ added: 0, removed: 2 });
+    expect(u.tags.size).toBe(0);
   });
 });

@@ -18,6 +18,7 @@ import { deliverOne, deliveryFailedForGood, planDeliveries } from "../services/c
 import { processWebhookEvent } from "../services/process-webhook-event.js";
 import { checkFollowers } from "../services/followers/check-followers.js";
 import { runFollowerImport } from "../services/followers/run-import.js";
+import { mirrorTags } from "../services/followers/mirror-tags.js";
 import { ZaloApiError } from "../zalo/errors.js";
 import { oaClient, zaloRateLimiter, type OaClient } from "../zalo/oa-client.js";
 import { oauthClient, pkcePair, type OAuthClient } from "../zalo/oauth-client.js";
@@ -98,8 +99,8 @@ export const oaPlugin = fp(async (app: FastifyInstance, { config }: { config: Co
   }
   const delivery = sandbox
     ? config.sandboxWebhookUrl
-      ? webhookDelivery({ identity: sandbox, url: config.sandboxWebhookUrl, retryScale: config.sandboxRetryScale, log: app.log })
-      : webhookDelivery({ identity: sandbox, url: `${SANDBOX_BASE}/webhooks/zalo`, adapter, retryScale: config.sandboxRetryScale, log: app.log })
+      ? webhookDelivery({ identity: sandbox, url: config.sandboxWebhookUrl, retryScale: config.sandboxRetryScale, schedule: config.sandboxRetrySchedule, log: app.log })
+      : webhookDelivery({ identity: sandbox, url: `${SANDBOX_BASE}/webhooks/zalo`, adapter, retryScale: config.sandboxRetryScale, schedule: config.sandboxRetrySchedule, log: app.log })
     : null;
 
   const services: OaServices = {
@@ -122,6 +123,8 @@ export const oaPlugin = fp(async (app: FastifyInstance, { config }: { config: Co
   const followerDeps = { repos: s.repos, oa, clock: s.clock, log: app.log };
   // Someone who wrote to the OA with no follow on record: Zalo says whether they follow (user/detail).
   queue.process("follower-check", async (p) => void (await checkFollowers(followerDeps, [String(p.userId)])), { concurrency: 2 });
+  // Subscriptions mirrored into OA tags (one per commune and topic), for officials using Zalo's OA Manager.
+  queue.process("follower-tags", async (p) => void (config.zaloTags.enabled && (await mirrorTags(followerDeps, String(p.userId), config.zaloTags))), { concurrency: 2 });
   queue.process("followers-import", () => runFollowerImport(followerDeps, config.followerImportHours), {
     concurrency: 1,
     onFailed: async (_p, err) => app.log.error({ err }, "importing followers from Zalo failed for good; the next scheduled run tries again"),

@@ -26,6 +26,11 @@ export function inboxRepository(db: Kysely<Database>) {
         .execute();
       return rows.map((r) => Number(r.id));
     },
+    /** When the latest webhook event arrived (null: none yet). */
+    async lastReceivedAt(): Promise<string | null> {
+      const r = await db.selectFrom("webhook_inbox").select((eb) => eb.fn.max("received_at").as("at")).executeTakeFirst();
+      return (r?.at as string | null | undefined) ?? null;
+    },
     findById(id: number): Promise<InboxRow | undefined> {
       return db.selectFrom("webhook_inbox").selectAll().where("id", "=", id).executeTakeFirst();
     },

@@ -5,6 +5,7 @@ import { auditRepository } from "./audit.js";
 import { campaignRepository } from "./campaigns.js";
 import { creditRepository } from "./credits.js";
 import { deliveryRepository } from "./deliveries.js";
+import { followerTagRepository } from "./follower-tags.js";
 import { inboxRepository } from "./inbox.js";
 import { jobRepository } from "./jobs.js";
 import { learnerRepository } from "./learners.js";
@@ -34,6 +35,7 @@ function bind(db: Kysely<Database>, dialect: Dialect) {
     unanswered: unansweredRepository(db),
     tokens: oaTokenRepository(db),
     oaState: oaStateRepository(db),
+    followerTags: followerTagRepository(db),
     locks: lockRepository(db),
     oauthStates: oauthStateRepository(db),
     roles: roleRepository(db),

@@ -17,10 +17,14 @@ export async function healthRoutes(app: FastifyInstance): Promise<void> {
     }
     const oa = await app.oa.tokens.connection().catch(() => ({ status: "degraded" as const, reason: "unknown" }));
     const link = await app.services.repos.oaState.get<{ linked: boolean }>(OA_LINK_KEY).catch(() => null);
+    const lastEventAt = await app.services.repos.inbox.lastReceivedAt().catch(() => null);
+    const delivery = app.oa.sandboxDelivery;
+    const webhook = { status: delivery ? (delivery.state.disabled ? ("disabled" as const) : ("ok" as const)) : ("unknown" as const), lastEventAt };
     const body = {
       status: up && oa.status === "ok" ? ("ok" as const) : ("degraded" as const),
       database: { status: up ? ("ok" as const) : ("down" as const), dialect: app.database.dialect },
       oa,
+      webhook,
       miniappOaLink: link === null ? ("unknown" as const) : link.value.linked ? ("linked" as const) : ("not_linked" as const),
       sandbox: app.services.sandbox !== null,
     };

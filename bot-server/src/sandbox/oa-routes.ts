@@ -299,6 +299,12 @@ export async function sandboxOaRoutes(app: FastifyInstance, o: SandboxOaOptions)
     delivery.deliveries.slice(-200).map((d) => ({ event_name: d.event.event_name, attempts: d.attempts, status: d.status, last_status: d.lastStatus })),
   );
 
+  r.get("/sandbox/webhook", { schema: { tags } }, async () => ({ disabled: delivery.state.disabled, droppedWhileDisabled: delivery.state.droppedWhileDisabled, retryScheduleMs: [...delivery.schedule] }));
+  r.post("/sandbox/webhook/enable", { schema: { tags } }, async () => {
+    delivery.enable();
+    return { disabled: false };
+  });
+
   r.get("/sandbox/faults", { schema: { tags } }, async () => world.faults);
   r.put("/sandbox/faults", { schema: { tags, body: faultsSchema.partial() } }, async (req) => {
     return world.setFaults(req.body as Partial<Faults>);

@@ -25,7 +25,7 @@ export async function buildSandboxServer(config: Config, clock: Clock = systemCl
   world.setFaults(faults.data as Partial<Faults>);
     // An OA in use long before this server: with a seed, the same followers (who never send `follow`) every start.
     if (config.sandboxSeed) world.seedPreexisting(0, config.sandboxFollowers, syntheticFollower);
-  const delivery = webhookDelivery({ identity, url: config.sandboxWebhookUrl ?? null, retryScale: config.sandboxRetryScale, log: app.log });
+  const delivery = webhookDelivery({ identity, url: config.sandboxWebhookUrl ?? null, retryScale: config.sandboxRetryScale, schedule: config.sandboxRetrySchedule, log: app.log });
   await registerSandbox(app, { identity, clock, world, delivery });
   app.addHook("onClose", async () => delivery.stop());
   return { app, identity, world };

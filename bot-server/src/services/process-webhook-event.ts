@@ -75,7 +75,8 @@ async function learnerLinked(repos: RepositorySet, userId: string): Promise<bool
  * Decides what to answer and what to remember; runs once per event (its effects are stored with the plan).
  * Gives the person's id when Zalo should be asked whether they follow (no evidence either way yet).
  */
-async function plan(deps: EventDeps, repos: RepositorySet, ev: ZaloEvent, inboxId: number): Promise<string | null> {
+async function plan(deps: EventDeps, repos: RepositorySet, ev: ZaloEvent, inboxId: number): Promise<{ check: string | null; tags: string | null }> {
+  const none = { check: null, tags: null };
   const now = deps.clock.now();
   const at = eventTime(ev, now);
   const userId = userOf(ev);
@@ -85,12 +86,12 @@ async function plan(deps: EventDeps, repos: RepositorySet, ev: ZaloEvent, inboxI
     const ids = ev.message?.msg_ids ?? (ev.message?.msg_id ? [ev.message.msg_id] : []);
     const kind = name === "user_received_message" ? "received" : name === "user_seen_message" ? "seen" : "echo";
     await repos.messages.addReceipts(ids.map((id) => ({ zalo_message_id: String(id), event: kind, at })));
-    return null;
+    return none;
   }
-  if (!userId) return null;
+  if (!userId) return none;
   if (name.startsWith("anonymous_send_")) {
     await planAnonymous(deps, repos, ev, userId, inboxId);
-    return null;
+    return none;
   }
   await repos.subscribers.ensure(userId, now.toISOString());
   // Locked: two messages of one person planned at once must not both start from the same dialogue state.
@@ -98,7 +99,7 @@ async function plan(deps: EventDeps, repos: RepositorySet, ev: ZaloEvent, inboxI
 
   if (name === "unfollow") {
     await repos.subscribers.setFollowing(userId, false, at, now.toISOString());
-    return null;
+    return none;
   }
   await repos.subscribers.touch(userId, at);
   const ctx: DialogueContext = {
@@ -116,7 +117,7 @@ async function plan(deps: EventDeps, repos: RepositorySet, ev: ZaloEvent, inboxI
   if (name === "follow") {
     await repos.subscribers.setFollowing(userId, true, at, now.toISOString());
     sub = (await repos.subscribers.find(userId)) as SubscriberRow;
-    if (!sub.following) return null; // an unfollow that happened later has already been processed
+    if (!sub.following) return none; // an unfollow that happened later has already been processed
     result = welcome(ctx, sub);
   } else if (name === "user_send_text") {
     result = handleMessage(ctx, sub, String(ev.message?.text ?? ""));
@@ -126,13 +127,14 @@ async function plan(deps: EventDeps, repos: RepositorySet, ev: ZaloEvent, inboxI
     // A sticker, photo, link…: it counts as an interaction (done above); the bot answers with the menu.
     result = { replies: [menuMessage("Tôi chỉ đọc được tin nhắn chữ. Bạn gõ câu hỏi hoặc chọn một nút bên dưới nhé.", ctx.learnUrl)], patch: {} };
   } else {
-    return null;
+    return none;
   }
   // Zalo lets the OA write only to followers (-213): someone we know unfollowed gets nothing, not even a reply.
   // People who followed before this server ran have no follow on record: they are answered, and Zalo is asked
   // whether they follow (user/detail), so that a campaign does not take them for unfollowed.
   if (name !== "follow" && knownUnfollowed(sub)) result = { ...result, replies: [] };
   const unknown = name !== "follow" && !sub.following && sub.follow_checked_at === null;
+  const tags = "topics" in result.patch || "commune_code" in result.patch || "news_enabled" in result.patch;
 
   // News that could not be pushed waits in the person's inbox and goes out now, as they have just written.
   if (name === "user_send_text" && result.replies.length) {
@@ -147,7 +149,7 @@ async function plan(deps: EventDeps, repos: RepositorySet, ev: ZaloEvent, inboxI
     await repos.unanswered.add({ user_id: userId, text: result.unanswered.text.slice(0, 2000), best_match: result.unanswered.bestMatch, best_score: result.unanswered.bestScore, created_at: now.toISOString(), resolved_at: null });
   }
   await repos.messages.queue(result.replies.map((m, seq) => queued(userId, m, inboxId, seq, now)));
-  return unknown ? userId : null;
+  return { check: unknown ? userId : null, tags: tags ? userId : null };
 }
 
 async function inboxNews(deps: EventDeps, repos: RepositorySet, userId: string, now: Date): Promise<OaMessage[]> {
@@ -226,13 +228,14 @@ export async function processWebhookEvent(deps: EventDeps, inboxId: number): Pro
       await deps.repos.inbox.markProcessed(inboxId, "ignored", deps.clock.now().toISOString());
       return;
     }
-    const check = await deps.repos.transaction(async (repos) => {
-      const who = await plan(deps, repos, ev, inboxId);
+    const after = await deps.repos.transaction(async (repos) => {
+      const next = await plan(deps, repos, ev, inboxId);
       await repos.inbox.markPlanned(inboxId);
-      return who;
+      return next;
     });
     // Outside the transaction: on SQLite the queue's write would wait for the one connection the transaction holds.
-    if (check) await deps.queue?.add("follower-check", { userId: check }, { key: `follower-check:${check}` });
+    if (after.check) await deps.queue?.add("follower-check", { userId: after.check }, { key: `follower-check:${after.check}` });
+    if (after.tags) await deps.queue?.add("follower-tags", { userId: after.tags }, { key: `follower-tags:${after.tags}:${inboxId}` });
   }
   await sendPlanned(deps, inboxId);
   await deps.repos.inbox.markProcessed(inboxId, "done", deps.clock.now().toISOString());

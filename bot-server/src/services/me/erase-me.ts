@@ -52,6 +52,7 @@ export async function eraseMe(deps: MeDataDeps, learnerId: string, confirm: stri
       await pd.anonymiseOaMessages(fid, tombstone);
       await pd.anonymiseQuestions(fid, tombstone, now);
       await pd.rekeyDeliveries(fid, tombstone, now);
+      await repos.followerTags.deleteUser(fid);
       for (const e of await pd.inboxEventsMentioning(fid)) if (eventInvolves(parsed(e.payload), fid)) await pd.blankInboxEvent(Number(e.id), e.event_name);
     }
 
