@@ -9,8 +9,12 @@
  * Measured: planning seconds (approval → every delivery row written), deliveries per second (the sandbox's first to
  * last accepted call), peak memory of each process (VmHWM), duplicates and lost deliveries; embedded also runs at a
  * tenth of the audience, to show memory does not grow with it. Then, in scale-out mode, the sandbox at Zalo's 4,000
- * calls a minute: the measured rate and the -32 answers. The sandbox's own speed (autocannon posting messages
- * straight to it) is the baseline. The last line is one JSON object.
+ * calls a minute: the measured rate and the -32 answers. Zalo's rules hold throughout (free replies within 48 h,
+ * the package's proactive quota for 2–7 days, the rest in inboxes): each run reports how Zalo counted the sends.
+ * --preexisting N: an OA whose N followers all followed before the server existed (never a `follow` event; the
+ * app knows them only as subscribed in the chat): the follower import at start (getlist by period + user/detail),
+ * then one campaign — import seconds and calls, and how many of those Zalo's rules allow were reached.
+ * The sandbox's own speed (autocannon posting messages straight to it) is the baseline. The last line is one JSON object.
  */
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
@@ -36,6 +40,7 @@ const { values: args } = parseArgs({
     modes: { type: "string", default: "embedded,scale-out,quota" },
     "quota-minutes": { type: "string", default: "2" },
     "bare-seconds": { type: "string", default: "10" },
+    preexisting: { type: "string", default: "30000" },
   },
 });
 const N = Number(args.subscribers);
@@ -65,7 +70,7 @@ interface Quota {
 }
 
 /** A database with the followers and two operators in it: a SQLite file, or a new PostgreSQL database. */
-async function prepareDatabase(mode: "embedded" | "scale-out", count: number): Promise<{ url: string; db: Db; drop(): Promise<void> }> {
+async function prepareDatabase(mode: "embedded" | "scale-out", count: number, unknownFollow = false): Promise<{ url: string; db: Db; drop(): Promise<void> }> {
   let url: string;
   let drop: () => Promise<void>;
   if (mode === "embedded") {
@@ -88,7 +93,7 @@ async function prepareDatabase(mode: "embedded" | "scale-out", count: number): P
   await migrateToLatest(db);
   const communes = loadAreas().communes.filter((c) => c.provinceCode === PROVINCE);
   const t = Date.now();
-  await seedFollowers(db.db, { from: 0, count, communes, now: new Date(), batch: mode === "embedded" ? 1000 : 2000 });
+  await seedFollowers(db.db, { from: 0, count, communes, now: new Date(), batch: mode === "embedded" ? 1000 : 2000, unknownFollow });
   if (mode === "scale-out") await sql`ANALYZE`.execute(db.db);
   log(`${mode}: ${count} followers seeded in ${((Date.now() - t) / 1000).toFixed(1)} s`);
   const now = new Date().toISOString();
@@ -109,6 +114,11 @@ interface Run {
   measuredPerMinute?: number;
   refusedRateLimit?: number;
   peakPerMinute?: number;
+  /** How Zalo counted the sends (quota_type), and planned vs actual cost (VND). */
+  byQuotaType?: Record<string, number>;
+  plannedCostVnd?: number;
+  costVnd?: number;
+  heldForQuota?: number;
 }
 
 /** One campaign, end to end, in one mode; `quotaPerMinute` set: stop after that many minutes and read the rate. */
@@ -172,7 +182,7 @@ async function runCampaign(mode: "embedded" | "scale-out", count: number, quotaP
       return { subscribers: count, planningS, deliveries: q.calls, deliveriesPerSec: Math.round(measured / 60), peakMemoryMb, duplicates: 0, lost: 0, inFlightAtCrash: 0, rateLimitPerMinute: quotaPerMinute, measuredPerMinute: Math.round(measured), refusedRateLimit: q.refusedRateLimit, peakPerMinute: q.peakPerMinute };
     }
     const tally = await postJson<{ recipients: number; messages: number; duplicates: number }>(`${sandbox.url}/sandbox/tally`, { textPrefix: title });
-    const stats = await getJson<{ sent: number; inFlightAtCrash: number }>(`${web.url}/api/v1/admin/campaigns/${id}/stats`, author);
+    const stats = await getJson<{ sent: number; inFlightAtCrash: number; byQuotaType: Record<string, number>; plannedCostVnd: number; costVnd: number; heldForQuota: number }>(`${web.url}/api/v1/admin/campaigns/${id}/stats`, author);
     return {
       subscribers: count,
       planningS: Math.round(planningS * 10) / 10,
@@ -182,9 +192,82 @@ async function runCampaign(mode: "embedded" | "scale-out", count: number, quotaP
       duplicates: tally.duplicates,
       lost: want.push - tally.recipients + (want.push - stats.sent),
       inFlightAtCrash: stats.inFlightAtCrash,
+      byQuotaType: stats.byQuotaType,
+      plannedCostVnd: stats.plannedCostVnd,
+      costVnd: stats.costVnd,
+      heldForQuota: stats.heldForQuota,
     };
   } finally {
     // SIGTERM: a clean stop, so that a CPU profile (BENCH_CPU_PROF=<dir>) gets written.
+    await Promise.all(procs.map((p) => p.stop("SIGTERM")));
+    await store.db.close();
+    await store.drop();
+  }
+}
+
+/**
+ * An OA in use long before this server: every follower followed earlier and the app knows them only as subscribed in
+ * the chat (follow state unknown). The web process imports them at start (FOLLOWER_IMPORT_HOURS), then one campaign.
+ */
+async function runPreexisting(count: number): Promise<Record<string, unknown>> {
+  const procs: Proc[] = [];
+  const seed = randomBytes(16).toString("hex");
+  const store = await prepareDatabase("embedded", count, true);
+  try {
+    const { proc: sandbox, zaloEnv } = await startSandbox(seed, { rateLimitPerMinute: LIFTED });
+    procs.push(sandbox);
+    await postJson(`${sandbox.url}/sandbox/followers/seed`, { from: 0, count });
+    const operatorKey = randomBytes(16).toString("hex");
+    const env = { ...zaloEnv, DATABASE_URL: store.url, OPERATOR_KEY: operatorKey, SESSION_SECRET: randomBytes(24).toString("hex"), ZALO_RATE_LIMIT_PER_MINUTE: "0", FOLLOWER_IMPORT_HOURS: "24" };
+    const web = await startProcess("bot-server/src/main.ts", env, "/health");
+    procs.push(web);
+    const calls0 = (await getJson<Quota>(`${sandbox.url}/sandbox/quota`)).calls;
+    const t0 = Date.now();
+    await connectOa(web.url, operatorKey); // the import starts once the OA is connected
+    let imported: { followers: number; detailed: number; unreachable: number; lists: Record<string, { total: number; listed: number }> } | null = null;
+    while (!imported) {
+      await sleep(250);
+      const row = await store.db.db.selectFrom("oa_state").select("value").where("key", "=", "followers_import").executeTakeFirst();
+      if (row) imported = JSON.parse(row.value);
+      if (Date.now() - t0 > 3600_000) throw new Error("preexisting: the import did not finish in an hour");
+    }
+    const importS = (Date.now() - t0) / 1000;
+    const importCalls = (await getJson<Quota>(`${sandbox.url}/sandbox/quota`)).calls - calls0;
+    log(`preexisting: ${imported.followers} of ${count} followers imported in ${importS.toFixed(1)} s (${importCalls} calls)`);
+    const author = await signIn(web.url, sandbox.url, 0);
+    const approver = await signIn(web.url, sandbox.url, 1);
+    const title = `Tin cũ ${randomBytes(3).toString("hex")}`;
+    const { id } = await postJson<{ id: number }>(`${web.url}/api/v1/admin/campaigns`, { title, text: "Lịch tiêm phòng.", topics: ["an-toan-mang"], areaCode: PROVINCE }, author);
+    await postJson(`${web.url}/api/v1/admin/campaigns/${id}/send`, {}, author);
+    await postJson(`${web.url}/api/v1/admin/campaigns/${id}/approve`, {}, approver);
+    const want = expectedRoutes(0, count);
+    let stats: { done: boolean; sent: number; held: number; failed: number; failedByCode: Record<string, number>; heldForQuota: number; byQuotaType: Record<string, number> } = { done: false, sent: 0, held: 0, failed: 0, failedByCode: {}, heldForQuota: 0, byQuotaType: {} };
+    const t1 = Date.now();
+    while (!stats.done) {
+      await sleep(500);
+      stats = await getJson(`${web.url}/api/v1/admin/campaigns/${id}/stats`, author);
+      if (Date.now() - t1 > 3600_000) throw new Error("preexisting: the campaign did not finish in an hour");
+    }
+    const tally = await postJson<{ recipients: number; duplicates: number }>(`${sandbox.url}/sandbox/tally`, { textPrefix: title });
+    return {
+      followers: count,
+      imported: imported.followers,
+      importS: Math.round(importS * 10) / 10,
+      importCalls,
+      detailCalls: imported.detailed,
+      notInZalosLists: imported.unreachable,
+      lists: imported.lists,
+      campaignS: Math.round((Date.now() - t1) / 100) / 10,
+      allowedByZalosRules: want.push,
+      reached: tally.recipients,
+      duplicates: tally.duplicates,
+      byQuotaType: stats.byQuotaType,
+      held: stats.held,
+      heldForQuota: stats.heldForQuota,
+      failed: stats.failed,
+      heldByCode: Object.fromEntries((await store.db.db.selectFrom("deliveries").select((eb) => ["error_code", eb.fn.countAll<number>().as("n")]).where("campaign_id", "=", id).where("state", "=", "held").groupBy("error_code").execute()).map((r) => [String(r.error_code), Number(r.n)])),
+    };
+  } finally {
     await Promise.all(procs.map((p) => p.stop("SIGTERM")));
     await store.db.close();
     await store.drop();
@@ -230,6 +313,10 @@ async function main(): Promise<void> {
     const main = runs.at(-1)!;
     log(`${mode}: ${JSON.stringify(main)}`);
     result[mode] = { ...main, ratioToBare: Math.round((main.deliveriesPerSec / bareRun.deliveriesPerSec) * 1000) / 1000, ...(runs.length > 1 ? { atTenth: { subscribers: runs[0]!.subscribers, planningS: runs[0]!.planningS, peakMemoryMb: runs[0]!.peakMemoryMb } } : {}) };
+  }
+  if (Number(args.preexisting) > 0) {
+    result.preexisting = await runPreexisting(Number(args.preexisting));
+    log(`preexisting: ${JSON.stringify(result.preexisting)}`);
   }
   if (QUOTA_MINUTES > 0 && MODES.includes("quota")) {
     const q = await runCampaign("scale-out", Math.max(20_000, Math.ceil((4000 * (QUOTA_MINUTES + 1)) / 0.75)), 4000);

@@ -11,7 +11,7 @@ export const SEED_TOPICS = ["an-toan-mang", "tin-chinh-quyen"];
  * /sandbox/followers/seed creates in the sandbox, each in one of `communes`, subscribed to SEED_TOPICS unless
  * they turned news off. Batches of `batch` rows, each batch one statement.
  */
-export async function seedFollowers(db: Kysely<Database>, o: { from: number; count: number; communes: Commune[]; now: Date; batch?: number }): Promise<void> {
+export async function seedFollowers(db: Kysely<Database>, o: { from: number; count: number; communes: Commune[]; now: Date; batch?: number; unknownFollow?: boolean }): Promise<void> {
   const batch = o.batch ?? 1000;
   const topics = JSON.stringify(SEED_TOPICS);
   const iso = o.now.toISOString();
@@ -20,14 +20,17 @@ export async function seedFollowers(db: Kysely<Database>, o: { from: number; cou
     for (let i = start; i < Math.min(start + batch, o.from + o.count); i++) {
       const f = syntheticFollower(i);
       const commune = o.communes[f.communeIndex % o.communes.length]!;
+      // unknownFollow: they subscribed in the chat long ago and followed before this server: no follow on record,
+      // no interaction seen (only Zalo knows, through the follower import).
+      const known = !o.unknownFollow;
       rows.push({
         user_id: f.id,
         display_name: null,
-        following: f.following ? 1 : 0,
-        followed_at: iso,
-        unfollowed_at: f.following ? null : iso,
-        follow_checked_at: iso,
-        last_interaction_at: new Date(o.now.getTime() - f.hoursSinceInteraction * 3600_000).toISOString(),
+        following: known && f.following ? 1 : 0,
+        followed_at: known ? iso : null,
+        unfollowed_at: known && !f.following ? iso : null,
+        follow_checked_at: known ? iso : null,
+        last_interaction_at: known ? new Date(o.now.getTime() - f.hoursSinceInteraction * 3600_000).toISOString() : null,
         consent_version: "1",
         consent_text: "Đồng ý nhận tin",
         consent_at: iso,

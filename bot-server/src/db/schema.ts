@@ -83,6 +83,8 @@ export interface SubscribersTable {
   /** The last interaction that window_replies counts from (Zalo's free replies per 48 h window). */
   window_anchor: string | null;
   window_replies: Generated<number>;
+  /** 1: last_interaction_at is the start of a date Zalo gave (user/detail, getlist's periods), not a time. */
+  interaction_is_date: Generated<number>;
 }
 
 export interface OaMessagesTable {

@@ -21,7 +21,7 @@ export function subscriberRepository(db: Kysely<Database>, dialect: Dialect) {
       if (rows.length === 0) return;
       await db
         .insertInto("subscribers")
-        .values(rows.map((r) => ({ user_id: r.userId, following: r.following ? 1 : 0, follow_checked_at: checkedAt, last_interaction_at: r.lastInteractionAt, display_name: r.displayName, created_at: checkedAt, updated_at: checkedAt })))
+        .values(rows.map((r) => ({ user_id: r.userId, following: r.following ? 1 : 0, follow_checked_at: checkedAt, last_interaction_at: r.lastInteractionAt, interaction_is_date: r.lastInteractionAt ? 1 : 0, display_name: r.displayName, created_at: checkedAt, updated_at: checkedAt })))
         .onConflict((oc) => oc.column("user_id").doNothing())
         .execute();
       for (const r of rows) {
@@ -34,6 +34,10 @@ export function subscriberRepository(db: Kysely<Database>, dialect: Dialect) {
               r.lastInteractionAt === null
                 ? eb.ref("last_interaction_at")
                 : eb.case().when(eb.or([eb("last_interaction_at", "is", null), eb("last_interaction_at", "<", r.lastInteractionAt)])).then(r.lastInteractionAt).else(eb.ref("last_interaction_at")).end(),
+            interaction_is_date:
+              r.lastInteractionAt === null
+                ? eb.ref("interaction_is_date")
+                : eb.case().when(eb.or([eb("last_interaction_at", "is", null), eb("last_interaction_at", "<", r.lastInteractionAt)])).then(1).else(eb.ref("interaction_is_date")).end(),
             display_name: r.displayName === null ? eb.ref("display_name") : r.displayName,
             updated_at: checkedAt,
           }))
@@ -97,7 +101,7 @@ export function subscriberRepository(db: Kysely<Database>, dialect: Dialect) {
     page(afterUserId: string, limit: number) {
       return db
         .selectFrom("subscribers")
-        .select(["user_id", "following", "follow_checked_at", "news_enabled", "topics", "province_code", "commune_code", "last_interaction_at", "window_anchor", "window_replies"])
+        .select(["user_id", "following", "follow_checked_at", "news_enabled", "topics", "province_code", "commune_code", "last_interaction_at", "interaction_is_date", "window_anchor", "window_replies"])
         .where("user_id", ">", afterUserId)
         .orderBy("user_id")
         .limit(limit)
@@ -117,7 +121,7 @@ export function subscriberRepository(db: Kysely<Database>, dialect: Dialect) {
     async touch(userId: string, at: string): Promise<void> {
       await db
         .updateTable("subscribers")
-        .set({ last_interaction_at: at, updated_at: at })
+        .set({ last_interaction_at: at, interaction_is_date: 0, updated_at: at })
         .where("user_id", "=", userId)
         .where((eb) => eb.or([eb("last_interaction_at", "is", null), eb("last_interaction_at", "<", at)]))
         .execute();

@@ -45,7 +45,7 @@ describe.each(DIALECTS)("signIn on %s", (dialect) => {
   });
 
   it("creates the learner on first sign-in and issues a session token for them", async () => {
-    const res = await signIn(deps, "token-an");
+    const res = await signIn(deps, "token-an", true);
     const rows = await learnerRows();
     expect(rows).toEqual([
       {
@@ -56,9 +56,10 @@ describe.each(DIALECTS)("signIn on %s", (dialect) => {
         ref_code: null,
         created_at: FIXED_NOW.toISOString(),
         updated_at: FIXED_NOW.toISOString(),
+        name_consent_at: FIXED_NOW.toISOString(),
       },
     ]);
-    expect(res.learner).toEqual({ id: rows[0]!.id, name: "Nguyễn Văn An", refCode: null });
+    expect(res.learner).toEqual({ id: rows[0]!.id, name: "Nguyễn Văn An", refCode: null, nameSaved: true });
     expect(deps.sessions.verify(res.token)).toEqual({ learnerId: res.learner.id });
     expect(res.expiresAt).toBe(new Date(FIXED_NOW.getTime() + 120 * 60_000).toISOString());
   });
@@ -73,12 +74,18 @@ describe.each(DIALECTS)("signIn on %s", (dialect) => {
     expect((await learnerRows())[0]!.updated_at).toBe(FIXED_NOW.toISOString());
   });
 
+  it("without the person's consent the name is 'Người học', whatever Zalo's answer says", async () => {
+    const res = await signIn(deps, "token-an");
+    expect(res.learner).toMatchObject({ name: "Người học", nameSaved: false });
+    expect((await learnerRows())[0]).toMatchObject({ name: "Người học", name_consent_at: null, id_by_oa: "7700000000000000001" });
+  });
+
   it("updates the name and OA id when Zalo reports new ones, keeping id and creation time", async () => {
-    const first = await signIn(deps, "token-an");
+    const first = await signIn(deps, "token-an", true);
     stub.users.set("token-an", { id: "5500000000000000001", name: "Nguyễn Văn An (Bố)", user_id_by_oa: "7700000000000000999" });
     clock.advanceMinutes(60);
     const second = await signIn(deps, "token-an");
-    expect(second.learner).toEqual({ id: first.learner.id, name: "Nguyễn Văn An (Bố)", refCode: null });
+    expect(second.learner).toEqual({ id: first.learner.id, name: "Nguyễn Văn An (Bố)", refCode: null, nameSaved: true });
     expect(await learnerRows()).toEqual([
       expect.objectContaining({
         id: first.learner.id,

@@ -36,10 +36,9 @@ export async function signIn(deps: SignInDeps, accessToken: string, userInfoCons
     await deps.repos.learners.insert({ id: randomUUID(), zalo_user_id: profile.id, name, id_by_oa: profile.idByOA, ref_code: null, created_at: now, updated_at: now, name_consent_at: consentAt });
     // Re-read: a concurrent first sign-in of the same person may have inserted first.
     row = await deps.repos.learners.findByZaloUserId(profile.id);
-  } else if (row.name !== name || row.id_by_oa !== (profile.idByOA ?? row.id_by_oa) || (userInfoConsent && !row.name_consent_at)) {
-    const idByOA = profile.idByOA ?? row.id_by_oa;
-    await deps.repos.learners.updateProfile(row.id, name, idByOA, now, userInfoConsent ? now : undefined);
-    row = { ...row, name, id_by_oa: idByOA, name_consent_at: consentAt };
+  } else if (row.name !== name || row.id_by_oa !== profile.idByOA || (userInfoConsent && !row.name_consent_at)) {
+    await deps.repos.learners.updateProfile(row.id, name, profile.idByOA, now, userInfoConsent ? now : undefined);
+    row = { ...row, name, id_by_oa: profile.idByOA, name_consent_at: consentAt };
   }
   if (!row) throw new Error("learner row missing after insert");
   await noteOaLink(deps, profile.idByOA !== null, now);

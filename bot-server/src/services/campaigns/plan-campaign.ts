@@ -53,10 +53,17 @@ export function router(c: CampaignDraft, now: Date, s: PlanSettings, ctx: RouteC
     if (!sub.news_enabled || !(JSON.parse(sub.topics) as string[]).some((t) => topics.has(t))) return { route: "unsubscribed", waitsForQuota: false };
     if (!sub.following) return { route: "unknown", waitsForQuota: false };
     const since = sub.last_interaction_at ? now.getTime() - Date.parse(sub.last_interaction_at) : Infinity;
+    // A date from Zalo (the start of that day is kept): the person may have written until its end. Within 7 days
+    // of that end they may be messaged (Zalo refusing -230 costs nothing: the news waits in the inbox); the free
+    // 48 h are counted from its start, so free replies are never promised that Zalo would bill.
+    const since7 = Number(sub.interaction_is_date) ? since - 24 * HOUR : since;
     let waits = false;
-    if (since <= 7 * 24 * HOUR) {
+    if (since7 <= 7 * 24 * HOUR) {
       const freeLeft = s.freeRepliesPerWindow === 0 ? Infinity : s.freeRepliesPerWindow - repliesUsed(sub);
       if (since <= 48 * HOUR && freeLeft >= n) return { route: "cs", waitsForQuota: false };
+      // Perhaps still free (Zalo's date leaves the hour open): sent, counted under the quota in the plan but not
+      // taking from it, so it does not crowd out those certainly past 48 h; Zalo says which it was.
+      if (since7 <= 48 * HOUR && freeLeft >= n) return { route: "cs_quota", waitsForQuota: false };
       if (quota >= n) {
         quota -= n;
         return { route: "cs_quota", waitsForQuota: false };
