@@ -39,6 +39,7 @@ const envSchema = z
     ZALO_FREE_REPLIES_PER_WINDOW: z.coerce.number().int().min(0).max(1000).default(8),
     ZALO_QUOTA_METHOD: z.enum(["POST", "GET"]).default("POST"),
     ZALO_TAGS: z.enum(["on", "off"]).default("on"),
+    ZALO_USER_QUOTA_API: z.enum(["on", "off"]).default("on"),
     ZALO_TAG_PREFIX: z.string().regex(/^[a-z0-9-]{1,20}$/, "lower-case letters, digits and -").default("ksc"),
     FOLLOWER_IMPORT_HOURS: z.coerce.number().min(0).max(24 * 30).default(24),
     SANDBOX_FOLLOWERS: z.coerce.number().int().min(0).max(1_000_000).default(200),
@@ -119,6 +120,8 @@ export interface Config {
   campaignCosts: { paidMessageVnd: number; promotionMessageVnd: number; promotionEligible: boolean; freeRepliesPerWindow: number };
   /** How quota/message is called (sources disagree: Zalo's Java SDK POSTs, zalo-platform.md says GET). */
   zaloQuotaMethod: "get" | "post";
+  /** Whether planning asks Zalo's per-person quota (v3 quota/message {user_id}) for exact last interactions. */
+  zaloUserQuotaApi: boolean;
   /** OA tags mirroring subscriptions (one per commune and topic), for officials using Zalo's OA Manager. */
   zaloTags: { enabled: boolean; prefix: string };
   /** Hours between imports of the OA's followers from Zalo (also once at start when connected); 0: only by hand. */
@@ -194,6 +197,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     campaignCosts: { paidMessageVnd: e.PAID_MESSAGE_VND, promotionMessageVnd: e.PROMOTION_MESSAGE_VND, promotionEligible: e.OA_PROMOTION_ELIGIBLE === "true", freeRepliesPerWindow: e.ZALO_FREE_REPLIES_PER_WINDOW },
     zaloQuotaMethod: e.ZALO_QUOTA_METHOD === "GET" ? "get" : "post",
     zaloTags: { enabled: e.ZALO_TAGS === "on", prefix: e.ZALO_TAG_PREFIX },
+    zaloUserQuotaApi: e.ZALO_USER_QUOTA_API === "on",
     followerImportHours: e.FOLLOWER_IMPORT_HOURS,
     sandboxFollowers: e.SANDBOX_FOLLOWERS,
     zaloDomainVerification: e.ZALO_DOMAIN_VERIFICATION,

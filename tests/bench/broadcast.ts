@@ -243,11 +243,12 @@ async function runPreexisting(count: number): Promise<Record<string, unknown>> {
     const want = expectedRoutes(0, count);
     let stats: { done: boolean; sent: number; held: number; failed: number; failedByCode: Record<string, number>; heldForQuota: number; byQuotaType: Record<string, number> } = { done: false, sent: 0, held: 0, failed: 0, failedByCode: {}, heldForQuota: 0, byQuotaType: {} };
     const t1 = Date.now();
-    while (!stats.done) {
+    // Done once planned (the unknown are asked about first) and every delivery settled: the campaign says so.
+    while ((await getJson<{ status: string }>(`${web.url}/api/v1/admin/campaigns/${id}`, author)).status !== "done") {
       await sleep(500);
-      stats = await getJson(`${web.url}/api/v1/admin/campaigns/${id}/stats`, author);
       if (Date.now() - t1 > 3600_000) throw new Error("preexisting: the campaign did not finish in an hour");
     }
+    stats = await getJson(`${web.url}/api/v1/admin/campaigns/${id}/stats`, author);
     const tally = await postJson<{ recipients: number; duplicates: number }>(`${sandbox.url}/sandbox/tally`, { textPrefix: title });
     return {
       followers: count,

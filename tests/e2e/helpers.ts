@@ -127,6 +127,10 @@ export async function pickUser(page: Page, user: { name: string }, timeout = 15_
   const hello = page.locator(".hero__hello");
   const save = page.getByRole("button", { name: "Lưu tên của tôi" });
   await expect.poll(async () => (await hello.innerText()) === `Xin chào, ${user.name}!` || (await save.count()) > 0, { timeout }).toBe(true);
-  if ((await save.count()) > 0) await save.click();
+  if ((await save.count()) > 0) {
+    await save.scrollIntoViewIfNeeded();
+    await shot(page, "home-save-name");
+    await save.click();
+  }
   await expect.poll(() => hello.innerText(), { timeout }).toBe(`Xin chào, ${user.name}!`);
 }

@@ -83,6 +83,8 @@ describe.each(DIALECTS)("an OA with 12,000 followers from before the server, on 
     expect(stats.byQuotaType.reply).toBeGreaterThanOrEqual(plan.free);
     expect(stats.byQuotaType.sub_quota).toBeLessThanOrEqual(plan.quota);
     expect(stats).toMatchObject({ plannedCostVnd: 0, costVnd: 0 });
+    // Those whose date left it open whether they were still in their free 48 h were asked (v3 quota/message) for
+    // the exact time, so none of the free ones took from the OA's quota: every reply Zalo counted free was planned so.
     // The people getlist could not reach were asked about with user/detail when the campaign was planned.
     const unknownLeft = await t.testDb.db.db.selectFrom("subscribers").select("user_id").where("follow_checked_at", "is", null).execute();
     expect(unknownLeft).toEqual([]);
@@ -152,5 +154,31 @@ describe.each(DIALECTS)("Zalo's quota and money on %s", (dialect) => {
     expect(stats).toMatchObject({ sent: 6, failed: 0, byQuotaType: { purchase_quota: 6 }, costVnd: 6 * 300 });
     const got = (await t.app.inject({ url: "/sandbox/messages?user_id=7710000000000000099" })).json() as { kind: string }[];
     expect(got.map((m) => m.kind)).toEqual(["promotion"]);
+  });
+
+  it("someone Zalo dated only to the day is asked about exactly before planning: still free, not taken from the quota", async () => {
+    clock.advanceMinutes(20);
+    await faults({ promotionEnabled: false, proactiveQuota: 0, cloudBalanceVnd: 0 });
+    const uid = "7710000000000000077";
+    const world = t.app.oa.sandboxWorld!;
+    const u = world.addUser(uid);
+    world.setFollowing(u, true);
+    u.lastInteractionAt = clock.now().getTime() - 30 * HOUR; // 30 hours ago: free
+    // What user/detail left us: the start of a day more than 48 hours ago.
+    const dayStart = new Date(clock.now().getTime() - 60 * HOUR).toISOString();
+    await t.testDb.db.db
+      .insertInto("subscribers")
+      .values({ user_id: uid, display_name: null, following: 1, follow_checked_at: dayStart, followed_at: null, unfollowed_at: null, last_interaction_at: dayStart, interaction_is_date: 1, consent_version: "v", consent_text: "t", consent_at: dayStart, province_code: "01", commune_code: BA_DINH, topics: '["thanh-toan"]', news_enabled: 1, dialogue: null, created_at: dayStart, updated_at: dayStart })
+      .execute();
+    const res = await api("POST", "/api/v1/admin/campaigns", { title: "Chỉ một người", text: "Tin.", topics: ["thanh-toan"], areaCode: BA_DINH });
+    expect(res.statusCode, res.body).toBe(200);
+    const id = res.json().id as number;
+    // The preview does not ask: on the date alone the person is past 48 h, and with no quota left waits.
+    expect((await api("GET", `/api/v1/admin/campaigns/${id}`)).json().plan).toMatchObject({ free: 0, waitingForQuota: 1 });
+    await api("POST", `/api/v1/admin/campaigns/${id}/send`);
+    await settle(t.app);
+    const row = await t.testDb.db.db.selectFrom("deliveries").select(["kind", "state", "quota_type"]).where("campaign_id", "=", id).executeTakeFirstOrThrow();
+    expect(row).toEqual({ kind: "cs", state: "sent", quota_type: "reply" });
+    expect((await t.testDb.db.db.selectFrom("subscribers").select(["interaction_is_date", "last_interaction_at"]).where("user_id", "=", uid).executeTakeFirstOrThrow())).toEqual({ interaction_is_date: 0, last_interaction_at: new Date(u.lastInteractionAt).toISOString() });
   });
 });

@@ -139,6 +139,20 @@ describe.each(DIALECTS)("the Zalo sandbox (OA OpenAPI, OAuth, users) on %s", (di
       expect(back.data?.quota).toEqual({ quota_type: "reply" });
     });
 
+    // daopk/zaloapi packages/oa/src/quota.ts getMessageQuota: POST /v3.0/oa/quota/message {user_id} →
+    // last_interaction (unix milliseconds) and cs_reply {remain, total}.
+    it("one person's quota: the exact last interaction and the free replies left in the window", async () => {
+      const u = newUserId();
+      await user("follow", u);
+      const at = clock.now().getTime();
+      await send(u, { text: "một" });
+      await send(u, { text: "hai" });
+      const res = await t.app.inject({ method: "POST", url: "/sandbox/openapi/v3.0/oa/quota/message", headers: { access_token: tokens.access_token }, payload: { user_id: u } });
+      expect(res.json()).toMatchObject({ error: 0, data: { last_interaction: String(at), cs_reply: { remain: 6, total: 8 } } });
+      const bad = await t.app.inject({ method: "POST", url: "/sandbox/openapi/v3.0/oa/quota/message", headers: { access_token: tokens.access_token }, payload: { user_id: "7799999999999999990" } });
+      expect(bad.json().error).toBe(-201);
+    });
+
     // Zalo OA support (2024, zalo-platform.md): 8 free replies per 48 h window, reset when the user interacts; then
     // proactive: the package's quota (sub_quota), then Zalo Cloud money (purchase_quota), then -211.
     it("free replies are capped per window; then the OA's quota, then Zalo Cloud money, then -211 (out of quota)", async () => {

@@ -139,7 +139,7 @@ export const oaPlugin = fp(async (app: FastifyInstance, { config }: { config: Co
     const ids = await s.repos.inbox.unqueuedIds(1000);
     if (ids.length) await queue.addBulk("webhook", ids.map((id) => ({ payload: { inboxId: id }, opts: { key: `inbox:${id}`, maxAttempts: WEBHOOK_JOB_ATTEMPTS } })));
   }
-  const deliveryDeps = () => ({ repos: s.repos, queue, oa, areas: services.areas, clock: s.clock, costs: config.campaignCosts, lessonUrl: services.links.lesson, log: app.log });
+  const deliveryDeps = () => ({ repos: s.repos, queue, oa, areas: services.areas, clock: s.clock, costs: config.campaignCosts, lessonUrl: services.links.lesson, log: app.log, exactInteractions: config.zaloUserQuotaApi });
   queue.process("campaign-plan", (p) => planDeliveries(deliveryDeps(), Number(p.campaignId)), {
     concurrency: 1,
     // After its retries (the database kept failing): the campaign stays "sending" with what was planned; the log names it.

@@ -50,6 +50,33 @@ export function subscriberRepository(db: Kysely<Database>, dialect: Dialect) {
       if (userIds.length === 0) return [];
       return db.selectFrom("subscribers").select(["user_id", "following", "follow_checked_at", "last_interaction_at", "display_name"]).where("user_id", "in", userIds).execute();
     },
+    /**
+     * Followers whose last interaction is only a date (its start kept) between `from` and `to`: perhaps still in
+     * their free 48 h; planning asks Zalo for the exact time.
+     */
+    datedBetween(afterUserId: string, limit: number, from: string, to: string) {
+      return db
+        .selectFrom("subscribers")
+        .select(["user_id", "province_code", "commune_code", "topics"])
+        .where("interaction_is_date", "=", 1)
+        .where("following", "=", 1)
+        .where("news_enabled", "=", 1)
+        .where("last_interaction_at", ">=", from)
+        .where("last_interaction_at", "<", to)
+        .where("user_id", ">", afterUserId)
+        .orderBy("user_id")
+        .limit(limit)
+        .execute();
+    },
+    /** Zalo's exact last interaction and the free replies already used in that window (v3 quota/message). */
+    async recordExactInteraction(userId: string, at: string, repliesUsed: number | null, now: string): Promise<void> {
+      await db
+        .updateTable("subscribers")
+        .set({ last_interaction_at: at, interaction_is_date: 0, ...(repliesUsed === null ? {} : { window_anchor: at, window_replies: repliesUsed }), updated_at: now })
+        .where("user_id", "=", userId)
+        .where((eb) => eb.or([eb("last_interaction_at", "is", null), eb("last_interaction_at", "<=", at)]))
+        .execute();
+    },
     /** Subscribed people whose follow state is unknown, in user id order (checked with Zalo before a campaign). */
     unknownSubscribed(afterUserId: string, limit: number) {
       return db

@@ -146,6 +146,23 @@ export async function sandboxOaRoutes(app: FastifyInstance, o: SandboxOaOptions)
     return envelope(0, "Success", { type: "sub_quota", remain: world.faults.proactiveQuota, total: world.quotaTotal });
   };
   app.post("/sandbox/openapi/v2.0/oa/quota/message", { schema: { hide: true } }, quota);
+  // One person's quota (daopk/zaloapi getMessageQuota: POST /v3.0/oa/quota/message {user_id} → last_interaction in
+  // milliseconds, cs_reply {remain, total} free replies of the window, promotion limits).
+  app.post("/sandbox/openapi/v3.0/oa/quota/message", { schema: { hide: true } }, async (req) => {
+    const refused = await gate(req);
+    if (refused) return refused;
+    const userId = (req.body as { user_id?: unknown } | null)?.user_id;
+    const user = typeof userId === "string" ? world.users.get(userId) : undefined;
+    if (!user) return envelope(-201, "user_id is invalid");
+    const cap = world.faults.freeRepliesPerWindow;
+    const inWindow = user.lastInteractionAt !== null && now() - user.lastInteractionAt <= 48 * 3600_000;
+    const remain = !inWindow ? 0 : cap === 0 ? 1000 : Math.max(0, cap - user.repliesInWindow);
+    return envelope(0, "Success", {
+      last_interaction: user.lastInteractionAt === null ? "" : String(user.lastInteractionAt),
+      cs_reply: { remain, total: cap === 0 ? 1000 : cap },
+      promotion: { daily_remain: 1, daily_total: 1, monthly_remain: 4, monthly_total: 4 },
+    });
+  });
   app.get("/sandbox/openapi/v2.0/oa/quota/message", { schema: { hide: true } }, quota);
 
   // Tags (zalo-php-sdk ZaloEndPoint: v2.0/oa/tag/tagfollower, rmfollowerfromtag, gettagsofoa; body {user_id, tag_name}).

@@ -57,6 +57,11 @@ export interface OaClient {
   userDetail(userId: string): Promise<UserDetail>;
   userList(q: UserListQuery): Promise<{ total: number; users: { user_id: string }[] }>;
   quota(): Promise<MessageQuota>;
+  /**
+   * One person's quota (v3 quota/message with user_id; daopk/zaloapi getMessageQuota): their last interaction to the
+   * millisecond and the free consultation replies left in their window.
+   */
+  userQuota(userId: string): Promise<{ lastInteractionAt: string | null; freeRepliesLeft: number | null; freeRepliesTotal: number | null }>;
   tagFollower(userId: string, tagName: string): Promise<void>;
   untagFollower(userId: string, tagName: string): Promise<void>;
 }
@@ -183,6 +188,12 @@ export function oaClient(opts: OaClientOptions): OaClient {
     async quota() {
       const r = await call<{ type?: unknown; remain?: unknown; total?: unknown }>(opts.quotaMethod ?? "post", "/v2.0/oa/quota/message");
       return { type: String(r?.type ?? ""), remain: Number(r?.remain ?? 0), total: Number(r?.total ?? 0) };
+    },
+    async userQuota(userId) {
+      const r = await call<{ last_interaction?: unknown; cs_reply?: { remain?: unknown; total?: unknown } }>("post", "/v3.0/oa/quota/message", { user_id: userId });
+      const ms = Number(r?.last_interaction);
+      const num = (v: unknown) => (v === undefined || v === null || !Number.isFinite(Number(v)) ? null : Number(v));
+      return { lastInteractionAt: Number.isFinite(ms) && ms > 0 ? new Date(ms).toISOString() : null, freeRepliesLeft: num(r?.cs_reply?.remain), freeRepliesTotal: num(r?.cs_reply?.total) };
     },
     async tagFollower(userId, tagName) {
       await call("post", "/v2.0/oa/tag/tagfollower", { user_id: userId, tag_name: tagName });

@@ -12,6 +12,7 @@ import type { OaClient } from "../../zalo/oa-client.js";
 import { actorCovers, forbidden, type Actor } from "../admin/access.js";
 import type { Areas } from "../areas.js";
 import { checkUnknownAudience } from "../followers/check-followers.js";
+import { refineDatedInteractions } from "../followers/exact-interactions.js";
 import { campaignMessages, promotionMessage } from "./campaign-message.js";
 import { queueBatches } from "./deliver-batch.js";
 import { quotaOut, quotaRanOut, readQuota } from "./oa-quota.js";
@@ -26,6 +27,8 @@ export interface DeliveryDeps {
   costs: PlanSettings;
   lessonUrl(lessonId: string): string;
   log?: { info(obj: object, msg: string): void; warn(obj: object, msg: string): void; error(obj: object, msg: string): void };
+  /** Ask Zalo's per-person quota (v3 quota/message) for exact last interactions (ZALO_USER_QUOTA_API); default on. */
+  exactInteractions?: boolean;
 }
 
 /** What campaigns.content holds (validated by the draft schema when the campaign was written). */
@@ -141,6 +144,10 @@ export async function planDeliveries(deps: DeliveryDeps, campaignId: number): Pr
   // No one is called "unfollowed" for want of evidence: people of unknown follow state are asked about first.
   const checked = await checkUnknownAudience(deps, (r) => inAudience(draft, r));
   if (checked.checked) deps.log?.info({ campaignId, ...checked }, "checked with Zalo who follows before planning");
+  if (deps.exactInteractions !== false) {
+    const refined = await refineDatedInteractions(deps, (r) => inAudience(draft, r));
+    if (refined.asked) deps.log?.info({ campaignId, ...refined }, "asked Zalo for exact last interactions before planning");
+  }
   const messagesPerPerson = campaignMessages(draft, deps.lessonUrl).length;
   const quota = await readQuota({ ...deps, log: deps.log }, 0);
   const route = router(draft, deps.clock.now(), deps.costs, { messagesPerPerson, quotaRemaining: quota?.remain ?? null });

@@ -61,9 +61,8 @@ export function router(c: CampaignDraft, now: Date, s: PlanSettings, ctx: RouteC
     if (since7 <= 7 * 24 * HOUR) {
       const freeLeft = s.freeRepliesPerWindow === 0 ? Infinity : s.freeRepliesPerWindow - repliesUsed(sub);
       if (since <= 48 * HOUR && freeLeft >= n) return { route: "cs", waitsForQuota: false };
-      // Perhaps still free (Zalo's date leaves the hour open): sent, counted under the quota in the plan but not
-      // taking from it, so it does not crowd out those certainly past 48 h; Zalo says which it was.
-      if (since7 <= 48 * HOUR && freeLeft >= n) return { route: "cs_quota", waitsForQuota: false };
+      // Perhaps still free (Zalo's date leaves the hour open) is taken from the quota all the same: a message
+      // that turns out proactive beyond the quota would be bought with Zalo Cloud money the campaign did not allow.
       if (quota >= n) {
         quota -= n;
         return { route: "cs_quota", waitsForQuota: false };
