@@ -1,6 +1,7 @@
 import type { OaMessage } from "../../../shared/schemas/oa.js";
 import type { Clock } from "../lib/clock.js";
 import type { Repositories, RepositorySet } from "../repositories/index.js";
+import type { LearnerRow } from "../repositories/learners.js";
 import type { SubscriberRow } from "../repositories/subscribers.js";
 import type { JobQueue } from "../jobs/queue.js";
 import { ZaloApiError } from "../zalo/errors.js";
@@ -54,8 +55,7 @@ function eventTime(ev: ZaloEvent, fallback: Date): string {
   return Number.isFinite(t) && t > 0 ? new Date(t).toISOString() : fallback.toISOString();
 }
 
-async function learnUrl(deps: EventDeps, repos: RepositorySet, userId: string): Promise<string> {
-  const learner = await repos.learners.findByIdByOA(userId);
+async function learnUrl(deps: EventDeps, repos: RepositorySet, learner: LearnerRow | undefined): Promise<string> {
   if (!learner) return deps.links.home();
   // Inside the event's transaction: on SQLite a query outside it would wait for the one connection forever.
   const progress = await getProgress({ repos, catalog: deps.catalog }, learner.id);
@@ -65,8 +65,8 @@ async function learnUrl(deps: EventDeps, repos: RepositorySet, userId: string): 
 }
 
 /** See DialogueContext.learnerLinked: false only when the mini app is known not to be linked to the OA. */
-async function learnerLinked(repos: RepositorySet, userId: string): Promise<boolean | null> {
-  if (await repos.learners.findByIdByOA(userId)) return true;
+async function learnerLinked(repos: RepositorySet, learner: LearnerRow | undefined): Promise<boolean | null> {
+  if (learner) return true;
   const link = await repos.oaState.get<{ linked: boolean }>(OA_LINK_KEY);
   return link && !link.value.linked ? false : null;
 }
@@ -102,13 +102,14 @@ async function plan(deps: EventDeps, repos: RepositorySet, ev: ZaloEvent, inboxI
     return none;
   }
   await repos.subscribers.touch(userId, at);
+  const learner = await repos.learners.findByIdByOA(userId);
   const ctx: DialogueContext = {
     catalog: deps.catalog,
     faq: deps.faq,
     areas: deps.areas,
     lessonUrl: deps.links.lesson,
-    learnUrl: await learnUrl(deps, repos, userId),
-    learnerLinked: await learnerLinked(repos, userId),
+    learnUrl: await learnUrl(deps, repos, learner),
+    learnerLinked: await learnerLinked(repos, learner),
     random: deps.random,
     now: now.toISOString(),
   };

@@ -40,12 +40,13 @@ export async function deliverBatch(deps: DeliveryDeps, ids: number[]): Promise<v
   }
   const unfollowed = await deps.repos.subscribers.unfollowed(rows.map((r) => r.user_id));
   const messages = messagesFor(deps, campaign);
+  const quota = { out: await quotaOut(deps) };
   let next = 0;
   const lane = async () => {
     while (next < rows.length) {
       const d: DeliveryRow = rows[next++]!;
       try {
-        await sendOne(deps, d, { campaign, ...messages, unfollowed: unfollowed.has(d.user_id), quotaOut: await quotaOut(deps) });
+        await sendOne(deps, d, { campaign, ...messages, unfollowed: unfollowed.has(d.user_id), quota });
       } catch (err) {
         const at = err instanceof RunLaterError ? err.at.getTime() : deps.clock.now().getTime() + backoffMs(1, 2000);
         await deps.queue.add("delivery", { deliveryId: Number(d.id) }, { key: `delivery:${d.id}`, delayMs: Math.max(0, at - deps.clock.now().getTime()) });

@@ -195,7 +195,7 @@ export async function deliverOne(deps: DeliveryDeps, deliveryId: number): Promis
     return;
   }
   const unfollowed = (await deps.repos.subscribers.unfollowed([d.user_id])).has(d.user_id);
-  if (await sendOne(deps, d, { campaign, ...messagesFor(deps, campaign), unfollowed, quotaOut: await quotaOut(deps) })) await finishIfSettled(deps, Number(d.campaign_id));
+  if (await sendOne(deps, d, { campaign, ...messagesFor(deps, campaign), unfollowed, quota: { out: await quotaOut(deps) } })) await finishIfSettled(deps, Number(d.campaign_id));
 }
 
 /**
@@ -211,8 +211,11 @@ export interface SendContext {
   promotion: OaMessage;
   /** Known to have unfollowed the OA since planning. */
   unfollowed: boolean;
-  /** A recent refusal for quota or money (-211, -320, -321): proactive and paid messages are held without asking. */
-  quotaOut: number | null;
+  /**
+   * A recent refusal for quota or money (-211, -320, -321), shared by the sends of one batch (read once, set by the
+   * first refusal): proactive and paid messages are then held without asking Zalo.
+   */
+  quota: { out: number | null };
 }
 
 export const messagesFor = (deps: Pick<DeliveryDeps, "lessonUrl">, campaign: CampaignRow) => {
@@ -249,8 +252,8 @@ export async function sendOne(deps: DeliveryDeps, d: DeliveryRow, ctx: SendConte
     return true;
   }
   // The quota ran out a moment ago: the rest waits in the inbox without another refusal from Zalo.
-  if (ctx.quotaOut !== null && PROACTIVE.has(d.kind)) {
-    await deps.repos.deliveries.markHeld(d.id, ctx.quotaOut, now());
+  if (ctx.quota.out !== null && PROACTIVE.has(d.kind)) {
+    await deps.repos.deliveries.markHeld(d.id, ctx.quota.out, now());
     return true;
   }
   // Found "sending" for a while: the process that was sending it died before recording the outcome. It is sent
@@ -281,6 +284,7 @@ export async function sendOne(deps: DeliveryDeps, d: DeliveryRow, ctx: SendConte
       return true;
     }
     if (err.errorClass === "quota") {
+      ctx.quota.out = err.code;
       await quotaRanOut({ ...deps, log: deps.log }, err.code);
       await deps.repos.deliveries.markHeld(d.id, err.code, now());
       return true;
