@@ -15,6 +15,7 @@ import { servicesPlugin } from "./plugins/services.js";
 import { adminCampaignRoutes } from "./routes/admin-campaigns.js";
 import { adminQuestionRoutes } from "./routes/admin-questions.js";
 import { adminRoutes } from "./routes/admin.js";
+import { adminCommuneRoutes } from "./routes/admin-communes.js";
 import { adminTeamRoutes } from "./routes/admin-teams.js";
 import { adminReportRoutes } from "./routes/admin-reports.js";
 import { areaRoutes } from "./routes/areas.js";
@@ -96,6 +97,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
   await app.register(adminCampaignRoutes, { costs: config.campaignCosts });
   await app.register(teamRoutes);
   await app.register(adminTeamRoutes);
+  await app.register(adminCommuneRoutes);
   await app.register(adminReportRoutes, { costs: config.reportCosts });
   await app.register(webhookRoutes);
   await app.register(oauthRoutes, { operatorKey: config.operatorKey, publicUrl: config.publicUrl, port: config.port });

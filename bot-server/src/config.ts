@@ -41,6 +41,7 @@ const envSchema = z
     ZALO_TAGS: z.enum(["on", "off"]).default("on"),
     ZALO_USER_QUOTA_API: z.enum(["on", "off"]).default("on"),
     ZALO_TAG_PREFIX: z.string().regex(/^[a-z0-9-]{1,20}$/, "lower-case letters, digits and -").default("ksc"),
+    NEAREST_COMMUNE_KM: z.coerce.number().min(1).max(100).default(15),
     FOLLOWER_IMPORT_HOURS: z.coerce.number().min(0).max(24 * 30).default(24),
     SANDBOX_FOLLOWERS: z.coerce.number().int().min(0).max(1_000_000).default(200),
     ZALO_DOMAIN_VERIFICATION: optional.pipe(z.string().regex(/^[A-Za-z0-9_-]{8,100}$/, "the code Zalo gives (letters, digits, - and _), e.g. from zalo_verifier<CODE>.html").optional()),
@@ -117,6 +118,7 @@ export interface Config {
   /** Whether this process runs job workers: by default yes in embedded mode, no with Redis (npm run worker does). */
   runWorkers: boolean;
   /** What planning counts as cost, and whether the OA may send promotion messages at all. */
+  nearestCommuneKm: number;
   campaignCosts: { paidMessageVnd: number; promotionMessageVnd: number; promotionEligible: boolean; freeRepliesPerWindow: number };
   /** How quota/message is called (sources disagree: Zalo's Java SDK POSTs, zalo-platform.md says GET). */
   zaloQuotaMethod: "get" | "post";
@@ -199,6 +201,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     zaloTags: { enabled: e.ZALO_TAGS === "on", prefix: e.ZALO_TAG_PREFIX },
     zaloUserQuotaApi: e.ZALO_USER_QUOTA_API === "on",
     followerImportHours: e.FOLLOWER_IMPORT_HOURS,
+    nearestCommuneKm: e.NEAREST_COMMUNE_KM,
     sandboxFollowers: e.SANDBOX_FOLLOWERS,
     zaloDomainVerification: e.ZALO_DOMAIN_VERIFICATION,
     reportCosts: { teamMonthVnd: e.REPORT_COST_TEAM_MONTH_VND, memberTrainedVnd: e.REPORT_COST_MEMBER_TRAINED_VND },

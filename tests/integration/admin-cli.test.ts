@@ -1,6 +1,6 @@
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir, userInfo } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -202,4 +202,44 @@ describe.each(DIALECTS)("npm run admin on %s", (dialect) => {
     expect(rows).toHaveLength(n);
     expect(rows.every((r) => r.following === 1 && r.follow_checked_at !== null)).toBe(true);
   }, 60_000);
+
+  it("import-commune-points <file>: a CSV with a BOM, extra columns and any column order → exit 0, every point stored, audited", async () => {
+    const file = join(mkdtempSync(join(tmpdir(), "ksc-points-")), "points.csv");
+    writeFileSync(file, "\uFEFFten,latitude,commune_code,longitude\nPhường Ba Đình,21.0368,00004,105.8345\n\"Phường Bến Thành, TP HCM\",10.7721,26743,106.6983\n");
+    const run = await runCli(database.url, ["import-commune-points", file]);
+    expect(run, run.stderr).toMatchObject({ code: 0, stdout: "commune points imported: 2\n" });
+    // (The sandbox run above may have put its demo points in: only the command line's rows are compared.)
+    const rows = await read((db) => db.db.selectFrom("commune_points").select(["commune_code", "latitude", "longitude", "source", "updated_by"]).where("updated_by", "=", CLI_ACTOR).orderBy("commune_code").execute());
+    expect(rows).toEqual([
+      { commune_code: "00004", latitude: 21.0368, longitude: 105.8345, source: "import", updated_by: CLI_ACTOR },
+      { commune_code: "26743", latitude: 10.7721, longitude: 106.6983, source: "import", updated_by: CLI_ACTOR },
+    ]);
+    const audit = await read((db) => db.db.selectFrom("audit_log").select(["action", "after_state"]).where("action", "=", "commune_point.import").execute());
+    expect(audit).toEqual([{ action: "commune_point.import", after_state: JSON.stringify({ rows: 2 }) }]);
+  });
+
+  it("import-commune-points with bad rows → exit 1, each bad line named, nothing changed (all or nothing)", async () => {
+    const file = join(mkdtempSync(join(tmpdir(), "ksc-points-")), "bad.csv");
+    // Good row first: it must not land either. Then an unknown code, swapped coordinates, a comma decimal, a repeat.
+    writeFileSync(file, "commune_code,latitude,longitude\n00070,21.0285,105.8522\n99999,21,105\n00008,105.8197,21.0405\n26740,\"10,7797\",106.699\n00070,21.03,105.85\n");
+    const before = await read((db) => db.db.selectFrom("commune_points").selectAll().orderBy("commune_code").execute());
+    const run = await runCli(database.url, ["import-commune-points", file]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe("");
+    const lines = run.stderr.trim().split("\n");
+    expect(lines.map((l) => l.split(":")[0])).toEqual(["line 3", "line 4", "line 5", "line 6", "nothing imported"]);
+    expect(lines[3]).toContain("already on line 2");
+    expect(await read((db) => db.db.selectFrom("commune_points").selectAll().orderBy("commune_code").execute())).toEqual(before);
+  });
+
+  it("import-commune-points without the header's columns → exit 1 naming what is missing; without a file → usage", async () => {
+    const file = join(mkdtempSync(join(tmpdir(), "ksc-points-")), "noheader.csv");
+    writeFileSync(file, "00004,21.0368,105.8345\n");
+    const run = await runCli(database.url, ["import-commune-points", file]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain("the header must name commune_code, latitude, longitude");
+    const usage = await runCli(database.url, ["import-commune-points"]);
+    expect(usage.code).toBe(2);
+    expect(usage.stderr).toContain("npm run admin -- import-commune-points <file.csv>");
+  });
 });

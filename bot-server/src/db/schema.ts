@@ -277,7 +277,19 @@ export interface VisitsTable {
   created_at: string;
 }
 
+/** Where a commune is (its office or centre), for a location shared in the chat; see migration 010. */
+export interface CommunePointsTable {
+  commune_code: string;
+  latitude: number;
+  longitude: number;
+  /** "import" (the operator's CSV) or "admin" (set in Quản trị). */
+  source: "import" | "admin";
+  updated_by: string;
+  updated_at: string;
+}
+
 export interface Database {
+  commune_points: CommunePointsTable;
   teams: TeamsTable;
   team_members: TeamMembersTable;
   team_invites: TeamInvitesTable;

@@ -7,6 +7,7 @@ import { dbQueue } from "../jobs/db-queue.js";
 import type { JobQueue } from "../jobs/queue.js";
 import { injectAdapter } from "../sandbox/inject-adapter.js";
 import { syntheticFollower } from "../sandbox/synthetic.js";
+import { seedDemoCommunePoints } from "../sandbox/demo-points.js";
 import { webhookDelivery, type WebhookDelivery } from "../sandbox/webhook-delivery.js";
 import { faultsSchema, SandboxWorld, type Faults } from "../sandbox/world.js";
 import { loadAreas, type Areas } from "../services/areas.js";
@@ -119,7 +120,7 @@ export const oaPlugin = fp(async (app: FastifyInstance, { config }: { config: Co
   };
   app.decorate("oa", services);
 
-  const deps = { ...s, ...services, random: Math.random, log: app.log, paidMessageVnd: config.campaignCosts.paidMessageVnd };
+  const deps = { ...s, ...services, random: Math.random, log: app.log, paidMessageVnd: config.campaignCosts.paidMessageVnd, nearestCommuneKm: config.nearestCommuneKm };
   const followerDeps = { repos: s.repos, oa, clock: s.clock, log: app.log };
   // Someone who wrote to the OA with no follow on record: Zalo says whether they follow (user/detail).
   queue.process("follower-check", async (p) => void (await checkFollowers(followerDeps, [String(p.userId)])), { concurrency: 2 });
@@ -174,6 +175,7 @@ export const oaPlugin = fp(async (app: FastifyInstance, { config }: { config: Co
   app.addHook("onReady", async () => {
     // The sandbox OA connects itself right away (not awaited: its OAuth flow goes through this very server).
     // Only the connection: a token check trailing behind it could race a test that moves the clock meanwhile.
+    if (world) await seedDemoCommunePoints(s.repos, s.clock);
     if (world) setImmediate(() => void connectSandbox().catch((err: unknown) => app.log.warn({ err }, "sandbox OA could not connect")));
     else if (config.zalo!.initialAccessToken && config.zalo!.initialRefreshToken && !(await s.repos.tokens.find(ids.oaId))) {
       // First start with tokens from the environment; from then on the database holds the current pair.

@@ -3,6 +3,7 @@ import type { Dialect } from "../db/connect.js";
 import type { Database } from "../db/schema.js";
 import { auditRepository } from "./audit.js";
 import { campaignRepository } from "./campaigns.js";
+import { communePointRepository } from "./commune-points.js";
 import { creditRepository } from "./credits.js";
 import { deliveryRepository } from "./deliveries.js";
 import { followerTagRepository } from "./follower-tags.js";
@@ -48,6 +49,7 @@ function bind(db: Kysely<Database>, dialect: Dialect) {
     visits: visitRepository(db),
     personalData: personalDataRepository(db),
     reportRollups: reportRollupRepository(db, dialect),
+    communePoints: communePointRepository(db),
   };
 }
 

@@ -11,11 +11,13 @@ import type { Areas } from "./areas.js";
 import type { CourseCatalog } from "./course-catalog.js";
 import { handleMessage, welcome, type DialogueContext, type DialogueResult } from "./dialogue/handle-message.js";
 import type { FaqSearch } from "./dialogue/faq-search.js";
-import { menuMessage, MENU } from "./dialogue/messages.js";
+import { hide, menuMessage, MENU, withButtons } from "./dialogue/messages.js";
+import { T } from "./dialogue/texts.js";
+import { boxAround, inVietnam, locationOf, nearest, type Point } from "./commune-points/nearest.js";
 import { campaignMessages } from "./campaigns/campaign-message.js";
 import { draftOf } from "./campaigns/deliver-campaign.js";
 import { foldVietnamese } from "../../../shared/lib/text.js";
-import { communeChoices, consentMessage } from "./dialogue/subscribe.js";
+import { communeChoices, consentMessage, topicsOf } from "./dialogue/subscribe.js";
 import { getProgress } from "./get-progress.js";
 import { OA_LINK_KEY } from "./sign-in.js";
 
@@ -32,6 +34,8 @@ export interface EventDeps {
   queue?: Pick<JobQueue, "add">;
   /** What a bought consultation message costs (purchase_quota), for the record of each reply. */
   paidMessageVnd?: number;
+  /** How far a shared location may be from a commune's point for the commune to be offered (NEAREST_COMMUNE_KM). */
+  nearestCommuneKm?: number;
 }
 
 interface ZaloEvent {
@@ -40,7 +44,7 @@ interface ZaloEvent {
   sender?: { id?: string };
   recipient?: { id?: string };
   follower?: { id?: string };
-  message?: { msg_id?: string; msg_ids?: string[]; text?: string; conversation_id?: string };
+  message?: { msg_id?: string; msg_ids?: string[]; text?: string; conversation_id?: string; attachments?: unknown[] };
   info?: Record<string, string | undefined>;
 }
 
@@ -123,7 +127,7 @@ async function plan(deps: EventDeps, repos: RepositorySet, ev: ZaloEvent, inboxI
   } else if (name === "user_send_text") {
     result = handleMessage(ctx, sub, String(ev.message?.text ?? ""));
   } else if (name === "user_submit_info" || name === "user_send_location") {
-    result = placeFromUser(ctx, sub, ev);
+    result = await placeFromUser(deps, repos, ctx, sub, ev);
   } else if (name.startsWith("user_send_")) {
     // A sticker, photo, link…: it counts as an interaction (done above); the bot answers with the menu.
     result = { replies: [menuMessage("Tôi chỉ đọc được tin nhắn chữ. Bạn gõ câu hỏi hoặc chọn một nút bên dưới nhé.", ctx.learnUrl)], patch: {} };
@@ -189,15 +193,42 @@ async function planAnonymous(deps: EventDeps, repos: RepositorySet, ev: ZaloEven
 
 const ANONYMOUS_HINT = "Bạn đang nhắn tin mà chưa quan tâm OA. Hãy bấm “Quan tâm” để nhận tin mới của xã, phường và học kỹ năng số mỗi ngày.";
 
-/** A shared address (request_user_info) or location: used for the commune only after consent. */
-function placeFromUser(ctx: DialogueContext, sub: SubscriberRow, ev: ZaloEvent): DialogueResult {
+/**
+ * A shared address (request_user_info) or location (user_send_location): used for the commune only after consent.
+ * A location offers the nearest communes whose point is known (commune_points); otherwise the person types the name.
+ */
+async function placeFromUser(deps: EventDeps, repos: RepositorySet, ctx: DialogueContext, sub: SubscriberRow, ev: ZaloEvent): Promise<DialogueResult> {
   if (!sub.consent_at) return { replies: [consentMessage()], patch: { dialogue: JSON.stringify({ mode: "consent", then: "subscribe" }) } };
-  const info = ev.info ?? {};
-  const query = [info.ward, info.city].filter(Boolean).join(" ");
-  const choices = query ? communeChoices(ctx.areas, query) : null;
-  if (!choices) return { replies: [{ text: "Cảm ơn bạn. Hãy gõ tên xã/phường của bạn, ví dụ: phuong ba dinh ha noi." }], patch: { dialogue: JSON.stringify({ mode: "commune", topics: JSON.parse(sub.topics || "[]"), candidates: [] }) } };
-  return { replies: [choices.message], patch: { dialogue: JSON.stringify({ mode: "commune", topics: JSON.parse(sub.topics || "[]"), candidates: choices.codes }) } };
+  const picked = JSON.parse(sub.topics || "[]") as string[];
+  // Someone who shares where they are without having picked topics yet gets all of them, as "Tất cả chủ đề" would.
+  const topics = picked.length ? picked : topicsOf(ctx.catalog.skills).map((t) => t.id);
+  const commune = (candidates: string[]) => JSON.stringify({ mode: "commune", topics, candidates });
+  let choices: { message: OaMessage; codes: string[] } | null = null;
+  if (ev.event_name === "user_send_location") {
+    const at = locationOf(ev.message);
+    if (at) choices = await nearbyCommunes(repos, ctx.areas, at, deps.nearestCommuneKm ?? 15);
+  } else {
+    const info = ev.info ?? {};
+    const query = [info.ward, info.city].filter(Boolean).join(" ");
+    choices = query ? communeChoices(ctx.areas, query) : null;
+  }
+  if (!choices) return { replies: [{ text: T.communeTypeName }], patch: { dialogue: commune([]) } };
+  return { replies: [choices.message], patch: { dialogue: commune(choices.codes) } };
 }
+
+/** Up to three communes near a point, nearest first, with their distance; null when none is within `km`. */
+async function nearbyCommunes(repos: RepositorySet, areas: Areas, at: Point, km: number): Promise<{ message: OaMessage; codes: string[] } | null> {
+  if (!inVietnam(at)) return null;
+  const found = nearest(at, await repos.communePoints.within(boxAround(at, km)), km, 3).filter((p) => areas.commune(p.commune_code));
+  if (found.length === 0) return null;
+  const list = found.map((p, i) => `${i + 1}. ${areas.commune(p.commune_code)!.fullName} (khoảng ${formatKm(p.km)})`).join("\n");
+  return {
+    message: withButtons(`${T.communeNearby}\n${list}\n\n${T.communeNearbyOther}`, found.map((p, i) => hide(`${i + 1}. ${areas.commune(p.commune_code)!.name}`.slice(0, 100), `#xa:${p.commune_code}`))),
+    codes: found.map((p) => p.commune_code),
+  };
+}
+
+const formatKm = (km: number) => (km < 1 ? `${Math.max(100, Math.round(km * 10) * 100)} m` : `${km.toFixed(1).replace(".", ",")} km`);
 
 /** Sends what was planned and not sent yet; a retried job resends nothing that already went out. */
 async function sendPlanned(deps: EventDeps, inboxId: number): Promise<void> {

@@ -23,6 +23,9 @@ export const T = {
   topicsInvalid: "Chưa rõ chủ đề bạn chọn. Hãy gõ các số từ 1 đến 7, ví dụ: 2 5, hoặc gõ “tất cả”.",
   communePrompt: "Bạn ở xã/phường nào? Gõ tên xã/phường và tỉnh/thành, không dấu cũng được. Ví dụ: phuong ba dinh ha noi.",
   communeNotFound: "Chưa tìm thấy xã/phường này. Hãy gõ lại tên xã/phường, có thể thêm tên tỉnh/thành, ví dụ: xa tan hoa dong thap.",
+  communeTypeName: "Cảm ơn bạn. Hãy gõ tên xã/phường của bạn, ví dụ: phuong ba dinh ha noi.",
+  communeNearby: "Gần vị trí bạn gửi có các xã/phường sau. Bấm chọn đúng nơi của bạn:",
+  communeNearbyOther: "Nếu không phải, hãy gõ tên xã/phường của bạn.",
   communeChoose: "Bạn ở xã/phường nào trong các nơi sau? Bấm chọn đúng nơi của bạn:",
   unsubscribed: "Bạn đã hủy nhận tin. Bạn vẫn theo dõi Chuyển đổi số quốc gia và vẫn hỏi đáp, học bình thường. Muốn nhận lại, chọn “Nhận tin / Hủy tin”.",
   notConfident:

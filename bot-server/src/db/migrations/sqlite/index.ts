@@ -8,6 +8,7 @@ import * as m006 from "./006-campaign-done.js";
 import * as m007 from "./007-teams.js";
 import * as m008 from "./008-report-rollups.js";
 import { zaloRulesMigration } from "../shared/009-zalo-rules.js";
+import { communePointsMigration } from "../shared/010-commune-points.js";
 
 export const sqliteMigrations: Record<string, Migration> = {
   "001-learning": m001,
@@ -19,4 +20,5 @@ export const sqliteMigrations: Record<string, Migration> = {
   "007-teams": m007,
   "008-report-rollups": m008,
   "009-zalo-rules": zaloRulesMigration("TEXT"),
+  "010-commune-points": communePointsMigration("TEXT"),
 };
