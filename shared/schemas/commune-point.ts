@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-export const communeCodeSchema = z.string().regex(/^\d{5}$/, "a commune code is 5 digits");
+export { communeCodeSchema } from "./team.js";
 
 /** Where a commune is; the bounds are Vietnam's, so swapped or mistyped coordinates are refused. */
 export const communePointInputSchema = z.strictObject({

@@ -1,0 +1,35 @@
+import { describe, expect, it } from "vitest";
+import { findUnsafeText, stripUnsafeDeep, stripUnsafeText, unsafeTextProblem } from "./unsafe-text.js";
+
+describe("unsafeTextProblem", () => {
+  it.each([
+    ["Tổ\u0000 5", "control"],
+    ["a\u0007b", "control"],
+    ["\ud800x", "surrogate"],
+    ["x\udc00", "surrogate"],
+    ["abc\u202Efed", "bidi"],
+    ["\u2066Hà Nội\u2069", "bidi"],
+    ["Ba\u200BĐình", "zero_width"],
+    ["\uFEFFTên", "zero_width"],
+  ])("%j is refused as %s", (s, problem) => {
+    expect(unsafeTextProblem(s)).toBe(problem);
+  });
+  it("lets Vietnamese with tone marks (composed or not), emoji, newlines and tabs through", () => {
+    for (const s of ["Nguyễn Thị Ánh", "Nguyễn".normalize("NFD"), "Chúc mừng 🎉👍🏽", "dòng 1\ndòng 2\tcột", "Tổ dân phố 5 — xóm Đông"]) expect(unsafeTextProblem(s)).toBeNull();
+  });
+});
+
+describe("stripping", () => {
+  it("removes the characters and keeps the rest, also a valid surrogate pair", () => {
+    expect(stripUnsafeText("Xin\u0000 chào\u200B \ud83d\ude00 \ud800!")).toBe("Xin chào 😀 !");
+  });
+  it("cleans every string and key of an event, and returns the same object when nothing needed it", () => {
+    const clean = { a: ["x", { b: "y" }], n: 1 };
+    expect(stripUnsafeDeep(clean)).toBe(clean);
+    expect(stripUnsafeDeep({ message: { text: "hi\u0000", list: ["\u202Eok"] }, n: 2 })).toEqual({ message: { text: "hi", list: ["ok"] }, n: 2 });
+  });
+  it("finds where the first unclean string is", () => {
+    expect(findUnsafeText({ events: [{ household: "ok" }, { household: "a\u0000" }] })).toEqual({ path: "events.1.household", problem: "control" });
+    expect(findUnsafeText({ ok: "fine", n: 3 })).toBeNull();
+  });
+});
