@@ -11,6 +11,7 @@ import { systemClock, type Clock } from "./lib/clock.js";
 import { databasePlugin } from "./plugins/database.js";
 import { errorHandler } from "./plugins/error-handler.js";
 import { oaPlugin } from "./plugins/oa.js";
+import { textGuard } from "./plugins/text-guard.js";
 import { servicesPlugin } from "./plugins/services.js";
 import { adminCampaignRoutes } from "./routes/admin-campaigns.js";
 import { adminQuestionRoutes } from "./routes/admin-questions.js";
@@ -69,7 +70,9 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
   app.setSerializerCompiler(serializerCompiler);
 
   await app.register(errorHandler);
-  await app.register(cors, { origin: corsOrigin(config.sandbox) });
+  await app.register(textGuard);
+  // Every method the mini app uses (DELETE: erase my data, remove a member; PUT: name a leader), not cors' default.
+  await app.register(cors, { origin: corsOrigin(config.sandbox), methods: ["GET", "HEAD", "POST", "PUT", "DELETE"], maxAge: 600 });
   await app.register(rateLimit, { global: false });
   await app.register(swagger, {
     openapi: {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { findUnsafeText, stripUnsafeDeep, stripUnsafeText, unsafeTextProblem } from "./unsafe-text.js";
+import { findUnsafeText, stripUnsafeControls, stripUnsafeDeep, stripUnsafeText, unsafeTextProblem } from "./unsafe-text.js";
 
 describe("unsafeTextProblem", () => {
   it.each([
@@ -27,6 +27,14 @@ describe("stripping", () => {
     const clean = { a: ["x", { b: "y" }], n: 1 };
     expect(stripUnsafeDeep(clean)).toBe(clean);
     expect(stripUnsafeDeep({ message: { text: "hi\u0000", list: ["\u202Eok"] }, n: 2 })).toEqual({ message: { text: "hi", list: ["ok"] }, n: 2 });
+  });
+  it("in any text (not a name) an emoji joined with U+200D and a bidi mark are allowed; NUL never", () => {
+    expect(unsafeTextProblem("Gia đình 👨\u200D👩\u200D👧", true)).toBeNull();
+    expect(unsafeTextProblem("a\u0000", true)).toBe("control");
+    expect(findUnsafeText({ text: "👨\u200D👩" })).toBeNull();
+  });
+  it("stripping only the controls keeps an emoji joined with U+200D", () => {
+    expect(stripUnsafeControls({ text: "hi\u0000 👨\u200D👩" })).toEqual({ text: "hi 👨\u200D👩" });
   });
   it("finds where the first unclean string is", () => {
     expect(findUnsafeText({ events: [{ household: "ok" }, { household: "a\u0000" }] })).toEqual({ path: "events.1.household", problem: "control" });

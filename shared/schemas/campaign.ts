@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isPlainName, unsafeTextProblem } from "../lib/unsafe-text.js";
 import { MAX_TEXT_CHARS } from "./oa.js";
 
 /** Text that goes into Zalo's templates as is: no markup, no control characters. */
@@ -9,20 +10,23 @@ const plain = (max: number) =>
     .min(1)
     .max(max)
     .refine((s) => !/[<>]/.test(s), "no markup (< or >) in text sent through Zalo")
-    .refine((s) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(s), "no control characters");
+    .refine((s) => unsafeTextProblem(s, true) === null, "no control characters");
+
+/** A title: also no hidden or direction-changing characters (they make a title read differently than it is). */
+const title = (max: number) => plain(max).refine(isPlainName, "no hidden or direction-changing characters in a title");
 
 const httpsUrl = z.url({ protocol: /^https$/, hostname: z.regexes.domain }).max(1000);
 
 export const campaignButtonSchema = z.union([
-  z.strictObject({ title: plain(20), lessonId: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/).max(80) }),
-  z.strictObject({ title: plain(20), url: httpsUrl }),
+  z.strictObject({ title: title(20), lessonId: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/).max(80) }),
+  z.strictObject({ title: title(20), url: httpsUrl }),
 ]);
 export type CampaignButton = z.infer<typeof campaignButtonSchema>;
 
 /** TITLE + TEXT must fit one Zalo text message (2,000 characters), with the blank line between them. */
 export const campaignDraftSchema = z
   .strictObject({
-    title: plain(100),
+    title: title(100),
     text: plain(MAX_TEXT_CHARS),
     imageUrl: httpsUrl.optional(),
     buttons: z.array(campaignButtonSchema).max(5).default([]),

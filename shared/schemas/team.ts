@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { hasIdNumber } from "../lib/id-numbers.js";
+import { isPlainName } from "../lib/unsafe-text.js";
 import { clientIdSchema, refCodeSchema } from "./api.js";
 
 /** Tổ công nghệ số cộng đồng: teams, members, invites, visits and residents credited. */
@@ -18,10 +20,14 @@ export const HOUSEHOLD_MAX = 120;
 export const teamIdSchema = z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER);
 export const communeCodeSchema = z.string().regex(/^\d{5}$/, "a commune code is 5 digits");
 
-/** Nine or more digits in a row (spaces, dots and dashes between them count as one run): an ID or phone number. */
-export const ID_NUMBER_LIKE = /\d(?:[\s.-]?\d){8,}/;
+export const HOUSEHOLD_ID_MESSAGE = "Không ghi số căn cước, số điện thoại hay dãy số dài.";
 
-export const teamNameSchema = z.string().trim().min(2, "Tên tổ quá ngắn.").max(TEAM_NAME_MAX, `Tên tổ dài quá ${TEAM_NAME_MAX} ký tự.`);
+export const teamNameSchema = z
+  .string()
+  .trim()
+  .min(2, "Tên tổ quá ngắn.")
+  .max(TEAM_NAME_MAX, `Tên tổ dài quá ${TEAM_NAME_MAX} ký tự.`)
+  .refine(isPlainName, "Tên tổ có ký tự ẩn hoặc ký tự điều khiển. Hãy gõ lại tên.");
 
 export const createTeamSchema = z.strictObject({
   communeCode: communeCodeSchema,
@@ -121,7 +127,8 @@ export const householdSchema = z
   .trim()
   .min(1, "Hãy ghi địa chỉ hoặc tên gọi của hộ.")
   .max(HOUSEHOLD_MAX, `Địa chỉ hộ dài quá ${HOUSEHOLD_MAX} ký tự.`)
-  .refine((s) => !ID_NUMBER_LIKE.test(s), "Không ghi số căn cước, số điện thoại hay dãy số dài.");
+  .refine(isPlainName, "Địa chỉ hộ có ký tự ẩn hoặc ký tự điều khiển. Hãy gõ lại.")
+  .refine((s) => !hasIdNumber(s), HOUSEHOLD_ID_MESSAGE);
 
 export const visitRequestSchema = z.strictObject({
   /** Made by the phone, so that a retried request is recognised. */

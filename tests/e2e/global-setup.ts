@@ -28,12 +28,16 @@ async function waitForHealth(url: string, child: ChildProcess): Promise<void> {
   throw new Error("server did not become healthy in 60 s");
 }
 
-/** Builds the production mini app and starts the real server on it, in sandbox mode on a fresh SQLite file. */
+/**
+ * Builds the production mini app and starts the real server on it, in sandbox mode on a fresh SQLite file.
+ * Cross-origin, as inside Zalo (the mini app on h5.zdn.vn, the API on its own host): the pages are opened on
+ * http://localhost:<port> and the app calls the API on http://127.0.0.1:<port>, another origin, so CORS applies.
+ */
 export default async function setup(project: TestProject) {
   ensureChromium();
-  execSync("npm run build", { stdio: "inherit" });
-  const dataDir = mkdtempSync(join(tmpdir(), "ksc-e2e-"));
   const port = await freePort();
+  execSync("npm run build", { stdio: "inherit", env: { ...process.env, VITE_API_URL: `http://127.0.0.1:${port}` } });
+  const dataDir = mkdtempSync(join(tmpdir(), "ksc-e2e-"));
   const child = spawn(process.execPath, ["--import", "tsx", "bot-server/src/main.ts"], {
     env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", DATABASE_URL: `sqlite:${join(dataDir, "e2e.db")}`, LOG_LEVEL: "warn" },
     stdio: ["ignore", "inherit", "inherit"],

@@ -35,8 +35,10 @@ async function signIn(): Promise<{ token: string; learner: { refCode: string | n
 }
 
 /** What the server holds for the sandbox user. */
+let progressToken: string | null = null;
+/** What the server has for the user; one session for all the polling (sign-in is rate limited per client). */
 async function serverProgress(): Promise<ProgressResponse> {
-  const { token } = await signIn();
+  const token = (progressToken ??= (await signIn()).token);
   return (await (await fetch(`${baseUrl}/api/v1/progress`, { headers: { authorization: `Bearer ${token}` } })).json()) as ProgressResponse;
 }
 

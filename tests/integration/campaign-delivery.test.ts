@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadAreas } from "../../bot-server/src/services/areas.js";
+import { APPROVAL_MIN_COMMUNES } from "../../shared/lib/campaign-rules.js";
 import { STALE_SENDING_MS } from "../../bot-server/src/services/campaigns/deliver-campaign.js";
 import { loadCourseOrThrow } from "../../shared/content-loader.js";
 import { createTestApp, signInAs, type TestApp } from "../helpers/app.js";
@@ -123,6 +125,19 @@ describe.each(DIALECTS)("sending a campaign on %s", (dialect) => {
     expect((await sentTo(t.app, "7700000000000000401")).filter((m) => m.message.text?.startsWith("Cảnh báo tỉnh"))).toHaveLength(1);
     const [entry] = await t.testDb.db.db.selectFrom("audit_log").selectAll().where("action", "=", "campaign.approve").execute();
     expect(entry).toMatchObject({ actor: "5500000000000000002", target: `campaign:${id}` });
+  });
+
+  it("approval follows the reach: every commune of the province listed one by one, or ten of them, still waits for a second official", async () => {
+    const hanoi = loadAreas().communes.filter((c) => c.provinceCode === "01").map((c) => c.code);
+    const send = async (communes: string[]) => {
+      const id = (await api("POST", "/api/v1/admin/campaigns", { title: "Theo xã", text: "Tin cho nhiều xã.", topics: ["thanh-toan"], areaCode: "01", communes })).json().id as number;
+      return (await api("POST", `/api/v1/admin/campaigns/${id}/send`)).json();
+    };
+    expect(await send(hanoi)).toEqual({ status: "awaiting_approval" });
+    expect(await send(hanoi.slice(0, APPROVAL_MIN_COMMUNES))).toEqual({ status: "awaiting_approval" });
+    // The same commune repeated does not reach further.
+    expect(await send([...hanoi.slice(0, APPROVAL_MIN_COMMUNES - 1), hanoi[0]!])).toEqual({ status: "sending" });
+    await settle(t.app);
   });
 
   it("a campaign with no one to push to (everyone's news waits in the inbox, or no one is in the audience) is done at once", async () => {

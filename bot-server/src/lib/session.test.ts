@@ -61,6 +61,7 @@ describe("sessionTokens", () => {
     expect(s.verify(sign({ sub: "learner-1", iss: "ksc", exp })).learnerId).toBe("learner-1");
     await expectAppError(verifyAsync(() => s.verify(sign({ sub: "learner-1", iss: "other", exp }))), 401, "invalid_session");
     await expectAppError(verifyAsync(() => s.verify(sign({ iss: "ksc", exp }))), 401, "invalid_session");
+    await expectAppError(verifyAsync(() => s.verify(sign({ sub: "learner-1", exp }))), 401, "invalid_session");
     await expectAppError(verifyAsync(() => s.verify(sign({ sub: "learner-1", iss: "ksc" }))), 401, "invalid_session");
   });
 });

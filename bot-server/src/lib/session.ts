@@ -19,6 +19,8 @@ export function sessionTokens(secret: string, ttlMinutes: number, clock: Clock):
     key: secret,
     algorithms: ["HS256"],
     allowedIss: "ksc",
+    // allowedIss alone lets a token without any iss through: the issuer, subject and expiry must be there.
+    requiredClaims: ["iss", "sub", "exp"],
     // Expiry is checked below against the server's Clock; fast-jwt's own check would use the real time instead.
     ignoreExpiration: true,
     cache: 1000,

@@ -2,6 +2,8 @@ import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import { errorSchema } from "../../../shared/schemas/api.js";
 import { badRequest, unauthorized } from "../lib/errors.js";
+import { maskIdNumbers } from "../../../shared/lib/id-numbers.js";
+import { stripUnsafeControls } from "../../../shared/lib/unsafe-text.js";
 import { verifyWebhookSignature, webhookEventKey } from "../zalo/webhook-signature.js";
 
 declare module "fastify" {
@@ -16,15 +18,26 @@ const eventSchema = z.looseObject({
   timestamp: z.union([z.string(), z.number()]).transform(String),
 });
 
+function maskChatNumbers(body: Record<string, unknown>): Record<string, unknown> {
+  const message = body.message as { text?: unknown } | undefined;
+  if (!message || typeof message !== "object" || typeof message.text !== "string") return body;
+  const text = maskIdNumbers(message.text);
+  return text === message.text ? body : { ...body, message: { ...message, text } };
+}
+
 /**
  * What is stored of an event: as Zalo sent it, but a phone number the person shared (user_submit_info, Zalo's
  * request_user_info form) is dropped before it reaches the database. The app keeps no phone numbers.
  */
 export function storedPayload(body: Record<string, unknown>, raw: Buffer): string {
-  const info = body.info;
-  if (!info || typeof info !== "object" || !("phone" in info)) return raw.toString("utf8");
+  // NUL, other controls and broken surrogates are dropped from what Zalo sent: the event is still answered, and
+  // it stores the same on both databases (PostgreSQL refuses NUL in text). A phone or ID number typed in the chat
+  // is masked, so that neither the inbox nor officials' open questions keep it.
+  const clean = maskChatNumbers(stripUnsafeControls(body));
+  const info = clean.info;
+  if (!info || typeof info !== "object" || !("phone" in info)) return clean === body ? raw.toString("utf8") : JSON.stringify(clean);
   const { phone: _dropped, ...rest } = info as Record<string, unknown>;
-  return JSON.stringify({ ...body, info: rest });
+  return JSON.stringify({ ...clean, info: rest });
 }
 
 /**

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { stripUnsafeText } from "../../../shared/lib/unsafe-text.js";
 import type { Learner, SignInResponse } from "../../../shared/schemas/api.js";
 import type { Clock } from "../lib/clock.js";
 import type { SessionTokens } from "../lib/session.js";
@@ -31,7 +32,9 @@ export async function signIn(deps: SignInDeps, accessToken: string, userInfoCons
   let row = await deps.repos.learners.findByZaloUserId(profile.id);
   const consentAt = userInfoConsent ? now : (row?.name_consent_at ?? null);
   // Zalo gives a name only after consent (Graph API "name"); with consent but no name yet, the old one stays.
-  const name = consentAt && profile.name ? profile.name : (row?.name ?? ANONYMOUS_NAME);
+  // Zalo's display name as shown, less hidden and direction-changing characters (they would reorder a roster).
+  const given = profile.name ? stripUnsafeText(profile.name).trim().slice(0, 100) : "";
+  const name = consentAt && given ? given : (row?.name ?? ANONYMOUS_NAME);
   if (!row) {
     await deps.repos.learners.insert({ id: randomUUID(), zalo_user_id: profile.id, name, id_by_oa: profile.idByOA, ref_code: null, created_at: now, updated_at: now, name_consent_at: consentAt });
     // Re-read: a concurrent first sign-in of the same person may have inserted first.

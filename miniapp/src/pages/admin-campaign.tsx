@@ -8,6 +8,7 @@ import "../admin/admin.css";
 import { AppHeader } from "../components/app-header";
 import { NetworkBanner } from "../components/network-banner";
 import { useAppState } from "../state/store";
+import { APPROVAL_MIN_COMMUNES, needsSecondApproval } from "../../../shared/lib/campaign-rules";
 
 const POLL_MS = 2000;
 /** A finished campaign's receipts (received, seen) still come in: looked at less often. */
@@ -238,6 +239,7 @@ export default function AdminCampaignPage() {
   const reach = reachOf(plan);
   const areaName = roles.find((r) => r.areaCode === draft.areaCode)?.areaName ?? `mã ${draft.areaCode}`;
   const provinceWide = draft.areaCode.length === 2 && draft.communes.length === 0;
+  const needsApproval = needsSecondApproval(draft);
   const open = status === "draft" || status === "awaiting_approval" || status === "scheduled" || status === "sending";
   const beforeSending = status === "draft" || status === "awaiting_approval";
   const finished = status === "done";
@@ -272,7 +274,7 @@ export default function AdminCampaignPage() {
       <ErrorBox message={failure} />
       {status === "draft" ? (
         <>
-          {provinceWide ? <p className="admin-hint">Tin gửi cả tỉnh/thành cần một cán bộ khác phê duyệt rồi mới được gửi.</p> : null}
+          {needsApproval ? <p className="admin-hint">Tin gửi cả tỉnh/thành hoặc từ {APPROVAL_MIN_COMMUNES} xã/phường trở lên cần một cán bộ khác phê duyệt rồi mới được gửi.</p> : null}
           {confirm === "send" ? (
             <Confirm
               text={`Gửi tin này cho ${num(reach)} người ngay bây giờ? Tin đã gửi không sửa hay thu hồi được.`}

@@ -7,9 +7,8 @@ import { NetworkBanner } from "../components/network-banner";
 import { errorText, teamApi, vietnamToday, type VisitView } from "../team/api";
 import "../team/team.css";
 
-const HOUSEHOLD_MAX = 120;
-/** Same rule as the server: nine digits or more in a row look like an ID or phone number. */
-const ID_NUMBER_LIKE = /\d(?:[\s.-]?\d){8,}/;
+import { hasIdNumber } from "../../../shared/lib/id-numbers";
+import { HOUSEHOLD_ID_MESSAGE, HOUSEHOLD_MAX } from "../../../shared/schemas/team";
 
 function uuid(): string {
   if (typeof crypto.randomUUID === "function") return crypto.randomUUID();
@@ -39,8 +38,8 @@ export default function TeamVisitPage() {
   }, []);
   const labelOf = (k: string) => kinds.find((x) => x.id === k)?.label ?? k;
   const tooLong = household.length > HOUSEHOLD_MAX;
-  const idLike = ID_NUMBER_LIKE.test(household);
-  const fieldError = tooLong ? `Dài quá ${HOUSEHOLD_MAX} ký tự.` : idLike ? "Không ghi số căn cước, số điện thoại hay dãy số dài." : null;
+  const idLike = hasIdNumber(household);
+  const fieldError = tooLong ? `Dài quá ${HOUSEHOLD_MAX} ký tự.` : idLike ? HOUSEHOLD_ID_MESSAGE : null;
   const toggle = (k: string) => setPicked((p) => (p.includes(k) ? p.filter((x) => x !== k) : [...p, k]));
   const save = async () => {
     if (!household.trim()) return setError("Hãy ghi địa chỉ hoặc tên gọi của hộ.");

@@ -1,4 +1,5 @@
 import type { CampaignDraft } from "../../../../shared/schemas/campaign.js";
+import { needsSecondApproval } from "../../../../shared/lib/campaign-rules.js";
 import type { OaMessage } from "../../../../shared/schemas/oa.js";
 import type { JobQueue } from "../../jobs/queue.js";
 import { RunLaterError } from "../../jobs/queue.js";
@@ -70,8 +71,8 @@ export function inAudience(c: CampaignDraft, r: { province_code: string | null; 
   return inArea && (JSON.parse(r.topics) as string[]).some((t) => c.topics.includes(t));
 }
 
-/** A campaign for a whole province needs a second official's approval before it goes. */
-export const needsApproval = (row: CampaignRow) => row.area_code.length === 2 && (JSON.parse(row.communes) as string[]).length === 0;
+/** A campaign reaching a whole province, or many of its communes, needs a second official's approval before it goes. */
+export const needsApproval = (row: CampaignRow) => needsSecondApproval({ areaCode: row.area_code, communes: JSON.parse(row.communes) as string[] });
 
 async function release(deps: DeliveryDeps, row: CampaignRow, at: Date | null): Promise<void> {
   const delayMs = at ? Math.max(0, at.getTime() - deps.clock.now().getTime()) : 0;

@@ -1,4 +1,6 @@
-import { HOUSEHOLD_MAX, ID_NUMBER_LIKE, type VisitRequest } from "../../../../shared/schemas/team.js";
+import { hasIdNumber } from "../../../../shared/lib/id-numbers.js";
+import { isPlainName } from "../../../../shared/lib/unsafe-text.js";
+import { HOUSEHOLD_MAX, type VisitRequest } from "../../../../shared/schemas/team.js";
 import { AppError, badRequest, conflict } from "../../lib/errors.js";
 import type { VisitRow } from "../../repositories/visits.js";
 import { addVisitToRollups } from "../reports/rollups.js";
@@ -23,7 +25,8 @@ export async function recordVisit(deps: TeamDeps, learnerId: string, req: VisitR
   const household = req.household.trim().replace(/\s+/g, " ");
   if (household.length === 0) throw badRequest("household_missing", "Hãy ghi địa chỉ hoặc tên gọi của hộ, ví dụ \"Nhà bác Tư, xóm 3\".");
   if (household.length > HOUSEHOLD_MAX) throw badRequest("household_too_long", `Địa chỉ hộ dài quá ${HOUSEHOLD_MAX} ký tự. Hãy ghi ngắn gọn hơn.`);
-  if (ID_NUMBER_LIKE.test(household)) throw badRequest("household_id_number", "Không ghi số căn cước, số điện thoại hay dãy số dài vào đây. Chỉ ghi địa chỉ hoặc tên gọi của hộ.");
+  if (!isPlainName(household)) throw badRequest("household_hidden_characters", "Địa chỉ hộ có ký tự ẩn hoặc ký tự điều khiển. Hãy gõ lại.");
+  if (hasIdNumber(household)) throw badRequest("household_id_number", "Không ghi số căn cước, số điện thoại hay dãy số dài vào đây. Chỉ ghi địa chỉ hoặc tên gọi của hộ.");
   const now = deps.clock.now();
   const today = vietnamToday(now);
   if (req.visitedOn > today) throw badRequest("visit_in_future", "Ngày hỗ trợ không thể sau hôm nay.");
