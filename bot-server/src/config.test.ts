@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { ConfigError, loadConfig } from "./config.js";
 
 const ZALO = { ZALO_APP_ID: "1234567890", ZALO_APP_SECRET: "app-secret", ZALO_MINIAPP_ID: "9876543210", ZALO_OA_ID: "5550000000", ZALO_OA_SECRET_KEY: "oa-secret-key" };
-const SECRET = "s".repeat(32);
+const SECRET = "k7Qz-2mWp9xLr4Tb8NcV1hJd6FgS3aYe";
 
 /** The message of the ConfigError that loadConfig throws for `env`. */
 function refusal(env: Record<string, string | undefined>): string {
@@ -96,7 +96,21 @@ describe("loadConfig", () => {
 
   it("requires SESSION_SECRET of at least 32 characters", () => {
     expect(refusal({ ...ZALO, SESSION_SECRET: "s".repeat(31) })).toContain("SESSION_SECRET: must be at least 32 characters");
-    expect(loadConfig({ ...ZALO, SESSION_SECRET: "s".repeat(32) }).sessionSecret).toHaveLength(32);
+    expect(loadConfig({ ...ZALO, SESSION_SECRET: SECRET }).sessionSecret).toHaveLength(32);
+  });
+
+  it.each([
+    ["one character repeated", "s".repeat(40)],
+    ["a short pattern repeated", "abc123".repeat(7)],
+    ["a known example", "change-me-to-a-long-random-secret-value-1234"],
+    ["few different characters", "abababababababababababababababbbaa"],
+  ])("refuses a weak SESSION_SECRET: %s", (_name, secret) => {
+    expect(refusal({ ...ZALO, SESSION_SECRET: secret })).toContain("SESSION_SECRET: is too simple");
+  });
+
+  it("refuses NODE_ENV=production without Zalo credentials (it would run the sandbox and serve its secrets)", () => {
+    expect(refusal({ NODE_ENV: "production" })).toContain("NODE_ENV: production needs the Zalo credentials");
+    expect(loadConfig({ NODE_ENV: "production", ...ZALO, SESSION_SECRET: SECRET }).sandbox).toBe(false);
   });
 
   it.each(["mysql://u@h/db", "./data/app.db", "sqlite:", "postgres://", "http://db"])("refuses DATABASE_URL %s", (url) => {
@@ -121,6 +135,6 @@ describe("loadConfig", () => {
 describe("loadConfig with Zalo credentials", () => {
   it("requires the OA id and OA secret key, which verify the webhook", () => {
     const { ZALO_OA_ID: _id, ZALO_OA_SECRET_KEY: _key, ...withoutOa } = ZALO;
-    expect(() => loadConfig({ ...withoutOa, SESSION_SECRET: "x".repeat(32) })).toThrow(/ZALO_OA_ID and ZALO_OA_SECRET_KEY are required/);
+    expect(() => loadConfig({ ...withoutOa, SESSION_SECRET: SECRET })).toThrow(/ZALO_OA_ID and ZALO_OA_SECRET_KEY are required/);
   });
 });

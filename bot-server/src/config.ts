@@ -6,6 +6,16 @@ const optional = z
   .transform((v) => (v === "" ? undefined : v))
   .optional();
 
+/** Words seen in example configurations: a secret made of them was copied, not generated. */
+const EXAMPLE_SECRETS = /change.?me|changeit|your.?secret|example|placeholder|^(secret|password|session)/i;
+
+/** Not one character or a short pattern repeated, enough different characters, not an example value. */
+export function strongSecret(s: string): boolean {
+  if (new Set(s).size < 10 || EXAMPLE_SECRETS.test(s)) return false;
+  for (let n = 1; n <= 8; n++) if (s === s.slice(0, n).repeat(Math.ceil(s.length / n)).slice(0, s.length)) return false;
+  return true;
+}
+
 const envSchema = z
   .object({
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -17,7 +27,7 @@ const envSchema = z
       .string()
       .default("sqlite:./data/app.db")
       .refine((v) => /^(sqlite:.+|postgres(ql)?:\/\/.+)$/.test(v), "must be sqlite:<path> or postgres://…"),
-    SESSION_SECRET: optional.pipe(z.string().min(32, "must be at least 32 characters").optional()),
+    SESSION_SECRET: optional.pipe(z.string().min(32, "must be at least 32 characters").refine(strongSecret, "is too simple (few different characters, a repeated pattern or a known example): use 32+ random characters, e.g. openssl rand -hex 32").optional()),
     SESSION_TTL_MINUTES: z.coerce.number().int().min(5).max(24 * 60).default(120),
     ZALO_APP_ID: optional,
     ZALO_APP_SECRET: optional,
@@ -64,6 +74,10 @@ const envSchema = z
     }
     if (some && (!env.ZALO_OA_ID || !env.ZALO_OA_SECRET_KEY)) {
       ctx.addIssue({ code: "custom", path: ["ZALO_OA_ID"], message: "ZALO_OA_ID and ZALO_OA_SECRET_KEY are required with Zalo credentials (the OA webhook is verified with the OA secret key)" });
+    }
+    // Without Zalo credentials the server runs the sandbox, which hands out its own secrets: never in production.
+    if (!some && env.NODE_ENV === "production") {
+      ctx.addIssue({ code: "custom", path: ["NODE_ENV"], message: "production needs the Zalo credentials (ZALO_APP_ID, ZALO_APP_SECRET, ZALO_MINIAPP_ID, ZALO_OA_ID, ZALO_OA_SECRET_KEY): without them the server would run the Zalo sandbox and serve its secrets" });
     }
     if (some && !env.SESSION_SECRET) {
       ctx.addIssue({ code: "custom", path: ["SESSION_SECRET"], message: "is required when Zalo credentials are set" });

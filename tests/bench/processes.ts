@@ -10,7 +10,8 @@ export interface Started {
 export async function startServer(script: string, env: Record<string, string>, probe: { path: string; method?: "GET" | "POST" }): Promise<Started> {
   const port = await freePort();
   const child = spawn(process.execPath, ["--import", "tsx", script], {
-    env: { ...process.env, ...env, PORT: String(port), HOST: "127.0.0.1", LOG_LEVEL: "warn", NODE_ENV: "production" },
+    // Production settings, except that a server in sandbox mode (no Zalo credentials) refuses NODE_ENV=production.
+    env: { ...process.env, NODE_ENV: env.ZALO_APP_ID ? "production" : "test", ...env, PORT: String(port), HOST: "127.0.0.1", LOG_LEVEL: "warn" },
     stdio: ["ignore", "ignore", "inherit"],
   });
   const url = `http://127.0.0.1:${port}`;

@@ -70,7 +70,17 @@ describe("a tổ công nghệ số in the mini app", () => {
     await page.getByLabel("Tên tổ").fill(TEAM_NAME);
     await page.getByRole("button", { name: "Lập tổ", exact: true }).click();
     await expect.poll(() => page.locator(".done-box").innerText(), SLOW).toContain(`Đã lập ${TEAM_NAME}`);
-    await page.getByLabel("Hoặc nhập mã Zalo của người được cử").fill(LEADER.id);
+    // The leader-to-be joins first with an invite (their agreement to be in the team); then the official picks them.
+    await page.getByRole("button", { name: "Tạo mã mời tổ trưởng vào tổ" }).click();
+    await expect.poll(() => page.getByRole("img", { name: "Mã QR: Mã mời vào tổ" }).count(), SLOW).toBe(1);
+    await fullShot(page, "team-admin-invite-leader");
+    const official = await sessionOf(baseUrl, OFFICIAL.id);
+    const teams = (await api("GET", "/api/v1/admin/teams", official)) as { teams: { id: number; name: string }[] };
+    const created = teams.teams.find((x) => x.name === TEAM_NAME)!;
+    const code = ((await api("POST", `/api/v1/teams/${created.id}/invites`, official)) as { code: string }).code;
+    await api("POST", "/api/v1/teams/join", await sessionOf(baseUrl, LEADER.id), { code });
+    await page.getByRole("button", { name: "Tải lại danh sách" }).click();
+    await page.getByLabel("Chọn tổ trưởng trong thành viên").selectOption({ label: LEADER.name });
     await fullShot(page, "team-admin-create");
     await page.getByRole("button", { name: "Cử làm tổ trưởng" }).click();
     await expect.poll(() => page.locator(".done-box").innerText(), SLOW).toContain("Đã cử tổ trưởng");

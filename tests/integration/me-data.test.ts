@@ -32,7 +32,7 @@ const OTHER_QUESTION = "lai suat ngan hang bao nhieu";
 /** Every table but the migrations' own, in a stable order. */
 const TABLES: (keyof Database)[] = [
   "learners", "quiz_attempts", "lesson_completions", "webhook_inbox", "jobs", "subscribers", "oa_messages", "message_receipts", "unanswered_questions",
-  "oa_tokens", "locks", "oauth_states", "roles", "audit_log", "campaigns", "deliveries", "teams", "team_members", "team_invites", "credits", "visits",
+  "oa_tokens", "locks", "oauth_states", "roles", "audit_log", "campaigns", "deliveries", "teams", "team_members", "team_invites", "credits", "visits", "commune_points",
 ];
 
 async function dump(db: Kysely<Database>) {
@@ -82,6 +82,7 @@ describe.each(DIALECTS)("my data: export and erasure on %s", (dialect) => {
 
     // A team in Ba Đình; I am credited to its leader (with consent), then join it, record visits, and credit a resident.
     teamId = (await ok("POST", "/api/v1/admin/teams", OFFICIAL, { communeCode: BA_DINH, name: "Tổ công nghệ số tổ dân phố 5" })).id;
+    await ok("POST", "/api/v1/teams/join", LEADER, { code: (await ok("POST", `/api/v1/teams/${teamId}/invites`, OFFICIAL)).code });
     await ok("PUT", `/api/v1/admin/teams/${teamId}/leader`, OFFICIAL, { zaloUserId: u[LEADER]!.zaloUserId });
     const leaderRef = (await ok("GET", "/api/v1/me/team", LEADER)).team.myRefCode as string;
     await sync(ME, [{ kind: "completion", id: randomUUID(), lessonId: lesson.id, at: "2026-11-27T03:00:00.000Z" }, { kind: "attempt", id: randomUUID(), lessonId: lesson.id, answers: quizAnswers, at: "2026-11-27T03:05:00.000Z" }], leaderRef);
@@ -91,6 +92,11 @@ describe.each(DIALECTS)("my data: export and erasure on %s", (dialect) => {
     for (const household of MY_HOUSEHOLDS) await ok("POST", "/api/v1/me/visits", ME, { id: randomUUID(), household, visitedOn: "2026-11-27", kinds: ["vneid"] });
     await sync(OTHER, [{ kind: "completion", id: randomUUID(), lessonId: course.lessons[1]!.id, at: "2026-11-27T04:00:00.000Z" }], myRef);
     await ok("POST", "/api/v1/me/credit", OTHER, { ref: myRef, consentVersion: CREDIT_CONSENT.version, agree: true });
+
+    // As an official of Ngọc Hà I also acted: a team, a draft campaign and the commune's point carry my Zalo id.
+    await ok("POST", "/api/v1/admin/teams", ME, { communeCode: NGOC_HA, name: "Tổ Ngọc Hà" });
+    await ok("POST", "/api/v1/admin/campaigns", ME, { title: "Nháp", text: "Tin nháp.", topics: ["an-toan-mang"], areaCode: NGOC_HA });
+    await ok("PUT", `/api/v1/admin/communes/${NGOC_HA}/point`, ME, { latitude: 21.0405, longitude: 105.8197 });
 
     // The OA: I and the other learner follow, ask something the bot cannot answer, agree to news for Ba Đình.
     for (const who of [ME, OTHER]) {
@@ -240,6 +246,8 @@ describe.each(DIALECTS)("my data: export and erasure on %s", (dialect) => {
     // My session no longer works anywhere; the leader no longer sees me; the official keeps their role.
     for (const url of ["/api/v1/progress", "/api/v1/me/export", "/api/v1/me/team", "/api/v1/me/news", "/api/v1/admin/me"]) expectRefusal(await call("GET", url, ME), 401, "invalid_session");
     expect((await ok("GET", `/api/v1/teams/${teamId}/members`, LEADER)).members.map((m: { name: string }) => m.name)).not.toContain(NAMES[ME]);
+    // An erased person can no longer be named leader (before: they could, by learner id).
+    expectRefusal(await call("PUT", `/api/v1/admin/teams/${teamId}/leader`, OFFICIAL, { learnerId: u[ME]!.learnerId }), 409, "not_a_member");
   });
 
   it("two erasures at the same moment: one erases, the other is told it is done", async () => {

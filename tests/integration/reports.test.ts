@@ -66,6 +66,7 @@ describe.each(DIALECTS)("reports on %s", (dialect) => {
     await grantRole(deps, SEEDER, { zaloUserId: u[OFFICIAL]!.zaloUserId, role: "commune_official", areaCode: BA_DINH });
     // A team in Ba Đình: a leader, a member who finishes the core skill, a resident credited to the member.
     teamId = (await ok("POST", "/api/v1/admin/teams", OFFICIAL, { communeCode: BA_DINH, name: "Tổ 5" })).id;
+    await ok("POST", "/api/v1/teams/join", LEADER, { code: (await ok("POST", `/api/v1/teams/${teamId}/invites`, OFFICIAL)).code });
     await ok("PUT", `/api/v1/admin/teams/${teamId}/leader`, OFFICIAL, { zaloUserId: u[LEADER]!.zaloUserId });
     const code = (await ok("POST", `/api/v1/teams/${teamId}/invites`, LEADER)).code;
     const memberRef = (await ok("POST", "/api/v1/teams/join", MEMBER, { code })).refCode;
@@ -155,5 +156,14 @@ describe.each(DIALECTS)("reports on %s", (dialect) => {
       const csv = parseCsv(res.body);
       expect(Object.fromEntries(csv)).toEqual(Object.fromEntries(jsonNumbers(json)));
     }
+  });
+
+  it("a team named like a spreadsheet formula is written as text in the CSV (OWASP CSV injection)", async () => {
+    const id = (await ok("POST", "/api/v1/admin/teams", OFFICIAL, { communeCode: BA_DINH, name: "=HYPERLINK(\"http://x\",\"Tổ\")" })).id as number;
+    const res = await get(`/api/v1/admin/reports.csv?team=${id}`, OFFICIAL);
+    expect(res.statusCode, res.body).toBe(200);
+    const cells = res.body.split(/\r\n/).flatMap((l) => l.match(/("(?:[^"]|"")*"|[^,]*)/g) ?? []);
+    expect(cells.some((c) => c.includes("HYPERLINK"))).toBe(true);
+    for (const c of cells.filter((c) => c.includes("HYPERLINK"))) expect(c.replace(/^"/, "")).toMatch(/^'=/);
   });
 });

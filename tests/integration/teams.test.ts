@@ -78,14 +78,17 @@ describe.each(DIALECTS)("teams on %s", (dialect) => {
   });
   afterAll(async () => t?.close());
 
-  it("an official creates a team and names its leader by Zalo id; both are audited", async () => {
+  it("an official creates a team and names its leader by Zalo id once they joined it with an invite; both are audited", async () => {
     const team = await ok("POST", "/api/v1/admin/teams", OFFICIAL, { communeCode: BA_DINH, name: "  Tổ công nghệ số tổ dân phố 5 " });
     expect(team).toMatchObject({ name: "Tổ công nghệ số tổ dân phố 5", communeCode: BA_DINH, communeName: "Phường Ba Đình, Thành phố Hà Nội", leader: null, members: 0 });
     expect(team.refCode).toMatch(/^t-[A-Za-z0-9_-]{11}$/);
     teamA = team.id;
+    // Someone who never joined (anyone in the country, without their consent) cannot be named: they join first.
+    await refusedWithoutChange(() => call("PUT", `/api/v1/admin/teams/${teamA}/leader`, OFFICIAL, { zaloUserId: u[LEADER]!.zaloUserId }), 409, "not_a_member");
+    await ok("POST", "/api/v1/teams/join", LEADER, { code: await invite(OFFICIAL, teamA) });
     const leader = await ok("PUT", `/api/v1/admin/teams/${teamA}/leader`, OFFICIAL, { zaloUserId: u[LEADER]!.zaloUserId });
     expect(leader).toEqual({ learnerId: u[LEADER]!.learnerId, name: expect.any(String) });
-    const audit = (await snapshot(t)).audit.filter((a) => a.action.startsWith("team."));
+    const audit = (await snapshot(t)).audit.filter((a) => a.action === "team.create" || a.action === "team.leader");
     expect(audit.map((a) => [a.action, a.actor, a.area_code])).toEqual([
       ["team.create", u[OFFICIAL]!.zaloUserId, BA_DINH],
       ["team.leader", u[OFFICIAL]!.zaloUserId, BA_DINH],
@@ -93,9 +96,12 @@ describe.each(DIALECTS)("teams on %s", (dialect) => {
     // Team B, elsewhere, led by user 4 (seeded by its own commune's official over HTTP is not possible here: the CLI does it).
     const { createTeam } = await import("../../bot-server/src/services/teams/create-team.js");
     const { nameLeader } = await import("../../bot-server/src/services/teams/name-leader.js");
+    const { createInvite, joinTeam } = await import("../../bot-server/src/services/teams/join-team.js");
     const { teamDeps } = await import("../../bot-server/src/routes/teams.js");
     const d = teamDeps(t.app)();
     teamB = (await createTeam(d, SEEDER, { communeCode: OTHER_COMMUNE, name: "Tổ B" })).id;
+    const seederInvite = await createInvite(d, { ...SEEDER, learnerId: "" }, teamB);
+    await joinTeam(d, { learnerId: u[OTHER]!.learnerId, id: u[OTHER]!.zaloUserId }, seederInvite.code);
     await nameLeader(d, SEEDER, teamB, { zaloUserId: u[OTHER]!.zaloUserId });
   });
 

@@ -140,6 +140,27 @@ export function personalDataRepository(db: Kysely<Database>) {
     async blankInboxEvent(id: number, eventName: string): Promise<void> {
       await db.updateTable("webhook_inbox").set({ payload: JSON.stringify({ event_name: eventName, erased: true }) }).where("id", "=", id).execute();
     },
+    /**
+     * The person's Zalo id (or learner id) where it names who did something, outside the append-only audit log:
+     * replaced by their tombstone, so the record stays and the person is no longer in it.
+     */
+    async rekeyActorColumns(ids: string[], tombstone: string): Promise<void> {
+      const columns = [
+        ["roles", "granted_by"],
+        ["campaigns", "created_by"],
+        ["campaigns", "sent_by"],
+        ["campaigns", "approved_by"],
+        ["teams", "created_by"],
+        ["team_members", "removed_by"],
+        ["team_invites", "created_by"],
+        ["team_invites", "used_by"],
+        ["commune_points", "updated_by"],
+      ] as const;
+      for (const [table, column] of columns) {
+        // One statement per column: Kysely cannot type a table/column pair picked at run time.
+        await (db as unknown as Kysely<Record<string, Record<string, string | null>>>).updateTable(table).set({ [column]: tombstone }).where(column, "in", ids).execute();
+      }
+    },
     async deleteRolesOf(zaloUserId: string) {
       return db.deleteFrom("roles").where("zalo_user_id", "=", zaloUserId).returning(["role", "area_code"]).execute();
     },

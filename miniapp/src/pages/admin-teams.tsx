@@ -8,26 +8,29 @@ import { NavBar } from "../components/nav-bar";
 import { NetworkBanner } from "../components/network-banner";
 import { useAppState } from "../state/store";
 import { errorText, teamApi, type MemberView, type TeamList, type TeamView } from "../team/api";
+import { InviteCard } from "../team/invite-card";
 import { Members } from "../team/members";
 import "../team/team.css";
 
 const TEAM_NAME_MAX = 80;
 const pct = (trained: number, members: number) => (members ? `${Math.floor((trained * 100) / members)} %` : "—");
 
-/** Names a team's leader: one of its members, or a person by Zalo id. */
+/**
+ * Names a team's leader among its members: the person joins first with an invite (so they agreed to be in the
+ * team), then the official picks them here.
+ */
 function LeaderForm({ team, onDone }: { team: TeamView; onDone(): void }) {
-  const [members, setMembers] = useState<MemberView[]>([]);
+  const [members, setMembers] = useState<MemberView[] | null>(null);
   const [choice, setChoice] = useState("");
-  const [zaloId, setZaloId] = useState("");
   const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    teamApi.members(team.id).then((r) => setMembers(r.members.filter((m) => m.role === "member")), () => undefined);
+  const load = useCallback(() => {
+    teamApi.members(team.id).then((r) => setMembers(r.members.filter((m) => m.role === "member")), (e) => setError(errorText(e)));
   }, [team.id]);
+  useEffect(load, [load]);
   const save = async () => {
-    const who = choice ? { learnerId: choice } : zaloId.trim() ? { zaloUserId: zaloId.trim() } : null;
-    if (!who) return setError("Hãy chọn một thành viên hoặc nhập mã Zalo của người được cử.");
+    if (!choice) return setError("Hãy chọn một thành viên của tổ.");
     try {
-      await teamApi.nameLeader(team.id, who);
+      await teamApi.nameLeader(team.id, { learnerId: choice });
       onDone();
     } catch (e) {
       setError(errorText(e));
@@ -35,33 +38,35 @@ function LeaderForm({ team, onDone }: { team: TeamView; onDone(): void }) {
   };
   return (
     <div className="open-form">
-      {members.length ? (
-        <div className="field">
-          <label className="field__label" htmlFor={`leader-${team.id}`}>
-            Chọn trong thành viên
-          </label>
-          <select id={`leader-${team.id}`} className="field__input" value={choice} onChange={(e) => setChoice(e.target.value)}>
-            <option value="">— Chưa chọn —</option>
-            {members.map((m) => (
-              <option key={m.learnerId} value={m.learnerId}>
-                {m.name}
-              </option>
-            ))}
-          </select>
-        </div>
-      ) : null}
-      {!choice ? (
-        <div className="field">
-          <label className="field__label" htmlFor={`zalo-${team.id}`}>
-            Hoặc nhập mã Zalo của người được cử
-          </label>
-          <input id={`zalo-${team.id}`} className="field__input" inputMode="numeric" value={zaloId} onChange={(e) => setZaloId(e.target.value.replace(/\D/g, ""))} />
-          <p className="field__hint">Người đó cần mở ứng dụng trên Zalo ít nhất một lần.</p>
-        </div>
-      ) : null}
-      <ErrorBox message={error} />
-      <Button fullWidth onClick={() => void save()}>
-        Cử làm tổ trưởng
+      {members?.length ? (
+        <>
+          <div className="field">
+            <label className="field__label" htmlFor={`leader-${team.id}`}>
+              Chọn tổ trưởng trong thành viên
+            </label>
+            <select id={`leader-${team.id}`} className="field__input" value={choice} onChange={(e) => setChoice(e.target.value)}>
+              <option value="">— Chưa chọn —</option>
+              {members.map((m) => (
+                <option key={m.learnerId} value={m.learnerId}>
+                  {m.name}
+                </option>
+              ))}
+            </select>
+          </div>
+          <ErrorBox message={error} />
+          <Button fullWidth onClick={() => void save()}>
+            Cử làm tổ trưởng
+          </Button>
+        </>
+      ) : members ? (
+        <ErrorBox message={error} />
+      ) : (
+        <p role="status">Đang tải thành viên…</p>
+      )}
+      <p className="field__hint">Người được cử chưa có trong tổ? Gửi mã mời cho họ. Khi họ đã vào tổ, bấm “Tải lại danh sách” rồi chọn họ.</p>
+      <InviteCard team={team} purpose="leader" />
+      <Button fullWidth variant="secondary" onClick={load}>
+        Tải lại danh sách
       </Button>
     </div>
   );

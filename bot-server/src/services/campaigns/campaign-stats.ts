@@ -1,4 +1,5 @@
 import type { CampaignStats } from "../../../../shared/schemas/campaign.js";
+import { csvRows } from "../../lib/csv.js";
 import type { Repositories } from "../../repositories/index.js";
 import type { Actor } from "../admin/access.js";
 import { campaignFor, finishIfSettled, type DeliveryDeps } from "./deliver-campaign.js";
@@ -54,5 +55,5 @@ export function statsCsv(s: CampaignStats): string {
     ["cost_vnd", s.costVnd],
     ["in_flight_at_crash", s.inFlightAtCrash],
   ];
-  return `metric,value\n${rows.map(([k, v]) => `${k},${v}`).join("\n")}\n`;
+  return csvRows([["metric", "value"], ...rows]);
 }

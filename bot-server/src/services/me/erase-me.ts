@@ -56,6 +56,7 @@ export async function eraseMe(deps: MeDataDeps, learnerId: string, confirm: stri
       for (const e of await pd.inboxEventsMentioning(fid)) if (eventInvolves(parsed(e.payload), fid)) await pd.blankInboxEvent(Number(e.id), e.event_name);
     }
 
+    await pd.rekeyActorColumns([learner.zalo_user_id, learnerId], tombstone);
     for (const r of await pd.deleteRolesOf(learner.zalo_user_id)) {
       await repos.audit.append({ actor: SELF, action: "role.revoke", target: tombstone, area_code: r.area_code, before_state: JSON.stringify({ role: r.role, areaCode: r.area_code }), after_state: null, at: now });
     }

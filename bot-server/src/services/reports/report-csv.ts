@@ -1,4 +1,5 @@
 import type { Report, ReportFigures } from "../../../../shared/schemas/report.js";
+import { csvCell } from "../../lib/csv.js";
 
 const FIGURES: [keyof ReportFigures, string][] = [
   ["teams", "Số tổ"],
@@ -13,10 +14,6 @@ const FIGURES: [keyof ReportFigures, string][] = [
   ["newDigitalUsers", "Người dùng số mới"],
 ];
 
-const cell = (v: string | number | null) => {
-  const s = v === null ? "" : String(v);
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-};
 
 /**
  * The report as CSV, written from the same object the screen shows (so the numbers are the same): one row per
@@ -44,5 +41,5 @@ export function reportCsv(r: Report): string {
     rows.push(["week", w.weekStart, `Tuần từ ${w.weekStart}`, "householdsVisited", "Lượt hộ gia đình được hỗ trợ", w.householdsVisited]);
     rows.push(["week", w.weekStart, `Tuần từ ${w.weekStart}`, "membersJoined", "Thành viên mới", w.membersJoined]);
   }
-  return `\uFEFF${rows.map((row) => row.map(cell).join(",")).join("\r\n")}\r\n`;
+  return `\uFEFF${rows.map((row) => row.map(csvCell).join(",")).join("\r\n")}\r\n`;
 }
