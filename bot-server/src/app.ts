@@ -2,15 +2,17 @@ import cors from "@fastify/cors";
 import rateLimit from "@fastify/rate-limit";
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
-import Fastify, { type FastifyInstance } from "fastify";
+import Fastify, { type FastifyInstance, type FastifyReply } from "fastify";
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
 import { loadCourseOrThrow, type Course } from "../../shared/content-loader.js";
 import type { Config } from "./config.js";
 import type { Db } from "./db/connect.js";
 import { systemClock, type Clock } from "./lib/clock.js";
 import { databasePlugin } from "./plugins/database.js";
+import { docsGuard } from "./plugins/docs-guard.js";
 import { errorHandler } from "./plugins/error-handler.js";
 import { oaPlugin } from "./plugins/oa.js";
+import { contentSecurityPolicy, securityHeaders } from "./plugins/security-headers.js";
 import { textGuard } from "./plugins/text-guard.js";
 import { servicesPlugin } from "./plugins/services.js";
 import { adminCampaignRoutes } from "./routes/admin-campaigns.js";
@@ -49,6 +51,9 @@ export function corsOrigin(sandbox: boolean) {
   };
 }
 
+/** Trusts the nearest `n` proxies (X-Forwarded-For hops), as proxy-addr does for a number. */
+const trustHops = (n: number) => (_address: string, hop: number) => hop < n;
+
 /** Composes the server: config → external plugins → database → services → routes. Tests drive it with app.inject. */
 export async function buildApp(config: Config, overrides: AppOverrides = {}): Promise<FastifyInstance> {
   const app = Fastify({
@@ -62,6 +67,18 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
           },
     bodyLimit: config.bodyLimit,
     requestIdHeader: "x-request-id",
+    // Behind a reverse proxy (TRUST_PROXY): req.ip is the real client, so rate limits are per person, not per proxy.
+    trustProxy: typeof config.trustProxy === "number" ? trustHops(config.trustProxy) : config.trustProxy,
+    // A malformed URL or an over-long path parameter: the app's error format, without echoing the URL back.
+    frameworkErrors: (err, req, rawReply) => {
+      const reply = rawReply as unknown as FastifyReply;
+      const long = err.code === "FST_ERR_MAX_PARAM_LENGTH";
+      req.log.info({ code: err.code }, "request refused");
+      void reply
+        .code(long ? 414 : 400)
+        .type("application/json; charset=utf-8")
+        .send(JSON.stringify({ error: long ? "path_too_long" : "bad_url", message: long ? "Địa chỉ quá dài." : "Địa chỉ không hợp lệ.", requestId: req.id }));
+    },
   });
   // The API takes JSON only: without this, Fastify's built-in text/plain parser hands a string to the schema
   // (a bare fetch() of JSON.stringify(...) is sent as text/plain) and the client gets a misleading 400.
@@ -70,6 +87,8 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
   app.setSerializerCompiler(serializerCompiler);
 
   await app.register(errorHandler);
+  const headerOptions = { sandbox: config.sandbox, publicUrl: config.publicUrl };
+  await app.register(securityHeaders, headerOptions);
   await app.register(textGuard);
   // Every method the mini app uses (DELETE: erase my data, remove a member; PUT: name a leader), not cors' default.
   await app.register(cors, { origin: corsOrigin(config.sandbox), methods: ["GET", "HEAD", "POST", "PUT", "DELETE"], maxAge: 600 });
@@ -81,6 +100,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
     },
     transform: jsonSchemaTransform,
   });
+  await app.register(docsGuard, { sandbox: config.sandbox, operatorKey: config.operatorKey });
   await app.register(swaggerUi, { routePrefix: "/docs" });
 
   await app.register(databasePlugin, { url: config.databaseUrl, ...(overrides.db ? { db: overrides.db } : {}) });
@@ -102,11 +122,11 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
   await app.register(adminTeamRoutes);
   await app.register(adminCommuneRoutes);
   await app.register(adminReportRoutes, { costs: config.reportCosts });
-  await app.register(webhookRoutes);
+  await app.register(webhookRoutes, { maxAgeHours: config.webhookMaxAgeHours });
   await app.register(oauthRoutes, { operatorKey: config.operatorKey, publicUrl: config.publicUrl, port: config.port });
   if (app.services.sandbox && app.oa.sandboxWorld && app.oa.sandboxDelivery) {
     await registerSandbox(app, { identity: app.services.sandbox, clock, world: app.oa.sandboxWorld, delivery: app.oa.sandboxDelivery });
   }
-  await app.register(miniappRoutes, { dir: config.miniappDir, miniappId: app.services.miniappId, ...(config.zaloDomainVerification ? { domainVerification: config.zaloDomainVerification } : {}) });
+  await app.register(miniappRoutes, { dir: config.miniappDir, miniappId: app.services.miniappId, csp: (hashes) => contentSecurityPolicy(headerOptions, hashes), ...(config.zaloDomainVerification ? { domainVerification: config.zaloDomainVerification } : {}) });
   return app;
 }

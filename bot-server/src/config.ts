@@ -51,6 +51,12 @@ const envSchema = z
     ZALO_TAGS: z.enum(["on", "off"]).default("on"),
     ZALO_USER_QUOTA_API: z.enum(["on", "off"]).default("on"),
     ZALO_TAG_PREFIX: z.string().regex(/^[a-z0-9-]{1,20}$/, "lower-case letters, digits and -").default("ksc"),
+    TRUST_PROXY: z
+      .string()
+      .regex(/^(false|true|\d{1,2}|[0-9a-fA-F.:/, ]+)$/, "false, true, a number of proxies, or addresses/CIDRs separated by commas")
+      .default("false"),
+    WEBHOOK_MAX_AGE_HOURS: z.coerce.number().min(1).max(24 * 7).default(24),
+    WEBHOOK_INBOX_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
     NEAREST_COMMUNE_KM: z.coerce.number().min(1).max(100).default(15),
     FOLLOWER_IMPORT_HOURS: z.coerce.number().min(0).max(24 * 30).default(24),
     SANDBOX_FOLLOWERS: z.coerce.number().int().min(0).max(1_000_000).default(200),
@@ -133,6 +139,12 @@ export interface Config {
   runWorkers: boolean;
   /** What planning counts as cost, and whether the OA may send promotion messages at all. */
   nearestCommuneKm: number;
+  /** Fastify's trustProxy: false, true, a number of hops, or the proxies' addresses. */
+  trustProxy: boolean | number | string[];
+  /** Webhook events dated further back than this (or more than 10 minutes ahead) are refused as replays. */
+  webhookMaxAgeHours: number;
+  /** Processed webhook events are deleted from the inbox after this many days. */
+  webhookInboxRetentionDays: number;
   campaignCosts: { paidMessageVnd: number; promotionMessageVnd: number; promotionEligible: boolean; freeRepliesPerWindow: number };
   /** How quota/message is called (sources disagree: Zalo's Java SDK POSTs, zalo-platform.md says GET). */
   zaloQuotaMethod: "get" | "post";
@@ -216,6 +228,9 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     zaloUserQuotaApi: e.ZALO_USER_QUOTA_API === "on",
     followerImportHours: e.FOLLOWER_IMPORT_HOURS,
     nearestCommuneKm: e.NEAREST_COMMUNE_KM,
+    trustProxy: e.TRUST_PROXY === "false" ? false : e.TRUST_PROXY === "true" ? true : /^\d+$/.test(e.TRUST_PROXY) ? Number(e.TRUST_PROXY) : e.TRUST_PROXY.split(",").map((s) => s.trim()).filter(Boolean),
+    webhookMaxAgeHours: e.WEBHOOK_MAX_AGE_HOURS,
+    webhookInboxRetentionDays: e.WEBHOOK_INBOX_RETENTION_DAYS,
     sandboxFollowers: e.SANDBOX_FOLLOWERS,
     zaloDomainVerification: e.ZALO_DOMAIN_VERIFICATION,
     reportCosts: { teamMonthVnd: e.REPORT_COST_TEAM_MONTH_VND, memberTrainedVnd: e.REPORT_COST_MEMBER_TRAINED_VND },

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "../helpers/app.js";
 import { DIALECTS } from "../helpers/databases.js";
 import { fixtureCourse } from "../helpers/fixture.js";
+import { ZALO_TEST_ENV } from "../helpers/zalo-env.js";
 
 const course = fixtureCourse();
 const SANDBOX_MINIAPP_ID = "3100000000000000002";
@@ -90,12 +91,7 @@ describe("serving the mini app with Zalo credentials configured", () => {
       { course },
       {
         MINIAPP_DIR: dir,
-        ZALO_APP_ID: "4100000000000000001",
-        ZALO_APP_SECRET: "configured-app-secret",
-        ZALO_MINIAPP_ID: "4100000000000000002",
-        ZALO_OA_ID: "4100000000000000003",
-        ZALO_OA_SECRET_KEY: "oa-secret-key-for-tests",
-        SESSION_SECRET: "a-session-secret-of-at-least-32-chars!",
+        ...ZALO_TEST_ENV,
       },
     );
   });

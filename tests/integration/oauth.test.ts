@@ -4,18 +4,10 @@ import { createTestApp, type TestApp } from "../helpers/app.js";
 import { DIALECTS } from "../helpers/databases.js";
 import { fixtureCourse, manualClock } from "../helpers/fixture.js";
 import { oaConnected, sandboxConfig, type SandboxConfig } from "../helpers/oa.js";
+import { ZALO_TEST_ENV } from "../helpers/zalo-env.js";
 
 const course = fixtureCourse();
-const ZALO_ENV = {
-  ZALO_APP_ID: "4100000000000000001",
-  ZALO_APP_SECRET: "configured-app-secret",
-  ZALO_MINIAPP_ID: "4100000000000000002",
-  ZALO_OA_ID: "4100000000000000003",
-  ZALO_OA_SECRET_KEY: "oa-secret-key-for-tests",
-  SESSION_SECRET: "a-session-secret-of-at-least-32-chars!",
-  ZALO_GRAPH_URL: "http://127.0.0.1:9/",
-  ZALO_OAUTH_URL: "http://127.0.0.1:9/oauth",
-};
+const ZALO_ENV = { ...ZALO_TEST_ENV, ZALO_OAUTH_URL: "http://127.0.0.1:9/oauth" };
 
 const pathOf = (location: string) => {
   const u = new URL(location, "http://localhost");

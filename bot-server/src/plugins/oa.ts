@@ -40,6 +40,8 @@ export interface OaServices {
   sandboxDelivery: WebhookDelivery | null;
   /** Queues the follower import for this period (at start, on schedule, and once the OA is connected). */
   scheduleFollowerImport(): Promise<void>;
+  /** Deletes processed webhook events past their retention (hourly; tests call it). */
+  pruneInbox(): Promise<number>;
 }
 
 declare module "fastify" {
@@ -117,6 +119,7 @@ export const oaPlugin = fp(async (app: FastifyInstance, { config }: { config: Co
     sandboxWorld: world,
     sandboxDelivery: delivery,
     scheduleFollowerImport: () => scheduleImport(),
+    pruneInbox: () => pruneInbox(),
   };
   app.decorate("oa", services);
 
@@ -171,6 +174,14 @@ export const oaPlugin = fp(async (app: FastifyInstance, { config }: { config: Co
   };
   let importTimer: ReturnType<typeof setInterval> | null = null;
   let sweepTimer: ReturnType<typeof setInterval> | null = null;
+  let pruneTimer: ReturnType<typeof setInterval> | null = null;
+  /** Processed events leave the inbox after WEBHOOK_INBOX_RETENTION_DAYS (Zalo retries for hours, not days). */
+  async function pruneInbox(): Promise<number> {
+    const before = new Date(s.clock.now().getTime() - config.webhookInboxRetentionDays * 86400_000).toISOString();
+    const n = await s.repos.inbox.prune(before);
+    if (n) app.log.info({ pruned: n }, "old webhook events pruned from the inbox");
+    return n;
+  }
   let refreshTimer: ReturnType<typeof setInterval> | null = null;
   app.addHook("onReady", async () => {
     // The sandbox OA connects itself right away (not awaited: its OAuth flow goes through this very server).
@@ -185,6 +196,8 @@ export const oaPlugin = fp(async (app: FastifyInstance, { config }: { config: Co
     await requeueStranded();
     if (config.runWorkers) queue.start();
     sweepTimer = setInterval(() => void requeueStranded().catch((err: unknown) => app.log.error({ err }, "inbox sweep failed")), 30_000);
+    pruneTimer = setInterval(() => void pruneInbox().catch((err: unknown) => app.log.error({ err }, "inbox pruning failed")), 3600_000);
+    pruneTimer.unref();
     sweepTimer.unref();
     refreshTimer = setInterval(() => void tokens.accessToken().catch((err: unknown) => app.log.warn({ err }, "OA token check failed")), 5 * 60_000);
     refreshTimer.unref();
@@ -194,6 +207,7 @@ export const oaPlugin = fp(async (app: FastifyInstance, { config }: { config: Co
   });
   app.addHook("onClose", async () => {
     if (refreshTimer) clearInterval(refreshTimer);
+    if (pruneTimer) clearInterval(pruneTimer);
     if (importTimer) clearInterval(importTimer);
     if (sweepTimer) clearInterval(sweepTimer);
     delivery?.stop();

@@ -40,6 +40,12 @@ export function inboxRepository(db: Kysely<Database>) {
     async markProcessed(id: number, status: "done" | "ignored", now: string): Promise<void> {
       await db.updateTable("webhook_inbox").set({ status, processed_at: now, last_error: null }).where("id", "=", id).execute();
     },
+    /** Deletes processed events older than `before` (their replies are kept in oa_messages); how many went. */
+    async prune(before: string, limit = 5000): Promise<number> {
+      const ids = db.selectFrom("webhook_inbox").select("id").where("status", "in", ["done", "ignored"]).where("processed_at", "<", before).limit(limit);
+      const r = await db.deleteFrom("webhook_inbox").where("id", "in", ids).executeTakeFirst();
+      return Number(r.numDeletedRows);
+    },
     async recordFailure(id: number, error: string, final: boolean): Promise<void> {
       await db
         .updateTable("webhook_inbox")

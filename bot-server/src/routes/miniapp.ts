@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import fastifyStatic from "@fastify/static";
@@ -7,6 +8,8 @@ import { domainVerificationRoutes } from "./domain-verification.js";
 export interface MiniappRoutesOptions {
   dir: string;
   miniappId: string;
+  /** The policy for the page, given the hash of its one inline script. */
+  csp: (scriptHashes: string[]) => string;
   /** Zalo's domain verification code: / then serves the page with its meta tag instead of redirecting. */
   domainVerification?: string;
 }
@@ -31,15 +34,14 @@ export async function miniappRoutes(app: FastifyInstance, opts: MiniappRoutesOpt
   }
   // <base>: the build refers to ./assets/…; on a deep path (/zapps/<id>/lesson/x, reloaded) they must still
   // resolve under the app's base, not under the path.
-  const html = readFileSync(indexFile, "utf8").replace(
-    "<head>",
-    `<head><base href="${base}/"><script>window.APP_ID=${JSON.stringify(opts.miniappId)};</script>`,
-  );
+  const appIdScript = `window.APP_ID=${JSON.stringify(opts.miniappId)};`;
+  const html = readFileSync(indexFile, "utf8").replace("<head>", `<head><base href="${base}/"><script>${appIdScript}</script>`);
+  const csp = opts.csp([`'sha256-${createHash("sha256").update(appIdScript, "utf8").digest("base64")}'`]);
   const sendIndex = (req: FastifyRequest, reply: FastifyReply) => {
     // The build loads ./assets/… relative to the page: without the trailing slash they would resolve outside the base.
     const [path, query] = req.url.split("?");
     if (path === base) return reply.redirect(`${base}/${query ? `?${query}` : ""}`);
-    return reply.header("cache-control", "no-cache").type("text/html; charset=utf-8").send(html);
+    return reply.header("cache-control", "no-cache").header("content-security-policy", csp).type("text/html; charset=utf-8").send(html);
   };
 
   await app.register(

@@ -1,4 +1,5 @@
-import { randomBytes, timingSafeEqual } from "node:crypto";
+import { randomBytes } from "node:crypto";
+import { sameKey } from "../lib/same-key.js";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
@@ -7,11 +8,6 @@ import { pkcePair } from "../zalo/oauth-client.js";
 
 const STATE_TTL_MS = 15 * 60_000;
 
-function sameKey(a: string, b: string): boolean {
-  const x = Buffer.from(a);
-  const y = Buffer.from(b);
-  return x.length === y.length && timingSafeEqual(x, y);
-}
 
 /**
  * Connecting the OA: GET /oauth/zalo/start sends the operator to Zalo's consent page (OAuth v4 with PKCE);

@@ -12,6 +12,9 @@ declare module "fastify" {
   }
 }
 
+/** Clocks differ a little; an event from the future beyond this is not Zalo's. */
+const FUTURE_SKEW_MS = 10 * 60_000;
+
 const eventSchema = z.looseObject({
   app_id: z.union([z.string(), z.number()]).transform(String),
   event_name: z.string().min(1).max(100),
@@ -44,7 +47,7 @@ export function storedPayload(body: Record<string, unknown>, raw: Buffer): strin
  * POST /webhooks/zalo: verify Zalo's signature on the raw bytes, store the event once in the inbox, queue it,
  * and answer 200 at once (Zalo allows 2 s). Processing happens in the job queue, with retries.
  */
-export async function webhookRoutes(app: FastifyInstance): Promise<void> {
+export async function webhookRoutes(app: FastifyInstance, opts: { maxAgeHours: number }): Promise<void> {
   // The signature covers the bytes Zalo sent: keep them as they came, parse them ourselves.
   app.addContentTypeParser("application/json", { parseAs: "buffer" }, (req, body, done) => {
     req.rawBody = body as Buffer;
@@ -73,7 +76,14 @@ export async function webhookRoutes(app: FastifyInstance): Promise<void> {
       if (ev.app_id !== ids.appId || !verifyWebhookSignature(typeof header === "string" ? header : undefined, ids.appId, req.rawBody, ev.timestamp, ids.oaSecretKey)) {
         throw unauthorized("invalid_signature", "Chữ ký sự kiện không hợp lệ.");
       }
-      const now = app.services.clock.now().toISOString();
+      // A signed event far from now is a replay (Zalo retries for about 12 hours, zalo-platform.md): logged, refused.
+      const sent = Number(ev.timestamp);
+      const nowMs = app.services.clock.now().getTime();
+      if (!Number.isFinite(sent) || sent < nowMs - opts.maxAgeHours * 3600_000 || sent > nowMs + FUTURE_SKEW_MS) {
+        req.log.warn({ event: ev.event_name, timestamp: ev.timestamp }, "webhook event refused: its timestamp is far from now (a replay?)");
+        throw badRequest("stale_event", "Sự kiện quá cũ hoặc có thời điểm không hợp lệ.");
+      }
+      const now = new Date(nowMs).toISOString();
       // Stored (with the events that arrived at the same moment, in one commit) and queued before Zalo gets its 200.
       const inboxId = await app.oa.inbox.store({
         event_key: webhookEventKey(ev.event_name, req.body as Record<string, unknown>, req.rawBody),

@@ -50,6 +50,9 @@ describe.each(DIALECTS)("team services on %s", (dialect) => {
 
   it("a new leader replaces the old one, who stays a member; a removed member's visits stay, and they can join again", async () => {
     const team = await createTeam(deps, OPERATOR, { communeCode: "00004", name: "Tổ thử" });
+    // Only a member can be named: before joining, the first person is refused.
+    await expectAppError(nameLeader(deps, OPERATOR, team.id, { learnerId: people[0]! }), 409, "not_a_member");
+    await joinTeam(deps, { id: "900000000000000000", learnerId: people[0]! }, (await createInvite(deps, OPERATOR_AS_TEAM_ACTOR, team.id)).code);
     await nameLeader(deps, OPERATOR, team.id, { learnerId: people[0]! });
     const leader = { id: "900000000000000000", learnerId: people[0]!, roles: [] };
     const code = (await createInvite(deps, leader, team.id)).code;

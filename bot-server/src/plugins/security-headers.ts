@@ -1,0 +1,60 @@
+import helmet from "@fastify/helmet";
+import type { FastifyInstance } from "fastify";
+import fp from "fastify-plugin";
+
+export interface SecurityHeadersOptions {
+  sandbox: boolean;
+  publicUrl: string | undefined;
+}
+
+/**
+ * Where the pages this server serves may fetch from and load images of: itself, its public origin, and in sandbox
+ * mode any local port (the web preview and the e2e tests open the app on localhost and call the API on 127.0.0.1).
+ */
+export function apiSources(o: SecurityHeadersOptions): string[] {
+  const out = ["'self'"];
+  if (o.publicUrl) out.push(new URL(o.publicUrl).origin);
+  if (o.sandbox) out.push("http://localhost:*", "http://127.0.0.1:*");
+  return out;
+}
+
+/** The default policy: the mini app's web build, Swagger UI and the verification pages live within it. */
+export function contentSecurityPolicy(o: SecurityHeadersOptions, extraScript: string[] = []): string {
+  const api = apiSources(o).join(" ");
+  return [
+    "default-src 'self'",
+    `script-src 'self' ${extraScript.join(" ")}`.trim(),
+    // zmp-ui sets style attributes from script; no remote styles.
+    "style-src 'self' 'unsafe-inline'",
+    `img-src 'self' data: blob: ${api}`,
+    "font-src 'self' data:",
+    `connect-src ${api}`,
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join("; ");
+}
+
+/**
+ * Security headers on every response (helmet): the CSP above, nosniff, no referrer, no framing, and HSTS only when
+ * the public URL is HTTPS (over plain HTTP, as in the sandbox, a browser ignores it and it would mislead).
+ * Cross-Origin-Resource-Policy is cross-origin: inside Zalo the mini app (h5.zdn.vn) shows the API's posters.
+ */
+export const securityHeaders = fp(async (app: FastifyInstance, o: SecurityHeadersOptions) => {
+  const https = !!o.publicUrl && o.publicUrl.startsWith("https://");
+  await app.register(helmet, {
+    contentSecurityPolicy: false,
+    crossOriginResourcePolicy: { policy: "cross-origin" },
+    crossOriginOpenerPolicy: { policy: "same-origin" },
+    referrerPolicy: { policy: "no-referrer" },
+    frameguard: { action: "deny" },
+    hsts: https ? { maxAge: 31_536_000, includeSubDomains: false } : false,
+  });
+  const csp = contentSecurityPolicy(o);
+  // Set once per response unless a route set its own (the mini app's page with its inline script's hash, the chat page).
+  app.addHook("onSend", async (_req, reply, payload) => {
+    if (!reply.hasHeader("content-security-policy")) reply.header("content-security-policy", csp);
+    return payload;
+  });
+});
