@@ -48,16 +48,16 @@ export function reportRollupRepository(db: Kysely<Database>, dialect: Dialect) {
       if (dialect === "postgres") await sql`SELECT id FROM learners WHERE id = ${learnerId} FOR UPDATE`.execute(db);
     },
 
-    /** The person's credit and memberships (cheap: two index lookups). */
+    /** The person's credit and memberships: one query (a sync pays for it on every call, on PostgreSQL a round trip). */
     async attachments(learnerId: string): Promise<Pick<LearnerFacts, "credit" | "memberships">> {
-      const [credit, memberships] = await Promise.all([
-        sql<{ team_id: number; commune_code: string; consented_at: string }>`SELECT c.team_id, t.commune_code, c.consented_at FROM credits c JOIN teams t ON t.id = c.team_id WHERE c.resident_id = ${learnerId}`.execute(db),
-        sql<{ team_id: number; commune_code: string; joined_at: string; removed_at: string | null }>`SELECT m.team_id, t.commune_code, m.joined_at, m.removed_at FROM team_members m JOIN teams t ON t.id = m.team_id WHERE m.learner_id = ${learnerId}`.execute(db),
-      ]);
-      const c = credit.rows[0];
+      const rows = await sql<{ kind: "c" | "m"; team_id: number; commune_code: string; at: string; removed_at: string | null }>`
+        SELECT 'c' AS kind, c.team_id, t.commune_code, c.consented_at AS at, NULL AS removed_at FROM credits c JOIN teams t ON t.id = c.team_id WHERE c.resident_id = ${learnerId}
+        UNION ALL
+        SELECT 'm' AS kind, m.team_id, t.commune_code, m.joined_at AS at, m.removed_at FROM team_members m JOIN teams t ON t.id = m.team_id WHERE m.learner_id = ${learnerId}`.execute(db);
+      const c = rows.rows.find((r) => r.kind === "c");
       return {
-        credit: c ? { ...c, team_id: Number(c.team_id) } : null,
-        memberships: memberships.rows.map((m) => ({ team_id: Number(m.team_id), commune_code: m.commune_code, joined_at: m.joined_at, active: m.removed_at === null })),
+        credit: c ? { team_id: Number(c.team_id), commune_code: c.commune_code, consented_at: c.at } : null,
+        memberships: rows.rows.filter((r) => r.kind === "m").map((m) => ({ team_id: Number(m.team_id), commune_code: m.commune_code, joined_at: m.at, active: m.removed_at === null })),
       };
     },
 

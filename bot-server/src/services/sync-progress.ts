@@ -6,7 +6,7 @@ import { badRequest, conflict, notFound } from "../lib/errors.js";
 import type { Repositories, RepositorySet } from "../repositories/index.js";
 import type { StoredEventRef } from "../repositories/progress.js";
 import type { CourseCatalog } from "./course-catalog.js";
-import { withLearnerRollups } from "./reports/rollups.js";
+import { withLearningRollups } from "./reports/rollups.js";
 
 /** How long after their first sign-in a learner's ref code still counts as how they first came. */
 export const REF_WINDOW_MS = 24 * 3600_000;
@@ -94,7 +94,7 @@ export async function syncProgress(deps: SyncDeps, learnerId: string, req: SyncR
   // Insert first and look only at what did not go in: in the common case a sync is one INSERT in a transaction.
   return deps.repos.transaction(async (repos: RepositorySet) => {
     // The report rollups move with the learning of a resident credited to a team or of a team member.
-    const inserted = await withLearnerRollups(repos, deps.catalog, learnerId, async () => new Set([...(await repos.progress.insertNewAttempts(attempts)), ...(await repos.progress.insertNewCompletions(completions))]));
+    const inserted = await withLearningRollups(repos, deps.catalog, learnerId, async () => new Set([...(await repos.progress.insertNewAttempts(attempts)), ...(await repos.progress.insertNewCompletions(completions))]));
     const notInserted = (rows: { id: string }[]) => rows.map((r) => r.id).filter((id) => !inserted.has(id));
     // Whatever was not inserted is a replay by this learner — or an id taken by other data, which voids the batch.
     checkOwnership(await repos.progress.findAttempts(notInserted(attempts)), learnerId, lessonOf);

@@ -76,6 +76,24 @@ export async function withLearnerRollups<T>(repos: RepositorySet, catalog: Cours
   return result;
 }
 
+/**
+ * The same for a write that changes only the learner's learning (a progress sync): who they are attached to cannot
+ * change meanwhile (joining, crediting and leaving lock the learner too), so it is read once; a learner attached to
+ * no team — most residents — pays one lookup beside the write and nothing else.
+ */
+export async function withLearningRollups<T>(repos: RepositorySet, catalog: CourseCatalog, learnerId: string, write: () => Promise<T>): Promise<T> {
+  const r = repos.reportRollups;
+  await r.lockLearner(learnerId);
+  const a = await r.attachments(learnerId);
+  if (a.credit === null && a.memberships.length === 0) return write();
+  const core = coreLessonIds(catalog);
+  const before = { ...a, ...(await r.learning(learnerId)) };
+  const result = await write();
+  const after = { ...a, ...(await r.learning(learnerId)) };
+  await r.apply(difference(contribution(after, core), contribution(before, core)));
+  return result;
+}
+
 /** A household visit's increments: the team's visits, its week's, and each kind's. */
 export async function addVisitToRollups(repos: RepositorySet, v: { team_id: number; commune_code: string; visited_on: string; kinds: string[] }): Promise<void> {
   const base = { teamId: v.team_id, communeCode: v.commune_code };
