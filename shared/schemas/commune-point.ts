@@ -1,11 +1,15 @@
 import { z } from "zod";
+import { VIETNAM_BOUNDS } from "../lib/geo-point.js";
 
 export { communeCodeSchema } from "./team.js";
 
 /** Where a commune is; the bounds are Vietnam's, so swapped or mistyped coordinates are refused. */
+const B = VIETNAM_BOUNDS;
+const LAT = `Vĩ độ ở Việt Nam nằm trong khoảng ${B.minLat} đến ${B.maxLat}.`;
+const LNG = `Kinh độ ở Việt Nam nằm trong khoảng ${B.minLng} đến ${B.maxLng}.`;
 export const communePointInputSchema = z.strictObject({
-  latitude: z.number().min(6, "Vĩ độ ở Việt Nam nằm trong khoảng 6 đến 24.").max(24, "Vĩ độ ở Việt Nam nằm trong khoảng 6 đến 24."),
-  longitude: z.number().min(102, "Kinh độ ở Việt Nam nằm trong khoảng 102 đến 118.").max(118, "Kinh độ ở Việt Nam nằm trong khoảng 102 đến 118."),
+  latitude: z.number().min(B.minLat, LAT).max(B.maxLat, LAT),
+  longitude: z.number().min(B.minLng, LNG).max(B.maxLng, LNG),
 });
 export type CommunePointInput = z.infer<typeof communePointInputSchema>;
 

@@ -8,6 +8,7 @@ import type { CampaignDraft, CampaignList, CampaignListItem, CampaignPlan, Campa
 export type { CampaignList, CampaignListItem, CampaignStats, CampaignStatus };
 import type { OaMessage } from "../../../shared/schemas/oa";
 import type { Report } from "../../../shared/schemas/report";
+import type { CommunePointInput, CommunePointView } from "../../../shared/schemas/commune-point";
 
 export type { Report };
 import { api, ApiFailure, auth, call, http } from "../lib/api";
@@ -79,6 +80,9 @@ export const adminApi = {
       return me;
     }),
   questions: () => get<{ questions: UnansweredQuestion[] }>("/api/v1/admin/questions"),
+  communePoint: (code: string) => get<CommunePointView>(`/api/v1/admin/communes/${encodeURIComponent(code)}/point`),
+  setCommunePoint: (code: string, p: CommunePointInput) =>
+    withSession((t) => call<CommunePointView>(http.put(`/api/v1/admin/communes/${encodeURIComponent(code)}/point`, p, auth(t)))),
   /** The campaigns of my area, newest first, 20 a page; `cursor` is the page before's nextCursor. */
   campaigns: (q: { awaitingMyApproval?: boolean; cursor?: string | null } = {}) => {
     const params = new URLSearchParams();

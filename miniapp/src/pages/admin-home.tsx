@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from "react";
 import { Button, Page, useNavigate } from "zmp-ui";
 import { adminApi, errorText, type CampaignListItem, type UnansweredQuestion } from "../admin/api";
+import { CommunePointCard } from "../admin/commune-point";
 import { ErrorBox } from "../admin/error-box";
 import { num, ROLE_TITLES, roleArea, STATUS_LABELS, when } from "../admin/format";
 import "../admin/admin.css";
@@ -191,6 +192,12 @@ export default function AdminHomePage() {
                 Các tổ công nghệ số
               </Button>
             </section>
+
+            {roles
+              .filter((r) => r.role === "commune_official")
+              .map((r) => (
+                <CommunePointCard key={r.areaCode} code={r.areaCode} name={r.areaName} />
+              ))}
 
             <section className="card" aria-labelledby="questions-title">
               <h2 id="questions-title" className="card__title">

@@ -1,16 +1,7 @@
+import { inVietnam, type Point } from "../../../../shared/lib/geo-point.js";
 import type { Box } from "../../repositories/commune-points.js";
 
-export interface Point {
-  latitude: number;
-  longitude: number;
-}
-
-/** Vietnam's mainland and islands, with a margin: a point outside is a mistake (swapped or mistyped). */
-export const VIETNAM_BOUNDS = { minLat: 6, maxLat: 24, minLng: 102, maxLng: 118 } as const;
-
-export function inVietnam(p: Point): boolean {
-  return p.latitude >= VIETNAM_BOUNDS.minLat && p.latitude <= VIETNAM_BOUNDS.maxLat && p.longitude >= VIETNAM_BOUNDS.minLng && p.longitude <= VIETNAM_BOUNDS.maxLng;
-}
+export { inVietnam, type Point };
 
 const EARTH_KM = 6371.0088;
 const rad = (d: number) => (d * Math.PI) / 180;
