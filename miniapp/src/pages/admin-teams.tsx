@@ -95,7 +95,7 @@ export default function AdminTeamsPage() {
     if (!communeCode) return setError("Hãy chọn xã/phường của tổ.");
     try {
       const t = await teamApi.createTeam(communeCode, name);
-      setDone(`Đã lập ${t.name}. Hãy cử tổ trưởng cho tổ.`);
+      setDone(`Đã lập ${t.name}. Hãy gửi mã mời cho người sẽ làm tổ trưởng, rồi cử họ khi họ đã vào tổ.`);
       setName("");
       setError(null);
       setLeaderFor(t.id);
