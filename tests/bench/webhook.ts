@@ -3,6 +3,8 @@
  * rates to POST /webhooks/zalo of the real server on SQLite in sandbox mode (the bot answers every one of them in
  * the background), and to a bare Fastify route in the same run. The last line is one JSON object: events/s,
  * p99 acknowledgement latency per rate, and the ratio of the maximum throughput to the bare route's.
+ * BENCH_WORKERS=off measures the acknowledgement alone: events are stored and queued, and no worker in the same
+ * process answers them (as with web and worker processes apart, scale-out mode).
  */
 import { createHash, randomUUID } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -92,7 +94,7 @@ async function main(): Promise<void> {
   console.log("bare", bareMax);
 
   const dir = mkdtempSync(join(tmpdir(), "ksc-bench-webhook-"));
-  const server = await startServer("bot-server/src/main.ts", { DATABASE_URL: `sqlite:${join(dir, "bench.db")}`, MINIAPP_DIR: "/nonexistent" }, { path: "/health" });
+  const server = await startServer("bot-server/src/main.ts", { DATABASE_URL: `sqlite:${join(dir, "bench.db")}`, MINIAPP_DIR: "/nonexistent", ...(process.env.BENCH_WORKERS ? { WORKERS: process.env.BENCH_WORKERS } : {}) }, { path: "/health" });
   const steps: Step[] = [];
   try {
     const cfg = (await (await fetch(`${server.url}/sandbox/config`)).json()) as { app_id: string; oa_id: string; oa_secret_key: string };
