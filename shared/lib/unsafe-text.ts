@@ -53,9 +53,6 @@ function stripDeep<T>(value: T, re: RegExp): T {
   return value;
 }
 
-/** Every string inside a JSON value without any of those characters; the same object when nothing needed it. */
-export const stripUnsafeDeep = <T>(value: T): T => stripDeep(value, ALL);
-
 /**
  * Only what no text may hold (controls, broken surrogates), deep: for what arrives from Zalo, which must be
  * answered rather than refused, and may carry an emoji joined with U+200D.

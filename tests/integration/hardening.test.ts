@@ -126,7 +126,8 @@ describe.each(DIALECTS)("webhook replays and the inbox's retention on %s", (dial
       expect({ status: res.statusCode, error: res.json().error }).toEqual({ status: 400, error: "stale_event" });
     }
     expect(await inboxCount()).toBe(before);
-    // Zalo's retries come hours later with the first timestamp: 11 hours old is still taken.
+    // Zalo retries a failed delivery with its first timestamp for about 12 hours (../shared/zalo-platform.md, from an
+    // integration guide; the SDKs say nothing of retries): 11 hours old is still taken.
     const retried = await deliverSigned(t.app, cfg, userTextEvent(cfg, "7700000000000000601", "xin chào", { timestamp: clock.now().getTime() - 11 * 3600_000 }));
     expect(retried.statusCode).toBe(200);
     await settle(t.app);

@@ -19,21 +19,28 @@ export function apiSources(o: SecurityHeadersOptions): string[] {
 }
 
 /** The default policy: the mini app's web build, Swagger UI and the verification pages live within it. */
-export function contentSecurityPolicy(o: SecurityHeadersOptions, extraScript: string[] = []): string {
-  const api = apiSources(o).join(" ");
-  return [
-    "default-src 'self'",
-    `script-src 'self' ${extraScript.join(" ")}`.trim(),
+function cspDirectives(o: SecurityHeadersOptions, extraScript: string[] = []): Record<string, string[]> {
+  const api = apiSources(o);
+  return {
+    "default-src": ["'self'"],
+    "script-src": ["'self'", ...extraScript],
     // zmp-ui sets style attributes from script; no remote styles.
-    "style-src 'self' 'unsafe-inline'",
-    `img-src 'self' data: blob: ${api}`,
-    "font-src 'self' data:",
-    `connect-src ${api}`,
-    "object-src 'none'",
-    "base-uri 'self'",
-    "form-action 'self'",
-    "frame-ancestors 'none'",
-  ].join("; ");
+    "style-src": ["'self'", "'unsafe-inline'"],
+    "img-src": ["'self'", "data:", "blob:", ...api.slice(1)],
+    "font-src": ["'self'", "data:"],
+    "connect-src": api,
+    "object-src": ["'none'"],
+    "base-uri": ["'self'"],
+    "form-action": ["'self'"],
+    "frame-ancestors": ["'none'"],
+  };
+}
+
+/** The policy as a header value, for a page that adds its inline script's hash (the mini app's index). */
+export function contentSecurityPolicy(o: SecurityHeadersOptions, extraScript: string[] = []): string {
+  return Object.entries(cspDirectives(o, extraScript))
+    .map(([k, v]) => `${k} ${v.join(" ")}`)
+    .join("; ");
 }
 
 /**
@@ -44,17 +51,12 @@ export function contentSecurityPolicy(o: SecurityHeadersOptions, extraScript: st
 export const securityHeaders = fp(async (app: FastifyInstance, o: SecurityHeadersOptions) => {
   const https = !!o.publicUrl && o.publicUrl.startsWith("https://");
   await app.register(helmet, {
-    contentSecurityPolicy: false,
+    // Routes that need another policy (the mini app's page, the sandbox chat) set their own header, which replaces this.
+    contentSecurityPolicy: { useDefaults: false, directives: cspDirectives(o) },
     crossOriginResourcePolicy: { policy: "cross-origin" },
     crossOriginOpenerPolicy: { policy: "same-origin" },
     referrerPolicy: { policy: "no-referrer" },
     frameguard: { action: "deny" },
     hsts: https ? { maxAge: 31_536_000, includeSubDomains: false } : false,
-  });
-  const csp = contentSecurityPolicy(o);
-  // Set once per response unless a route set its own (the mini app's page with its inline script's hash, the chat page).
-  app.addHook("onSend", async (_req, reply, payload) => {
-    if (!reply.hasHeader("content-security-policy")) reply.header("content-security-policy", csp);
-    return payload;
   });
 });

@@ -11,13 +11,14 @@ import type { Areas } from "./areas.js";
 import type { CourseCatalog } from "./course-catalog.js";
 import { handleMessage, welcome, type DialogueContext, type DialogueResult } from "./dialogue/handle-message.js";
 import type { FaqSearch } from "./dialogue/faq-search.js";
-import { hide, menuMessage, MENU, withButtons } from "./dialogue/messages.js";
+import { menuMessage, MENU } from "./dialogue/messages.js";
 import { T } from "./dialogue/texts.js";
-import { boxAround, inVietnam, locationOf, nearest, type Point } from "./commune-points/nearest.js";
+import { inVietnam, type Point } from "../../../shared/lib/geo-point.js";
+import { boxAround, locationOf, nearest } from "./commune-points/nearest.js";
 import { campaignMessages } from "./campaigns/campaign-message.js";
 import { draftOf } from "./campaigns/deliver-campaign.js";
 import { foldVietnamese } from "../../../shared/lib/text.js";
-import { communeChoices, consentMessage, topicsOf } from "./dialogue/subscribe.js";
+import { communeChoiceMessage, communeChoices, consentMessage, topicsOf, type CommuneChoices } from "./dialogue/subscribe.js";
 import { getProgress } from "./get-progress.js";
 import { OA_LINK_KEY } from "./sign-in.js";
 
@@ -203,7 +204,7 @@ async function placeFromUser(deps: EventDeps, repos: RepositorySet, ctx: Dialogu
   // Someone who shares where they are without having picked topics yet gets all of them, as "Tất cả chủ đề" would.
   const topics = picked.length ? picked : topicsOf(ctx.catalog.skills).map((t) => t.id);
   const commune = (candidates: string[]) => JSON.stringify({ mode: "commune", topics, candidates });
-  let choices: { message: OaMessage; codes: string[] } | null = null;
+  let choices: CommuneChoices | null = null;
   if (ev.event_name === "user_send_location") {
     const at = locationOf(ev.message);
     if (at) choices = await nearbyCommunes(repos, ctx.areas, at, deps.nearestCommuneKm ?? 15);
@@ -217,15 +218,13 @@ async function placeFromUser(deps: EventDeps, repos: RepositorySet, ctx: Dialogu
 }
 
 /** Up to three communes near a point, nearest first, with their distance; null when none is within `km`. */
-async function nearbyCommunes(repos: RepositorySet, areas: Areas, at: Point, km: number): Promise<{ message: OaMessage; codes: string[] } | null> {
+async function nearbyCommunes(repos: RepositorySet, areas: Areas, at: Point, km: number): Promise<CommuneChoices | null> {
   if (!inVietnam(at)) return null;
-  const found = nearest(at, await repos.communePoints.within(boxAround(at, km)), km, 3).filter((p) => areas.commune(p.commune_code));
-  if (found.length === 0) return null;
-  const list = found.map((p, i) => `${i + 1}. ${areas.commune(p.commune_code)!.fullName} (khoảng ${formatKm(p.km)})`).join("\n");
-  return {
-    message: withButtons(`${T.communeNearby}\n${list}\n\n${T.communeNearbyOther}`, found.map((p, i) => hide(`${i + 1}. ${areas.commune(p.commune_code)!.name}`.slice(0, 100), `#xa:${p.commune_code}`))),
-    codes: found.map((p) => p.commune_code),
-  };
+  const found = nearest(at, await repos.communePoints.within(boxAround(at, km)), km, 3).flatMap((p) => {
+    const c = areas.commune(p.commune_code);
+    return c ? [{ code: c.code, name: c.name, line: `${c.fullName} (khoảng ${formatKm(p.km)})` }] : [];
+  });
+  return found.length ? communeChoiceMessage(T.communeNearby, found, T.communeNearbyOther) : null;
 }
 
 const formatKm = (km: number) => (km < 1 ? `${Math.max(100, Math.round(km * 10) * 100)} m` : `${km.toFixed(1).replace(".", ",")} km`);

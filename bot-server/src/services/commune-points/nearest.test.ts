@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { boxAround, distanceKm, inVietnam, locationOf, nearest } from "./nearest.js";
+import { inVietnam } from "../../../../shared/lib/geo-point.js";
+import { boxAround, distanceKm, locationOf, nearest } from "./nearest.js";
 
 const hoanKiem = { latitude: 21.0287, longitude: 105.8524 };
 const baDinh = { latitude: 21.0341, longitude: 105.8372 };

@@ -1,7 +1,5 @@
-import { inVietnam, type Point } from "../../../../shared/lib/geo-point.js";
+import type { Point } from "../../../../shared/lib/geo-point.js";
 import type { Box } from "../../repositories/commune-points.js";
-
-export { inVietnam, type Point };
 
 const EARTH_KM = 6371.0088;
 const rad = (d: number) => (d * Math.PI) / 180;

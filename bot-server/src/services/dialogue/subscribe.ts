@@ -33,12 +33,22 @@ export function parseTopics(folded: string, topics: Topic[]): string[] | null {
   return picked.sort((a, b) => a - b).map((n) => topics[n - 1]!.id);
 }
 
-export function communeChoices(areas: Areas, query: string): { message: OaMessage; codes: string[] } | null {
+export interface CommuneChoices {
+  message: OaMessage;
+  codes: string[];
+}
+
+/** Communes to pick from: a numbered list and one #xa:<code> button each (the dialogue's commune step takes them). */
+export function communeChoiceMessage(intro: string, items: { code: string; name: string; line: string }[], outro = ""): CommuneChoices {
+  const list = items.map((c, i) => `${i + 1}. ${c.line}`).join("\n");
+  return {
+    message: withButtons(`${intro}\n${list}${outro ? `\n\n${outro}` : ""}`, items.map((c, i) => hide(`${i + 1}. ${c.name}`.slice(0, 100), `#xa:${c.code}`))),
+    codes: items.map((c) => c.code),
+  };
+}
+
+export function communeChoices(areas: Areas, query: string): CommuneChoices | null {
   const found = areas.searchCommunes(query, { limit: 5 });
   if (found.length === 0) return null;
-  const list = found.map((c, i) => `${i + 1}. ${c.fullName}`).join("\n");
-  return {
-    message: withButtons(`${T.communeChoose}\n${list}`, found.map((c, i) => hide(`${i + 1}. ${c.name}`.slice(0, 100), `#xa:${c.code}`))),
-    codes: found.map((c) => c.code),
-  };
+  return communeChoiceMessage(T.communeChoose, found.map((c) => ({ code: c.code, name: c.name, line: c.fullName })));
 }
