@@ -1,7 +1,7 @@
 /**
  * Where a benchmarked server spends its time: reads the V8 CPU profiles that BENCH_PROFILE=<dir> makes the servers
  * write, and prints self time by package (or by project file) and the heaviest functions.
- *   BENCH_PROFILE=/tmp/prof npm run bench:progress && npx tsx tests/bench/profile-summary.ts /tmp/prof
+ *   BENCH_PROFILE=/tmp/prof npm run bench:progress && npx tsx tests/bench/profile-summary.ts /tmp/prof 25 --last 8
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -30,11 +30,17 @@ function placeOf(url: string): string {
   return src >= 0 ? url.slice(src) : url;
 }
 
-function summarise(file: string, top: number): void {
+function summarise(file: string, top: number, lastS: number | null): void {
   const p = JSON.parse(readFileSync(file, "utf8")) as Profile;
   const byId = new Map(p.nodes.map((n) => [n.id, n]));
   const self = new Map<number, number>();
-  p.samples.forEach((id, i) => self.set(id, (self.get(id) ?? 0) + (p.timeDeltas[i] ?? 0)));
+  // --last S: only the S seconds before the server stopped (the last, unthrottled step of a bench).
+  const end = p.timeDeltas.reduce((a, b) => a + b, 0);
+  let t = 0;
+  p.samples.forEach((id, i) => {
+    t += p.timeDeltas[i] ?? 0;
+    if (lastS === null || t >= end - lastS * 1e6) self.set(id, (self.get(id) ?? 0) + (p.timeDeltas[i] ?? 0));
+  });
   const total = [...self.values()].reduce((a, b) => a + b, 0);
   const byPlace = new Map<string, number>();
   const byFn = new Map<string, number>();
@@ -68,10 +74,12 @@ function summarise(file: string, top: number): void {
   for (const [fn, us] of [...inclusive].sort((a, b) => b[1] - a[1]).slice(0, top)) console.log(`  ${pct(us)}  ${fn}`);
 }
 
-const dir = process.argv[2];
-if (!dir) {
-  console.error("usage: tsx tests/bench/profile-summary.ts <dir with .cpuprofile files> [top]");
+const args = process.argv.slice(2);
+const lastAt = args.indexOf("--last");
+const lastS = lastAt >= 0 ? Number(args.splice(lastAt, 2)[1]) : null;
+const [dir, topArg] = args;
+if (!dir || (lastS !== null && !(lastS > 0))) {
+  console.error("usage: tsx tests/bench/profile-summary.ts <dir with .cpuprofile files> [top] [--last seconds]");
   process.exit(2);
 }
-const top = Number(process.argv[3] ?? 25);
-for (const f of readdirSync(dir).filter((f) => f.endsWith(".cpuprofile")).sort()) summarise(join(dir, f), top);
+for (const f of readdirSync(dir).filter((f) => f.endsWith(".cpuprofile")).sort()) summarise(join(dir, f), Number(topArg ?? 25), lastS);
