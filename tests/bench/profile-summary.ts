@@ -62,7 +62,9 @@ function summarise(file: string, top: number, lastS: number | null): void {
       const place = placeOf(n.callFrame.url);
       if (!/^(bot-server|shared)\//.test(place)) continue;
       const fn = `${n.callFrame.functionName || "(anonymous)"} ${place}:${n.callFrame.lineNumber + 1}`;
-      if (!seen.has(fn)) seen.add(fn), inclusive.set(fn, (inclusive.get(fn) ?? 0) + us);
+      if (seen.has(fn)) continue;
+      seen.add(fn);
+      inclusive.set(fn, (inclusive.get(fn) ?? 0) + us);
     }
   }
   const pct = (us: number) => `${((100 * us) / total).toFixed(1).padStart(5)}%`;
