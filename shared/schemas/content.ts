@@ -63,9 +63,6 @@ export type LessonSummary = Pick<Lesson, "id" | "skill" | "order" | "title" | "s
 
 export type SkillWithLessons = Skill & { lessons: LessonSummary[] };
 
-/** Share of a quiz's questions a learner must get right to pass the lesson. */
-export { PASS_RATIO } from "../lib/grading.js";
-
 /** One entry of the OA chatbot's Hỏi đáp, written from the lessons; `lesson` is the lesson that teaches it. */
 export const faqEntrySchema = z.strictObject({
   id,
