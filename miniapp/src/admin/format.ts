@@ -46,9 +46,3 @@ export const MAX_BUTTON_TITLE_CHARS = 20;
 const numberFormat = new Intl.NumberFormat("vi-VN");
 export const num = (n: number) => numberFormat.format(n);
 export const vnd = (n: number) => `${numberFormat.format(n)} đồng`;
-
-const timeFormat = new Intl.DateTimeFormat("vi-VN", { timeZone: "Asia/Ho_Chi_Minh", hour: "2-digit", minute: "2-digit", day: "2-digit", month: "2-digit", year: "numeric" });
-export function when(iso: string): string {
-  const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? iso : timeFormat.format(d);
-}

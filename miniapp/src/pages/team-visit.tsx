@@ -4,10 +4,11 @@ import { ErrorBox } from "../admin/error-box";
 import "../admin/admin.css";
 import { AppHeader } from "../components/app-header";
 import { NetworkBanner } from "../components/network-banner";
-import { errorText, teamApi, vietnamToday, type VisitView } from "../team/api";
+import { errorText, teamApi, type VisitView } from "../team/api";
 import "../team/team.css";
 
 import { hasIdNumber } from "../../../shared/lib/id-numbers";
+import { vietnamDate } from "../../../shared/lib/vietnam-time";
 import { HOUSEHOLD_ID_MESSAGE, HOUSEHOLD_MAX } from "../../../shared/schemas/team";
 
 function uuid(): string {
@@ -25,7 +26,7 @@ const dayVN = (d: string) => d.split("-").reverse().join("/");
 export default function TeamVisitPage() {
   const [kinds, setKinds] = useState<{ id: string; label: string }[]>([]);
   const [household, setHousehold] = useState("");
-  const [day, setDay] = useState(vietnamToday());
+  const [day, setDay] = useState(vietnamDate(Date.now()));
   const [picked, setPicked] = useState<string[]>([]);
   const [id, setId] = useState(uuid());
   const [busy, setBusy] = useState(false);
@@ -94,7 +95,7 @@ export default function TeamVisitPage() {
             <label className="field__label" htmlFor="visited-on">
               Ngày hỗ trợ
             </label>
-            <input id="visited-on" className="field__input" type="date" value={day} max={vietnamToday()} onChange={(e) => setDay(e.target.value)} />
+            <input id="visited-on" className="field__input" type="date" value={day} max={vietnamDate(Date.now())} onChange={(e) => setDay(e.target.value)} />
           </div>
           <fieldset className="field fieldset">
             <legend className="field__label">Đã hỗ trợ việc gì?</legend>

@@ -1,5 +1,6 @@
 import type { CampaignDraft } from "../../../../shared/schemas/campaign.js";
 import { needsSecondApproval } from "../../../../shared/lib/campaign-rules.js";
+import { vietnamClock, vietnamTime } from "../../../../shared/lib/vietnam-time.js";
 import type { OaMessage } from "../../../../shared/schemas/oa.js";
 import type { JobQueue } from "../../jobs/queue.js";
 import { RunLaterError } from "../../jobs/queue.js";
@@ -174,11 +175,10 @@ export async function planDeliveries(deps: DeliveryDeps, campaignId: number): Pr
 
 /** Vietnam time: promotion messages never go out between 22:00 and 06:00. */
 export function nextMorning(now: Date): Date | null {
-  const vn = new Date(now.getTime() + 7 * 3600_000);
+  const vn = vietnamClock(now);
   const h = vn.getUTCHours();
   if (h >= 6 && h < 22) return null;
-  const morning = new Date(Date.UTC(vn.getUTCFullYear(), vn.getUTCMonth(), vn.getUTCDate() + (h >= 22 ? 1 : 0), 6) - 7 * 3600_000);
-  return morning;
+  return vietnamTime(vn.getUTCFullYear(), vn.getUTCMonth() + 1, vn.getUTCDate() + (h >= 22 ? 1 : 0), 6);
 }
 
 /**

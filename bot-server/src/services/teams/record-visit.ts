@@ -1,10 +1,11 @@
 import { hasIdNumber } from "../../../../shared/lib/id-numbers.js";
 import { isPlainName } from "../../../../shared/lib/unsafe-text.js";
+import { vietnamDate } from "../../../../shared/lib/vietnam-time.js";
 import { HOUSEHOLD_MAX, type VisitRequest } from "../../../../shared/schemas/team.js";
 import { AppError, badRequest, conflict } from "../../lib/errors.js";
 import type { VisitRow } from "../../repositories/visits.js";
 import { addVisitToRollups } from "../reports/rollups.js";
-import { vietnamToday, type TeamDeps } from "./team-access.js";
+import type { TeamDeps } from "./team-access.js";
 
 /** How far back a visit may be dated. */
 export const VISIT_MAX_AGE_DAYS = 366;
@@ -28,9 +29,9 @@ export async function recordVisit(deps: TeamDeps, learnerId: string, req: VisitR
   if (!isPlainName(household)) throw badRequest("household_hidden_characters", "Địa chỉ hộ có ký tự ẩn hoặc ký tự điều khiển. Hãy gõ lại.");
   if (hasIdNumber(household)) throw badRequest("household_id_number", "Không ghi số căn cước, số điện thoại hay dãy số dài vào đây. Chỉ ghi địa chỉ hoặc tên gọi của hộ.");
   const now = deps.clock.now();
-  const today = vietnamToday(now);
+  const today = vietnamDate(now);
   if (req.visitedOn > today) throw badRequest("visit_in_future", "Ngày hỗ trợ không thể sau hôm nay.");
-  if (req.visitedOn < vietnamToday(new Date(now.getTime() - VISIT_MAX_AGE_DAYS * 86400_000))) throw badRequest("visit_too_old", "Ngày hỗ trợ đã quá một năm.");
+  if (req.visitedOn < vietnamDate(now.getTime() - VISIT_MAX_AGE_DAYS * 86400_000)) throw badRequest("visit_too_old", "Ngày hỗ trợ đã quá một năm.");
   const known = new Set(deps.visitKinds.filter((k) => !k.retired).map((k) => k.id));
   const kinds = [...new Set(req.kinds)];
   const unknown = kinds.find((k) => !known.has(k));
