@@ -1,5 +1,7 @@
 import { z } from "zod";
+import { AREA_CODE, COMMUNE_CODE, MARKUP, TOPIC_ID } from "../constants/patterns.js";
 import { isPlainName, unsafeTextProblem } from "../lib/unsafe-text.js";
+import { lessonIdSchema } from "./api.js";
 import { MAX_TEXT_CHARS } from "./oa.js";
 
 /** Text that goes into Zalo's templates as is: no markup, no control characters. */
@@ -9,7 +11,7 @@ const plain = (max: number) =>
     .trim()
     .min(1)
     .max(max)
-    .refine((s) => !/[<>]/.test(s), "no markup (< or >) in text sent through Zalo")
+    .refine((s) => !MARKUP.test(s), "no markup (< or >) in text sent through Zalo")
     .refine((s) => unsafeTextProblem(s, true) === null, "no control characters");
 
 /** A title: also no hidden or direction-changing characters (they make a title read differently than it is). */
@@ -18,7 +20,7 @@ const title = (max: number) => plain(max).refine(isPlainName, "no hidden or dire
 const httpsUrl = z.url({ protocol: /^https$/, hostname: z.regexes.domain }).max(1000);
 
 export const campaignButtonSchema = z.union([
-  z.strictObject({ title: title(20), lessonId: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/).max(80) }),
+  z.strictObject({ title: title(20), lessonId: lessonIdSchema }),
   z.strictObject({ title: title(20), url: httpsUrl }),
 ]);
 export type CampaignButton = z.infer<typeof campaignButtonSchema>;
@@ -30,9 +32,9 @@ export const campaignDraftSchema = z
     text: plain(MAX_TEXT_CHARS),
     imageUrl: httpsUrl.optional(),
     buttons: z.array(campaignButtonSchema).max(5).default([]),
-    areaCode: z.string().regex(/^(\d{2}|\d{5})$/, "a province (2 digits) or commune (5 digits) code"),
-    communes: z.array(z.string().regex(/^\d{5}$/)).max(500).default([]),
-    topics: z.array(z.string().regex(/^[a-z0-9-]{1,40}$/)).min(1).max(10),
+    areaCode: z.string().regex(AREA_CODE, "a province (2 digits) or commune (5 digits) code"),
+    communes: z.array(z.string().regex(COMMUNE_CODE)).max(500).default([]),
+    topics: z.array(z.string().regex(TOPIC_ID)).min(1).max(10),
     allowPaid: z.boolean().default(false),
     budgetVnd: z.number().int().min(0).max(1_000_000_000).default(0),
     usePromotion: z.boolean().default(false),

@@ -2,13 +2,6 @@ import type { RoleView } from "../../../shared/schemas/admin";
 import { skills } from "../lib/course";
 import type { CampaignStatus } from "./api";
 
-/** Same titles as shared/schemas/admin.ts's ROLE_TITLES (that module brings zod with it). */
-export const ROLE_TITLES: Record<RoleView["role"], string> = {
-  operator: "Người vận hành",
-  province_official: "Cán bộ tỉnh",
-  commune_official: "Cán bộ xã",
-};
-
 export function roleArea(r: RoleView): string {
   if (r.role === "operator") return "Toàn quốc";
   return r.areaName || r.areaCode;

@@ -11,6 +11,7 @@ import { NetworkBanner } from "../components/network-banner";
 import { skills } from "../lib/course";
 import { CommunePicker, type PickedCommune } from "../admin/commune-picker";
 import { useAppState } from "../state/store";
+import { AREA_CODE, MARKUP } from "../../../shared/constants/patterns";
 
 type ButtonKind = "none" | "link" | "lesson";
 
@@ -76,8 +77,6 @@ const blank = (area: string): Form => ({
 /** What the official typed is kept while they look elsewhere, until it is saved. */
 let unsaved: Form | null = null;
 
-const MARKUP = /[<>]/;
-
 function isHttpsUrl(s: string): boolean {
   try {
     const u = new URL(s);
@@ -106,7 +105,7 @@ function validate(f: Form): { errors: Errors; draft: CampaignDraft | null } {
   else if (MARKUP.test(text)) e.text = "Nội dung không được chứa dấu < hoặc >.";
   const areaCode = f.area === OTHER_AREA ? f.otherArea.trim() : f.area;
   if (!f.area) e.area = "Hãy chọn khu vực nhận tin.";
-  else if (f.area === OTHER_AREA && !/^(\d{2}|\d{5})$/.test(areaCode)) e.otherArea = "Mã khu vực gồm 2 chữ số (tỉnh/thành) hoặc 5 chữ số (xã/phường).";
+  else if (f.area === OTHER_AREA && !AREA_CODE.test(areaCode)) e.otherArea = "Mã khu vực gồm 2 chữ số (tỉnh/thành) hoặc 5 chữ số (xã/phường).";
   if (f.topics.length === 0) e.topics = "Hãy chọn ít nhất một chủ đề.";
   const buttonTitle = f.buttonTitle.trim();
   if (f.buttonKind !== "none") {

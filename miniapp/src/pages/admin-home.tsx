@@ -3,12 +3,13 @@ import { Button, Page, useNavigate } from "zmp-ui";
 import { adminApi, errorText, type CampaignListItem, type UnansweredQuestion } from "../admin/api";
 import { CommunePointCard } from "../admin/commune-point";
 import { ErrorBox } from "../admin/error-box";
-import { num, ROLE_TITLES, roleArea, STATUS_LABELS } from "../admin/format";
+import { num, roleArea, STATUS_LABELS } from "../admin/format";
 import "../admin/admin.css";
 import { AppHeader } from "../components/app-header";
 import { NavBar } from "../components/nav-bar";
 import { NetworkBanner } from "../components/network-banner";
 import { useAppState } from "../state/store";
+import { ROLE_TITLES } from "../../../shared/constants/roles";
 import { vietnamDateTime } from "../../../shared/lib/vietnam-time";
 
 type Load<T> = { state: "loading" } | { state: "error"; message: string } | { state: "ready"; value: T };
