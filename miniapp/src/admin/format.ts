@@ -1,4 +1,5 @@
 import type { RoleView } from "../../../shared/schemas/admin";
+import { topicsOf } from "../../../shared/lib/topics";
 import { skills } from "../lib/course";
 import type { CampaignStatus } from "./api";
 
@@ -26,9 +27,8 @@ export const STATUS_LABELS: Record<CampaignStatus, string> = {
   cancelled: "Đã hủy",
 };
 
-/** The topics a follower can subscribe to: the course's six skills and the government's news. */
-export const GOVERNMENT_TOPIC = { id: "chinh-quyen", title: "Tin chính quyền" } as const;
-export const TOPICS: { id: string; title: string }[] = [...skills.map((s) => ({ id: s.id, title: s.short })), GOVERNMENT_TOPIC];
+/** The topics a follower can subscribe to. */
+export const TOPICS = topicsOf(skills);
 export const topicTitle = (id: string) => TOPICS.find((t) => t.id === id)?.title ?? id;
 
 /** The same limit as the server (shared/schemas/oa.ts MAX_TEXT_CHARS): title, blank line and text in one message. */
