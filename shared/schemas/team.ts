@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { COMMUNE_CODE, INVITE_CODE, KEBAB_ID, ZALO_USER_ID } from "../constants/patterns.js";
-import { hasIdNumber } from "../lib/id-numbers.js";
+import { TEAM_NAME_MAX, TEAM_NAME_MIN } from "../lib/team-rules.js";
 import { isPlainName } from "../lib/unsafe-text.js";
 import { clientIdSchema, refCodeSchema } from "./api.js";
 
@@ -15,18 +15,13 @@ export const visitKindSchema = z.strictObject({
 });
 export type VisitKind = z.infer<typeof visitKindSchema>;
 
-export const TEAM_NAME_MAX = 80;
-export const HOUSEHOLD_MAX = 120;
-
 export const teamIdSchema = z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER);
 export const communeCodeSchema = z.string().regex(COMMUNE_CODE, "a commune code is 5 digits");
-
-export const HOUSEHOLD_ID_MESSAGE = "Không ghi số căn cước, số điện thoại hay dãy số dài.";
 
 export const teamNameSchema = z
   .string()
   .trim()
-  .min(2, "Tên tổ quá ngắn.")
+  .min(TEAM_NAME_MIN, "Tên tổ quá ngắn.")
   .max(TEAM_NAME_MAX, `Tên tổ dài quá ${TEAM_NAME_MAX} ký tự.`)
   .refine(isPlainName, "Tên tổ có ký tự ẩn hoặc ký tự điều khiển. Hãy gõ lại tên.");
 
@@ -122,14 +117,6 @@ export type MyTeam = z.infer<typeof myTeamSchema>;
 
 /** YYYY-MM-DD. */
 export const isoDateSchema = z.iso.date();
-
-export const householdSchema = z
-  .string()
-  .trim()
-  .min(1, "Hãy ghi địa chỉ hoặc tên gọi của hộ.")
-  .max(HOUSEHOLD_MAX, `Địa chỉ hộ dài quá ${HOUSEHOLD_MAX} ký tự.`)
-  .refine(isPlainName, "Địa chỉ hộ có ký tự ẩn hoặc ký tự điều khiển. Hãy gõ lại.")
-  .refine((s) => !hasIdNumber(s), HOUSEHOLD_ID_MESSAGE);
 
 export const visitRequestSchema = z.strictObject({
   /** Made by the phone, so that a retried request is recognised. */

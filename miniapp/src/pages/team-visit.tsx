@@ -7,9 +7,8 @@ import { NetworkBanner } from "../components/network-banner";
 import { errorText, teamApi, type VisitView } from "../team/api";
 import "../team/team.css";
 
-import { hasIdNumber } from "../../../shared/lib/id-numbers";
+import { HOUSEHOLD_HIDDEN_MESSAGE, HOUSEHOLD_ID_MESSAGE, HOUSEHOLD_MAX, householdProblem, type HouseholdProblem } from "../../../shared/lib/team-rules";
 import { vietnamDate } from "../../../shared/lib/vietnam-time";
-import { HOUSEHOLD_ID_MESSAGE, HOUSEHOLD_MAX } from "../../../shared/schemas/team";
 
 function uuid(): string {
   if (typeof crypto.randomUUID === "function") return crypto.randomUUID();
@@ -19,6 +18,13 @@ function uuid(): string {
   const h = [...b].map((x) => x.toString(16).padStart(2, "0")).join("");
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
 }
+
+/** What the field says of a label the server would refuse; an empty one is asked for when saving. */
+const FIELD_ERRORS: Partial<Record<HouseholdProblem, string>> = {
+  too_long: `Dài quá ${HOUSEHOLD_MAX} ký tự.`,
+  hidden_characters: HOUSEHOLD_HIDDEN_MESSAGE,
+  id_number: HOUSEHOLD_ID_MESSAGE,
+};
 
 const dayVN = (d: string) => d.split("-").reverse().join("/");
 
@@ -38,12 +44,11 @@ export default function TeamVisitPage() {
     teamApi.visits().then((r) => setRecent(r.visits), () => undefined);
   }, []);
   const labelOf = (k: string) => kinds.find((x) => x.id === k)?.label ?? k;
-  const tooLong = household.length > HOUSEHOLD_MAX;
-  const idLike = hasIdNumber(household);
-  const fieldError = tooLong ? `Dài quá ${HOUSEHOLD_MAX} ký tự.` : idLike ? HOUSEHOLD_ID_MESSAGE : null;
+  const problem = householdProblem(household);
+  const fieldError = (problem && FIELD_ERRORS[problem]) ?? null;
   const toggle = (k: string) => setPicked((p) => (p.includes(k) ? p.filter((x) => x !== k) : [...p, k]));
   const save = async () => {
-    if (!household.trim()) return setError("Hãy ghi địa chỉ hoặc tên gọi của hộ.");
+    if (problem === "missing") return setError("Hãy ghi địa chỉ hoặc tên gọi của hộ.");
     if (!picked.length) return setError("Hãy chọn ít nhất một việc đã hỗ trợ.");
     setBusy(true);
     try {
