@@ -1,8 +1,9 @@
 import { z } from "zod";
 import { AREA_CODE, COMMUNE_CODE, MARKUP, TOPIC_ID } from "../constants/patterns.js";
+import { MAX_BUTTONS, MAX_TEXT_CHARS } from "../constants/zalo.js";
+import { fitsOneMessage, MAX_BUDGET_VND, MAX_BUTTON_TITLE_CHARS, MAX_TITLE_CHARS } from "../lib/campaign-rules.js";
 import { isPlainName, unsafeTextProblem } from "../lib/unsafe-text.js";
 import { lessonIdSchema } from "./api.js";
-import { MAX_TEXT_CHARS } from "./oa.js";
 
 /** Text that goes into Zalo's templates as is: no markup, no control characters. */
 const plain = (max: number) =>
@@ -20,26 +21,26 @@ const title = (max: number) => plain(max).refine(isPlainName, "no hidden or dire
 const httpsUrl = z.url({ protocol: /^https$/, hostname: z.regexes.domain }).max(1000);
 
 export const campaignButtonSchema = z.union([
-  z.strictObject({ title: title(20), lessonId: lessonIdSchema }),
-  z.strictObject({ title: title(20), url: httpsUrl }),
+  z.strictObject({ title: title(MAX_BUTTON_TITLE_CHARS), lessonId: lessonIdSchema }),
+  z.strictObject({ title: title(MAX_BUTTON_TITLE_CHARS), url: httpsUrl }),
 ]);
 export type CampaignButton = z.infer<typeof campaignButtonSchema>;
 
 /** TITLE + TEXT must fit one Zalo text message (2,000 characters), with the blank line between them. */
 export const campaignDraftSchema = z
   .strictObject({
-    title: title(100),
+    title: title(MAX_TITLE_CHARS),
     text: plain(MAX_TEXT_CHARS),
     imageUrl: httpsUrl.optional(),
-    buttons: z.array(campaignButtonSchema).max(5).default([]),
+    buttons: z.array(campaignButtonSchema).max(MAX_BUTTONS).default([]),
     areaCode: z.string().regex(AREA_CODE, "a province (2 digits) or commune (5 digits) code"),
     communes: z.array(z.string().regex(COMMUNE_CODE)).max(500).default([]),
     topics: z.array(z.string().regex(TOPIC_ID)).min(1).max(10),
     allowPaid: z.boolean().default(false),
-    budgetVnd: z.number().int().min(0).max(1_000_000_000).default(0),
+    budgetVnd: z.number().int().min(0).max(MAX_BUDGET_VND).default(0),
     usePromotion: z.boolean().default(false),
   })
-  .refine((c) => c.title.length + 2 + c.text.length <= MAX_TEXT_CHARS, { message: "title and text together exceed 2,000 characters", path: ["text"] });
+  .refine((c) => fitsOneMessage(c.title, c.text), { message: "title and text together exceed 2,000 characters", path: ["text"] });
 export type CampaignDraft = z.infer<typeof campaignDraftSchema>;
 
 /**

@@ -31,11 +31,6 @@ export const STATUS_LABELS: Record<CampaignStatus, string> = {
 export const TOPICS = topicsOf(skills);
 export const topicTitle = (id: string) => TOPICS.find((t) => t.id === id)?.title ?? id;
 
-/** The same limit as the server (shared/schemas/oa.ts MAX_TEXT_CHARS): title, blank line and text in one message. */
-export const MAX_TEXT_CHARS = 2000;
-export const MAX_TITLE_CHARS = 100;
-export const MAX_BUTTON_TITLE_CHARS = 20;
-
 const numberFormat = new Intl.NumberFormat("vi-VN");
 export const num = (n: number) => numberFormat.format(n);
 export const vnd = (n: number) => `${numberFormat.format(n)} đồng`;
