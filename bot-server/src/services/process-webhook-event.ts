@@ -18,7 +18,8 @@ import { boxAround, locationOf, nearest } from "./commune-points/nearest.js";
 import { campaignMessages } from "./campaigns/campaign-message.js";
 import { draftOf } from "./campaigns/deliver-campaign.js";
 import { foldVietnamese } from "../../../shared/lib/text.js";
-import { communeChoiceMessage, communeChoices, consentMessage, topicsOf, type CommuneChoices } from "./dialogue/subscribe.js";
+import { topicsOf } from "../../../shared/lib/topics.js";
+import { communeChoiceMessage, communeChoices, consentMessage, type CommuneChoices } from "./dialogue/subscribe.js";
 import { getProgress } from "./get-progress.js";
 import { OA_LINK_KEY } from "./sign-in.js";
 

@@ -1,6 +1,5 @@
 import type { AttemptEvent, SyncRequest, SyncResponse } from "../../../shared/schemas/api.js";
-import { PASS_RATIO } from "../../../shared/schemas/content.js";
-import { answerShapeError, gradeScore, isCorrect, type Grade } from "../../../shared/lib/grading.js";
+import { answerShapeError, gradeScore, isCorrect, PASS_RATIO, type Grade } from "../../../shared/lib/grading.js";
 import type { Clock } from "../lib/clock.js";
 import { badRequest, conflict, notFound } from "../lib/errors.js";
 import type { Repositories, RepositorySet } from "../repositories/index.js";

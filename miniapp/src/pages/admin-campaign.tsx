@@ -8,7 +8,7 @@ import "../admin/admin.css";
 import { AppHeader } from "../components/app-header";
 import { NetworkBanner } from "../components/network-banner";
 import { useAppState } from "../state/store";
-import { APPROVAL_MIN_COMMUNES, needsSecondApproval } from "../../../shared/lib/campaign-rules";
+import { APPROVAL_MIN_COMMUNES, isProvinceWide, needsSecondApproval } from "../../../shared/lib/campaign-rules";
 
 const POLL_MS = 2000;
 /** A finished campaign's receipts (received, seen) still come in: looked at less often. */
@@ -238,7 +238,7 @@ export default function AdminCampaignPage() {
   const { draft, plan } = view;
   const reach = reachOf(plan);
   const areaName = roles.find((r) => r.areaCode === draft.areaCode)?.areaName ?? `mã ${draft.areaCode}`;
-  const provinceWide = draft.areaCode.length === 2 && draft.communes.length === 0;
+  const provinceWide = isProvinceWide(draft);
   const needsApproval = needsSecondApproval(draft);
   const open = status === "draft" || status === "awaiting_approval" || status === "scheduled" || status === "sending";
   const beforeSending = status === "draft" || status === "awaiting_approval";

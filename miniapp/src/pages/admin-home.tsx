@@ -3,12 +3,14 @@ import { Button, Page, useNavigate } from "zmp-ui";
 import { adminApi, errorText, type CampaignListItem, type UnansweredQuestion } from "../admin/api";
 import { CommunePointCard } from "../admin/commune-point";
 import { ErrorBox } from "../admin/error-box";
-import { num, ROLE_TITLES, roleArea, STATUS_LABELS, when } from "../admin/format";
+import { num, roleArea, STATUS_LABELS } from "../admin/format";
 import "../admin/admin.css";
 import { AppHeader } from "../components/app-header";
 import { NavBar } from "../components/nav-bar";
 import { NetworkBanner } from "../components/network-banner";
 import { useAppState } from "../state/store";
+import { ROLE_TITLES } from "../../../shared/constants/roles";
+import { vietnamDateTime } from "../../../shared/lib/vietnam-time";
 
 type Load<T> = { state: "loading" } | { state: "error"; message: string } | { state: "ready"; value: T };
 interface CampaignPages {
@@ -17,9 +19,9 @@ interface CampaignPages {
 }
 
 function dateLine(c: CampaignListItem): string {
-  if (c.status === "scheduled" && c.scheduledAt) return `Hẹn gửi lúc ${when(c.scheduledAt)}`;
-  if (c.sentAt) return `${c.status === "awaiting_approval" ? "Gửi duyệt" : "Gửi"} lúc ${when(c.sentAt)}`;
-  return `Soạn lúc ${when(c.createdAt)}`;
+  if (c.status === "scheduled" && c.scheduledAt) return `Hẹn gửi lúc ${vietnamDateTime(c.scheduledAt)}`;
+  if (c.sentAt) return `${c.status === "awaiting_approval" ? "Gửi duyệt" : "Gửi"} lúc ${vietnamDateTime(c.sentAt)}`;
+  return `Soạn lúc ${vietnamDateTime(c.createdAt)}`;
 }
 
 /** One campaign in a list: status, title, area, when, and the numbers once it has gone out. */
@@ -215,7 +217,7 @@ export default function AdminHomePage() {
                       <p className="question-item__meta">
                         <span>{q.communeName ?? "Chưa chọn xã/phường"}</span>
                         <span aria-hidden="true"> · </span>
-                        <time dateTime={q.askedAt}>{when(q.askedAt)}</time>
+                        <time dateTime={q.askedAt}>{vietnamDateTime(q.askedAt)}</time>
                       </p>
                     </li>
                   ))}

@@ -8,6 +8,7 @@ import { AppHeader } from "../components/app-header";
 import { NavBar } from "../components/nav-bar";
 import { NetworkBanner } from "../components/network-banner";
 import { useAppState } from "../state/store";
+import { AREA_CODE } from "../../../shared/constants/patterns";
 
 // uPlot comes with the charts only, after the numbers are on screen.
 const WeeklyLines = lazy(() => import("../admin/charts").then((m) => ({ default: m.WeeklyLines })));
@@ -86,7 +87,7 @@ export default function AdminReportsPage() {
                   inputMode="numeric"
                   defaultValue={scope && "area" in scope ? scope.area : ""}
                   placeholder="Mã tỉnh (2 số) hoặc mã xã (5 số)"
-                  onBlur={(e) => /^\d{2}$|^\d{5}$/.test(e.target.value) && setScope({ area: e.target.value })}
+                  onBlur={(e) => AREA_CODE.test(e.target.value) && setScope({ area: e.target.value })}
                 />
               ) : (
                 <select id="report-area" className="field__input" value={scopeKey} onChange={(e) => setScope({ area: e.target.value.slice(2) })}>

@@ -11,8 +11,8 @@ import { errorText, teamApi, type MemberView, type TeamList, type TeamView } fro
 import { InviteCard } from "../team/invite-card";
 import { Members } from "../team/members";
 import "../team/team.css";
+import { TEAM_NAME_MAX } from "../../../shared/lib/team-rules";
 
-const TEAM_NAME_MAX = 80;
 const pct = (trained: number, members: number) => (members ? `${Math.floor((trained * 100) / members)} %` : "—");
 
 /**

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import { Button, Page, useNavigate } from "zmp-ui";
+import { vietnamDateTime } from "../../../shared/lib/vietnam-time";
 import type { NewsItem } from "../../../shared/schemas/news";
 import { AppHeader } from "../components/app-header";
 import { NavBar } from "../components/nav-bar";
@@ -16,9 +17,6 @@ type Status = "loading" | "ready" | "error" | "signed-out";
 
 /** The last list fetched, per learner: shown when the phone is offline. */
 const cacheKey = () => `ksc.news.${getState().session?.learner.id ?? "anon"}`;
-
-const dateFormat = new Intl.DateTimeFormat("vi-VN", { timeZone: "Asia/Ho_Chi_Minh", hour: "2-digit", minute: "2-digit", day: "2-digit", month: "2-digit", year: "numeric" });
-const dateOf = (iso: string) => (Number.isNaN(Date.parse(iso)) ? iso : dateFormat.format(new Date(iso)));
 
 /** Calls `onSeen` once, when at least half of the element (or half a screen of it) has been in view. */
 function useSeen(ref: React.RefObject<HTMLElement>, active: boolean, onSeen: () => void) {
@@ -52,7 +50,7 @@ function NewsCard({ item, fresh, onSeen }: { item: NewsItem; fresh: boolean; onS
     <article ref={ref} className={`card news-item${fresh ? " is-new" : ""}`} aria-labelledby={titleId}>
       <p className="news-item__meta">
         {fresh ? <span className="badge news-item__new">Mới</span> : null}
-        <time dateTime={item.date}>{dateOf(item.date)}</time>
+        <time dateTime={item.date}>{vietnamDateTime(item.date)}</time>
       </p>
       <h2 id={titleId} className="news-item__title">
         {item.title}

@@ -4,11 +4,11 @@ import { ErrorBox } from "../admin/error-box";
 import "../admin/admin.css";
 import { AppHeader } from "../components/app-header";
 import { NetworkBanner } from "../components/network-banner";
-import { errorText, teamApi, vietnamToday, type VisitView } from "../team/api";
+import { errorText, teamApi, type VisitView } from "../team/api";
 import "../team/team.css";
 
-import { hasIdNumber } from "../../../shared/lib/id-numbers";
-import { HOUSEHOLD_ID_MESSAGE, HOUSEHOLD_MAX } from "../../../shared/schemas/team";
+import { HOUSEHOLD_HIDDEN_MESSAGE, HOUSEHOLD_ID_MESSAGE, HOUSEHOLD_MAX, householdProblem, type HouseholdProblem } from "../../../shared/lib/team-rules";
+import { vietnamDate } from "../../../shared/lib/vietnam-time";
 
 function uuid(): string {
   if (typeof crypto.randomUUID === "function") return crypto.randomUUID();
@@ -19,13 +19,20 @@ function uuid(): string {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
 }
 
+/** What the field says of a label the server would refuse; an empty one is asked for when saving. */
+const FIELD_ERRORS: Partial<Record<HouseholdProblem, string>> = {
+  too_long: `Dài quá ${HOUSEHOLD_MAX} ký tự.`,
+  hidden_characters: HOUSEHOLD_HIDDEN_MESSAGE,
+  id_number: HOUSEHOLD_ID_MESSAGE,
+};
+
 const dayVN = (d: string) => d.split("-").reverse().join("/");
 
 /** Record a household visit in a few taps: who (an address or a label), when (today by default), what was done. */
 export default function TeamVisitPage() {
   const [kinds, setKinds] = useState<{ id: string; label: string }[]>([]);
   const [household, setHousehold] = useState("");
-  const [day, setDay] = useState(vietnamToday());
+  const [day, setDay] = useState(vietnamDate(Date.now()));
   const [picked, setPicked] = useState<string[]>([]);
   const [id, setId] = useState(uuid());
   const [busy, setBusy] = useState(false);
@@ -37,12 +44,11 @@ export default function TeamVisitPage() {
     teamApi.visits().then((r) => setRecent(r.visits), () => undefined);
   }, []);
   const labelOf = (k: string) => kinds.find((x) => x.id === k)?.label ?? k;
-  const tooLong = household.length > HOUSEHOLD_MAX;
-  const idLike = hasIdNumber(household);
-  const fieldError = tooLong ? `Dài quá ${HOUSEHOLD_MAX} ký tự.` : idLike ? HOUSEHOLD_ID_MESSAGE : null;
+  const problem = householdProblem(household);
+  const fieldError = (problem && FIELD_ERRORS[problem]) ?? null;
   const toggle = (k: string) => setPicked((p) => (p.includes(k) ? p.filter((x) => x !== k) : [...p, k]));
   const save = async () => {
-    if (!household.trim()) return setError("Hãy ghi địa chỉ hoặc tên gọi của hộ.");
+    if (problem === "missing") return setError("Hãy ghi địa chỉ hoặc tên gọi của hộ.");
     if (!picked.length) return setError("Hãy chọn ít nhất một việc đã hỗ trợ.");
     setBusy(true);
     try {
@@ -94,7 +100,7 @@ export default function TeamVisitPage() {
             <label className="field__label" htmlFor="visited-on">
               Ngày hỗ trợ
             </label>
-            <input id="visited-on" className="field__input" type="date" value={day} max={vietnamToday()} onChange={(e) => setDay(e.target.value)} />
+            <input id="visited-on" className="field__input" type="date" value={day} max={vietnamDate(Date.now())} onChange={(e) => setDay(e.target.value)} />
           </div>
           <fieldset className="field fieldset">
             <legend className="field__label">Đã hỗ trợ việc gì?</legend>

@@ -50,11 +50,6 @@ export function errorText(e: unknown): string {
   return "Có lỗi xảy ra. Vui lòng thử lại.";
 }
 
-/** Today in Vietnam, YYYY-MM-DD (the server refuses later dates). */
-export function vietnamToday(): string {
-  return new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
-}
-
 /** A QR code as a PNG data URL (the qrcode package is loaded with the team screens only). */
 export async function qrDataUrl(text: string): Promise<string> {
   const { toDataURL } = await import("qrcode");

@@ -4,9 +4,10 @@ import { ErrorBox } from "../admin/error-box";
 import { http } from "../lib/api";
 import { skills } from "../lib/course";
 import { saveImage, shareDeepLink } from "../lib/zalo-share";
+import { VIETNAM_TIME_ZONE } from "../../../shared/lib/vietnam-time";
 import { errorText, qrDataUrl, teamApi, type Invite } from "./api";
 
-const dateVN = (iso: string) => new Date(iso).toLocaleDateString("vi-VN", { timeZone: "Asia/Ho_Chi_Minh" });
+const dateVN = (iso: string) => new Date(iso).toLocaleDateString("vi-VN", { timeZone: VIETNAM_TIME_ZONE });
 /**
  * The picture beside a shared link must be a web address Zalo can fetch: the poster of the first skill, carrying
  * the same ref code (GET /api/v1/posters/skill/<id>.png?ref=…).

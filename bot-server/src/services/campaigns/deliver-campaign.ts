@@ -1,5 +1,6 @@
 import type { CampaignDraft } from "../../../../shared/schemas/campaign.js";
-import { needsSecondApproval } from "../../../../shared/lib/campaign-rules.js";
+import { inCampaignArea, needsSecondApproval } from "../../../../shared/lib/campaign-rules.js";
+import { vietnamClock, vietnamTime } from "../../../../shared/lib/vietnam-time.js";
 import type { OaMessage } from "../../../../shared/schemas/oa.js";
 import type { JobQueue } from "../../jobs/queue.js";
 import { RunLaterError } from "../../jobs/queue.js";
@@ -67,8 +68,7 @@ export async function campaignFor(deps: Pick<DeliveryDeps, "repos" | "areas">, a
 
 /** Whether a subscriber's place and topics put them in the campaign's audience (follow state aside). */
 export function inAudience(c: CampaignDraft, r: { province_code: string | null; commune_code: string | null; topics: string }): boolean {
-  const inArea = c.communes.length ? r.commune_code !== null && c.communes.includes(r.commune_code) : c.areaCode.length === 2 ? r.province_code === c.areaCode : r.commune_code === c.areaCode;
-  return inArea && (JSON.parse(r.topics) as string[]).some((t) => c.topics.includes(t));
+  return inCampaignArea(c, r.province_code, r.commune_code) && (JSON.parse(r.topics) as string[]).some((t) => c.topics.includes(t));
 }
 
 /** A campaign reaching a whole province, or many of its communes, needs a second official's approval before it goes. */
@@ -174,11 +174,10 @@ export async function planDeliveries(deps: DeliveryDeps, campaignId: number): Pr
 
 /** Vietnam time: promotion messages never go out between 22:00 and 06:00. */
 export function nextMorning(now: Date): Date | null {
-  const vn = new Date(now.getTime() + 7 * 3600_000);
+  const vn = vietnamClock(now);
   const h = vn.getUTCHours();
   if (h >= 6 && h < 22) return null;
-  const morning = new Date(Date.UTC(vn.getUTCFullYear(), vn.getUTCMonth(), vn.getUTCDate() + (h >= 22 ? 1 : 0), 6) - 7 * 3600_000);
-  return morning;
+  return vietnamTime(vn.getUTCFullYear(), vn.getUTCMonth() + 1, vn.getUTCDate() + (h >= 22 ? 1 : 0), 6);
 }
 
 /**

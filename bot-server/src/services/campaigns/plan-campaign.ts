@@ -1,3 +1,4 @@
+import { inCampaignArea } from "../../../../shared/lib/campaign-rules.js";
 import type { CampaignDraft, CampaignPlan } from "../../../../shared/schemas/campaign.js";
 import type { SubscriberRepository } from "../../repositories/subscribers.js";
 
@@ -47,8 +48,7 @@ export function router(c: CampaignDraft, now: Date, s: PlanSettings, ctx: RouteC
   let paid = 0;
   let quota = ctx.quotaRemaining ?? 0;
   const route = (sub: Audience): { route: Route; waitsForQuota: boolean } => {
-    const inArea = communes.size ? sub.commune_code !== null && communes.has(sub.commune_code) : c.areaCode.length === 2 ? sub.province_code === c.areaCode : sub.commune_code === c.areaCode;
-    if (!inArea) return { route: "outside_area", waitsForQuota: false };
+    if (!inCampaignArea({ areaCode: c.areaCode, communes }, sub.province_code, sub.commune_code)) return { route: "outside_area", waitsForQuota: false };
     if (knownUnfollowed(sub)) return { route: "unfollowed", waitsForQuota: false };
     if (!sub.news_enabled || !(JSON.parse(sub.topics) as string[]).some((t) => topics.has(t))) return { route: "unsubscribed", waitsForQuota: false };
     if (!sub.following) return { route: "unknown", waitsForQuota: false };

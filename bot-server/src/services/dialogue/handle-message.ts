@@ -1,5 +1,6 @@
 import type { OaMessage } from "../../../../shared/schemas/oa.js";
 import { foldVietnamese } from "../../../../shared/lib/text.js";
+import { topicsOf } from "../../../../shared/lib/topics.js";
 import type { SubscriberRow } from "../../repositories/subscribers.js";
 import type { Areas } from "../areas.js";
 import type { CourseCatalog } from "../course-catalog.js";
@@ -7,7 +8,7 @@ import type { FaqSearch } from "./faq-search.js";
 import { hide, menuMessage, MENU, url, withButtons } from "./messages.js";
 import { answerQuiz, questionMessage, startQuiz } from "./quick-quiz.js";
 import { parseState, type DialogueState } from "./state.js";
-import { communeChoices, consentMessage, parseTopics, topicsMessage, topicsOf } from "./subscribe.js";
+import { communeChoices, consentMessage, parseTopics, topicsMessage } from "./subscribe.js";
 import { CONSENT_TEXT, CONSENT_VERSION, T } from "./texts.js";
 
 export interface DialogueContext {

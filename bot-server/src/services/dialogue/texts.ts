@@ -33,6 +33,3 @@ export const T = {
   quizDone: (correct: number, total: number) =>
     correct === total ? `Tuyệt vời! Bạn đúng cả ${total}/${total} câu.` : `Bạn đúng ${correct}/${total} câu. Học thêm bài bên dưới để nắm chắc hơn nhé.`,
 };
-
-export const TOPIC_GOVERNMENT = "chinh-quyen";
-export const TOPIC_GOVERNMENT_TITLE = "Tin chính quyền";

@@ -1,8 +1,8 @@
+import { vietnamWeekStart } from "../../../../shared/lib/vietnam-time.js";
 import type { Report, ReportFigures, ReportQuery } from "../../../../shared/schemas/report.js";
 import { badRequest } from "../../lib/errors.js";
 import type { ReportScope } from "../../repositories/report-rollups.js";
 import { actorCovers, forbidden } from "../admin/access.js";
-import { vietnamWeekStart } from "./week.js";
 import { communeName, requireLeaderOrOfficial, type TeamActor, type TeamDeps } from "../teams/team-access.js";
 
 export interface ReportCosts {

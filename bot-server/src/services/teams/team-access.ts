@@ -63,8 +63,3 @@ export function coreLessonIds(catalog: CourseCatalog): string[] {
 export function communeName(areas: Areas, code: string): string {
   return areas.commune(code)?.fullName ?? code;
 }
-
-/** Today's date in Vietnam (UTC+7, no daylight saving), YYYY-MM-DD. */
-export function vietnamToday(now: Date): string {
-  return new Date(now.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
-}
