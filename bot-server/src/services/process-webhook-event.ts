@@ -16,7 +16,7 @@ import { T } from "./dialogue/texts.js";
 import { inVietnam, type Point } from "../../../shared/lib/geo-point.js";
 import { boxAround, locationOf, nearest } from "./commune-points/nearest.js";
 import { campaignMessages } from "./campaigns/campaign-message.js";
-import { draftOf } from "./campaigns/deliver-campaign.js";
+import { draftOf } from "./campaigns/campaign-draft.js";
 import { foldVietnamese } from "../../../shared/lib/text.js";
 import { communeChoiceMessage, communeChoices, consentMessage, topicsOf, type CommuneChoices } from "./dialogue/subscribe.js";
 import { getProgress } from "./get-progress.js";

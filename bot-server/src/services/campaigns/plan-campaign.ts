@@ -32,6 +32,21 @@ export function repliesUsed(sub: Pick<Audience, "window_anchor" | "window_replie
 /** Known not to follow: Zalo told us (an unfollow event, getlist or user/detail). No evidence is not "unfollowed". */
 export const knownUnfollowed = (sub: Pick<Audience, "following" | "follow_checked_at">) => !sub.following && sub.follow_checked_at !== null;
 
+type Place = Pick<Audience, "province_code" | "commune_code">;
+
+/** Whether a person lives where the campaign goes: in one of its communes when it names some, else in its area. */
+function areaTest(c: CampaignDraft): (sub: Place) => boolean {
+  const communes = new Set(c.communes);
+  if (communes.size) return (sub) => sub.commune_code !== null && communes.has(sub.commune_code);
+  return c.areaCode.length === 2 ? (sub) => sub.province_code === c.areaCode : (sub) => sub.commune_code === c.areaCode;
+}
+
+/** Whether a subscriber's place and topics put them in the campaign's audience (follow state aside). */
+export function audienceTest(c: CampaignDraft): (sub: Place & Pick<Audience, "topics">) => boolean {
+  const inArea = areaTest(c);
+  return (sub) => inArea(sub) && (JSON.parse(sub.topics) as string[]).some((t) => c.topics.includes(t));
+}
+
 /**
  * How one person gets a campaign, within Zalo's rules (../shared/zalo-platform.md, "When a message may be sent"):
  * within 48 hours of their last interaction and within the free replies left in that window, a free consultation
@@ -40,15 +55,14 @@ export const knownUnfollowed = (sub: Pick<Audience, "following" | "follow_checke
  * inbox. `waitsForQuota` is set when a person could have been reached but the quota and budget ran out.
  */
 export function router(c: CampaignDraft, now: Date, s: PlanSettings, ctx: RouteContext) {
-  const communes = new Set(c.communes);
+  const inArea = areaTest(c);
   const topics = new Set(c.topics);
   const n = ctx.messagesPerPerson;
   const maxPaid = s.paidMessageVnd > 0 ? Math.floor(c.budgetVnd / (s.paidMessageVnd * n)) : Number.MAX_SAFE_INTEGER;
   let paid = 0;
   let quota = ctx.quotaRemaining ?? 0;
   const route = (sub: Audience): { route: Route; waitsForQuota: boolean } => {
-    const inArea = communes.size ? sub.commune_code !== null && communes.has(sub.commune_code) : c.areaCode.length === 2 ? sub.province_code === c.areaCode : sub.commune_code === c.areaCode;
-    if (!inArea) return { route: "outside_area", waitsForQuota: false };
+    if (!inArea(sub)) return { route: "outside_area", waitsForQuota: false };
     if (knownUnfollowed(sub)) return { route: "unfollowed", waitsForQuota: false };
     if (!sub.news_enabled || !(JSON.parse(sub.topics) as string[]).some((t) => topics.has(t))) return { route: "unsubscribed", waitsForQuota: false };
     if (!sub.following) return { route: "unknown", waitsForQuota: false };

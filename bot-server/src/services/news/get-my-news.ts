@@ -1,7 +1,7 @@
 import type { NewsButton, NewsItem, NewsResponse } from "../../../../shared/schemas/news.js";
 import type { Repositories } from "../../repositories/index.js";
 import type { CourseCatalog } from "../course-catalog.js";
-import { contentOf, type CampaignContent } from "../campaigns/deliver-campaign.js";
+import { contentOf, type CampaignContent } from "../campaigns/campaign-draft.js";
 
 export const NEWS_LIMIT = 20;
 
