@@ -185,7 +185,7 @@ async function planAnonymous(deps: EventDeps, repos: RepositorySet, ev: ZaloEven
   if (!conversationId) return;
   const now = deps.clock.now();
   const ctx: DialogueContext = { catalog: deps.catalog, faq: deps.faq, areas: deps.areas, lessonUrl: deps.links.lesson, learnUrl: deps.links.home(), random: deps.random, now: now.toISOString() };
-  const stranger = { user_id: anonymousId, following: 0, follow_checked_at: null, unfollowed_at: null, consent_at: null, dialogue: null, topics: "[]", news_enabled: 0 } as unknown as SubscriberRow;
+  const stranger = { user_id: anonymousId, following: false, follow_checked_at: null, unfollowed_at: null, consent_at: null, dialogue: null, topics: [], news_enabled: false } as unknown as SubscriberRow;
   const text = ev.event_name === "anonymous_send_text" ? String(ev.message?.text ?? "") : "";
   const replies = text ? handleMessage(ctx, stranger, text).replies.slice(0, 2) : [];
   replies.push({ text: ANONYMOUS_HINT });
@@ -200,9 +200,8 @@ const ANONYMOUS_HINT = "Bạn đang nhắn tin mà chưa quan tâm OA. Hãy bấ
  */
 async function placeFromUser(deps: EventDeps, repos: RepositorySet, ctx: DialogueContext, sub: SubscriberRow, ev: ZaloEvent): Promise<DialogueResult> {
   if (!sub.consent_at) return { replies: [consentMessage()], patch: { dialogue: JSON.stringify({ mode: "consent", then: "subscribe" }) } };
-  const picked = JSON.parse(sub.topics || "[]") as string[];
   // Someone who shares where they are without having picked topics yet gets all of them, as "Tất cả chủ đề" would.
-  const topics = picked.length ? picked : topicsOf(ctx.catalog.skills).map((t) => t.id);
+  const topics = sub.topics.length ? sub.topics : topicsOf(ctx.catalog.skills).map((t) => t.id);
   const commune = (candidates: string[]) => JSON.stringify({ mode: "commune", topics, candidates });
   let choices: CommuneChoices | null = null;
   if (ev.event_name === "user_send_location") {
@@ -234,7 +233,7 @@ async function sendPlanned(deps: EventDeps, inboxId: number): Promise<void> {
   for (const m of await deps.repos.messages.queuedFor(inboxId)) {
     try {
       const to = m.conversation_id ? { anonymousId: m.user_id, conversationId: m.conversation_id } : m.user_id;
-      const r = await deps.oa.send(m.kind, to, JSON.parse(m.message) as OaMessage);
+      const r = await deps.oa.send(m.kind, to, m.message);
       const cost = r.quotaType === "purchase_quota" ? (deps.paidMessageVnd ?? 0) : 0;
       await deps.repos.messages.markSent(m.id, r.messageId, deps.clock.now().toISOString(), r.quotaType, cost);
       if (!m.conversation_id) await deps.repos.subscribers.countReplies(m.user_id, 1);
@@ -254,7 +253,7 @@ export async function processWebhookEvent(deps: EventDeps, inboxId: number): Pro
   const row = await deps.repos.inbox.findById(inboxId);
   if (!row || row.status === "done" || row.status === "ignored") return;
   if (row.status === "pending" || row.status === "failed") {
-    const ev = JSON.parse(row.payload) as ZaloEvent;
+    const ev = row.payload as ZaloEvent;
     if (!KNOWN_EVENTS.has(ev.event_name) && !ev.event_name.startsWith("oa_send_") && !ev.event_name.startsWith("user_send_") && !ev.event_name.startsWith("anonymous_send_")) {
       await deps.repos.inbox.markProcessed(inboxId, "ignored", deps.clock.now().toISOString());
       return;

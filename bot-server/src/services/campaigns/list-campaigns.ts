@@ -49,7 +49,7 @@ function item(areas: Areas, c: CampaignRow, counts: CampaignListItem["counts"]):
     status: c.status,
     areaCode: c.area_code,
     areaName: areaNameOf(areas, c.area_code),
-    provinceWide: c.area_code.length === 2 && (JSON.parse(c.communes) as string[]).length === 0,
+    provinceWide: c.area_code.length === 2 && c.communes.length === 0,
     createdAt: c.created_at,
     sentAt: c.sent_at,
     scheduledAt: c.scheduled_at,

@@ -44,7 +44,7 @@ function areaTest(c: CampaignDraft): (sub: Place) => boolean {
 /** Whether a subscriber's place and topics put them in the campaign's audience (follow state aside). */
 export function audienceTest(c: CampaignDraft): (sub: Place & Pick<Audience, "topics">) => boolean {
   const inArea = areaTest(c);
-  return (sub) => inArea(sub) && (JSON.parse(sub.topics) as string[]).some((t) => c.topics.includes(t));
+  return (sub) => inArea(sub) && sub.topics.some((t) => c.topics.includes(t));
 }
 
 /**
@@ -64,13 +64,13 @@ export function router(c: CampaignDraft, now: Date, s: PlanSettings, ctx: RouteC
   const route = (sub: Audience): { route: Route; waitsForQuota: boolean } => {
     if (!inArea(sub)) return { route: "outside_area", waitsForQuota: false };
     if (knownUnfollowed(sub)) return { route: "unfollowed", waitsForQuota: false };
-    if (!sub.news_enabled || !(JSON.parse(sub.topics) as string[]).some((t) => topics.has(t))) return { route: "unsubscribed", waitsForQuota: false };
+    if (!sub.news_enabled || !sub.topics.some((t) => topics.has(t))) return { route: "unsubscribed", waitsForQuota: false };
     if (!sub.following) return { route: "unknown", waitsForQuota: false };
     const since = sub.last_interaction_at ? now.getTime() - Date.parse(sub.last_interaction_at) : Infinity;
     // A date from Zalo (the start of that day is kept): the person may have written until its end. Within 7 days
     // of that end they may be messaged (Zalo refusing -230 costs nothing: the news waits in the inbox); the free
     // 48 h are counted from its start, so free replies are never promised that Zalo would bill.
-    const since7 = Number(sub.interaction_is_date) ? since - 24 * HOUR : since;
+    const since7 = sub.interaction_is_date ? since - 24 * HOUR : since;
     let waits = false;
     if (since7 <= 7 * 24 * HOUR) {
       const freeLeft = s.freeRepliesPerWindow === 0 ? Infinity : s.freeRepliesPerWindow - repliesUsed(sub);

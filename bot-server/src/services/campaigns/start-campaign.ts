@@ -7,7 +7,7 @@ import { campaignFor } from "./find-campaign.js";
 import { queuePlanning } from "./queue-planning.js";
 
 /** A campaign reaching a whole province, or many of its communes, needs a second official's approval before it goes. */
-export const needsApproval = (row: CampaignRow) => needsSecondApproval({ areaCode: row.area_code, communes: JSON.parse(row.communes) as string[] });
+export const needsApproval = (row: CampaignRow) => needsSecondApproval({ areaCode: row.area_code, communes: row.communes });
 
 /**
  * Send now or at a time. A campaign leaves the draft state once; a province-wide one waits for a second official's
