@@ -17,7 +17,7 @@ import { oaTokenKeeper, type OaTokenKeeper } from "../services/oa-token-keeper.j
 import { BATCHES_AT_ONCE, batchFailedForGood, deliverBatch, RETRIES_AT_ONCE } from "../services/campaigns/deliver-batch.js";
 import { deliverOne, deliveryFailedForGood } from "../services/campaigns/deliver-one.js";
 import { planDeliveries } from "../services/campaigns/plan-deliveries.js";
-import { processWebhookEvent } from "../services/process-webhook-event.js";
+import { processWebhookEvent } from "../services/webhook-events/process-webhook-event.js";
 import { checkFollowers } from "../services/followers/check-followers.js";
 import { runFollowerImport } from "../services/followers/run-import.js";
 import { mirrorTags } from "../services/followers/mirror-tags.js";
