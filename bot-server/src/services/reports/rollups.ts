@@ -1,7 +1,7 @@
 import type { RepositorySet } from "../../repositories/index.js";
 import type { LearnerFacts, RollupDelta } from "../../repositories/report-rollups.js";
 import type { CourseCatalog } from "../course-catalog.js";
-import { coreLessonIds } from "../teams/team-access.js";
+import { coreLessonIds } from "../teams/core-lessons.js";
 import { vietnamWeekStart } from "./week.js";
 
 /**

@@ -4,7 +4,8 @@ import { HOUSEHOLD_MAX, type VisitRequest } from "../../../../shared/schemas/tea
 import { AppError, badRequest, conflict } from "../../lib/errors.js";
 import type { VisitRow } from "../../repositories/visits.js";
 import { addVisitToRollups } from "../reports/rollups.js";
-import { vietnamToday, type TeamDeps } from "./team-access.js";
+import { vietnamToday } from "../vietnam-date.js";
+import type { TeamDeps } from "./team-deps.js";
 
 /** How far back a visit may be dated. */
 export const VISIT_MAX_AGE_DAYS = 366;
