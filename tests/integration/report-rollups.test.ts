@@ -15,7 +15,7 @@ import { createInvite, joinTeam } from "../../bot-server/src/services/teams/join
 import { nameLeader } from "../../bot-server/src/services/teams/name-leader.js";
 import { recordVisit } from "../../bot-server/src/services/teams/record-visit.js";
 import { removeMember } from "../../bot-server/src/services/teams/remove-member.js";
-import type { TeamActor } from "../../bot-server/src/services/teams/team-access.js";
+import type { TeamActor } from "../../bot-server/src/services/teams/team-deps.js";
 import { createTestApp, type TestApp } from "../helpers/app.js";
 import { DIALECTS } from "../helpers/databases.js";
 import { attempt, completion, fixtureCourse, manualClock, type FixtureLessonId } from "../helpers/fixture.js";

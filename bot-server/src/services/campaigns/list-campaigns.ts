@@ -50,7 +50,7 @@ function item(areas: Areas, c: CampaignRow, counts: CampaignListItem["counts"]):
     status: c.status,
     areaCode: c.area_code,
     areaName: areaNameOf(areas, c.area_code),
-    provinceWide: isProvinceWide({ areaCode: c.area_code, communes: JSON.parse(c.communes) as string[] }),
+    provinceWide: isProvinceWide({ areaCode: c.area_code, communes: c.communes }),
     createdAt: c.created_at,
     sentAt: c.sent_at,
     scheduledAt: c.scheduled_at,

@@ -7,7 +7,7 @@ import type { CourseCatalog } from "../course-catalog.js";
 import type { FaqSearch } from "./faq-search.js";
 import { hide, menuMessage, MENU, url, withButtons } from "./messages.js";
 import { answerQuiz, questionMessage, startQuiz } from "./quick-quiz.js";
-import { parseState, type DialogueState } from "./state.js";
+import { stateOf, type DialogueState } from "./state.js";
 import { communeChoices, consentMessage, parseTopics, topicsMessage } from "./subscribe.js";
 import { CONSENT_TEXT, CONSENT_VERSION, T } from "./texts.js";
 
@@ -69,7 +69,7 @@ const state = (s: DialogueState | null) => (s ? JSON.stringify(s) : null);
 export function handleMessage(ctx: DialogueContext, sub: SubscriberRow, text: string): DialogueResult {
   const folded = foldVietnamese(text).trim().replace(/\s+/g, " ");
   const cmd = command(folded);
-  const current = parseState(sub.dialogue);
+  const current = stateOf(sub.dialogue);
   const topics = topicsOf(ctx.catalog.skills);
   const menu = (t: string = T.menu) => menuMessage(t, ctx.learnUrl);
 

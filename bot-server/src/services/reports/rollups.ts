@@ -2,7 +2,7 @@ import { vietnamWeekStart } from "../../../../shared/lib/vietnam-time.js";
 import type { RepositorySet } from "../../repositories/index.js";
 import type { LearnerFacts, RollupDelta } from "../../repositories/report-rollups.js";
 import type { CourseCatalog } from "../course-catalog.js";
-import { coreLessonIds } from "../teams/team-access.js";
+import { coreLessonIds } from "../teams/core-lessons.js";
 
 /**
  * Keeping the report rollups current. A person's share of the rollups is a function of their credit, their

@@ -4,7 +4,7 @@ import type { VisitRequest } from "../../../../shared/schemas/team.js";
 import { AppError, badRequest, conflict } from "../../lib/errors.js";
 import type { VisitRow } from "../../repositories/visits.js";
 import { addVisitToRollups } from "../reports/rollups.js";
-import type { TeamDeps } from "./team-access.js";
+import type { TeamDeps } from "./team-deps.js";
 
 /** How far back a visit may be dated. */
 export const VISIT_MAX_AGE_DAYS = 366;
@@ -20,7 +20,7 @@ const HOUSEHOLD_REFUSALS: Record<HouseholdProblem, string> = {
 const notInTeam = () => new AppError(403, "not_in_team", "Chỉ thành viên của một tổ công nghệ số mới ghi nhận được hộ đã hỗ trợ.");
 
 export function toVisitView(v: VisitRow) {
-  return { id: v.id, household: v.household, visitedOn: v.visited_on, kinds: JSON.parse(v.kinds) as string[], createdAt: v.created_at };
+  return { id: v.id, household: v.household, visitedOn: v.visited_on, kinds: v.kinds, createdAt: v.created_at };
 }
 
 /**
@@ -41,9 +41,9 @@ export async function recordVisit(deps: TeamDeps, learnerId: string, req: VisitR
   const kinds = [...new Set(req.kinds)];
   const unknown = kinds.find((k) => !known.has(k));
   if (unknown !== undefined) throw badRequest("unknown_visit_kind", "Có việc hỗ trợ không có trong danh sách. Hãy chọn lại.");
-  const row: VisitRow = { id: req.id, member_id: learnerId, team_id: Number(m.team_id), household, visited_on: req.visitedOn, kinds: JSON.stringify(kinds), created_at: now.toISOString() };
+  const row: VisitRow = { id: req.id, member_id: learnerId, team_id: Number(m.team_id), household, visited_on: req.visitedOn, kinds, created_at: now.toISOString() };
   const inserted = await deps.repos.transaction(async (repos) => {
-    if (!(await repos.visits.insert(row))) return false;
+    if (!(await repos.visits.insert({ ...row, kinds: JSON.stringify(kinds) }))) return false;
     await addVisitToRollups(repos, { team_id: row.team_id, commune_code: m.commune_code, visited_on: row.visited_on, kinds });
     return true;
   });

@@ -17,7 +17,7 @@ import { listMembers } from "./list-members.js";
 import { nameLeader } from "./name-leader.js";
 import { recordVisit } from "./record-visit.js";
 import { removeMember } from "./remove-member.js";
-import type { TeamDeps } from "./team-access.js";
+import type { TeamDeps } from "./team-deps.js";
 
 const areas = loadAreas();
 const OPERATOR: Actor = { id: "cli:test", roles: CLI_ROLES };

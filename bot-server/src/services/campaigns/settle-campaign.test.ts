@@ -7,7 +7,9 @@ import { ZaloApiError } from "../../zalo/errors.js";
 import type { OaClient } from "../../zalo/oa-client.js";
 import { loadAreas } from "../areas.js";
 import { deliverBatch, DELIVERY_BATCH, queueBatches } from "./deliver-batch.js";
-import { deliverOne, deliveryFailedForGood, planDeliveries, type DeliveryDeps } from "./deliver-campaign.js";
+import type { DeliveryDeps } from "./delivery-deps.js";
+import { deliverOne, deliveryFailedForGood } from "./deliver-one.js";
+import { planDeliveries } from "./plan-deliveries.js";
 
 const HOUR = 3600_000;
 const NOW = new Date("2025-06-02T02:00:00.000Z"); // 09:00 in Vietnam
