@@ -1,5 +1,6 @@
 import { sql, type ColumnDataType, type ColumnDefinitionBuilder, type CreateTableBuilder, type Expression, type Kysely } from "kysely";
 import type { Dialect } from "../connect.js";
+import { rebuildSqliteTable } from "./sqlite-rebuild.js";
 
 export const notNull = (c: ColumnDefinitionBuilder) => c.notNull();
 /** NOT NULL DEFAULT 0: counts, and flags that start off. */
@@ -34,6 +35,11 @@ export interface DialectHelpers {
   /** Triggers that refuse every UPDATE and DELETE (and, on PostgreSQL, TRUNCATE) of the table's rows. */
   appendOnly(db: Kysely<unknown>, table: string): Promise<void>;
   dropAppendOnly(db: Kysely<unknown>, table: string): Promise<void>;
+  /**
+   * Adds a CHECK constraint to an existing table, replacing one of the same name on PostgreSQL. SQLite cannot alter a
+   * table's constraints: the table is rebuilt with the check (see sqlite-rebuild.ts).
+   */
+  addCheck(db: Kysely<unknown>, table: string, name: string, check: Expression<unknown>): Promise<void>;
 }
 
 const sqlite: DialectHelpers = {
@@ -53,6 +59,8 @@ const sqlite: DialectHelpers = {
   async dropAppendOnly(db, table) {
     for (const event of ["update", "delete"]) await sql`DROP TRIGGER ${sql.id(`${table}_no_${event}`)}`.execute(db);
   },
+  addCheck: (db, table, name, check) =>
+    rebuildSqliteTable(db, table, (body) => sql`${sql.raw(body)}, CONSTRAINT ${sql.id(name)} CHECK (${check})`),
 };
 
 const postgres: DialectHelpers = {
@@ -74,6 +82,10 @@ const postgres: DialectHelpers = {
   },
   async dropAppendOnly(db, table) {
     await sql`DROP FUNCTION ${sql.id(`${table}_append_only`)}() CASCADE`.execute(db);
+  },
+  async addCheck(db, table, name, check) {
+    await sql`ALTER TABLE ${sql.table(table)} DROP CONSTRAINT IF EXISTS ${sql.id(name)}`.execute(db);
+    await sql`ALTER TABLE ${sql.table(table)} ADD CONSTRAINT ${sql.id(name)} CHECK (${check})`.execute(db);
   },
 };
 

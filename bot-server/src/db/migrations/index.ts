@@ -11,6 +11,7 @@ import { teamsMigration } from "./007-teams.js";
 import { reportRollupsMigration } from "./008-report-rollups.js";
 import { zaloRulesMigration } from "./009-zalo-rules.js";
 import { communePointsMigration } from "./010-commune-points.js";
+import { visitDateCheckMigration } from "./011-visit-date-check.js";
 
 /** The names are those databases already record in kysely_migration: never rename one. */
 export function migrationsFor(dialect: Dialect): Record<string, Migration> {
@@ -26,5 +27,6 @@ export function migrationsFor(dialect: Dialect): Record<string, Migration> {
     "008-report-rollups": reportRollupsMigration(d),
     "009-zalo-rules": zaloRulesMigration(d),
     "010-commune-points": communePointsMigration(d),
+    "011-visit-date-check": visitDateCheckMigration(d),
   };
 }
