@@ -10,8 +10,15 @@ export async function createMigrator({ db, dialect }: Db, migrations: Record<str
   return new Migrator({ db, provider: { getMigrations: async () => migrations }, ...(schema ? { migrationTableSchema: schema } : {}) });
 }
 
+/** PostgreSQL's undefined_table: Kysely's Migrator lists the tables of every schema, and one dropped meanwhile fails it. */
+const UNDEFINED_TABLE = "42P01";
+
 export async function migrateToLatest(db: Db): Promise<string[]> {
-  const { error, results } = await (await createMigrator(db)).migrateToLatest();
-  if (error) throw error instanceof Error ? error : new Error(String(error));
-  return (results ?? []).filter((r) => r.status === "Success").map((r) => r.migrationName);
+  for (let attempt = 1; ; attempt++) {
+    const { error, results } = await (await createMigrator(db)).migrateToLatest();
+    // The migrations run in one transaction, so a run that failed changed nothing and may simply run again.
+    if (error && (error as { code?: unknown }).code === UNDEFINED_TABLE && attempt < 3) continue;
+    if (error) throw error instanceof Error ? error : new Error(String(error));
+    return (results ?? []).filter((r) => r.status === "Success").map((r) => r.migrationName);
+  }
 }
