@@ -17,7 +17,7 @@ const MAX_BATCH = 500;
 export const WEBHOOK_JOB_ATTEMPTS = 20;
 
 /** An event's job: keyed by the event, so that queueing it again adds nothing. */
-export const webhookJob = (inboxId: number) => ({ payload: { inboxId }, opts: { key: `inbox:${inboxId}`, maxAttempts: WEBHOOK_JOB_ATTEMPTS } });
+export const eventJob = (inboxId: number) => ({ payload: { inboxId }, opts: { key: `inbox:${inboxId}`, maxAttempts: WEBHOOK_JOB_ATTEMPTS } });
 
 /**
  * Group commit for webhook events: events that arrive together are stored in one statement and queued in one
@@ -38,7 +38,7 @@ export function inboxWriter(repos: Repositories, queue: JobQueue) {
       for (const p of batch) if (!firstByKey.has(p.row.event_key)) firstByKey.set(p.row.event_key, p);
       try {
         const ids = await repos.inbox.insertManyNew([...firstByKey.values()].map((p) => p.row));
-        if (ids.size) await queue.addBulk("webhook", [...ids.values()].map(webhookJob));
+        if (ids.size) await queue.addBulk("webhook", [...ids.values()].map(eventJob));
         for (const p of batch) p.resolve(firstByKey.get(p.row.event_key) === p ? (ids.get(p.row.event_key) ?? null) : null);
       } catch (err) {
         for (const p of batch) p.reject(err);

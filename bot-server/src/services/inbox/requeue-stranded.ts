@@ -1,6 +1,6 @@
 import type { JobQueue } from "../../jobs/queue.js";
 import type { Repositories } from "../../repositories/index.js";
-import { webhookJob } from "./inbox-writer.js";
+import { eventJob } from "./inbox-writer.js";
 
 /**
  * Events stored but not queued (a crash or a failed write between the two) are queued; the job key keeps each
@@ -8,5 +8,5 @@ import { webhookJob } from "./inbox-writer.js";
  */
 export async function requeueStranded(deps: { repos: Repositories; queue: JobQueue }): Promise<void> {
   const ids = await deps.repos.inbox.unqueuedIds(1000);
-  if (ids.length) await deps.queue.addBulk("webhook", ids.map(webhookJob));
+  if (ids.length) await deps.queue.addBulk("webhook", ids.map(eventJob));
 }
