@@ -14,7 +14,7 @@ const dir = mkdtempSync(join(tmpdir(), "ksc-wiring-"));
 async function filesLoaded(env: Record<string, string>, db: string): Promise<string[]> {
   const { stdout } = await promisify(execFile)(process.execPath, ["tests/helpers/loaded-modules.mjs"], {
     cwd: ROOT,
-    // Only what is given here: no ZALO_* or REDIS_URL of the machine's own environment.
+    // Only what is given here: no ZALO_* or REDIS_URL from the machine's own environment.
     env: { PATH: process.env.PATH ?? "", LOG_LEVEL: "silent", MINIAPP_DIR: "/nonexistent", FOLLOWER_IMPORT_HOURS: "0", DATABASE_URL: `sqlite:${join(dir, db)}`, ...env },
   });
   return JSON.parse(stdout.trim().split("\n").at(-1)!) as string[];
@@ -30,9 +30,9 @@ describe("production wiring", () => {
     expect(files).toContain("bot-server/src/plugins/zalo.ts");
     expect(files).toContain("bot-server/src/routes/webhook.ts");
     expect(inSandbox(files)).toEqual([]);
-  });
+  }, 60_000);
 
   it("in sandbox mode it does load the sandbox (the check above sees what it looks for)", async () => {
     expect(inSandbox(await filesLoaded({}, "sandbox.db"))).toEqual(expect.arrayContaining(["bot-server/src/sandbox/mount.ts", "bot-server/src/sandbox/world.ts"]));
-  });
+  }, 60_000);
 });

@@ -20,8 +20,8 @@ export async function adminCampaignRoutes(app: FastifyInstance, opts: { costs: P
   const security = [{ session: [] }];
   const config = { rateLimit: { max: 60, timeWindow: "1 minute" } };
   const errors = { 400: errorSchema, 401: errorSchema, 403: errorSchema, 404: errorSchema };
-  const ddeps = () => ({ ...deps(), queue: app.jobs, oa: app.zalo.oa, costs: opts.costs, lessonUrl: app.links.lesson, log: app.log });
   const deps = () => ({ repos: app.services.repos, areas: app.services.areas, catalog: app.services.catalog, clock: app.services.clock });
+  const ddeps = () => ({ ...deps(), queue: app.jobs, oa: app.zalo.oa, costs: opts.costs, lessonUrl: app.links.lesson, log: app.log });
   const messages = (c: CampaignDraft) => campaignMessages(c, app.links.lesson);
 
   r.post(
