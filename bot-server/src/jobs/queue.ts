@@ -1,6 +1,6 @@
-import type { JobPayloads } from "./payloads.js";
-
 /** The job engine behind one interface: a database table in embedded mode; BullMQ on Redis in scale-out mode. */
+
+import type { JobPayloads } from "./payloads.js";
 
 export type JobPayload = Record<string, string | number | number[]>;
 
