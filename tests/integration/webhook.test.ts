@@ -401,8 +401,9 @@ describe.each(DIALECTS)("the sandbox retries a failed webhook on Zalo's schedule
     expect(tries().every((r) => r.url === "/zalo-hook")).toBe(true);
     // Each try carries the same bytes and the same valid signature.
     expect(new Set(tries().map((r) => r.raw.toString("utf8"))).size).toBe(1);
-    const deliveries = (await app.inject({ url: "/sandbox/deliveries" })).json() as { event_name: string; attempts: number; status: string; last_status: number }[];
-    expect(deliveries.filter((d) => d.event_name === "user_send_text")).toEqual([{ event_name: "user_send_text", attempts: 3, status: "delivered", last_status: 200 }]);
+    // The third try has reached the receiver; the sandbox records it once the receiver's answer is back.
+    const deliveries = async () => ((await app.inject({ url: "/sandbox/deliveries" })).json() as { event_name: string; attempts: number; status: string; last_status: number }[]).filter((d) => d.event_name === "user_send_text");
+    await expect.poll(deliveries, { timeout: 10_000 }).toEqual([{ event_name: "user_send_text", attempts: 3, status: "delivered", last_status: 200 }]);
 
     await settle(app);
     await expect.poll(async () => (await sentTo(app, USER)).length).toBe(afterFollow + 1);

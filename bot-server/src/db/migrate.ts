@@ -10,14 +10,17 @@ export async function createMigrator({ db, dialect }: Db, migrations: Record<str
   return new Migrator({ db, provider: { getMigrations: async () => migrations }, ...(schema ? { migrationTableSchema: schema } : {}) });
 }
 
-/** PostgreSQL's undefined_table: Kysely's Migrator lists the tables of every schema, and one dropped meanwhile fails it. */
-const UNDEFINED_TABLE = "42P01";
+/**
+ * PostgreSQL's undefined_table and invalid_schema_name: Kysely's Migrator lists the tables of every schema of the
+ * database, and a schema dropped meanwhile (another app's, another test's) fails that listing.
+ */
+const VANISHED = new Set(["42P01", "3F000"]);
 
 export async function migrateToLatest(db: Db): Promise<string[]> {
   for (let attempt = 1; ; attempt++) {
     const { error, results } = await (await createMigrator(db)).migrateToLatest();
     // The migrations run in one transaction, so a run that failed changed nothing and may simply run again.
-    if (error && (error as { code?: unknown }).code === UNDEFINED_TABLE && attempt < 3) continue;
+    if (error && VANISHED.has(String((error as { code?: unknown }).code)) && attempt < 3) continue;
     if (error) throw error instanceof Error ? error : new Error(String(error));
     return (results ?? []).filter((r) => r.status === "Success").map((r) => r.migrationName);
   }
