@@ -3,6 +3,7 @@ import { sameKey } from "../lib/same-key.js";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { htmlPageSchema, redirectSchema } from "../../../shared/schemas/responses/files.js";
 import { AppError, badRequest } from "../lib/errors.js";
 import { pkcePair } from "../zalo/oauth-client.js";
 
@@ -19,7 +20,7 @@ export async function oauthRoutes(app: FastifyInstance, opts: { operatorKey: str
 
   r.get(
     "/oauth/zalo/start",
-    { config: { rateLimit: { max: 20, timeWindow: "1 minute" } }, schema: { tags: ["zalo"], querystring: z.strictObject({ key: z.string().max(200).optional() }) } },
+    { config: { rateLimit: { max: 20, timeWindow: "1 minute" } }, schema: { tags: ["zalo"], querystring: z.strictObject({ key: z.string().max(200).optional() }), response: { 302: redirectSchema } } },
     async (req, reply) => {
       // Outside the sandbox only the operator may connect the OA.
       if (!app.services.sandbox && (!opts.operatorKey || !req.query.key || !sameKey(req.query.key, opts.operatorKey))) {
@@ -36,7 +37,7 @@ export async function oauthRoutes(app: FastifyInstance, opts: { operatorKey: str
 
   r.get(
     "/oauth/zalo/callback",
-    { config: { rateLimit: { max: 20, timeWindow: "1 minute" } }, schema: { tags: ["zalo"], querystring: z.looseObject({ code: z.string().min(1).max(2000), state: z.string().min(1).max(200), oa_id: z.string().max(40).optional() }) } },
+    { config: { rateLimit: { max: 20, timeWindow: "1 minute" } }, schema: { tags: ["zalo"], querystring: z.looseObject({ code: z.string().min(1).max(2000), state: z.string().min(1).max(200), oa_id: z.string().max(40).optional() }), response: { 200: htmlPageSchema } } },
     async (req, reply) => {
       const row = await app.services.repos.oauthStates.take(req.query.state);
       if (!row || Date.parse(row.created_at) < app.services.clock.now().getTime() - STATE_TTL_MS) {
