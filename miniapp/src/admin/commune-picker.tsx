@@ -1,6 +1,6 @@
 import { useEffect, useState } from "react";
-import { errorText } from "./api";
-import { http, call } from "../lib/api";
+import { api } from "../api/client";
+import { adminErrorText } from "../api/error-text";
 
 export interface PickedCommune {
   code: string;
@@ -26,9 +26,9 @@ export function CommunePicker({ provinceCode, value, onChange }: Props) {
     }
     let live = true;
     const t = setTimeout(() => {
-      call<{ communes: PickedCommune[] }>(http.get("/api/v1/areas/communes", { params: { q: query, province: provinceCode, limit: 8 } })).then(
+      api.communes(query, provinceCode, 8).then(
         (r) => live && (setFound(r.communes), setError(null)),
-        (e: unknown) => live && setError(errorText(e)),
+        (e: unknown) => live && setError(adminErrorText(e)),
       );
     }, 250);
     return () => {

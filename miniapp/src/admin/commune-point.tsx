@@ -1,7 +1,8 @@
 import { useEffect, useState } from "react";
 import { Button } from "zmp-ui";
 import { parsePoint } from "../../../shared/lib/geo-point";
-import { adminApi, errorText } from "./api";
+import { adminErrorText } from "../api/error-text";
+import { adminApi } from "../api/session";
 import { ErrorBox } from "./error-box";
 
 
@@ -27,7 +28,7 @@ export function CommunePointCard({ code, name }: { code: string; name: string })
       setError(null);
       setSaved(`Đã lưu vị trí của ${name}.`);
     } catch (e) {
-      setError(errorText(e));
+      setError(adminErrorText(e));
     }
   };
   return (

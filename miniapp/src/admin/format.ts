@@ -1,6 +1,6 @@
 import type { RoleView } from "../../../shared/schemas/admin";
 import { skills } from "../lib/course";
-import type { CampaignStatus } from "./api";
+import type { CampaignStatus } from "../../../shared/schemas/campaign";
 
 /** Same titles as shared/schemas/admin.ts's ROLE_TITLES (that module brings zod with it). */
 export const ROLE_TITLES: Record<RoleView["role"], string> = {

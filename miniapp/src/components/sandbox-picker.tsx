@@ -1,6 +1,6 @@
 import { useEffect, useState } from "react";
 import type { SandboxUser } from "../../../shared/schemas/api";
-import { api } from "../lib/api";
+import { api } from "../api/client";
 import { chooseSandboxUser } from "../state/actions";
 import { useAppState } from "../state/store";
 

@@ -1,6 +1,10 @@
 import { useCallback, useEffect, useState } from "react";
 import { Button, Page, useNavigate, useParams } from "zmp-ui";
-import { adminApi, errorText, type CampaignStats, type CampaignStatus, type CampaignView } from "../admin/api";
+import type { CampaignStats, CampaignStatus } from "../../../shared/schemas/campaign";
+import type { CampaignView } from "../../../shared/schemas/responses/campaigns";
+import { adminErrorText as errorText } from "../api/error-text";
+import { adminApi } from "../api/session";
+import { saveFile } from "../lib/save-file";
 import { ChatPreview } from "../admin/chat-preview";
 import { ErrorBox } from "../admin/error-box";
 import { num, STATUS_TITLES, topicTitle, vnd } from "../admin/format";
@@ -205,7 +209,7 @@ export default function AdminCampaignPage() {
     setCsvBusy(true);
     setCsvError(null);
     try {
-      await adminApi.downloadStatsCsv(id);
+      saveFile(await adminApi.statsCsv(id), `chien-dich-${id}.csv`);
     } catch (e) {
       setCsvError(errorText(e));
     } finally {

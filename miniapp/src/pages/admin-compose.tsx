@@ -1,7 +1,11 @@
 import { useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { Button, Page, useNavigate } from "zmp-ui";
 import type { RoleView } from "../../../shared/schemas/admin";
-import { adminApi, errorText, type CampaignDraft, type OaMessage } from "../admin/api";
+import type { CampaignDraft } from "../../../shared/schemas/campaign";
+import type { OaMessage } from "../../../shared/schemas/oa";
+import { adminErrorText as errorText } from "../api/error-text";
+import { adminApi } from "../api/session";
+import { loadAdminRoles } from "../state/actions";
 import { ChatPreview } from "../admin/chat-preview";
 import { ErrorBox } from "../admin/error-box";
 import { MAX_BUTTON_TITLE_CHARS, MAX_TEXT_CHARS, MAX_TITLE_CHARS, num, TOPICS } from "../admin/format";
@@ -166,7 +170,7 @@ export default function AdminComposePage() {
   const [rolesLoaded, setRolesLoaded] = useState(roles.length > 0);
   useEffect(() => {
     // Opened directly (after a reload): the roles come with the sign-in.
-    if (roles.length === 0) adminApi.me().then(() => setRolesLoaded(true), (e) => setFailure(errorText(e)));
+    if (roles.length === 0) loadAdminRoles().then(() => setRolesLoaded(true), (e) => setFailure(errorText(e)));
   }, []);
   useEffect(() => {
     if (areas[0] && !areas.some((a) => a.value === form.area)) setForm((f) => ({ ...f, area: areas[0]!.value }));

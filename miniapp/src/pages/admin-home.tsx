@@ -1,6 +1,10 @@
 import { useCallback, useEffect, useState } from "react";
 import { Button, Page, useNavigate } from "zmp-ui";
-import { adminApi, errorText, type CampaignListItem, type UnansweredQuestion } from "../admin/api";
+import type { CampaignListItem } from "../../../shared/schemas/campaign";
+import type { UnansweredQuestion } from "../../../shared/schemas/responses/admin";
+import { adminErrorText as errorText } from "../api/error-text";
+import { adminApi } from "../api/session";
+import { loadAdminRoles } from "../state/actions";
 import { CommunePointCard } from "../admin/commune-point";
 import { ErrorBox } from "../admin/error-box";
 import { num, ROLE_TITLES, roleArea, STATUS_LABELS, when } from "../admin/format";
@@ -77,11 +81,11 @@ export default function AdminHomePage() {
   useEffect(() => {
     let live = true;
     const isLive = () => live;
-    adminApi.me().then(
-      (r) => {
+    loadAdminRoles().then(
+      (roles) => {
         if (!live) return;
         setMe({ state: "ready", value: null });
-        if (r.roles.length === 0) return;
+        if (roles.length === 0) return;
         loadCampaigns(isLive);
         adminApi.questions().then(
           (q) => live && setQuestions({ state: "ready", value: q.questions }),

@@ -1,6 +1,10 @@
 import { lazy, Suspense, useCallback, useEffect, useState } from "react";
 import { Button, Page, useLocation, useNavigate } from "zmp-ui";
-import { adminApi, errorText, type Report, type ReportScopeQuery } from "../admin/api";
+import type { Report } from "../../../shared/schemas/report";
+import type { ReportScopeQuery } from "../api/client";
+import { adminErrorText as errorText } from "../api/error-text";
+import { adminApi } from "../api/session";
+import { saveFile } from "../lib/save-file";
 import { ErrorBox } from "../admin/error-box";
 import "../admin/admin.css";
 import "../admin/reports.css";
@@ -54,7 +58,7 @@ export default function AdminReportsPage() {
     if (!scope) return;
     setDownloading(true);
     try {
-      await adminApi.downloadReportCsv(scope, weeks);
+      saveFile(await adminApi.reportCsv(scope, weeks), `bao-cao-${"area" in scope ? scope.area : `to-${scope.team}`}.csv`);
     } catch (e) {
       setError(errorText(e));
     } finally {

@@ -3,7 +3,9 @@ import { Button, Page, useNavigate } from "zmp-ui";
 import { ErrorBox } from "../admin/error-box";
 import "../admin/admin.css";
 import { AppHeader } from "../components/app-header";
-import { errorText, teamApi, type CreditStatus } from "../team/api";
+import type { CreditStatus } from "../../../shared/schemas/team";
+import { errorText } from "../api/error-text";
+import { teamApi } from "../api/session";
 import "../team/team.css";
 import { getState, setState } from "../state/store";
 

@@ -5,11 +5,11 @@ import { AppHeader } from "../components/app-header";
 import { NavBar } from "../components/nav-bar";
 import { OaCard } from "../components/oa-card";
 import { NetworkBanner } from "../components/network-banner";
-import { api } from "../lib/api";
+import { learnerCalls } from "../api/client";
+import { ensureSession } from "../api/session";
 import { store } from "../lib/zalo";
 import { openExternal } from "../lib/zalo-webview";
 import { getState, setState, useAppState } from "../state/store";
-import { ensureSession } from "../state/sync";
 import "./news.css";
 
 type Status = "loading" | "ready" | "error" | "signed-out";
@@ -98,7 +98,7 @@ export default function NewsPage() {
     try {
       const token = await ensureSession();
       if (!token) return setStatus("signed-out");
-      const r = await api.news(token);
+      const r = await learnerCalls.news(token);
       setItems(r.items);
       setMissing(r.missing);
       setFresh(new Set(r.items.filter((i) => !i.read).map((i) => i.campaignId)));
@@ -125,7 +125,7 @@ export default function NewsPage() {
     try {
       const token = await ensureSession();
       if (!token) return;
-      await api.readNews(token, campaignId);
+      await learnerCalls.readNews(token, campaignId);
       setItems((list) => list?.map((i) => (i.campaignId === campaignId ? { ...i, read: true } : i)) ?? list);
       setState((s) => ({ newsUnread: Math.max(0, s.newsUnread - 1) }));
     } catch {

@@ -4,7 +4,8 @@ import { ErrorBox } from "../admin/error-box";
 import "../admin/admin.css";
 import { NameCard } from "../components/name-card";
 import { AppHeader } from "../components/app-header";
-import { errorText, teamApi } from "../team/api";
+import { errorText } from "../api/error-text";
+import { teamApi } from "../api/session";
 import "../team/team.css";
 import { setState } from "../state/store";
 

@@ -4,7 +4,9 @@ import { ErrorBox } from "../admin/error-box";
 import "../admin/admin.css";
 import { AppHeader } from "../components/app-header";
 import { NetworkBanner } from "../components/network-banner";
-import { errorText, teamApi, vietnamToday, type VisitView } from "../team/api";
+import type { VisitView } from "../../../shared/schemas/team";
+import { errorText } from "../api/error-text";
+import { teamApi } from "../api/session";
 import "../team/team.css";
 
 import { hasIdNumber } from "../../../shared/lib/id-numbers";
@@ -20,6 +22,11 @@ function uuid(): string {
 }
 
 const dayVN = (d: string) => d.split("-").reverse().join("/");
+
+/** Today in Vietnam, YYYY-MM-DD (the server refuses later dates). */
+function vietnamToday(): string {
+  return new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
+}
 
 /** Record a household visit in a few taps: who (an address or a label), when (today by default), what was done. */
 export default function TeamVisitPage() {

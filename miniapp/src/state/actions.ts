@@ -1,8 +1,10 @@
 import type { AttemptEvent } from "../../../shared/schemas/api";
 import type { Grade } from "../../../shared/lib/grading";
-import { api } from "../lib/api";
+import type { RoleView } from "../../../shared/schemas/admin";
+import { adminCalls, api, learnerCalls, teamCalls } from "../api/client";
+import { adminApi, ensureSession } from "../api/session";
 import { getState, setState, type TextSize } from "./store";
-import { ensureSession, syncNow } from "./sync";
+import { syncNow } from "./sync";
 import { askToShareName, chatWithTheOa, followTheOa, type PreviewUser } from "../lib/zalo";
 
 function uuid(): string {
@@ -63,17 +65,24 @@ export function chooseSandboxUser(userId: string): void {
 /** Asks the server whether the signed-in person is an official; a non-empty answer shows the "Quản trị" tab. */
 export async function refreshAdminRoles(token: string): Promise<void> {
   try {
-    const me = await api.adminMe(token);
+    const me = await adminCalls.me(token);
     if (getState().session?.token === token) setState({ adminRoles: me.roles });
   } catch {
     // Offline or an expired session: keep what is known; the next sign-in asks again.
   }
 }
 
+/** My roles, signing in when needed; kept for the nav bar's "Quản trị" tab. */
+export async function loadAdminRoles(): Promise<RoleView[]> {
+  const me = await adminApi.me();
+  setState({ adminRoles: me.roles });
+  return me.roles;
+}
+
 /** Whether I am in a team (the "Tổ của tôi" entry on Home). */
 export async function refreshTeamRole(token: string): Promise<void> {
   try {
-    const r = await api.myTeam(token);
+    const r = await teamCalls.myTeam(token);
     if (getState().session?.token === token) setState({ teamRole: r.team?.role ?? null });
   } catch {
     // Offline: keep what is known.
@@ -85,7 +94,7 @@ export async function needsCreditConsent(token: string): Promise<boolean> {
   const { ref, creditAsked } = getState();
   if (!ref || creditAsked) return false;
   try {
-    const r = await api.creditState(token, ref);
+    const r = await teamCalls.creditStatus(token, ref);
     if (r.state !== "open") setState({ creditAsked: true });
     return r.state === "open";
   } catch {
@@ -100,7 +109,7 @@ export async function refreshNewsCount(token: string, force = false): Promise<vo
   if (!force && Date.now() - newsAskedAt < 60_000) return;
   newsAskedAt = Date.now();
   try {
-    const r = await api.news(token);
+    const r = await learnerCalls.news(token);
     if (getState().session?.token === token) setState({ newsUnread: r.unread });
   } catch {
     // Offline: the badge keeps what it knew.

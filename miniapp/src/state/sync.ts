@@ -1,24 +1,14 @@
 import type { ProgressResponse, SyncEvent } from "../../../shared/schemas/api";
-import { api, ApiFailure } from "../lib/api";
-import { isOnline, zaloAccessToken } from "../lib/zalo";
+import { learnerCalls } from "../api/client";
+import { ApiFailure } from "../api/http";
+import { ensureSession } from "../api/session";
+import { isOnline } from "../lib/zalo";
 import { getState, setState, type LocalLessonProgress } from "./store";
 
 const BATCH = 20;
 let running: Promise<void> | null = null;
 let retryTimer: ReturnType<typeof setTimeout> | null = null;
 let backoffMs = 2000;
-
-/** A valid session token: the stored one, or a new one from the Zalo token (or the sandbox user in the preview). */
-export async function ensureSession(force = false, userInfoConsent = false): Promise<string | null> {
-  const s = getState();
-  if (!force && s.session && Date.parse(s.session.expiresAt) - Date.now() > 60_000) return s.session.token;
-  let access = await zaloAccessToken();
-  if (!access && s.sandbox && s.sandboxUser) access = (await api.sandboxToken(s.sandboxUser)).access_token;
-  if (!access) return null;
-  const session = await api.signIn(access, userInfoConsent);
-  setState({ session });
-  return session.token;
-}
 
 function acknowledge(ids: Set<string>): void {
   setState((s) => ({ queue: s.queue.filter((e) => !ids.has(e.id)) }));
@@ -27,7 +17,7 @@ function acknowledge(ids: Set<string>): void {
 async function sendBatch(token: string, events: SyncEvent[]): Promise<void> {
   const s = getState();
   const ref = s.ref && !s.refSent ? s.ref : undefined;
-  const res = await api.sync(token, { events, ...(ref ? { ref } : {}) });
+  const res = await learnerCalls.sync(token, { events, ...(ref ? { ref } : {}) });
   if (ref) setState({ refSent: true });
   acknowledge(new Set(res.results.map((r) => r.id)));
 }
@@ -112,6 +102,6 @@ export function mergeProgress(local: Record<string, LocalLessonProgress>, server
 export async function refreshProgress(token?: string): Promise<void> {
   const t = token ?? (await ensureSession().catch(() => null));
   if (!t) return;
-  const server = await api.progress(t);
+  const server = await learnerCalls.progress(t);
   setState((s) => ({ progress: mergeProgress(s.progress, server) }));
 }

@@ -1,10 +1,18 @@
 import { useEffect, useState } from "react";
 import { Button } from "zmp-ui";
 import { ErrorBox } from "../admin/error-box";
-import { http } from "../lib/api";
+import type { Invite } from "../../../shared/schemas/team";
+import { errorText } from "../api/error-text";
+import { apiUrl } from "../api/http";
+import { teamApi } from "../api/session";
 import { skills } from "../lib/course";
 import { saveImage, shareDeepLink } from "../lib/zalo-share";
-import { errorText, qrDataUrl, teamApi, type Invite } from "./api";
+
+/** A QR code as a PNG data URL (the qrcode package is loaded with the team screens only). */
+async function qrDataUrl(text: string): Promise<string> {
+  const { toDataURL } = await import("qrcode");
+  return toDataURL(text, { errorCorrectionLevel: "M", margin: 2, width: 480, color: { dark: "#000000", light: "#ffffff" } });
+}
 
 const dateVN = (iso: string) => new Date(iso).toLocaleDateString("vi-VN", { timeZone: "Asia/Ho_Chi_Minh" });
 /**
@@ -13,7 +21,7 @@ const dateVN = (iso: string) => new Date(iso).toLocaleDateString("vi-VN", { time
  */
 const thumbnail = (link: string) => {
   const ref = new URL(link).searchParams.get("ref");
-  const u = new URL(`/api/v1/posters/skill/${skills[0]?.id ?? "co-ban"}.png`, http.defaults.baseURL || window.location.origin);
+  const u = apiUrl(`/api/v1/posters/skill/${skills[0]?.id ?? "co-ban"}.png`);
   if (ref) u.searchParams.set("ref", ref);
   return u.href;
 };

@@ -2,7 +2,9 @@ import { useCallback, useEffect, useState } from "react";
 import { Button } from "zmp-ui";
 import { ErrorBox } from "../admin/error-box";
 import { skills } from "../lib/course";
-import { errorText, teamApi, type MemberView } from "./api";
+import type { MemberView } from "../../../shared/schemas/team";
+import { errorText } from "../api/error-text";
+import { teamApi } from "../api/session";
 
 type Load<T> = { state: "loading" } | { state: "error"; message: string } | { state: "ready"; value: T };
 const skillName = (id: string) => skills.find((s) => s.id === id)?.short ?? id;
