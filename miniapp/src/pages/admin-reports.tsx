@@ -1,10 +1,11 @@
-import { lazy, Suspense, useCallback, useEffect, useState } from "react";
+import { lazy, Suspense, useState } from "react";
 import { Button, Page, useLocation, useNavigate } from "zmp-ui";
-import type { Report } from "../../../shared/schemas/report";
 import type { ReportScopeQuery } from "../api/client";
-import { adminErrorText as errorText } from "../api/error-text";
+import { adminErrorText } from "../api/error-text";
 import { adminApi } from "../api/session";
+import { Field } from "../components/field";
 import { saveFile } from "../lib/save-file";
+import { useLoad } from "../lib/use-load";
 import { ErrorBox } from "../admin/error-box";
 import "../admin/admin.css";
 import "../admin/reports.css";
@@ -43,30 +44,25 @@ export default function AdminReportsPage() {
   const teamParam = Number(new URLSearchParams(useLocation().search).get("team")) || null;
   const [scope, setScope] = useState<ReportScopeQuery | null>(teamParam ? { team: teamParam } : areaRoles[0] ? { area: areaRoles[0].areaCode } : isOperator ? { area: "01" } : null);
   const [weeks, setWeeks] = useState(12);
-  const [report, setReport] = useState<Report | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const report = useLoad(scope ? () => adminApi.report(scope, weeks) : null, [scope, weeks]);
+  const [downloadError, setDownloadError] = useState<string | null>(null);
+  const error = downloadError ?? (report.error ? adminErrorText(report.error) : null);
   const [downloading, setDownloading] = useState(false);
-
-  const load = useCallback(() => {
-    if (!scope) return;
-    setError(null);
-    adminApi.report(scope, weeks).then(setReport, (e) => setError(errorText(e)));
-  }, [scope, weeks]);
-  useEffect(load, [load]);
 
   const download = async () => {
     if (!scope) return;
     setDownloading(true);
+    setDownloadError(null);
     try {
       saveFile(await adminApi.reportCsv(scope, weeks), `bao-cao-${"area" in scope ? scope.area : `to-${scope.team}`}.csv`);
     } catch (e) {
-      setError(errorText(e));
+      setDownloadError(adminErrorText(e));
     } finally {
       setDownloading(false);
     }
   };
 
-  const r = report;
+  const r = report.data;
   const communes = r ? [...r.communes].sort((a, b) => b.newDigitalUsers - a.newDigitalUsers || a.name.localeCompare(b.name)).slice(0, TOP_COMMUNES) : [];
   const scopeKey = scope ? ("area" in scope ? `a:${scope.area}` : `t:${scope.team}`) : "";
   return (
@@ -79,42 +75,40 @@ export default function AdminReportsPage() {
             {r ? r.scope.name : "Báo cáo của tổ công nghệ số"}
           </h2>
           {areaRoles.length > 1 || isOperator ? (
-            <div className="field">
-              <label className="field__label" htmlFor="report-area">
-                Khu vực
-              </label>
-              {isOperator ? (
-                <input
-                  id="report-area"
-                  className="field__input"
-                  inputMode="numeric"
-                  defaultValue={scope && "area" in scope ? scope.area : ""}
-                  placeholder="Mã tỉnh (2 số) hoặc mã xã (5 số)"
-                  onBlur={(e) => /^\d{2}$|^\d{5}$/.test(e.target.value) && setScope({ area: e.target.value })}
-                />
-              ) : (
-                <select id="report-area" className="field__input" value={scopeKey} onChange={(e) => setScope({ area: e.target.value.slice(2) })}>
-                  {areaRoles.map((a) => (
-                    <option key={a.areaCode} value={`a:${a.areaCode}`}>
-                      {a.areaName}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </div>
+            <Field id="report-area" label="Khu vực">
+              {(described) =>
+                isOperator ? (
+                  <input
+                    className="field__input"
+                    inputMode="numeric"
+                    defaultValue={scope && "area" in scope ? scope.area : ""}
+                    placeholder="Mã tỉnh (2 số) hoặc mã xã (5 số)"
+                    onBlur={(e) => /^\d{2}$|^\d{5}$/.test(e.target.value) && setScope({ area: e.target.value })}
+                    {...described}
+                  />
+                ) : (
+                  <select className="field__input" value={scopeKey} onChange={(e) => setScope({ area: e.target.value.slice(2) })} {...described}>
+                    {areaRoles.map((a) => (
+                      <option key={a.areaCode} value={`a:${a.areaCode}`}>
+                        {a.areaName}
+                      </option>
+                    ))}
+                  </select>
+                )
+              }
+            </Field>
           ) : null}
-          <div className="field">
-            <label className="field__label" htmlFor="report-weeks">
-              Xu hướng trong
-            </label>
-            <select id="report-weeks" className="field__input" value={weeks} onChange={(e) => setWeeks(Number(e.target.value))}>
-              {WEEK_CHOICES.map((w) => (
-                <option key={w} value={w}>
-                  {w} tuần gần nhất
-                </option>
-              ))}
-            </select>
-          </div>
+          <Field id="report-weeks" label="Xu hướng trong">
+            {(described) => (
+              <select className="field__input" value={weeks} onChange={(e) => setWeeks(Number(e.target.value))} {...described}>
+                {WEEK_CHOICES.map((w) => (
+                  <option key={w} value={w}>
+                    {w} tuần gần nhất
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
           {!scope ? <p className="admin-hint">Bạn chưa được giao khu vực nào để xem báo cáo.</p> : null}
           <ErrorBox message={error} />
           {scope && !r && !error ? <p role="status">Đang tải báo cáo…</p> : null}

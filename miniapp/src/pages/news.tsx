@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { Button, Page, useNavigate } from "zmp-ui";
 import type { NewsItem } from "../../../shared/schemas/news";
 import { AppHeader } from "../components/app-header";
@@ -7,12 +7,14 @@ import { OaCard } from "../components/oa-card";
 import { NetworkBanner } from "../components/network-banner";
 import { learnerCalls } from "../api/client";
 import { ensureSession } from "../api/session";
+import { useLoad } from "../lib/use-load";
 import { store } from "../lib/zalo";
 import { openExternal } from "../lib/zalo-webview";
 import { getState, setState, useAppState } from "../state/store";
 import "./news.css";
 
 type Status = "loading" | "ready" | "error" | "signed-out";
+const SIGNED_OUT = "signed-out";
 
 /** The last list fetched, per learner: shown when the phone is offline. */
 const cacheKey = () => `ksc.news.${getState().session?.learner.id ?? "anon"}`;
@@ -84,41 +86,33 @@ function NewsCard({ item, fresh, onSeen }: { item: NewsItem; fresh: boolean; onS
  */
 export default function NewsPage() {
   const online = useAppState((s) => s.online);
-  const [items, setItems] = useState<NewsItem[] | null>(() => {
-    const cached = store.get<NewsItem[] | null>(cacheKey(), null);
-    return Array.isArray(cached) ? cached : null;
+  const [cached] = useState<NewsItem[] | null>(() => {
+    const list = store.get<NewsItem[] | null>(cacheKey(), null);
+    return Array.isArray(list) ? list : null;
   });
-  const [status, setStatus] = useState<Status>("loading");
-  const [missing, setMissing] = useState<"no_oa_link" | null>(null);
-  /** Unread when this visit began: they keep their "Mới" mark until the page is left. */
-  const [fresh, setFresh] = useState<Set<number>>(() => new Set());
-
-  const load = useCallback(async () => {
-    setStatus("loading");
-    try {
-      const token = await ensureSession();
-      if (!token) return setStatus("signed-out");
-      const r = await learnerCalls.news(token);
-      setItems(r.items);
-      setMissing(r.missing);
-      setFresh(new Set(r.items.filter((i) => !i.read).map((i) => i.campaignId)));
-      setState({ newsUnread: r.unread });
-      setStatus("ready");
-    } catch {
-      setStatus("error");
-    }
+  const news = useLoad(async () => {
+    const token = await ensureSession();
+    if (!token) return SIGNED_OUT;
+    const r = await learnerCalls.news(token);
+    setState({ newsUnread: r.unread });
+    return r;
   }, []);
+  const loaded = news.data === SIGNED_OUT ? null : news.data;
+  const status: Status = news.loading ? "loading" : news.error ? "error" : news.data === SIGNED_OUT ? "signed-out" : loaded ? "ready" : "loading";
+  const missing = loaded?.missing ?? null;
+  /** Read on this screen (the server knows it too, from the next load on). */
+  const [readHere, setReadHere] = useState<Set<number>>(() => new Set());
+  const items = (loaded?.items ?? cached)?.map((i) => (readHere.has(i.campaignId) ? { ...i, read: true } : i)) ?? null;
+  /** Unread when this visit began: they keep their "Mới" mark until the page is left. */
+  const fresh = useMemo(() => new Set(loaded?.items.filter((i) => !i.read).map((i) => i.campaignId)), [loaded]);
 
-  useEffect(() => {
-    void load();
-  }, [load]);
   // Back online after a failure: fetch again.
   useEffect(() => {
-    if (online && status === "error") void load();
+    if (online && status === "error") void news.reload();
   }, [online]);
   useEffect(() => {
     if (items) store.set(cacheKey(), items);
-  }, [items]);
+  }, [loaded, readHere]);
 
   const markRead = useCallback(async (campaignId: number) => {
     if (!getState().online) return; // marked the next time it is seen online
@@ -126,7 +120,7 @@ export default function NewsPage() {
       const token = await ensureSession();
       if (!token) return;
       await learnerCalls.readNews(token, campaignId);
-      setItems((list) => list?.map((i) => (i.campaignId === campaignId ? { ...i, read: true } : i)) ?? list);
+      setReadHere((ids) => new Set(ids).add(campaignId));
       setState((s) => ({ newsUnread: Math.max(0, s.newsUnread - 1) }));
     } catch {
       // Offline, or gone meanwhile (the bot sent it in the chat): nothing to do here.
@@ -148,7 +142,7 @@ export default function NewsPage() {
         {status === "error" ? (
           <section className="card news-offline" role="alert">
             <p>{items?.length ? "Chưa tải được tin mới nhất. Đây là tin đã tải lần trước." : "Chưa tải được tin. Hãy kiểm tra mạng rồi thử lại."}</p>
-            <Button fullWidth variant="secondary" onClick={() => void load()}>
+            <Button fullWidth variant="secondary" onClick={() => void news.reload()}>
               Thử lại
             </Button>
           </section>

@@ -1,4 +1,4 @@
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { Button } from "zmp-ui";
 import { ErrorBox } from "../admin/error-box";
 import type { Invite } from "../../../shared/schemas/team";
@@ -6,6 +6,7 @@ import { errorText } from "../api/error-text";
 import { apiUrl } from "../api/http";
 import { teamApi } from "../api/session";
 import { skills } from "../lib/course";
+import { useLoad } from "../lib/use-load";
 import { saveImage, shareDeepLink } from "../lib/zalo-share";
 
 /** A QR code as a PNG data URL (the qrcode package is loaded with the team screens only). */
@@ -28,13 +29,9 @@ const thumbnail = (link: string) => {
 
 /** A QR code with "Chia sẻ qua Zalo" and "Lưu ảnh vào máy". */
 export function QrCard({ title, hint, link, fileName, shareTitle }: { title: string; hint: string; link: string; fileName: string; shareTitle: string }) {
-  const [src, setSrc] = useState<string | null>(null);
+  const qr = useLoad(() => qrDataUrl(link), [link]);
+  const src = qr.data;
   const [note, setNote] = useState<string | null>(null);
-  useEffect(() => {
-    let live = true;
-    qrDataUrl(link).then((u) => live && setSrc(u), () => live && setNote("Chưa tạo được mã QR."));
-    return () => void (live = false);
-  }, [link]);
   const share = async () => {
     const u = new URL(link);
     const r = await shareDeepLink({ title: shareTitle, description: "Mở ứng dụng Kỹ năng số cộng đồng trên Zalo", path: `/${u.search}`, thumbnail: thumbnail(link), link });
@@ -58,7 +55,7 @@ export function QrCard({ title, hint, link, fileName, shareTitle }: { title: str
           Lưu ảnh vào máy
         </Button>
       </div>
-      {note ? <p role="status">{note}</p> : null}
+      {note || qr.error ? <p role="status">{note ?? "Chưa tạo được mã QR."}</p> : null}
     </section>
   );
 }
