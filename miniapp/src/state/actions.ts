@@ -3,43 +3,21 @@ import type { Grade } from "../../../shared/lib/grading";
 import type { RoleView } from "../../../shared/schemas/admin";
 import { adminCalls, api, learnerCalls, teamCalls } from "../api/client";
 import { adminApi, ensureSession } from "../api/session";
+import { afterAttempt, afterLessonRead } from "./progress";
 import { getState, setState, type TextSize } from "./store";
 import { syncNow } from "./sync";
 import { uuid } from "../lib/uuid";
 import { askToShareName, chatWithTheOa, followTheOa, type PreviewUser } from "../lib/zalo";
 
-const blank = { read: false, attempts: 0, bestScorePct: null, passed: false };
-
 /** The learner read the last step of a lesson: remembered here at once, sent to the server when possible. */
 export function recordLessonRead(lessonId: string): void {
-  setState((s) => {
-    const p = s.progress[lessonId] ?? blank;
-    if (p.read) return {};
-    return {
-      progress: { ...s.progress, [lessonId]: { ...p, read: true } },
-      queue: [...s.queue, { kind: "completion", id: uuid(), lessonId, at: new Date().toISOString() }],
-    };
-  });
+  setState((s) => afterLessonRead(s, lessonId, { id: uuid(), at: new Date().toISOString() }));
   void syncNow();
 }
 
 /** A finished quiz: graded on the phone for the learner, re-graded by the server, which keeps the truth. */
 export function recordAttempt(lessonId: string, answers: AttemptEvent["answers"], grade: Grade): void {
-  setState((s) => {
-    const p = s.progress[lessonId] ?? blank;
-    return {
-      progress: {
-        ...s.progress,
-        [lessonId]: {
-          read: true,
-          attempts: p.attempts + 1,
-          bestScorePct: Math.max(p.bestScorePct ?? 0, grade.scorePct),
-          passed: p.passed || grade.passed,
-        },
-      },
-      queue: [...s.queue, { kind: "attempt", id: uuid(), lessonId, answers, at: new Date().toISOString() }],
-    };
-  });
+  setState((s) => afterAttempt(s, lessonId, answers, grade, { id: uuid(), at: new Date().toISOString() }));
   void syncNow();
 }
 
