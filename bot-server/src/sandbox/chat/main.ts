@@ -90,6 +90,11 @@ async function send(payload: string, label?: string): Promise<void> {
   toBottom();
   remember(id, text, time);
   startWaiting();
+  await deliver(row, id, payload);
+}
+
+/** Sends my message to the OA; when that fails, "Gửi lại" beside it tries again. */
+async function deliver(row: HTMLElement, id: string, payload: string): Promise<void> {
   try {
     await api("POST", `/sandbox/users/${enc(id)}/send`, { text: payload });
     setMine(row, "sent");
@@ -98,18 +103,11 @@ async function send(payload: string, label?: string): Promise<void> {
     stopWaiting();
     const retry = el("button", "retry", "Gửi lại");
     retry.type = "button";
-    retry.addEventListener("click", async () => {
+    retry.addEventListener("click", () => {
       if (id !== current) return;
       setMine(row, "sending");
       startWaiting();
-      try {
-        await api("POST", `/sandbox/users/${enc(id)}/send`, { text: payload });
-        setMine(row, "sent");
-      } catch {
-        setMine(row, "failed");
-        stopWaiting();
-        row.append(retry);
-      }
+      void deliver(row, id, payload);
     });
     row.append(retry);
   }
