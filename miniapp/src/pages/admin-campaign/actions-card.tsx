@@ -7,6 +7,7 @@ import { adminApi } from "../../api/session";
 import { ErrorBox } from "../../admin/error-box";
 import { num } from "../../admin/format";
 import { Field } from "../../components/field";
+import { Card } from "../../components/card";
 import { Confirm } from "./confirm";
 import { reachOf } from "./plan-card";
 import { localInputValue, scheduledTime } from "./schedule";
@@ -70,10 +71,7 @@ export function ActionsCard({ view, done, onDone, reload }: Props) {
   };
 
   return (
-    <section className="card" aria-labelledby="actions-title">
-      <h2 id="actions-title" className="card__title">
-        {status === "draft" ? "Gửi tin" : "Thao tác"}
-      </h2>
+    <Card id="actions-title" title={status === "draft" ? "Gửi tin" : "Thao tác"}>
       {done ? (
         <p className="done-box" role="status">
           {done}
@@ -142,6 +140,6 @@ export function ActionsCard({ view, done, onDone, reload }: Props) {
           Hủy
         </Button>
       )}
-    </section>
+    </Card>
   );
 }

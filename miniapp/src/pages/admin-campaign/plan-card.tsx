@@ -1,5 +1,6 @@
 import type { CampaignPlan } from "../../../../shared/schemas/campaign";
 import { num, vnd } from "../../admin/format";
+import { Card } from "../../components/card";
 import { Row } from "./row";
 
 /** Everyone the campaign will reach, however the message gets to them. */
@@ -8,10 +9,7 @@ export const reachOf = (plan: CampaignPlan) => plan.free + plan.quota + plan.pai
 /** Who will get the news and how, from the followers known now, and what it will cost. */
 export function PlanCard({ plan }: { plan: CampaignPlan }) {
   return (
-    <section className="card" aria-labelledby="plan-title">
-      <h2 id="plan-title" className="card__title">
-        Kế hoạch gửi
-      </h2>
+    <Card id="plan-title" title="Kế hoạch gửi">
       <table className="num-table">
         <caption className="num-table__caption">Dự kiến theo danh sách người quan tâm hiện nay</caption>
         <tbody>
@@ -31,6 +29,6 @@ export function PlanCard({ plan }: { plan: CampaignPlan }) {
           <Row label="Chi phí ước tính" value={vnd(plan.estimatedCostVnd)} strong />
         </tbody>
       </table>
-    </section>
+    </Card>
   );
 }

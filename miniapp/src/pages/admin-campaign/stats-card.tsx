@@ -6,6 +6,7 @@ import { adminApi } from "../../api/session";
 import { ErrorBox } from "../../admin/error-box";
 import { num, STATUS_TITLES, vnd } from "../../admin/format";
 import { saveFile } from "../../lib/save-file";
+import { Card } from "../../components/card";
 import { Row } from "./row";
 
 function StatsTable({ stats }: { stats: CampaignStats }) {
@@ -46,10 +47,7 @@ export function StatsCard({ campaignId, status, stats, error }: { campaignId: nu
     }
   };
   return (
-    <section className="card" aria-labelledby="stats-title">
-      <h2 id="stats-title" className="card__title">
-        Thống kê gửi tin
-      </h2>
+    <Card id="stats-title" title="Thống kê gửi tin">
       <p className="live-note" role="status">
         {status === "sending" ? "Đang gửi — tự cập nhật mỗi 2 giây." : status === "done" ? "Đã gửi xong. Số người nhận và đã xem vẫn tự cập nhật." : STATUS_TITLES[status]}
       </p>
@@ -59,6 +57,6 @@ export function StatsCard({ campaignId, status, stats, error }: { campaignId: nu
         Tải CSV
       </Button>
       {csvError ? <ErrorBox message={csvError} /> : null}
-    </section>
+    </Card>
   );
 }

@@ -1,6 +1,7 @@
 import type { CampaignView } from "../../../../shared/schemas/responses/campaigns";
 import { STATUS_TITLES, topicTitle } from "../../admin/format";
 import { useAppState } from "../../state/store";
+import { Card } from "../../components/card";
 
 /** The campaign's title, status, area and topics. */
 export function SummaryCard({ view }: { view: CampaignView }) {
@@ -9,10 +10,7 @@ export function SummaryCard({ view }: { view: CampaignView }) {
   const areaName = roles.find((r) => r.areaCode === draft.areaCode)?.areaName ?? `mã ${draft.areaCode}`;
   const provinceWide = draft.areaCode.length === 2 && draft.communes.length === 0;
   return (
-    <section className="card" aria-labelledby="summary-title">
-      <h2 id="summary-title" className="card__title">
-        {draft.title}
-      </h2>
+    <Card id="summary-title" title={draft.title}>
       <dl className="facts">
         <dt>Trạng thái</dt>
         <dd>
@@ -26,6 +24,6 @@ export function SummaryCard({ view }: { view: CampaignView }) {
         <dt>Chủ đề</dt>
         <dd>{draft.topics.map(topicTitle).join(", ")}</dd>
       </dl>
-    </section>
+    </Card>
   );
 }

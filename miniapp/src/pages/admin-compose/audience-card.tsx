@@ -1,6 +1,7 @@
 import { CommunePicker } from "../../admin/commune-picker";
 import { TOPICS } from "../../admin/format";
 import { Field, FieldError } from "../../components/field";
+import { Card } from "../../components/card";
 import { OTHER_AREA, type AreaOption, type FormPart } from "./form";
 
 function areaHint(area: AreaOption | undefined): string {
@@ -13,10 +14,7 @@ function areaHint(area: AreaOption | undefined): string {
 export function AudienceCard({ form, errors, set, areas, rolesLoaded }: FormPart & { areas: AreaOption[]; rolesLoaded: boolean }) {
   const area = areas.find((a) => a.value === form.area);
   return (
-    <section className="card" aria-labelledby="audience-title">
-      <h2 id="audience-title" className="card__title">
-        Người nhận
-      </h2>
+    <Card id="audience-title" title="Người nhận">
       <Field id="f-area" name="area" label="Khu vực" hint={areaHint(area)} error={errors.area}>
         {(described) => (
           <select className="field__input" value={form.area} onChange={(e) => set("area", e.target.value)} {...described}>
@@ -54,6 +52,6 @@ export function AudienceCard({ form, errors, set, areas, rolesLoaded }: FormPart
         </div>
         <FieldError id="topics-error" error={errors.topics} />
       </fieldset>
-    </section>
+    </Card>
   );
 }

@@ -1,6 +1,7 @@
 import { MAX_BUTTON_TITLE_CHARS } from "../../admin/format";
 import { Field } from "../../components/field";
 import { skills } from "../../lib/course";
+import { Card } from "../../components/card";
 import type { ButtonKind, FormPart } from "./form";
 
 const KINDS: readonly (readonly [ButtonKind, string])[] = [
@@ -13,10 +14,7 @@ const KINDS: readonly (readonly [ButtonKind, string])[] = [
 export function ButtonCard({ form, errors, set }: FormPart) {
   const lesson = skills.flatMap((s) => s.lessons).find((l) => l.id === form.lessonId);
   return (
-    <section className="card" aria-labelledby="button-title">
-      <h2 id="button-title" className="card__title">
-        Nút bấm kèm tin
-      </h2>
+    <Card id="button-title" title="Nút bấm kèm tin">
       <fieldset className="field fieldset">
         <legend className="field__label">Loại nút (không bắt buộc)</legend>
         <div className="check-list">
@@ -73,6 +71,6 @@ export function ButtonCard({ form, errors, set }: FormPart) {
           {(described) => <input className="field__input" type="text" autoComplete="off" value={form.buttonTitle} onChange={(e) => set("buttonTitle", e.target.value)} {...described} />}
         </Field>
       ) : null}
-    </section>
+    </Card>
   );
 }

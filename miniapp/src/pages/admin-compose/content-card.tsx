@@ -1,5 +1,6 @@
 import { MAX_TEXT_CHARS, MAX_TITLE_CHARS, num } from "../../admin/format";
 import { Field } from "../../components/field";
+import { Card } from "../../components/card";
 import type { FormPart } from "./form";
 import { totalLength } from "./validate";
 
@@ -8,10 +9,7 @@ export function ContentCard({ form, errors, set }: FormPart) {
   const length = totalLength(form);
   const tooLong = length > MAX_TEXT_CHARS;
   return (
-    <section className="card" aria-labelledby="content-title">
-      <h2 id="content-title" className="card__title">
-        Nội dung
-      </h2>
+    <Card id="content-title" title="Nội dung">
       <Field id="f-title" name="title" label="Tiêu đề" hint={`Dòng đầu của tin, tối đa ${MAX_TITLE_CHARS} ký tự.`} error={errors.title}>
         {(described) => (
           <input className="field__input" type="text" value={form.title} maxLength={MAX_TITLE_CHARS + 20} autoComplete="off" onChange={(e) => set("title", e.target.value)} {...described} />
@@ -26,6 +24,6 @@ export function ContentCard({ form, errors, set }: FormPart) {
       >
         {(described) => <textarea className="field__input field__textarea" rows={7} value={form.text} onChange={(e) => set("text", e.target.value)} {...described} />}
       </Field>
-    </section>
+    </Card>
   );
 }

@@ -1,13 +1,11 @@
 import { Field } from "../../components/field";
+import { Card } from "../../components/card";
 import type { FormPart } from "./form";
 
 /** Chi phí: whether to pay for messages beyond the free ones, up to a budget, and promotions. */
 export function CostCard({ form, errors, set }: FormPart) {
   return (
-    <section className="card" aria-labelledby="cost-title">
-      <h2 id="cost-title" className="card__title">
-        Chi phí (không bắt buộc)
-      </h2>
+    <Card id="cost-title" title="Chi phí (không bắt buộc)">
       <p className="field__hint">Người đã nhắn OA trong 48 giờ qua nhận tin miễn phí. Người khác chỉ nhận khi bạn chọn dưới đây; nếu không, tin chờ sẵn và đến khi họ nhắn OA.</p>
       <div className="check-list">
         <label className={`check${form.allowPaid ? " is-checked" : ""}`} htmlFor="f-allowPaid">
@@ -36,6 +34,6 @@ export function CostCard({ form, errors, set }: FormPart) {
           <span>Dùng tin truyền thông có phí cho những người còn lại (khi OA được Zalo cho phép; không gửi từ 22 giờ đến 6 giờ)</span>
         </label>
       </div>
-    </section>
+    </Card>
   );
 }

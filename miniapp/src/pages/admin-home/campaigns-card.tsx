@@ -5,6 +5,7 @@ import { adminErrorText } from "../../api/error-text";
 import { adminApi } from "../../api/session";
 import { ErrorBox } from "../../admin/error-box";
 import { useLoad } from "../../lib/use-load";
+import { Card } from "../../components/card";
 import { CampaignItem } from "./campaign-item";
 
 /** The campaigns of my area, newest first, 20 at a time, and "Soạn tin mới". */
@@ -35,10 +36,7 @@ export function CampaignsCard({ official, onOpen, onRetry }: { official: boolean
   };
 
   return (
-    <section className="card" aria-labelledby="campaigns-title">
-      <h2 id="campaigns-title" className="card__title">
-        Chiến dịch
-      </h2>
+    <Card id="campaigns-title" title="Chiến dịch">
       <p>Soạn tin cho người quan tâm OA “Chuyển đổi số quốc gia” trong khu vực của bạn, xem trước đúng như trên Zalo, rồi lưu nháp và gửi.</p>
       <Button fullWidth size="large" onClick={() => navigate("/admin/compose")}>
         Soạn tin mới
@@ -67,6 +65,6 @@ export function CampaignsCard({ official, onOpen, onRetry }: { official: boolean
         </Button>
       ) : null}
       {more.error ? <ErrorBox message={more.error} /> : null}
-    </section>
+    </Card>
   );
 }

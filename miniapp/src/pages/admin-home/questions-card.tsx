@@ -3,16 +3,14 @@ import { adminApi } from "../../api/session";
 import { ErrorBox } from "../../admin/error-box";
 import { when } from "../../admin/format";
 import { useLoad } from "../../lib/use-load";
+import { Card } from "../../components/card";
 
 /** The questions the chatbot could not answer confidently, asked in my area. */
 export function QuestionsCard({ official }: { official: boolean }) {
   const questions = useLoad(official ? () => adminApi.questions() : null, [official]);
   const list = questions.data?.questions ?? [];
   return (
-    <section className="card" aria-labelledby="questions-title">
-      <h2 id="questions-title" className="card__title">
-        Câu hỏi chưa trả lời
-      </h2>
+    <Card id="questions-title" title="Câu hỏi chưa trả lời">
       <p className="admin-hint">Người dân đã hỏi chatbot những câu này mà chatbot chưa trả lời chắc chắn.</p>
       {questions.status === "loading" ? <p role="status">Đang tải câu hỏi…</p> : null}
       {questions.status === "error" ? <ErrorBox message={adminErrorText(questions.error)} /> : null}
@@ -31,6 +29,6 @@ export function QuestionsCard({ official }: { official: boolean }) {
           ))}
         </ul>
       ) : null}
-    </section>
+    </Card>
   );
 }

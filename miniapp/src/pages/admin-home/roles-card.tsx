@@ -1,12 +1,10 @@
 import type { RoleView } from "../../../../shared/schemas/admin";
 import { ROLE_TITLES, roleArea } from "../../admin/format";
+import { Card } from "../../components/card";
 
 export function RolesCard({ roles }: { roles: RoleView[] }) {
   return (
-    <section className="card" aria-labelledby="roles-title">
-      <h2 id="roles-title" className="card__title">
-        Vai trò của tôi
-      </h2>
+    <Card id="roles-title" title="Vai trò của tôi">
       <ul className="role-list">
         {roles.map((r) => (
           <li key={`${r.role}:${r.areaCode}`} className="role-list__item">
@@ -15,6 +13,6 @@ export function RolesCard({ roles }: { roles: RoleView[] }) {
           </li>
         ))}
       </ul>
-    </section>
+    </Card>
   );
 }

@@ -1,5 +1,6 @@
 import { Suspense } from "react";
 import type { Report } from "../../../../shared/schemas/report";
+import { Card } from "../../components/card";
 import { CommuneBars } from "./charts";
 import { num } from "./numbers";
 
@@ -10,10 +11,7 @@ const shortName = (name: string) => name.replace(/,.*$/, "").replace(/^(Phườn
 export function CommunesCard({ r, onOpen }: { r: Report; onOpen(code: string): void }) {
   const communes = [...r.communes].sort((a, b) => b.newDigitalUsers - a.newDigitalUsers || a.name.localeCompare(b.name)).slice(0, TOP_COMMUNES);
   return (
-    <section className="card" aria-labelledby="report-communes-title">
-      <h2 id="report-communes-title" className="card__title">
-        Người dùng số mới theo xã/phường
-      </h2>
+    <Card id="report-communes-title" title="Người dùng số mới theo xã/phường">
       <p className="admin-hint">
         {communes.length < r.communes.length ? `${TOP_COMMUNES} xã/phường nhiều nhất trong ${r.communes.length} xã/phường có tổ.` : `${r.communes.length} xã/phường có tổ.`} Chạm vào một xã để xem báo cáo riêng.
       </p>
@@ -32,6 +30,6 @@ export function CommunesCard({ r, onOpen }: { r: Report; onOpen(code: string): v
           </li>
         ))}
       </ul>
-    </section>
+    </Card>
   );
 }

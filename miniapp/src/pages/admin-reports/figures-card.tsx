@@ -1,5 +1,6 @@
 import { Button } from "zmp-ui";
 import type { Report } from "../../../../shared/schemas/report";
+import { Card } from "../../components/card";
 import { num, vnd } from "./numbers";
 
 function Figure({ value, label, note }: { value: string; label: string; note?: string }) {
@@ -15,10 +16,7 @@ function Figure({ value, label, note }: { value: string; label: string; note?: s
 /** Số liệu chính: new digital users, their cost, members trained, residents, lessons, households; and the CSV. */
 export function FiguresCard({ r, downloading, onDownload }: { r: Report; downloading: boolean; onDownload(): void }) {
   return (
-    <section className="card" aria-labelledby="report-figures-title">
-      <h2 id="report-figures-title" className="card__title">
-        Số liệu chính
-      </h2>
+    <Card id="report-figures-title" title="Số liệu chính">
       <div className="figures">
         <Figure value={num(r.totals.newDigitalUsers)} label="Người dùng số mới" note="người dân đã học ít nhất một bài + tài khoản tạo khi đến hộ" />
         <Figure
@@ -36,6 +34,6 @@ export function FiguresCard({ r, downloading, onDownload }: { r: Report; downloa
       <Button fullWidth variant="secondary" loading={downloading} onClick={onDownload}>
         Tải báo cáo (CSV, mở bằng Excel)
       </Button>
-    </section>
+    </Card>
   );
 }

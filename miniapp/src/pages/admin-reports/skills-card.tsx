@@ -1,13 +1,11 @@
 import type { Report } from "../../../../shared/schemas/report";
+import { Card } from "../../components/card";
 import { num } from "./numbers";
 
 /** The quiz pass rate of the residents credited, by skill. */
 export function SkillsCard({ r }: { r: Report }) {
   return (
-    <section className="card" aria-labelledby="report-skills-title">
-      <h2 id="report-skills-title" className="card__title">
-        Tỷ lệ đạt bài kiểm tra theo kỹ năng
-      </h2>
+    <Card id="report-skills-title" title="Tỷ lệ đạt bài kiểm tra theo kỹ năng">
       <p className="admin-hint">Của người dân được ghi nhận: số bài đạt từ 80 % trên số bài đã làm.</p>
       <ul className="plain-list">
         {r.quizBySkill.map((s) => (
@@ -25,6 +23,6 @@ export function SkillsCard({ r }: { r: Report }) {
           </li>
         ))}
       </ul>
-    </section>
+    </Card>
   );
 }

@@ -1,13 +1,11 @@
 import type { Report } from "../../../../shared/schemas/report";
+import { Card } from "../../components/card";
 import { num } from "./numbers";
 
 /** Households helped, by what was done (those that create an account marked). */
 export function VisitsCard({ r }: { r: Report }) {
   return (
-    <section className="card" aria-labelledby="report-kinds-title">
-      <h2 id="report-kinds-title" className="card__title">
-        Hỗ trợ hộ gia đình theo việc
-      </h2>
+    <Card id="report-kinds-title" title="Hỗ trợ hộ gia đình theo việc">
       <ul className="plain-list report-rows">
         {r.visitsByKind.map((k) => (
           <li key={k.kind}>
@@ -16,6 +14,6 @@ export function VisitsCard({ r }: { r: Report }) {
           </li>
         ))}
       </ul>
-    </section>
+    </Card>
   );
 }

@@ -1,5 +1,6 @@
 import { Suspense } from "react";
 import type { Report } from "../../../../shared/schemas/report";
+import { Card } from "../../components/card";
 import { WeeklyLines } from "./charts";
 import { num } from "./numbers";
 
@@ -8,10 +9,7 @@ const dm = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}`;
 /** Theo từng tuần: residents credited, lessons completed and households helped, as lines and as numbers. */
 export function WeeklyCard({ r, weeks }: { r: Report; weeks: number }) {
   return (
-    <section className="card" aria-labelledby="report-trend-title">
-      <h2 id="report-trend-title" className="card__title">
-        Theo từng tuần
-      </h2>
+    <Card id="report-trend-title" title="Theo từng tuần">
       <Suspense fallback={<p role="status">Đang vẽ biểu đồ…</p>}>
         <WeeklyLines
           title={`Biểu đồ ${weeks} tuần: người dân được ghi nhận, bài học hoàn thành, lượt hộ được hỗ trợ`}
@@ -33,6 +31,6 @@ export function WeeklyCard({ r, weeks }: { r: Report; weeks: number }) {
           ))}
         </ul>
       </details>
-    </section>
+    </Card>
   );
 }
