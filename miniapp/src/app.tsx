@@ -12,6 +12,7 @@ import SkillPage from "./pages/skill";
 import { needsCreditConsent, refreshAdminRoles, refreshNewsCount, refreshTeamRole } from "./state/actions";
 import { getState, setState, useAppState } from "./state/store";
 import { syncNow } from "./state/sync";
+import { INVITE_CODE, REF_CODE } from "../../shared/constants/patterns";
 
 /** A screen that could not be loaded (offline the first time it is opened): try again once online. */
 function NotLoadedPage({ title }: { title: string }) {
@@ -73,9 +74,6 @@ function useSignedIn() {
   }, [token]);
 }
 
-/** Same rule as the server's refCodeSchema, without shipping zod in the first screen. */
-const REF_CODE = /^[A-Za-z0-9_-]{1,32}$/;
-
 /**
  * Deep links: ?lesson=<id> opens that lesson, ?skill=<id> that skill (posters of a skill), ?campaign=<id> a campaign (officials), ?invite=<code> the team join
  * screen; ?ref=<code> is remembered, sent with the first sync, and leads to the consent screen once signed in.
@@ -85,7 +83,7 @@ function DeepLinks() {
   useEffect(() => {
     const params = routeParams();
     if (params.ref && !getState().ref && REF_CODE.test(params.ref)) setState({ ref: params.ref });
-    if (params.invite && /^[A-Za-z0-9_.-]{10,200}$/.test(params.invite)) navigate(`/team/join?invite=${params.invite}`, { animate: false } as never);
+    if (params.invite && INVITE_CODE.test(params.invite)) navigate(`/team/join?invite=${params.invite}`, { animate: false } as never);
     else if (params.lesson && findLessonSummary(params.lesson)) navigate(`/lesson/${params.lesson}`, { animate: false } as never);
     else if (params.skill && findSkill(params.skill)) navigate(`/skill/${params.skill}`, { animate: false } as never);
     // ?campaign=<id>: a link one official gives another, e.g. to approve a province-wide campaign.

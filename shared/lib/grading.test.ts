@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { PASS_RATIO, type Question, type QuestionKind } from "../schemas/content.js";
-import { answerShapeError, correctAnswer, gradeScore, isCorrect } from "./grading.js";
+import type { Question, QuestionKind } from "../schemas/content.js";
+import { answerShapeError, correctAnswer, gradeScore, isCorrect, PASS_RATIO } from "./grading.js";
 
 /** A question whose options are marked correct where `marks` is true (order questions take a count). */
 function question(kind: QuestionKind, marks: boolean[] | number): Question {

@@ -6,6 +6,7 @@ import type { Question } from "../schemas/content.js";
  */
 export type Answer = number[];
 
+/** Share of a quiz's questions a learner must get right to pass the lesson. */
 export const PASS_RATIO = 0.8;
 
 export function correctAnswer(q: Question): Answer {

@@ -4,7 +4,6 @@
  * else), bidi overrides and isolates (they reorder what an official reads, "Trojan Source"), and zero-width characters
  * (they make two names that look the same differ). Newline and tab stay: multi-line text is allowed where it is.
  */
-// eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 const BIDI = /[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]/;

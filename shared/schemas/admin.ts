@@ -1,16 +1,8 @@
 import { z } from "zod";
+import { ZALO_USER_ID } from "../constants/patterns.js";
+import { ROLES } from "../constants/roles.js";
 
-export const ROLES = ["operator", "province_official", "commune_official"] as const;
-export type Role = (typeof ROLES)[number];
-
-/** Vietnamese names of the roles, for screens. */
-export const ROLE_TITLES: Record<Role, string> = {
-  operator: "Người vận hành",
-  province_official: "Cán bộ tỉnh",
-  commune_official: "Cán bộ xã",
-};
-
-export const zaloUserIdSchema = z.string().regex(/^\d{1,25}$/, "a Zalo user id is digits");
+export const zaloUserIdSchema = z.string().regex(ZALO_USER_ID, "a Zalo user id is digits");
 /** A province code (2 digits) or a commune code (5 digits) of the 2025 units; empty for the operator. */
 export const areaCodeSchema = z.string().regex(/^(\d{2}|\d{5})?$/, "an area code is 2 digits (province) or 5 digits (commune)");
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { KEBAB_ID, QUESTION_ID, REF_CODE } from "../constants/patterns.js";
 
 /** Every error answer of the API: a stable English code and a message a person can read. */
 export const errorSchema = z.object({
@@ -8,9 +9,9 @@ export const errorSchema = z.object({
 });
 export type ApiError = z.infer<typeof errorSchema>;
 
-export const refCodeSchema = z.string().regex(/^[A-Za-z0-9_-]{1,32}$/, "ref code: 1–32 letters, digits, - or _");
-export const lessonIdSchema = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/).max(80);
-export const questionIdSchema = z.string().regex(/^q[1-9][0-9]?$/);
+export const refCodeSchema = z.string().regex(REF_CODE, "ref code: 1–32 letters, digits, - or _");
+export const lessonIdSchema = z.string().regex(KEBAB_ID).max(80);
+export const questionIdSchema = z.string().regex(QUESTION_ID);
 /** Ids the mini app makes for each event, so that a retried sync is recognised. */
 export const clientIdSchema = z.uuid();
 

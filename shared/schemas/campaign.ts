@@ -1,6 +1,9 @@
 import { z } from "zod";
+import { AREA_CODE, COMMUNE_CODE, MARKUP, TOPIC_ID } from "../constants/patterns.js";
+import { MAX_BUTTONS, MAX_TEXT_CHARS } from "../constants/zalo.js";
+import { fitsOneMessage, MAX_BUDGET_VND, MAX_BUTTON_TITLE_CHARS, MAX_TITLE_CHARS } from "../lib/campaign-rules.js";
 import { isPlainName, unsafeTextProblem } from "../lib/unsafe-text.js";
-import { MAX_TEXT_CHARS } from "./oa.js";
+import { lessonIdSchema } from "./api.js";
 
 /** Text that goes into Zalo's templates as is: no markup, no control characters. */
 const plain = (max: number) =>
@@ -9,7 +12,7 @@ const plain = (max: number) =>
     .trim()
     .min(1)
     .max(max)
-    .refine((s) => !/[<>]/.test(s), "no markup (< or >) in text sent through Zalo")
+    .refine((s) => !MARKUP.test(s), "no markup (< or >) in text sent through Zalo")
     .refine((s) => unsafeTextProblem(s, true) === null, "no control characters");
 
 /** A title: also no hidden or direction-changing characters (they make a title read differently than it is). */
@@ -18,26 +21,26 @@ const title = (max: number) => plain(max).refine(isPlainName, "no hidden or dire
 const httpsUrl = z.url({ protocol: /^https$/, hostname: z.regexes.domain }).max(1000);
 
 export const campaignButtonSchema = z.union([
-  z.strictObject({ title: title(20), lessonId: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/).max(80) }),
-  z.strictObject({ title: title(20), url: httpsUrl }),
+  z.strictObject({ title: title(MAX_BUTTON_TITLE_CHARS), lessonId: lessonIdSchema }),
+  z.strictObject({ title: title(MAX_BUTTON_TITLE_CHARS), url: httpsUrl }),
 ]);
 export type CampaignButton = z.infer<typeof campaignButtonSchema>;
 
 /** TITLE + TEXT must fit one Zalo text message (2,000 characters), with the blank line between them. */
 export const campaignDraftSchema = z
   .strictObject({
-    title: title(100),
+    title: title(MAX_TITLE_CHARS),
     text: plain(MAX_TEXT_CHARS),
     imageUrl: httpsUrl.optional(),
-    buttons: z.array(campaignButtonSchema).max(5).default([]),
-    areaCode: z.string().regex(/^(\d{2}|\d{5})$/, "a province (2 digits) or commune (5 digits) code"),
-    communes: z.array(z.string().regex(/^\d{5}$/)).max(500).default([]),
-    topics: z.array(z.string().regex(/^[a-z0-9-]{1,40}$/)).min(1).max(10),
+    buttons: z.array(campaignButtonSchema).max(MAX_BUTTONS).default([]),
+    areaCode: z.string().regex(AREA_CODE, "a province (2 digits) or commune (5 digits) code"),
+    communes: z.array(z.string().regex(COMMUNE_CODE)).max(500).default([]),
+    topics: z.array(z.string().regex(TOPIC_ID)).min(1).max(10),
     allowPaid: z.boolean().default(false),
-    budgetVnd: z.number().int().min(0).max(1_000_000_000).default(0),
+    budgetVnd: z.number().int().min(0).max(MAX_BUDGET_VND).default(0),
     usePromotion: z.boolean().default(false),
   })
-  .refine((c) => c.title.length + 2 + c.text.length <= MAX_TEXT_CHARS, { message: "title and text together exceed 2,000 characters", path: ["text"] });
+  .refine((c) => fitsOneMessage(c.title, c.text), { message: "title and text together exceed 2,000 characters", path: ["text"] });
 export type CampaignDraft = z.infer<typeof campaignDraftSchema>;
 
 /**

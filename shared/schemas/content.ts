@@ -1,9 +1,10 @@
 import { z } from "zod";
+import { KEBAB_ID, QUESTION_ID } from "../constants/patterns.js";
 
 export const QUESTION_KINDS = ["single", "multiple", "true-false", "order", "spot-scam"] as const;
 export type QuestionKind = (typeof QUESTION_KINDS)[number];
 
-const id = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "must be kebab-case ASCII");
+const id = z.string().regex(KEBAB_ID, "must be kebab-case ASCII");
 const text = z.string().trim().min(1);
 
 export const skillSchema = z.strictObject({
@@ -25,7 +26,7 @@ export const optionSchema = z.strictObject({
 export type QuizOption = z.infer<typeof optionSchema>;
 
 export const questionSchema = z.strictObject({
-  id: z.string().regex(/^q[1-9][0-9]?$/, "must be q1, q2, …"),
+  id: z.string().regex(QUESTION_ID, "must be q1, q2, …"),
   kind: z.enum(QUESTION_KINDS),
   prompt: text,
   options: z.array(optionSchema).min(2).max(6),
@@ -62,9 +63,6 @@ export type LessonSummary = Pick<Lesson, "id" | "skill" | "order" | "title" | "s
 };
 
 export type SkillWithLessons = Skill & { lessons: LessonSummary[] };
-
-/** Share of a quiz's questions a learner must get right to pass the lesson. */
-export { PASS_RATIO } from "../lib/grading.js";
 
 /** One entry of the OA chatbot's Hỏi đáp, written from the lessons; `lesson` is the lesson that teaches it. */
 export const faqEntrySchema = z.strictObject({

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { MAX_BUTTONS, MAX_TEXT_CHARS } from "../constants/zalo.js";
 
 /**
  * Messages of Zalo's OA OpenAPI v3 that this project sends; the sandbox validates them with the same schemas and
@@ -7,9 +8,6 @@ import { z } from "zod";
  * zalo-php-sdk src/Builder/MessageBuilder.php; the button template (text + buttons) from daopk/zaloapi
  * packages/oa/src/message.ts (ZaloOAButtonTemplatePayload, template_type optional).
  */
-
-export const MAX_TEXT_CHARS = 2000;
-export const MAX_BUTTONS = 5;
 
 const title = z.string().min(1).max(100);
 const httpUrl = z.url({ protocol: /^https?$/ });

@@ -1,12 +1,13 @@
 import { z } from "zod";
-import { hasIdNumber } from "../lib/id-numbers.js";
+import { COMMUNE_CODE, INVITE_CODE, KEBAB_ID, ZALO_USER_ID } from "../constants/patterns.js";
+import { TEAM_NAME_MAX, TEAM_NAME_MIN } from "../lib/team-rules.js";
 import { isPlainName } from "../lib/unsafe-text.js";
 import { clientIdSchema, refCodeSchema } from "./api.js";
 
 /** Tổ công nghệ số cộng đồng: teams, members, invites, visits and residents credited. */
 
 export const visitKindSchema = z.strictObject({
-  id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/).max(40),
+  id: z.string().regex(KEBAB_ID).max(40),
   label: z.string().min(1).max(60),
   retired: z.boolean().optional(),
   /** Helping with this creates an account (VNeID, public services, payment, e-commerce): reports count it as a new digital user. */
@@ -14,18 +15,13 @@ export const visitKindSchema = z.strictObject({
 });
 export type VisitKind = z.infer<typeof visitKindSchema>;
 
-export const TEAM_NAME_MAX = 80;
-export const HOUSEHOLD_MAX = 120;
-
 export const teamIdSchema = z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER);
-export const communeCodeSchema = z.string().regex(/^\d{5}$/, "a commune code is 5 digits");
-
-export const HOUSEHOLD_ID_MESSAGE = "Không ghi số căn cước, số điện thoại hay dãy số dài.";
+export const communeCodeSchema = z.string().regex(COMMUNE_CODE, "a commune code is 5 digits");
 
 export const teamNameSchema = z
   .string()
   .trim()
-  .min(2, "Tên tổ quá ngắn.")
+  .min(TEAM_NAME_MIN, "Tên tổ quá ngắn.")
   .max(TEAM_NAME_MAX, `Tên tổ dài quá ${TEAM_NAME_MAX} ký tự.`)
   .refine(isPlainName, "Tên tổ có ký tự ẩn hoặc ký tự điều khiển. Hãy gõ lại tên.");
 
@@ -38,7 +34,7 @@ export type CreateTeam = z.infer<typeof createTeamSchema>;
 /** Name a leader: one of the team's members, or a person by Zalo user id (who must have opened the mini app). */
 export const nameLeaderSchema = z.union([
   z.strictObject({ learnerId: z.string().min(1).max(64) }),
-  z.strictObject({ zaloUserId: z.string().regex(/^\d{1,25}$/) }),
+  z.strictObject({ zaloUserId: z.string().regex(ZALO_USER_ID) }),
 ]);
 export type NameLeader = z.infer<typeof nameLeaderSchema>;
 
@@ -74,7 +70,7 @@ export const teamListSchema = z.object({
 });
 export type TeamList = z.infer<typeof teamListSchema>;
 
-export const inviteCodeSchema = z.string().regex(/^[A-Za-z0-9_.-]{10,200}$/, "not an invite code");
+export const inviteCodeSchema = z.string().regex(INVITE_CODE, "not an invite code");
 /** link: the mini app's deep link carrying the code (what the invite QR code holds). */
 export const inviteSchema = z.object({ code: z.string(), expiresAt: z.string(), link: z.string() });
 export type Invite = z.infer<typeof inviteSchema>;
@@ -122,14 +118,6 @@ export type MyTeam = z.infer<typeof myTeamSchema>;
 
 /** YYYY-MM-DD. */
 export const isoDateSchema = z.iso.date();
-
-export const householdSchema = z
-  .string()
-  .trim()
-  .min(1, "Hãy ghi địa chỉ hoặc tên gọi của hộ.")
-  .max(HOUSEHOLD_MAX, `Địa chỉ hộ dài quá ${HOUSEHOLD_MAX} ký tự.`)
-  .refine(isPlainName, "Địa chỉ hộ có ký tự ẩn hoặc ký tự điều khiển. Hãy gõ lại.")
-  .refine((s) => !hasIdNumber(s), HOUSEHOLD_ID_MESSAGE);
 
 export const visitRequestSchema = z.strictObject({
   /** Made by the phone, so that a retried request is recognised. */

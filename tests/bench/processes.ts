@@ -9,7 +9,9 @@ export interface Started {
 /** Starts a server script (tsx) on a free port of 127.0.0.1 and waits until `probe` answers below 500. */
 export async function startServer(script: string, env: Record<string, string>, probe: { path: string; method?: "GET" | "POST" }): Promise<Started> {
   const port = await freePort();
-  const child = spawn(process.execPath, ["--import", "tsx", script], {
+  // BENCH_PROFILE=<dir>: each server writes a V8 CPU profile there when it stops (see tests/bench/profile-summary.ts).
+  const profile = process.env.BENCH_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
+  const child = spawn(process.execPath, [...profile, "--import", "tsx", script], {
     // Production settings, except that a server in sandbox mode (no Zalo credentials) refuses NODE_ENV=production.
     env: { ...process.env, NODE_ENV: env.ZALO_APP_ID ? "production" : "test", ...env, PORT: String(port), HOST: "127.0.0.1", LOG_LEVEL: "warn" },
     stdio: ["ignore", "ignore", "inherit"],

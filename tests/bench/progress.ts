@@ -1,9 +1,11 @@
 /**
  * npm run bench:progress — autocannon against POST /api/v1/progress/sync on SQLite and on PostgreSQL, and against
- * a bare Fastify route in the same run. Each request carries one quiz attempt with a new event id, from one of
- * the sandbox users. The last line is one JSON object with req/s, p99 latency and the ratio to the bare route.
+ * a bare Fastify route in the same run. Each request carries one quiz attempt with a new event id. Two loads per
+ * database: the five sandbox users shared by all connections (the figure earlier steps reported; a learner's
+ * syncs that overlap wait for each other when the learner is in a team), and one learner per connection (many
+ * phones, as in the field). The last line is one JSON object with req/s, p99 latency and the ratio to the bare route.
  */
-import { randomUUID } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -12,6 +14,10 @@ import pg from "pg";
 import { loadCourseOrThrow } from "../../shared/content-loader.js";
 import { startServer, stopServer } from "./processes.js";
 import { correctAnswer } from "../../shared/lib/grading.js";
+import { connect } from "../../bot-server/src/db/connect.js";
+import { repositories } from "../../bot-server/src/repositories/index.js";
+import { systemClock } from "../../bot-server/src/lib/clock.js";
+import { sessionTokens as sessionSigner } from "../../bot-server/src/lib/session.js";
 
 const DURATION_S = Number(process.env.BENCH_DURATION ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
@@ -19,9 +25,39 @@ const PG_ADMIN_URL = process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0
 
 const lesson = loadCourseOrThrow().lessons[0]!;
 const answers = lesson.quiz.map((q) => ({ questionId: q.id, answer: correctAnswer(q) }));
+const SESSION_SECRET = randomBytes(32).toString("hex");
 
+/** Learners made straight in the database, with session tokens signed by the server's secret. */
+async function manyLearnerTokens(databaseUrl: string, n: number): Promise<string[]> {
+  const { db, close } = connect(databaseUrl);
+  const now = new Date().toISOString();
+  const rows = Array.from({ length: n }, (_, i) => ({ id: `bench-${i}`, zalo_user_id: `58${String(i).padStart(17, "0")}`, name: "Người học", id_by_oa: null, ref_code: null, created_at: now, updated_at: now, name_consent_at: null }));
+  await db.insertInto("learners").values(rows).onConflict((oc) => oc.doNothing()).execute();
+  await close();
+  const signer = sessionSigner(SESSION_SECRET, 120, systemClock);
+  return rows.map((r) => signer.issue(r.id).token);
+}
 
-
+/**
+ * What requireLearner's lookup costs (it ends an erased person's sessions at once): the same query, CONNECTIONS at
+ * a time, from this process against the server's database, for comparison with the syncs per second.
+ */
+async function sessionLookups(databaseUrl: string, seconds: number): Promise<{ lookupsPerSec: number }> {
+  const { db, close } = connect(databaseUrl);
+  const repos = repositories(db, databaseUrl.startsWith("sqlite:") ? "sqlite" : "postgres");
+  const until = Date.now() + seconds * 1000;
+  let n = 0;
+  await Promise.all(
+    Array.from({ length: CONNECTIONS }, async (_, i) => {
+      while (Date.now() < until) {
+        if (!(await repos.learners.findById(`bench-${i}`))) throw new Error("bench learner missing");
+        n++;
+      }
+    }),
+  );
+  await close();
+  return { lookupsPerSec: Math.round(n / seconds) };
+}
 
 async function sessionTokens(url: string): Promise<string[]> {
   const { users } = (await (await fetch(`${url}/sandbox/users`)).json()) as { users: { id: string }[] };
@@ -65,12 +101,16 @@ function run(url: string, path: string, tokens: string[], seconds: number): Prom
   });
 }
 
-async function benchServer(env: Record<string, string>): Promise<Figures> {
-  const { url, child } = await startServer("bot-server/src/main.ts", { ...env, MINIAPP_DIR: "/nonexistent" }, { path: "/health" });
+type ServerFigures = Figures & { perConnection: Figures; sessionLookup: { lookupsPerSec: number } };
+
+async function benchServer(env: { DATABASE_URL: string }): Promise<ServerFigures> {
+  const { url, child } = await startServer("bot-server/src/main.ts", { ...env, SESSION_SECRET, MINIAPP_DIR: "/nonexistent" }, { path: "/health" });
   try {
     const tokens = await sessionTokens(url);
     await run(url, "/api/v1/progress/sync", tokens, 2); // warm-up
-    return await run(url, "/api/v1/progress/sync", tokens, DURATION_S);
+    const shared = await run(url, "/api/v1/progress/sync", tokens, DURATION_S);
+    const perConnection = await run(url, "/api/v1/progress/sync", await manyLearnerTokens(env.DATABASE_URL, CONNECTIONS), DURATION_S);
+    return { ...shared, perConnection, sessionLookup: await sessionLookups(env.DATABASE_URL, Math.max(2, DURATION_S / 2)) };
   } finally {
     await stopServer(child);
   }
@@ -97,7 +137,7 @@ async function main(): Promise<void> {
   await admin.query(`CREATE DATABASE ${dbName}`);
   const pgUrl = new URL(PG_ADMIN_URL);
   pgUrl.pathname = `/${dbName}`;
-  let postgres: Figures;
+  let postgres: ServerFigures;
   try {
     postgres = await benchServer({ DATABASE_URL: pgUrl.toString() });
   } finally {
@@ -107,14 +147,15 @@ async function main(): Promise<void> {
   console.log("postgres", postgres);
 
   const ratio = (f: Figures) => Math.round((f.reqPerSec / bareFigures.reqPerSec) * 1000) / 1000;
+  const figures = (f: ServerFigures) => ({ ...f, ratioToBare: ratio(f), perConnection: { ...f.perConnection, ratioToBare: ratio(f.perConnection) } });
   console.log(
     JSON.stringify({
       bench: "progress-sync",
       durationS: DURATION_S,
       connections: CONNECTIONS,
       bare: bareFigures,
-      sqlite: { ...sqlite, ratioToBare: ratio(sqlite) },
-      postgres: { ...postgres, ratioToBare: ratio(postgres) },
+      sqlite: figures(sqlite),
+      postgres: figures(postgres),
     }),
   );
 }

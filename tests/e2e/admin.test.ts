@@ -289,7 +289,6 @@ describe("a commune official sends news from the Quản trị tab", () => {
     await page.getByLabel("Địa chỉ trang web").fill("https://dichvucong.gov.vn");
     await page.getByRole("button", { name: "Lưu nháp" }).click();
     await expect.poll(() => page.locator(".app-header__title").innerText(), REPLY).toMatch(/^Chiến dịch số \d+$/);
-    const id = Number((await page.locator(".app-header__title").innerText()).replace(/\D/g, ""));
     expect(await page.locator(".zbubble__button").allInnerTexts()).toEqual(["Xem chi tiết"]);
     // The Ba Đình follower is in the province and subscribed to one of the topics.
     expect(await cell(page, "Tổng số người sẽ nhận").innerText()).not.toBe("0");

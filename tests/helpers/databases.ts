@@ -22,11 +22,22 @@ export interface TestDb {
 
 /** A fresh, migrated database: a temporary SQLite file, or a new schema in PostgreSQL. */
 export async function createTestDb(dialect: Dialect): Promise<TestDb> {
+  const t = await createEmptyTestDb(dialect);
+  try {
+    await migrateToLatest(t.db);
+  } catch (err) {
+    await t.cleanup(); // leave no half-made schema behind
+    throw err;
+  }
+  return t;
+}
+
+/** The same, before any migration (tests of the migrations themselves). */
+export async function createEmptyTestDb(dialect: Dialect): Promise<TestDb> {
   if (dialect === "sqlite") {
     const dir = mkdtempSync(join(tmpdir(), "ksc-test-"));
     const url = `sqlite:${join(dir, "test.db")}`;
     const db = connect(url);
-    await migrateToLatest(db);
     return { db, url, cleanup: async () => { await db.close(); rmSync(dir, { recursive: true, force: true }); } };
   }
   const schema = `t_${randomBytes(6).toString("hex")}`;
@@ -42,11 +53,5 @@ export async function createTestDb(dialect: Dialect): Promise<TestDb> {
     await c.query(`DROP SCHEMA ${schema} CASCADE`);
     await c.end();
   };
-  try {
-    await migrateToLatest(db);
-  } catch (err) {
-    await cleanup(); // leave no half-made schema behind
-    throw err;
-  }
   return { db, url: POSTGRES_URL, schema, cleanup };
 }

@@ -1,7 +1,7 @@
 import type { LightMyRequestResponse } from "fastify";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Role } from "../../shared/schemas/admin.js";
+import type { Role } from "../../shared/constants/roles.js";
 import { repositories } from "../../bot-server/src/repositories/index.js";
 import type { RoleRow } from "../../bot-server/src/repositories/roles.js";
 import { CLI_ROLES, type Actor } from "../../bot-server/src/services/admin/access.js";

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadAreas } from "../../bot-server/src/services/areas.js";
 import { APPROVAL_MIN_COMMUNES } from "../../shared/lib/campaign-rules.js";
-import { STALE_SENDING_MS } from "../../bot-server/src/services/campaigns/deliver-campaign.js";
+import { STALE_SENDING_MS } from "../../bot-server/src/services/campaigns/send-delivery.js";
 import { loadCourseOrThrow } from "../../shared/content-loader.js";
 import { createTestApp, signInAs, type TestApp } from "../helpers/app.js";
 import { DIALECTS } from "../helpers/databases.js";

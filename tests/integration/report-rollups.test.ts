@@ -15,7 +15,7 @@ import { createInvite, joinTeam } from "../../bot-server/src/services/teams/join
 import { nameLeader } from "../../bot-server/src/services/teams/name-leader.js";
 import { recordVisit } from "../../bot-server/src/services/teams/record-visit.js";
 import { removeMember } from "../../bot-server/src/services/teams/remove-member.js";
-import type { TeamActor } from "../../bot-server/src/services/teams/team-access.js";
+import type { TeamActor } from "../../bot-server/src/services/teams/team-deps.js";
 import { createTestApp, type TestApp } from "../helpers/app.js";
 import { DIALECTS } from "../helpers/databases.js";
 import { attempt, completion, fixtureCourse, manualClock, type FixtureLessonId } from "../helpers/fixture.js";
@@ -127,5 +127,40 @@ describe.each(DIALECTS)("report rollups on %s", (dialect) => {
     expect(reportsKept[0]!.totals.lessonsCompleted).toBe(
       await count(db.selectFrom("lesson_completions as lc").innerJoin("credits as c", "c.resident_id", "lc.learner_id").select((eb) => eb.fn.countAll().as("n")).where("c.team_id", "in", hanoiTeams).executeTakeFirstOrThrow()),
     );
+  });
+
+  it("syncs of the same people in parallel, while they join and leave teams, still add up exactly", async () => {
+    // A sync takes no lock unless the person is in a team; joining and leaving wait for syncs in flight. Each person
+    // here syncs many overlapping batches at once (the same lessons, so a share counted twice would show).
+    const deps = { ...teamDeps(t.app)(), costs: { teamMonthVnd: 1000, memberTrainedVnd: 500 } };
+    const repos = deps.repos;
+    const team = await createTeam(deps, OFFICIAL, { communeCode: HANOI[1]!, name: "Tổ song song" });
+    const now = clock.now().toISOString();
+    const people = Array.from({ length: 8 }, (_, i) => `parallel-${i}`);
+    for (const [i, id] of people.entries()) {
+      await repos.learners.insert({ id, zalo_user_id: `57000000000000${1000 + i}`, name: `Song song ${i}`, id_by_oa: null, ref_code: null, created_at: now, updated_at: now });
+    }
+    const [residents, joining, members] = [people.slice(0, 3), people.slice(3, 6), people.slice(6)];
+    for (const id of residents) {
+      await syncProgress(deps, id, { events: [], ref: team.refCode });
+      await creditResident(deps, id, { ref: team.refCode, consentVersion: CREDIT_CONSENT.version });
+    }
+    for (const id of members) await joinTeam(deps, { id, learnerId: id }, (await createInvite(deps, OFFICIAL, team.id)).code);
+    const invites = await Promise.all(joining.map(() => createInvite(deps, OFFICIAL, team.id)));
+    const syncs = people.flatMap((id) =>
+      Array.from({ length: 8 }, (_, k) => {
+        const lesson = LESSONS[k % 3]!;
+        const events = k % 2 === 0 ? [completion(lesson, { at: now }), attempt(LESSONS[(k + 1) % 3]!, { at: now })] : [attempt(lesson, { at: now, wrong: k % 4 === 1 ? ["q1"] : [] })];
+        return syncProgress(deps, id, { events });
+      }),
+    );
+    await Promise.all([...syncs, ...joining.map((id, i) => joinTeam(deps, { id, learnerId: id }, invites[i]!.code)), removeMember(deps, OFFICIAL, team.id, members[0]!)]);
+    const kept = await repos.reportRollups.snapshot();
+    await rebuildReportRollups(repos, deps.catalog);
+    expect(await repos.reportRollups.snapshot()).toEqual(kept);
+    // Each credited resident attempted and completed every lesson, many times over: each counts once per lesson.
+    const ofTeam = (rows: unknown[] | undefined) => ((rows ?? []) as Record<string, unknown>[]).filter((row) => row.team_id === team.id);
+    expect(ofTeam(kept.quiz).map((row) => [row.lesson_id, row.attempted])).toEqual(LESSONS.map((l) => [l, 3]).sort());
+    expect(ofTeam(kept.totals).map((row) => [row.members, row.credited, row.lessons])).toEqual([[4, 3, 9]]);
   });
 });

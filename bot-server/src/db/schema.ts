@@ -288,6 +288,54 @@ export interface CommunePointsTable {
   updated_at: string;
 }
 
+/**
+ * Report rollups (migration 008): counts per team, with its commune, and the same summed per commune; read and
+ * written by repositories/report-rollups.ts.
+ */
+type Counts<K extends string> = Record<K, Generated<number>>;
+type WeekCounts = Counts<"credited" | "lessons" | "visits" | "joined">;
+type QuizCounts = Counts<"attempted" | "passed">;
+type KindCounts = Counts<"visits">;
+
+export interface ReportTeamTotalsTable extends Counts<"members" | "trained" | "credited" | "learning" | "lessons" | "visits"> {
+  team_id: number;
+  commune_code: string;
+}
+
+/** week_start: the Monday (Vietnam time) of the week, YYYY-MM-DD. */
+export interface ReportTeamWeeksTable extends WeekCounts {
+  team_id: number;
+  week_start: string;
+  commune_code: string;
+}
+
+export interface ReportTeamQuizTable extends QuizCounts {
+  team_id: number;
+  lesson_id: string;
+  commune_code: string;
+}
+
+export interface ReportTeamKindsTable extends KindCounts {
+  team_id: number;
+  kind: string;
+  commune_code: string;
+}
+
+export interface ReportCommuneWeeksTable extends WeekCounts {
+  commune_code: string;
+  week_start: string;
+}
+
+export interface ReportCommuneQuizTable extends QuizCounts {
+  commune_code: string;
+  lesson_id: string;
+}
+
+export interface ReportCommuneKindsTable extends KindCounts {
+  commune_code: string;
+  kind: string;
+}
+
 export interface Database {
   commune_points: CommunePointsTable;
   teams: TeamsTable;
@@ -295,6 +343,13 @@ export interface Database {
   team_invites: TeamInvitesTable;
   credits: CreditsTable;
   visits: VisitsTable;
+  report_team_totals: ReportTeamTotalsTable;
+  report_team_weeks: ReportTeamWeeksTable;
+  report_team_quiz: ReportTeamQuizTable;
+  report_team_kinds: ReportTeamKindsTable;
+  report_commune_weeks: ReportCommuneWeeksTable;
+  report_commune_quiz: ReportCommuneQuizTable;
+  report_commune_kinds: ReportCommuneKindsTable;
   deliveries: DeliveriesTable;
   campaigns: CampaignsTable;
   roles: RolesTable;

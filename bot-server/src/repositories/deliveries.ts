@@ -1,6 +1,7 @@
 import { sql, type Insertable, type Kysely, type Selectable } from "kysely";
 import type { Dialect } from "../db/connect.js";
 import type { Database, DeliveriesTable } from "../db/schema.js";
+import { parseContent } from "./campaigns.js";
 
 export type DeliveryRow = Selectable<DeliveriesTable>;
 
@@ -133,8 +134,8 @@ export function deliveryRepository(db: Kysely<Database>, dialect: Dialect) {
       return Number(r.numUpdatedRows) > 0;
     },
     /** "Tin mới": the person's held and read news of campaigns not cancelled, newest first. */
-    news(userId: string, limit: number) {
-      return db
+    async news(userId: string, limit: number) {
+      const rows = await db
         .selectFrom("deliveries as d")
         .innerJoin("campaigns as c", "c.id", "d.campaign_id")
         .select(["d.id", "d.campaign_id", "d.state", "d.created_at", "c.title", "c.content"])
@@ -144,6 +145,7 @@ export function deliveryRepository(db: Kysely<Database>, dialect: Dialect) {
         .orderBy("d.id", "desc")
         .limit(limit)
         .execute();
+      return rows.map((r) => ({ ...r, content: parseContent(r.content) }));
     },
     async unreadNews(userId: string): Promise<number> {
       const r = await db

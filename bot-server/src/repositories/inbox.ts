@@ -1,7 +1,8 @@
 import { sql, type Insertable, type Kysely, type Selectable } from "kysely";
 import type { Database, WebhookInboxTable } from "../db/schema.js";
 
-export type InboxRow = Selectable<WebhookInboxTable>;
+/** A stored webhook event, its payload parsed (Zalo's JSON as it came). */
+export type InboxRow = Omit<Selectable<WebhookInboxTable>, "payload"> & { payload: unknown };
 
 export function inboxRepository(db: Kysely<Database>) {
   return {
@@ -31,8 +32,9 @@ export function inboxRepository(db: Kysely<Database>) {
       const r = await db.selectFrom("webhook_inbox").select((eb) => eb.fn.max("received_at").as("at")).executeTakeFirst();
       return (r?.at as string | null | undefined) ?? null;
     },
-    findById(id: number): Promise<InboxRow | undefined> {
-      return db.selectFrom("webhook_inbox").selectAll().where("id", "=", id).executeTakeFirst();
+    async findById(id: number): Promise<InboxRow | undefined> {
+      const r = await db.selectFrom("webhook_inbox").selectAll().where("id", "=", id).executeTakeFirst();
+      return r && { ...r, payload: JSON.parse(r.payload) as unknown };
     },
     async markPlanned(id: number): Promise<void> {
       await db.updateTable("webhook_inbox").set({ status: "planned" }).where("id", "=", id).where("status", "in", ["pending", "failed"]).execute();

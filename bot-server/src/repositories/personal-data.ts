@@ -1,5 +1,6 @@
 import { sql, type Kysely } from "kysely";
 import type { Database } from "../db/schema.js";
+import { jsonOrText } from "./json-column.js";
 
 /** Zalo user ids of erased people start with this: the row stays (reports count it), the person is gone. */
 export const ERASED_PREFIX = "erased:";
@@ -15,13 +16,14 @@ export function personalDataRepository(db: Kysely<Database>) {
     completionsOf(learnerId: string) {
       return db.selectFrom("lesson_completions").select(["lesson_id", "completed_at", "received_at"]).where("learner_id", "=", learnerId).orderBy("completed_at").execute();
     },
-    attemptsOf(learnerId: string) {
-      return db
+    async attemptsOf(learnerId: string) {
+      const rows = await db
         .selectFrom("quiz_attempts")
         .select(["lesson_id", "correct", "total", "score_pct", "passed", "answers", "answered_at", "received_at"])
         .where("learner_id", "=", learnerId)
         .orderBy("answered_at")
         .execute();
+      return rows.map((a) => ({ ...a, passed: Number(a.passed) === 1, answers: jsonOrText(a.answers) }));
     },
     /** Every membership, past and present, with the team's name and commune (not its other members). */
     membershipsOf(learnerId: string) {
@@ -41,8 +43,8 @@ export function personalDataRepository(db: Kysely<Database>) {
         .where("c.resident_id", "=", residentId)
         .executeTakeFirst();
     },
-    visitsBy(memberId: string) {
-      return db
+    async visitsBy(memberId: string) {
+      const rows = await db
         .selectFrom("visits as v")
         .innerJoin("teams as t", "t.id", "v.team_id")
         .select(["v.id", "t.name as team_name", "v.household", "v.visited_on", "v.kinds", "v.created_at"])
@@ -50,9 +52,11 @@ export function personalDataRepository(db: Kysely<Database>) {
         .orderBy("v.visited_on")
         .orderBy("v.created_at")
         .execute();
+      return rows.map((v) => ({ ...v, kinds: jsonOrText(v.kinds) }));
     },
-    oaMessagesTo(userId: string) {
-      return db.selectFrom("oa_messages").select(["kind", "purpose", "message", "status", "created_at", "sent_at"]).where("user_id", "=", userId).orderBy("id").execute();
+    async oaMessagesTo(userId: string) {
+      const rows = await db.selectFrom("oa_messages").select(["kind", "purpose", "message", "status", "created_at", "sent_at"]).where("user_id", "=", userId).orderBy("id").execute();
+      return rows.map((m) => ({ ...m, message: jsonOrText(m.message) }));
     },
     deliveriesTo(userId: string) {
       return db
@@ -67,8 +71,9 @@ export function personalDataRepository(db: Kysely<Database>) {
       return db.selectFrom("unanswered_questions").select(["text", "created_at", "resolved_at"]).where("user_id", "=", userId).orderBy("id").execute();
     },
     /** Webhook events whose payload mentions the id (the caller checks the sender/follower field). */
-    inboxEventsMentioning(userId: string) {
-      return db.selectFrom("webhook_inbox").select(["id", "event_name", "payload", "received_at"]).where("payload", "like", `%"${userId}"%`).orderBy("id").execute();
+    async inboxEventsMentioning(userId: string) {
+      const rows = await db.selectFrom("webhook_inbox").select(["id", "event_name", "payload", "received_at"]).where("payload", "like", `%"${userId}"%`).orderBy("id").execute();
+      return rows.map((e) => ({ ...e, payload: jsonOrText(e.payload) }));
     },
     /** Audit entries the person made or that are about them (by Zalo id or learner id). */
     auditAbout(zaloUserId: string, learnerId: string) {

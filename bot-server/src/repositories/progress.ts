@@ -11,7 +11,7 @@ export interface LessonStats {
   lesson_id: string;
   attempts: number;
   best_score_pct: number | null;
-  passed: number;
+  passed: boolean;
 }
 
 export function progressRepository(db: Kysely<Database>) {
@@ -40,8 +40,8 @@ export function progressRepository(db: Kysely<Database>) {
       return done.map((r) => r.id);
     },
 
-    attemptStats(learnerId: string): Promise<LessonStats[]> {
-      return db
+    async attemptStats(learnerId: string): Promise<LessonStats[]> {
+      const rows = await db
         .selectFrom("quiz_attempts")
         .select((eb) => [
           "lesson_id",
@@ -51,7 +51,8 @@ export function progressRepository(db: Kysely<Database>) {
         ])
         .where("learner_id", "=", learnerId)
         .groupBy("lesson_id")
-        .execute() as Promise<LessonStats[]>;
+        .execute();
+      return rows.map((r) => ({ lesson_id: r.lesson_id, attempts: Number(r.attempts), best_score_pct: r.best_score_pct == null ? null : Number(r.best_score_pct), passed: Number(r.passed) === 1 }));
     },
 
     async readLessonIds(learnerId: string): Promise<string[]> {

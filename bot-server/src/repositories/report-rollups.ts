@@ -28,8 +28,8 @@ const TABLES = {
   kinds: { name: "report_team_kinds", keyCol: "kind", fields: ["visits"], commune: "report_commune_kinds" },
 } as const;
 
-const NONE = "\u0000";
-const list = (xs: string[]) => sql.join(xs.length ? xs.map((x) => sql`${x}`) : [sql`${NONE}`]);
+/** For `x IN (…)`: an empty list matches nothing (a NUL placeholder would be refused by PostgreSQL). */
+const list = (xs: string[]) => (xs.length ? sql.join(xs.map((x) => sql`${x}`)) : sql`NULL`);
 const num = (v: unknown) => Number(v ?? 0);
 
 /** The report rollup tables (migration 008): reading a person's facts, adding increments, rebuilding from scratch. */
@@ -43,9 +43,20 @@ export function reportRollupRepository(db: Kysely<Database>, dialect: Dialect) {
     dialect === "postgres" ? sql<string>`to_char(date_trunc('week', ${sql.ref(col)}::date), 'YYYY-MM-DD')` : sql<string>`date(${sql.ref(col)}, 'weekday 0', '-6 days')`;
 
   return {
-    /** PostgreSQL: holds the person's row until commit, so that two writes about one person add up in turn. */
-    async lockLearner(learnerId: string): Promise<void> {
-      if (dialect === "postgres") await sql`SELECT id FROM learners WHERE id = ${learnerId} FOR UPDATE`.execute(db);
+    /**
+     * PostgreSQL, for a write that changes who a person is attached to (joining, crediting, leaving, erasure):
+     * waits for every progress sync in flight and holds new ones at their INSERT until commit, so a sync either
+     * committed before this write read the person's learning, or reads the attachment this write made. Joins are
+     * rare and syncs frequent: the syncs take no lock of their own (see withLearningRollups). The mode conflicts
+     * with itself, so these writes also run one at a time.
+     */
+    async lockAttachments(): Promise<void> {
+      if (dialect === "postgres") await sql`LOCK TABLE quiz_attempts, lesson_completions IN SHARE ROW EXCLUSIVE MODE`.execute(db);
+    },
+
+    /** PostgreSQL: two syncs of one attached person add their shares in turn (held until commit). */
+    async lockLearning(learnerId: string): Promise<void> {
+      if (dialect === "postgres") await sql`SELECT pg_advisory_xact_lock(hashtextextended(${learnerId}, 0))`.execute(db);
     },
 
     /** The person's credit and memberships: one query (a sync pays for it on every call, on PostgreSQL a round trip). */
@@ -61,11 +72,12 @@ export function reportRollupRepository(db: Kysely<Database>, dialect: Dialect) {
       };
     },
 
-    /** The person's lessons completed and, per lesson attempted, whether any attempt passed. */
-    async learning(learnerId: string): Promise<Pick<LearnerFacts, "completions" | "attempts">> {
+    /** The person's lessons completed and, per lesson attempted, whether any attempt passed (leaving out some events). */
+    async learning(learnerId: string, excluding: string[] = []): Promise<Pick<LearnerFacts, "completions" | "attempts">> {
+      const others = excluding.length ? sql`AND id NOT IN (${list(excluding)})` : sql``;
       const [completions, attempts] = await Promise.all([
-        sql<{ lesson_id: string; completed_at: string }>`SELECT lesson_id, completed_at FROM lesson_completions WHERE learner_id = ${learnerId}`.execute(db),
-        sql<{ lesson_id: string; passed: number }>`SELECT lesson_id, max(passed) AS passed FROM quiz_attempts WHERE learner_id = ${learnerId} GROUP BY lesson_id`.execute(db),
+        sql<{ lesson_id: string; completed_at: string }>`SELECT lesson_id, completed_at FROM lesson_completions WHERE learner_id = ${learnerId} ${others}`.execute(db),
+        sql<{ lesson_id: string; passed: number }>`SELECT lesson_id, max(passed) AS passed FROM quiz_attempts WHERE learner_id = ${learnerId} ${others} GROUP BY lesson_id`.execute(db),
       ]);
       return { completions: completions.rows, attempts: attempts.rows.map((a) => ({ lesson_id: a.lesson_id, passed: num(a.passed) })) };
     },

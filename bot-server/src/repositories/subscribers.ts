@@ -1,8 +1,25 @@
 import type { Kysely, Selectable, Updateable } from "kysely";
 import type { Dialect } from "../db/connect.js";
 import type { Database, SubscribersTable } from "../db/schema.js";
+import { jsonOrText } from "./json-column.js";
 
-export type SubscriberRow = Selectable<SubscribersTable>;
+type StoredSubscriber = Selectable<SubscribersTable>;
+type Flag = "following" | "news_enabled" | "interaction_is_date";
+const FLAGS: Flag[] = ["following", "news_enabled", "interaction_is_date"];
+
+/** Columns as services use them: topics a list, the dialogue state parsed, the 0/1 columns booleans (the rest as stored). */
+type Parsed<R> = { [K in keyof R]: K extends "topics" ? string[] : K extends "dialogue" ? unknown : K extends Flag ? boolean : R[K] };
+
+export type SubscriberRow = Parsed<StoredSubscriber>;
+
+/** Works on any selection of columns: only those selected are parsed. */
+function parsed<R extends Partial<StoredSubscriber>>(r: R): Parsed<R> {
+  const out: Record<string, unknown> = { ...r };
+  if (r.topics !== undefined) out.topics = r.topics ? (JSON.parse(r.topics) as string[]) : [];
+  if (r.dialogue !== undefined) out.dialogue = jsonOrText(r.dialogue);
+  for (const f of FLAGS) if (r[f] !== undefined) out[f] = Number(r[f]) === 1;
+  return out as Parsed<R>;
+}
 
 export function subscriberRepository(db: Kysely<Database>, dialect: Dialect) {
   return {
@@ -48,14 +65,14 @@ export function subscriberRepository(db: Kysely<Database>, dialect: Dialect) {
     /** Who we know of, among these ids, and how recently we know they interacted (import skips those already fresh). */
     async known(userIds: string[]) {
       if (userIds.length === 0) return [];
-      return db.selectFrom("subscribers").select(["user_id", "following", "follow_checked_at", "last_interaction_at", "display_name"]).where("user_id", "in", userIds).execute();
+      return (await db.selectFrom("subscribers").select(["user_id", "following", "follow_checked_at", "last_interaction_at", "display_name"]).where("user_id", "in", userIds).execute()).map(parsed);
     },
     /**
      * Followers whose last interaction is only a date (its start kept) between `from` and `to`: perhaps still in
      * their free 48 h; planning asks Zalo for the exact time.
      */
-    datedBetween(afterUserId: string, limit: number, from: string, to: string) {
-      return db
+    async datedBetween(afterUserId: string, limit: number, from: string, to: string) {
+      const rows = await db
         .selectFrom("subscribers")
         .select(["user_id", "province_code", "commune_code", "topics"])
         .where("interaction_is_date", "=", 1)
@@ -67,6 +84,7 @@ export function subscriberRepository(db: Kysely<Database>, dialect: Dialect) {
         .orderBy("user_id")
         .limit(limit)
         .execute();
+      return rows.map(parsed);
     },
     /** Zalo's exact last interaction and the free replies already used in that window (v3 quota/message). */
     async recordExactInteraction(userId: string, at: string, repliesUsed: number | null, now: string): Promise<void> {
@@ -78,8 +96,8 @@ export function subscriberRepository(db: Kysely<Database>, dialect: Dialect) {
         .execute();
     },
     /** Subscribed people whose follow state is unknown, in user id order (checked with Zalo before a campaign). */
-    unknownSubscribed(afterUserId: string, limit: number) {
-      return db
+    async unknownSubscribed(afterUserId: string, limit: number) {
+      const rows = await db
         .selectFrom("subscribers")
         .select(["user_id", "province_code", "commune_code", "topics"])
         .where("follow_checked_at", "is", null)
@@ -89,6 +107,7 @@ export function subscriberRepository(db: Kysely<Database>, dialect: Dialect) {
         .orderBy("user_id")
         .limit(limit)
         .execute();
+      return rows.map(parsed);
     },
     /**
      * Counts consultation messages sent to the person in their current window (since their last interaction):
@@ -104,13 +123,15 @@ export function subscriberRepository(db: Kysely<Database>, dialect: Dialect) {
         .where("user_id", "=", userId)
         .execute();
     },
-    find(userId: string): Promise<SubscriberRow | undefined> {
-      return db.selectFrom("subscribers").selectAll().where("user_id", "=", userId).executeTakeFirst();
+    async find(userId: string): Promise<SubscriberRow | undefined> {
+      const r = await db.selectFrom("subscribers").selectAll().where("user_id", "=", userId).executeTakeFirst();
+      return r && parsed(r);
     },
     /** Reads the row and, on PostgreSQL, locks it to the end of the transaction (SQLite writes one at a time anyway). */
-    findForUpdate(userId: string): Promise<SubscriberRow | undefined> {
+    async findForUpdate(userId: string): Promise<SubscriberRow | undefined> {
       const q = db.selectFrom("subscribers").selectAll().where("user_id", "=", userId);
-      return (dialect === "postgres" ? q.forUpdate() : q).executeTakeFirst();
+      const r = await (dialect === "postgres" ? q.forUpdate() : q).executeTakeFirst();
+      return r && parsed(r);
     },
     /** Zalo promises no order: a follow older than the last unfollow (or the reverse) changes nothing. */
     async setFollowing(userId: string, following: boolean, at: string, now: string): Promise<void> {
@@ -125,14 +146,15 @@ export function subscriberRepository(db: Kysely<Database>, dialect: Dialect) {
     },
     /** Creates the subscriber if missing (not following until a follow event says so). */
     /** One page of the audience, in user id order (keyset pagination: the planner never holds everyone at once). */
-    page(afterUserId: string, limit: number) {
-      return db
+    async page(afterUserId: string, limit: number) {
+      const rows = await db
         .selectFrom("subscribers")
         .select(["user_id", "following", "follow_checked_at", "news_enabled", "topics", "province_code", "commune_code", "last_interaction_at", "interaction_is_date", "window_anchor", "window_replies"])
         .where("user_id", ">", afterUserId)
         .orderBy("user_id")
         .limit(limit)
         .execute();
+      return rows.map(parsed);
     },
     async ensure(userId: string, now: string): Promise<void> {
       await db

@@ -6,7 +6,11 @@ import { campaignDraftSchema, campaignListQuerySchema, campaignListSchema, campa
 import { campaignApprovedSchema, campaignCancelledSchema, campaignCreatedSchema, campaignPreviewSchema, campaignSentSchema, campaignViewSchema } from "../../../shared/schemas/responses/campaigns.js";
 import { csvSchema } from "../../../shared/schemas/responses/files.js";
 import { statsCsv, statsOfCampaign } from "../services/campaigns/campaign-stats.js";
-import { approveCampaign, campaignFor, cancelCampaign, draftOf, startCampaign } from "../services/campaigns/deliver-campaign.js";
+import { approveCampaign } from "../services/campaigns/approve-campaign.js";
+import { draftOf } from "../services/campaigns/campaign-draft.js";
+import { cancelCampaign } from "../services/campaigns/cancel-campaign.js";
+import { campaignFor } from "../services/campaigns/find-campaign.js";
+import { startCampaign } from "../services/campaigns/start-campaign.js";
 import { campaignMessages, promotionMessage } from "../services/campaigns/campaign-message.js";
 import { checkCampaign, createCampaign } from "../services/campaigns/create-campaign.js";
 import { listCampaigns } from "../services/campaigns/list-campaigns.js";

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { PROVINCE_CODE } from "../../../shared/constants/patterns.js";
 import { errorSchema } from "../../../shared/schemas/api.js";
 import { communesSchema, provincesSchema } from "../../../shared/schemas/responses/areas.js";
 
@@ -24,7 +25,7 @@ export async function areaRoutes(app: FastifyInstance): Promise<void> {
         summary: "Communes matching a name (tone marks optional), optionally inside one province",
         querystring: z.strictObject({
           q: z.string().trim().min(1).max(100),
-          province: z.string().regex(/^\d{2}$/).optional(),
+          province: z.string().regex(PROVINCE_CODE).optional(),
           limit: z.coerce.number().int().min(1).max(50).default(10),
         }),
         response: { 200: communesSchema, 400: errorSchema },

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { healthResponseSchema, metaResponseSchema } from "../../../shared/schemas/api.js";
-import { PASS_RATIO } from "../../../shared/schemas/content.js";
+import { PASS_RATIO } from "../../../shared/lib/grading.js";
 import { OA_LINK_KEY } from "../services/sign-in.js";
 
 export async function healthRoutes(app: FastifyInstance): Promise<void> {

@@ -25,7 +25,7 @@ import { createInvite, joinTeam, previewInvite } from "../services/teams/join-te
 import { listMembers } from "../services/teams/list-members.js";
 import { recordVisit, toVisitView } from "../services/teams/record-visit.js";
 import { removeMember } from "../services/teams/remove-member.js";
-import type { TeamActor, TeamDeps } from "../services/teams/team-access.js";
+import type { TeamActor, TeamDeps } from "../services/teams/team-deps.js";
 import { requireLearner, requireLearnerRow } from "./authenticate.js";
 
 /** The deps of the team services, built from the app's decorators. */

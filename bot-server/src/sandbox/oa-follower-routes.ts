@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
+import { vietnamDate } from "../../../shared/lib/vietnam-time.js";
 import { envelope, openapiGate, readData } from "./openapi-gate.js";
 import type { SandboxUserState, SandboxWorld } from "./world.js";
 
@@ -23,7 +24,7 @@ export async function sandboxFollowerRoutes(app: FastifyInstance, { world }: { w
       is_sensitive: false,
       user_is_follower: user.following,
       // dd/mm/yyyy, the Vietnam date (Zalo gives a date, not a time).
-      user_last_interaction_date: user.lastInteractionAt ? new Date(user.lastInteractionAt + 7 * 3600_000).toISOString().slice(0, 10).split("-").reverse().join("/") : "",
+      user_last_interaction_date: user.lastInteractionAt ? vietnamDate(user.lastInteractionAt).split("-").reverse().join("/") : "",
       avatar: "",
       tags_and_notes_info: { tag_names: [...user.tags], notes: [] },
       shared_info: null,

@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import { z } from "zod";
 import type { MessageKind, OaMessage } from "../../../shared/schemas/oa.js";
+import { vietnamClock, vietnamDayNumber } from "../../../shared/lib/vietnam-time.js";
 import type { Clock } from "../lib/clock.js";
 import { SANDBOX_USERS } from "./identity.js";
 
@@ -106,12 +107,9 @@ export interface Accepted {
 const HOUR = 3600_000;
 const DAY = 24 * HOUR;
 
-/** Days since the epoch of the Vietnam date (UTC+7) that holds `t`. */
-export const vnDay = (t: number) => Math.floor((t + 7 * HOUR) / DAY);
-
 /** The Vietnam days a getlist period covers, "all" without one; null for a value Zalo does not take. */
 export function periodRange(period: string | undefined, now: number): [number, number] | "all" | null {
-  const today = vnDay(now);
+  const today = vietnamDayNumber(now);
   if (period === undefined) return "all";
   if (period === "TODAY") return [today, today];
   if (period === "YESTERDAY") return [today - 1, today - 1];
@@ -213,7 +211,7 @@ export class SandboxWorld {
     const users = [...this.users.values()]
       .filter((u) => filter.isFollower === undefined || u.following === filter.isFollower)
       .filter((u) => !filter.tagName || u.tags.has(filter.tagName))
-      .filter((u) => range === "all" || (u.lastInteractionAt !== null && vnDay(u.lastInteractionAt) >= range[0] && vnDay(u.lastInteractionAt) <= range[1]))
+      .filter((u) => range === "all" || (u.lastInteractionAt !== null && vietnamDayNumber(u.lastInteractionAt) >= range[0] && vietnamDayNumber(u.lastInteractionAt) <= range[1]))
       .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     if (this.listCache.size > 50) this.listCache.clear();
     this.listCache.set(key, { version: this.version, users });
@@ -288,7 +286,7 @@ export class SandboxWorld {
     const since = user.lastInteractionAt === null ? Infinity : this.now() - user.lastInteractionAt;
     if (kind === "promotion") {
       if (!f.promotionEnabled) return -224;
-      const hour = new Date(this.now() + 7 * HOUR).getUTCHours(); // Vietnam time
+      const hour = vietnamClock(this.now()).getUTCHours();
       if (hour >= 22 || hour < 6) return -234;
       if (user.refusesPromotion) return -244;
       return this.charge(f.promotionPriceVnd) ?? { quotaType: "purchase_quota", costVnd: f.promotionPriceVnd };

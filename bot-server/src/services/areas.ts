@@ -49,6 +49,11 @@ export interface Areas {
   searchProvinces(query: string, limit?: number): Province[];
 }
 
+/** A commune's full name ("Phường Ba Đình, Thành phố Hà Nội"), or its code when it is no current commune. */
+export function communeName(areas: Areas, code: string): string {
+  return areas.commune(code)?.fullName ?? code;
+}
+
 const DEFAULT_LIMIT = 5;
 
 // ---------------------------------------------------------------------------------------------

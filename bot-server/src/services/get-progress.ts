@@ -22,9 +22,9 @@ export async function getProgress(deps: ProgressDeps, learnerId: string): Promis
       return {
         lessonId: id,
         read: readSet.has(id),
-        attempts: Number(s?.attempts ?? 0),
-        bestScorePct: s?.best_score_pct == null ? null : Number(s.best_score_pct),
-        passed: Number(s?.passed ?? 0) === 1,
+        attempts: s?.attempts ?? 0,
+        bestScorePct: s?.best_score_pct ?? null,
+        passed: s?.passed ?? false,
       };
     });
   const passed = new Set(lessons.filter((l) => l.passed).map((l) => l.lessonId));

@@ -1,6 +1,5 @@
 import type { AttemptEvent, SyncRequest, SyncResponse } from "../../../shared/schemas/api.js";
-import { PASS_RATIO } from "../../../shared/schemas/content.js";
-import { answerShapeError, gradeScore, isCorrect, type Grade } from "../../../shared/lib/grading.js";
+import { answerShapeError, gradeScore, isCorrect, PASS_RATIO, type Grade } from "../../../shared/lib/grading.js";
 import type { Clock } from "../lib/clock.js";
 import { badRequest, conflict, notFound } from "../lib/errors.js";
 import type { Repositories, RepositorySet } from "../repositories/index.js";
@@ -93,16 +92,18 @@ export async function syncProgress(deps: SyncDeps, learnerId: string, req: SyncR
 
   // Insert first and look only at what did not go in: in the common case a sync is one INSERT in a transaction.
   return deps.repos.transaction(async (repos: RepositorySet) => {
+    // The code the app was first opened with: kept for someone who started within the last day, not for a
+    // long-time learner who scans a poster later (a team is credited for reaching new people). Set before the
+    // INSERT: an erasure holds the learner's row and then waits for syncs in flight (lockAttachments).
+    if (req.ref) await repos.learners.setRefIfEmpty(learnerId, req.ref, receivedAt, new Date(Date.parse(receivedAt) - REF_WINDOW_MS).toISOString());
     // The report rollups move with the learning of a resident credited to a team or of a team member.
-    const inserted = await withLearningRollups(repos, deps.catalog, learnerId, async () => new Set([...(await repos.progress.insertNewAttempts(attempts)), ...(await repos.progress.insertNewCompletions(completions))]));
+    const stored = await withLearningRollups(repos, deps.catalog, learnerId, async () => ({ attempts: await repos.progress.insertNewAttempts(attempts), completions: await repos.progress.insertNewCompletions(completions) }));
+    const inserted = new Set([...stored.attempts, ...stored.completions]);
     const notInserted = (rows: { id: string }[]) => rows.map((r) => r.id).filter((id) => !inserted.has(id));
     // Whatever was not inserted is a replay by this learner — or an id taken by other data, which voids the batch.
     checkOwnership(await repos.progress.findAttempts(notInserted(attempts)), learnerId, lessonOf);
     // A completion that is not stored under its id conflicted with an earlier read of the same lesson: a duplicate.
     checkOwnership(await repos.progress.findCompletions(notInserted(completions)), learnerId, lessonOf);
-    // The code the app was first opened with: kept for someone who started within the last day, not for a
-    // long-time learner who scans a poster later (a team is credited for reaching new people).
-    if (req.ref) await repos.learners.setRefIfEmpty(learnerId, req.ref, receivedAt, new Date(Date.parse(receivedAt) - REF_WINDOW_MS).toISOString());
     return {
       results: req.events.map((ev) => {
         const status = inserted.has(ev.id) ? ("accepted" as const) : ("duplicate" as const);

@@ -1,7 +1,8 @@
 import type { AxiosAdapter } from "axios";
 import Bottleneck from "bottleneck";
 import { Redis } from "ioredis";
-import { MAX_TEXT_CHARS, type MessageKind, type OaMessage } from "../../../shared/schemas/oa.js";
+import { MAX_TEXT_CHARS } from "../../../shared/constants/zalo.js";
+import type { MessageKind, OaMessage } from "../../../shared/schemas/oa.js";
 import { splitText } from "../../../shared/lib/split-text.js";
 import { HTTP_ERROR, NETWORK_ERROR, ZaloApiError } from "./errors.js";
 import { adapterTransport, undiciTransport } from "./transport.js";

@@ -15,8 +15,8 @@ import { useLoad } from "../lib/use-load";
 import { InviteCard } from "../team/invite-card";
 import { Members } from "../team/members";
 import "../team/team.css";
+import { TEAM_NAME_MAX } from "../../../shared/lib/team-rules";
 
-const TEAM_NAME_MAX = 80;
 const pct = (trained: number, members: number) => (members ? `${Math.floor((trained * 100) / members)} %` : "—");
 
 /**

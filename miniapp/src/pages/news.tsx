@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { Button, Page, useNavigate } from "zmp-ui";
+import { vietnamDateTime } from "../../../shared/lib/vietnam-time";
 import type { NewsItem } from "../../../shared/schemas/news";
 import { AppHeader } from "../components/app-header";
 import { NavBar } from "../components/nav-bar";
@@ -18,9 +19,6 @@ const SIGNED_OUT = "signed-out";
 
 /** The last list fetched, per learner: shown when the phone is offline. */
 const cacheKey = () => `ksc.news.${getState().session?.learner.id ?? "anon"}`;
-
-const dateFormat = new Intl.DateTimeFormat("vi-VN", { timeZone: "Asia/Ho_Chi_Minh", hour: "2-digit", minute: "2-digit", day: "2-digit", month: "2-digit", year: "numeric" });
-const dateOf = (iso: string) => (Number.isNaN(Date.parse(iso)) ? iso : dateFormat.format(new Date(iso)));
 
 /** Calls `onSeen` once, when at least half of the element (or half a screen of it) has been in view. */
 function useSeen(ref: React.RefObject<HTMLElement>, active: boolean, onSeen: () => void) {
@@ -54,7 +52,7 @@ function NewsCard({ item, fresh, onSeen }: { item: NewsItem; fresh: boolean; onS
     <article ref={ref} className={`card news-item${fresh ? " is-new" : ""}`} aria-labelledby={titleId}>
       <p className="news-item__meta">
         {fresh ? <span className="badge news-item__new">Mới</span> : null}
-        <time dateTime={item.date}>{dateOf(item.date)}</time>
+        <time dateTime={item.date}>{vietnamDateTime(item.date)}</time>
       </p>
       <h2 id={titleId} className="news-item__title">
         {item.title}
@@ -102,7 +100,7 @@ export default function NewsPage() {
   const missing = loaded?.missing ?? null;
   /** Read on this screen (the server knows it too, from the next load on). */
   const [readHere, setReadHere] = useState<Set<number>>(() => new Set());
-  const items = (loaded?.items ?? cached)?.map((i) => (readHere.has(i.campaignId) ? { ...i, read: true } : i)) ?? null;
+  const items = useMemo(() => (loaded?.items ?? cached)?.map((i) => (readHere.has(i.campaignId) ? { ...i, read: true } : i)) ?? null, [loaded, cached, readHere]);
   /** Unread when this visit began: they keep their "Mới" mark until the page is left. */
   const fresh = useMemo(() => new Set(loaded?.items.filter((i) => !i.read).map((i) => i.campaignId)), [loaded]);
 
@@ -112,7 +110,7 @@ export default function NewsPage() {
   }, [online]);
   useEffect(() => {
     if (items) store.set(cacheKey(), items);
-  }, [loaded, readHere]);
+  }, [items]);
 
   const markRead = useCallback(async (campaignId: number) => {
     if (!getState().online) return; // marked the next time it is seen online

@@ -5,21 +5,23 @@ import "../admin/admin.css";
 import { AppHeader } from "../components/app-header";
 import { NetworkBanner } from "../components/network-banner";
 import type { VisitView } from "../../../shared/schemas/team";
+import { HOUSEHOLD_HIDDEN_MESSAGE, HOUSEHOLD_ID_MESSAGE, HOUSEHOLD_MAX, householdProblem, type HouseholdProblem } from "../../../shared/lib/team-rules";
+import { vietnamDate } from "../../../shared/lib/vietnam-time";
 import { errorText } from "../api/error-text";
 import { teamApi } from "../api/session";
 import { Field } from "../components/field";
 import { useLoad } from "../lib/use-load";
 import { uuid } from "../lib/uuid";
 import "../team/team.css";
-import { hasIdNumber } from "../../../shared/lib/id-numbers";
-import { HOUSEHOLD_ID_MESSAGE, HOUSEHOLD_MAX } from "../../../shared/schemas/team";
+
+/** What the field says of a label the server would refuse; an empty one is asked for when saving. */
+const FIELD_ERRORS: Partial<Record<HouseholdProblem, string>> = {
+  too_long: `Dài quá ${HOUSEHOLD_MAX} ký tự.`,
+  hidden_characters: HOUSEHOLD_HIDDEN_MESSAGE,
+  id_number: HOUSEHOLD_ID_MESSAGE,
+};
 
 const dayVN = (d: string) => d.split("-").reverse().join("/");
-
-/** Today in Vietnam, YYYY-MM-DD (the server refuses later dates). */
-function vietnamToday(): string {
-  return new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
-}
 
 /** Record a household visit in a few taps: who (an address or a label), when (today by default), what was done. */
 export default function TeamVisitPage() {
@@ -30,19 +32,18 @@ export default function TeamVisitPage() {
   const [saved, setSaved] = useState<VisitView[]>([]);
   const recent = [...saved, ...(visits.data?.visits ?? [])].filter((v, i, all) => all.findIndex((x) => x.id === v.id) === i).slice(0, 20);
   const [household, setHousehold] = useState("");
-  const [day, setDay] = useState(vietnamToday());
+  const [day, setDay] = useState(vietnamDate(Date.now()));
   const [picked, setPicked] = useState<string[]>([]);
   const [id, setId] = useState(uuid());
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const labelOf = (k: string) => kinds.find((x) => x.id === k)?.label ?? k;
-  const tooLong = household.length > HOUSEHOLD_MAX;
-  const idLike = hasIdNumber(household);
-  const fieldError = tooLong ? `Dài quá ${HOUSEHOLD_MAX} ký tự.` : idLike ? HOUSEHOLD_ID_MESSAGE : null;
+  const problem = householdProblem(household);
+  const fieldError = (problem && FIELD_ERRORS[problem]) ?? null;
   const toggle = (k: string) => setPicked((p) => (p.includes(k) ? p.filter((x) => x !== k) : [...p, k]));
   const save = async () => {
-    if (!household.trim()) return setError("Hãy ghi địa chỉ hoặc tên gọi của hộ.");
+    if (problem === "missing") return setError("Hãy ghi địa chỉ hoặc tên gọi của hộ.");
     if (!picked.length) return setError("Hãy chọn ít nhất một việc đã hỗ trợ.");
     setBusy(true);
     try {
@@ -85,7 +86,7 @@ export default function TeamVisitPage() {
             )}
           </Field>
           <Field id="visited-on" label="Ngày hỗ trợ">
-            {(described) => <input className="field__input" type="date" value={day} max={vietnamToday()} onChange={(e) => setDay(e.target.value)} {...described} />}
+            {(described) => <input className="field__input" type="date" value={day} max={vietnamDate(Date.now())} onChange={(e) => setDay(e.target.value)} {...described} />}
           </Field>
           <fieldset className="field fieldset">
             <legend className="field__label">Đã hỗ trợ việc gì?</legend>

@@ -8,6 +8,7 @@ import { teamApi } from "../api/session";
 import { skills } from "../lib/course";
 import { useLoad } from "../lib/use-load";
 import { saveImage, shareDeepLink } from "../lib/zalo-share";
+import { VIETNAM_TIME_ZONE } from "../../../shared/lib/vietnam-time";
 
 /** A QR code as a PNG data URL (the qrcode package is loaded with the team screens only). */
 async function qrDataUrl(text: string): Promise<string> {
@@ -15,7 +16,7 @@ async function qrDataUrl(text: string): Promise<string> {
   return toDataURL(text, { errorCorrectionLevel: "M", margin: 2, width: 480, color: { dark: "#000000", light: "#ffffff" } });
 }
 
-const dateVN = (iso: string) => new Date(iso).toLocaleDateString("vi-VN", { timeZone: "Asia/Ho_Chi_Minh" });
+const dateVN = (iso: string) => new Date(iso).toLocaleDateString("vi-VN", { timeZone: VIETNAM_TIME_ZONE });
 /**
  * The picture beside a shared link must be a web address Zalo can fetch: the poster of the first skill, carrying
  * the same ref code (GET /api/v1/posters/skill/<id>.png?ref=…).

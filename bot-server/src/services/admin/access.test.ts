@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Role } from "../../../../shared/schemas/admin.js";
+import type { Role } from "../../../../shared/constants/roles.js";
 import { AppError } from "../../lib/errors.js";
 import { loadAreas } from "../areas.js";
 import { actorCovers, canManage, checkRoleArea, CLI_ROLES, covers, visibleAreaCodes, type Actor } from "./access.js";

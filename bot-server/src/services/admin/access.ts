@@ -1,4 +1,5 @@
-import type { Role, RoleGrant } from "../../../../shared/schemas/admin.js";
+import type { Role } from "../../../../shared/constants/roles.js";
+import type { RoleGrant } from "../../../../shared/schemas/admin.js";
 import { AppError, badRequest } from "../../lib/errors.js";
 import type { RoleRow } from "../../repositories/roles.js";
 import type { Areas } from "../areas.js";

@@ -2,7 +2,9 @@ import type { CampaignStats } from "../../../../shared/schemas/campaign.js";
 import { csvRows } from "../../lib/csv.js";
 import type { Repositories } from "../../repositories/index.js";
 import type { Actor } from "../admin/access.js";
-import { campaignFor, finishIfSettled, type DeliveryDeps } from "./deliver-campaign.js";
+import type { DeliveryDeps } from "./delivery-deps.js";
+import { campaignFor } from "./find-campaign.js";
+import { finishIfSettled } from "./settle-campaign.js";
 
 /** The numbers of a campaign, from its delivery rows and Zalo's receipts; the CSV export uses the same. */
 const QUOTA_CODES = new Set([-211, -320, -321]);

@@ -1,3 +1,4 @@
+import { topicsOf } from "../../../../shared/lib/topics.js";
 import type { CampaignDraft } from "../../../../shared/schemas/campaign.js";
 import type { Clock } from "../../lib/clock.js";
 import { badRequest } from "../../lib/errors.js";
@@ -5,7 +6,6 @@ import type { Repositories } from "../../repositories/index.js";
 import { actorCovers, forbidden, type Actor } from "../admin/access.js";
 import type { Areas } from "../areas.js";
 import type { CourseCatalog } from "../course-catalog.js";
-import { TOPIC_GOVERNMENT } from "../dialogue/texts.js";
 
 export interface CampaignDeps {
   repos: Repositories;
@@ -26,7 +26,7 @@ export function checkCampaign(deps: Omit<CampaignDeps, "repos" | "clock">, actor
       throw badRequest("commune_outside_area", `Xã/phường "${code}" không thuộc khu vực đã chọn.`);
     }
   }
-  const topics = new Set([...deps.catalog.skills.map((s) => s.id), TOPIC_GOVERNMENT]);
+  const topics = new Set(topicsOf(deps.catalog.skills).map((t) => t.id));
   for (const t of c.topics) if (!topics.has(t)) throw badRequest("unknown_topic", `Không có chủ đề "${t}".`);
   for (const b of c.buttons) if ("lessonId" in b && !deps.catalog.lesson(b.lessonId)) throw badRequest("lesson_not_found", `Không có bài học "${b.lessonId}".`);
 }

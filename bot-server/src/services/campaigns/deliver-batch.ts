@@ -1,7 +1,9 @@
 import { backoffMs, RunLaterError } from "../../jobs/queue.js";
 import type { DeliveryRow } from "../../repositories/deliveries.js";
-import { finishIfSettled, messagesFor, sendOne, type DeliveryDeps } from "./deliver-campaign.js";
+import type { DeliveryDeps } from "./delivery-deps.js";
 import { quotaOut } from "./oa-quota.js";
+import { messagesFor, sendOne } from "./send-delivery.js";
+import { finishIfSettled } from "./settle-campaign.js";
 
 /** Delivery ids per batch job: one job, one read of the rows, the campaign and who still follows. */
 export const DELIVERY_BATCH = 50;

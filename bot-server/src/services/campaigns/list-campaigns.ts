@@ -1,3 +1,4 @@
+import { isProvinceWide } from "../../../../shared/lib/campaign-rules.js";
 import type { CampaignList, CampaignListItem, CampaignListQuery } from "../../../../shared/schemas/campaign.js";
 import type { CampaignRow } from "../../repositories/campaigns.js";
 import type { Repositories } from "../../repositories/index.js";
@@ -49,7 +50,7 @@ function item(areas: Areas, c: CampaignRow, counts: CampaignListItem["counts"]):
     status: c.status,
     areaCode: c.area_code,
     areaName: areaNameOf(areas, c.area_code),
-    provinceWide: c.area_code.length === 2 && (JSON.parse(c.communes) as string[]).length === 0,
+    provinceWide: isProvinceWide({ areaCode: c.area_code, communes: c.communes }),
     createdAt: c.created_at,
     sentAt: c.sent_at,
     scheduledAt: c.scheduled_at,

@@ -1,3 +1,4 @@
+import { inCampaignArea } from "../../../../shared/lib/campaign-rules.js";
 import type { CampaignDraft, CampaignPlan } from "../../../../shared/schemas/campaign.js";
 import type { SubscriberRepository } from "../../repositories/subscribers.js";
 
@@ -32,6 +33,20 @@ export function repliesUsed(sub: Pick<Audience, "window_anchor" | "window_replie
 /** Known not to follow: Zalo told us (an unfollow event, getlist or user/detail). No evidence is not "unfollowed". */
 export const knownUnfollowed = (sub: Pick<Audience, "following" | "follow_checked_at">) => !sub.following && sub.follow_checked_at !== null;
 
+type Place = Pick<Audience, "province_code" | "commune_code">;
+
+/** Whether a person lives where the campaign goes: in one of its communes when it names some, else in its area. */
+function areaTest(c: CampaignDraft): (sub: Place) => boolean {
+  const area = { areaCode: c.areaCode, communes: new Set(c.communes) };
+  return (sub) => inCampaignArea(area, sub.province_code, sub.commune_code);
+}
+
+/** Whether a subscriber's place and topics put them in the campaign's audience (follow state aside). */
+export function audienceTest(c: CampaignDraft): (sub: Place & Pick<Audience, "topics">) => boolean {
+  const inArea = areaTest(c);
+  return (sub) => inArea(sub) && sub.topics.some((t) => c.topics.includes(t));
+}
+
 /**
  * How one person gets a campaign, within Zalo's rules (../shared/zalo-platform.md, "When a message may be sent"):
  * within 48 hours of their last interaction and within the free replies left in that window, a free consultation
@@ -40,23 +55,22 @@ export const knownUnfollowed = (sub: Pick<Audience, "following" | "follow_checke
  * inbox. `waitsForQuota` is set when a person could have been reached but the quota and budget ran out.
  */
 export function router(c: CampaignDraft, now: Date, s: PlanSettings, ctx: RouteContext) {
-  const communes = new Set(c.communes);
+  const inArea = areaTest(c);
   const topics = new Set(c.topics);
   const n = ctx.messagesPerPerson;
   const maxPaid = s.paidMessageVnd > 0 ? Math.floor(c.budgetVnd / (s.paidMessageVnd * n)) : Number.MAX_SAFE_INTEGER;
   let paid = 0;
   let quota = ctx.quotaRemaining ?? 0;
   const route = (sub: Audience): { route: Route; waitsForQuota: boolean } => {
-    const inArea = communes.size ? sub.commune_code !== null && communes.has(sub.commune_code) : c.areaCode.length === 2 ? sub.province_code === c.areaCode : sub.commune_code === c.areaCode;
-    if (!inArea) return { route: "outside_area", waitsForQuota: false };
+    if (!inArea(sub)) return { route: "outside_area", waitsForQuota: false };
     if (knownUnfollowed(sub)) return { route: "unfollowed", waitsForQuota: false };
-    if (!sub.news_enabled || !(JSON.parse(sub.topics) as string[]).some((t) => topics.has(t))) return { route: "unsubscribed", waitsForQuota: false };
+    if (!sub.news_enabled || !sub.topics.some((t) => topics.has(t))) return { route: "unsubscribed", waitsForQuota: false };
     if (!sub.following) return { route: "unknown", waitsForQuota: false };
     const since = sub.last_interaction_at ? now.getTime() - Date.parse(sub.last_interaction_at) : Infinity;
     // A date from Zalo (the start of that day is kept): the person may have written until its end. Within 7 days
     // of that end they may be messaged (Zalo refusing -230 costs nothing: the news waits in the inbox); the free
     // 48 h are counted from its start, so free replies are never promised that Zalo would bill.
-    const since7 = Number(sub.interaction_is_date) ? since - 24 * HOUR : since;
+    const since7 = sub.interaction_is_date ? since - 24 * HOUR : since;
     let waits = false;
     if (since7 <= 7 * 24 * HOUR) {
       const freeLeft = s.freeRepliesPerWindow === 0 ? Infinity : s.freeRepliesPerWindow - repliesUsed(sub);

@@ -1,13 +1,14 @@
 import type { OaMessage } from "../../../../shared/schemas/oa.js";
 import { foldVietnamese } from "../../../../shared/lib/text.js";
+import { topicsOf } from "../../../../shared/lib/topics.js";
 import type { SubscriberRow } from "../../repositories/subscribers.js";
 import type { Areas } from "../areas.js";
 import type { CourseCatalog } from "../course-catalog.js";
 import type { FaqSearch } from "./faq-search.js";
 import { hide, menuMessage, MENU, url, withButtons } from "./messages.js";
 import { answerQuiz, questionMessage, startQuiz } from "./quick-quiz.js";
-import { parseState, type DialogueState } from "./state.js";
-import { communeChoices, consentMessage, parseTopics, topicsMessage, topicsOf } from "./subscribe.js";
+import { stateOf, type DialogueState } from "./state.js";
+import { communeChoices, consentMessage, parseTopics, topicsMessage } from "./subscribe.js";
 import { CONSENT_TEXT, CONSENT_VERSION, T } from "./texts.js";
 
 export interface DialogueContext {
@@ -68,7 +69,7 @@ const state = (s: DialogueState | null) => (s ? JSON.stringify(s) : null);
 export function handleMessage(ctx: DialogueContext, sub: SubscriberRow, text: string): DialogueResult {
   const folded = foldVietnamese(text).trim().replace(/\s+/g, " ");
   const cmd = command(folded);
-  const current = parseState(sub.dialogue);
+  const current = stateOf(sub.dialogue);
   const topics = topicsOf(ctx.catalog.skills);
   const menu = (t: string = T.menu) => menuMessage(t, ctx.learnUrl);
 

@@ -5,11 +5,7 @@ export type DialogueState =
   | { mode: "commune"; topics: string[]; candidates: string[] }
   | { mode: "quiz"; items: { lessonId: string; questionId: string }[]; index: number; correct: number };
 
-export function parseState(raw: string | null): DialogueState | null {
-  if (!raw) return null;
-  try {
-    return JSON.parse(raw) as DialogueState;
-  } catch {
-    return null;
-  }
+/** The stored state (the subscriber's dialogue column, parsed), or null when there is none or it is not a state. */
+export function stateOf(stored: unknown): DialogueState | null {
+  return stored !== null && typeof stored === "object" && "mode" in stored ? (stored as DialogueState) : null;
 }

@@ -1,18 +1,8 @@
+import type { Topic } from "../../../../shared/lib/topics.js";
 import type { OaMessage } from "../../../../shared/schemas/oa.js";
-import type { Skill } from "../../../../shared/schemas/content.js";
 import type { Areas } from "../areas.js";
 import { hide, MENU, withButtons } from "./messages.js";
-import { CONSENT_TEXT, T, TOPIC_GOVERNMENT, TOPIC_GOVERNMENT_TITLE } from "./texts.js";
-
-export interface Topic {
-  id: string;
-  title: string;
-}
-
-/** The six skills plus "Tin chính quyền". */
-export function topicsOf(skills: Skill[]): Topic[] {
-  return [...skills.map((s) => ({ id: s.id, title: s.short })), { id: TOPIC_GOVERNMENT, title: TOPIC_GOVERNMENT_TITLE }];
-}
+import { CONSENT_TEXT, T } from "./texts.js";
 
 export function consentMessage(): OaMessage {
   return withButtons(CONSENT_TEXT, [hide("Đồng ý", MENU.consentYes), hide("Không đồng ý", MENU.consentNo)]);

@@ -32,7 +32,11 @@ export const T = {
     "Xin lỗi, tôi chưa có câu trả lời chắc chắn cho câu hỏi này. Câu hỏi đã được chuyển tới cán bộ phụ trách. Trong lúc chờ, bạn có thể xem hai bài học gần nhất:",
   quizDone: (correct: number, total: number) =>
     correct === total ? `Tuyệt vời! Bạn đúng cả ${total}/${total} câu.` : `Bạn đúng ${correct}/${total} câu. Học thêm bài bên dưới để nắm chắc hơn nhé.`,
+  /** A commune offered for a shared location, with how far its point is (100 m steps under a kilometre). */
+  communeNearbyLine: (name: string, km: number) => `${name} (khoảng ${km < 1 ? `${Math.max(100, Math.round(km * 10) * 100)} m` : `${km.toFixed(1).replace(".", ",")} km`})`,
+  textOnly: "Tôi chỉ đọc được tin nhắn chữ. Bạn gõ câu hỏi hoặc chọn một nút bên dưới nhé.",
+  anonymousHint: "Bạn đang nhắn tin mà chưa quan tâm OA. Hãy bấm “Quan tâm” để nhận tin mới của xã, phường và học kỹ năng số mỗi ngày.",
 };
 
-export const TOPIC_GOVERNMENT = "chinh-quyen";
-export const TOPIC_GOVERNMENT_TITLE = "Tin chính quyền";
+/** What a person types (folded, without diacritics) to ask for the news waiting in their inbox. */
+export const NEWS_TYPED = "tin moi";

@@ -24,7 +24,7 @@ export async function checkFollowers(deps: Pick<FollowerDeps, "repos" | "oa" | "
 /** Before a campaign is planned: every subscribed person of unknown follow state that `inAudience` accepts is checked. */
 export async function checkUnknownAudience(
   deps: Pick<FollowerDeps, "repos" | "oa" | "clock">,
-  inAudience: (row: { province_code: string | null; commune_code: string | null; topics: string }) => boolean,
+  inAudience: (row: { province_code: string | null; commune_code: string | null; topics: string[] }) => boolean,
 ): Promise<{ checked: number; following: number; failed: number }> {
   let after = "";
   const total = { checked: 0, following: 0, failed: 0 };

@@ -14,7 +14,7 @@ const AT_ONCE = 8;
  */
 export async function refineDatedInteractions(
   deps: { repos: Repositories; oa: OaClient; clock: Clock },
-  inAudience: (row: { province_code: string | null; commune_code: string | null; topics: string }) => boolean,
+  inAudience: (row: { province_code: string | null; commune_code: string | null; topics: string[] }) => boolean,
 ): Promise<{ asked: number; refined: number }> {
   const now = deps.clock.now().getTime();
   const from = new Date(now - 72 * HOUR).toISOString();

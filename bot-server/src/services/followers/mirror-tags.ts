@@ -14,8 +14,7 @@ export interface TagSettings {
 /** One tag per commune and per topic the person receives news of: officials reach the same people in OA Manager. */
 export function wantedTags(sub: Pick<SubscriberRow, "news_enabled" | "commune_code" | "topics" | "following" | "follow_checked_at">, s: TagSettings): string[] {
   if (!s.enabled || !sub.news_enabled || knownUnfollowed(sub) || !sub.commune_code) return [];
-  const topics = JSON.parse(sub.topics) as string[];
-  return [`${s.prefix}-xa-${sub.commune_code}`, ...topics.map((t) => `${s.prefix}-${t}`)].sort();
+  return [`${s.prefix}-xa-${sub.commune_code}`, ...sub.topics.map((t) => `${s.prefix}-${t}`)].sort();
 }
 
 /**

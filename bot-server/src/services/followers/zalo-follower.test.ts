@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { periodRange, vnDay } from "../../sandbox/world.js";
+import { vietnamDayNumber } from "../../../../shared/lib/vietnam-time.js";
+import { periodRange } from "../../sandbox/world.js";
 import { fromDetail, lastInteractionFromDetail, PERIODS, vietnamDaysAgo } from "./zalo-follower.js";
 
 describe("what Zalo says of a follower", () => {
@@ -21,9 +22,9 @@ describe("what Zalo says of a follower", () => {
     expect(vietnamDaysAgo(now, 0)).toBe("2025-06-02T17:00:00.000Z");
     for (const { period, daysAgo } of PERIODS) {
       const range = periodRange(period, now.getTime()) as [number, number];
-      expect(range[0]).toBe(vnDay(Date.parse(vietnamDaysAgo(now, daysAgo))));
+      expect(range[0]).toBe(vietnamDayNumber(Date.parse(vietnamDaysAgo(now, daysAgo))));
     }
-    expect(periodRange("2025_06_01:2025_06_02", now.getTime())).toEqual([vnDay(Date.parse("2025-06-01T00:00:00+07:00")), vnDay(Date.parse("2025-06-02T00:00:00+07:00"))]);
+    expect(periodRange("2025_06_01:2025_06_02", now.getTime())).toEqual([vietnamDayNumber(Date.parse("2025-06-01T00:00:00+07:00")), vietnamDayNumber(Date.parse("2025-06-02T00:00:00+07:00"))]);
     expect(periodRange("L90D", now.getTime())).toBeNull();
     expect(periodRange("2025_06_03:2025_06_01", now.getTime())).toBeNull();
   });

@@ -1,16 +1,10 @@
+import { vietnamClock, vietnamTime } from "../../../../shared/lib/vietnam-time.js";
 import type { UserDetail } from "../../zalo/oa-client.js";
 
-const HOUR = 3600_000;
-
-/** Start of a Vietnam date (UTC+7) as an ISO instant. */
-export function vietnamDayStart(year: number, month: number, day: number): string {
-  return new Date(Date.UTC(year, month - 1, day) - 7 * HOUR).toISOString();
-}
-
-/** The start of the Vietnam day `daysAgo` days before the one holding `now`. */
+/** The start of the Vietnam day `daysAgo` days before the one holding `now`, as an ISO instant. */
 export function vietnamDaysAgo(now: Date, daysAgo: number): string {
-  const vn = new Date(now.getTime() + 7 * HOUR);
-  return vietnamDayStart(vn.getUTCFullYear(), vn.getUTCMonth() + 1, vn.getUTCDate() - daysAgo);
+  const vn = vietnamClock(now);
+  return vietnamTime(vn.getUTCFullYear(), vn.getUTCMonth() + 1, vn.getUTCDate() - daysAgo).toISOString();
 }
 
 /**
@@ -23,7 +17,7 @@ export function lastInteractionFromDetail(value: unknown): string | null {
   if (!m) return null;
   const [d, mo, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
   if (mo < 1 || mo > 12 || d < 1 || d > 31) return null;
-  return vietnamDayStart(y, mo, d);
+  return vietnamTime(y, mo, d).toISOString();
 }
 
 /** What user/detail tells of a person, as the subscribers table keeps it. */

@@ -10,14 +10,6 @@ const SELF = "self";
 
 export const alreadyErased = () => new AppError(410, "already_erased", "Dữ liệu của bạn đã được xoá trước đó.");
 
-const parsed = (payload: string): unknown => {
-  try {
-    return JSON.parse(payload);
-  } catch {
-    return null;
-  }
-};
-
 /**
  * Erases the signed-in person (Luật 91/2025/QH15, quyền xoá dữ liệu), in one transaction. Rows that reports count
  * (progress, visits, credits, memberships, deliveries, OA messages) stay, anonymous: the learner keeps its id but
@@ -53,7 +45,7 @@ export async function eraseMe(deps: MeDataDeps, learnerId: string, confirm: stri
       await pd.anonymiseQuestions(fid, tombstone, now);
       await pd.rekeyDeliveries(fid, tombstone, now);
       await repos.followerTags.deleteUser(fid);
-      for (const e of await pd.inboxEventsMentioning(fid)) if (eventInvolves(parsed(e.payload), fid)) await pd.blankInboxEvent(Number(e.id), e.event_name);
+      for (const e of await pd.inboxEventsMentioning(fid)) if (eventInvolves(e.payload, fid)) await pd.blankInboxEvent(Number(e.id), e.event_name);
     }
 
     await pd.rekeyActorColumns([learner.zalo_user_id, learnerId], tombstone);

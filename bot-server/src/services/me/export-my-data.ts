@@ -11,15 +11,6 @@ export interface MeDataDeps {
   catalog: CourseCatalog;
 }
 
-const json = (s: string | null): unknown => {
-  if (s === null) return null;
-  try {
-    return JSON.parse(s);
-  } catch {
-    return s;
-  }
-};
-
 /** Whether a webhook event involves the follower: they sent it, followed or unfollowed, or it is a message to them. */
 export function eventInvolves(payload: unknown, followerId: string): boolean {
   const ev = payload as { follower?: { id?: unknown }; sender?: { id?: unknown }; recipient?: { id?: unknown } } | null;
@@ -39,7 +30,7 @@ export async function exportMyData(deps: MeDataDeps, learnerId: string): Promise
   const fid = learner.id_by_oa;
   const sub = fid ? await repos.subscribers.find(fid) : undefined;
   const credit = await pd.creditOf(learnerId);
-  const events = fid ? (await pd.inboxEventsMentioning(fid)).map((e) => ({ ...e, body: json(e.payload) })).filter((e) => eventInvolves(e.body, fid)) : [];
+  const events = fid ? (await pd.inboxEventsMentioning(fid)).filter((e) => eventInvolves(e.payload, fid)) : [];
 
   return {
     format: "ksc-personal-data/1",
@@ -61,8 +52,8 @@ export async function exportMyData(deps: MeDataDeps, learnerId: string): Promise
         correct: Number(a.correct),
         total: Number(a.total),
         scorePct: Number(a.score_pct),
-        passed: Number(a.passed) === 1,
-        answers: json(a.answers),
+        passed: a.passed,
+        answers: a.answers,
         answeredAt: a.answered_at,
         receivedAt: a.received_at,
       })),
@@ -91,7 +82,7 @@ export async function exportMyData(deps: MeDataDeps, learnerId: string): Promise
     },
     visitsRecorded: {
       explanation: "Các lần đến hỗ trợ hộ gia đình mà bạn đã ghi lại: tên hộ hoặc địa chỉ bạn nhập, ngày, việc đã hỗ trợ.",
-      data: (await pd.visitsBy(learnerId)).map((v) => ({ id: v.id, teamName: v.team_name, household: v.household, visitedOn: v.visited_on, kinds: json(v.kinds), createdAt: v.created_at })),
+      data: (await pd.visitsBy(learnerId)).map((v) => ({ id: v.id, teamName: v.team_name, household: v.household, visitedOn: v.visited_on, kinds: v.kinds, createdAt: v.created_at })),
     },
     oaSubscriber: {
       explanation: "Thông tin Zalo OA lưu theo mã người quan tâm của bạn: có đang quan tâm OA không, bạn đã đồng ý nhận tin chưa, xã/phường và chủ đề bạn chọn, bước trò chuyện đang dở.",
@@ -99,7 +90,7 @@ export async function exportMyData(deps: MeDataDeps, learnerId: string): Promise
         ? {
             followerId: sub.user_id,
             displayName: sub.display_name,
-            following: Number(sub.following) === 1,
+            following: sub.following,
             followedAt: sub.followed_at,
             unfollowedAt: sub.unfollowed_at,
             lastInteractionAt: sub.last_interaction_at,
@@ -108,9 +99,9 @@ export async function exportMyData(deps: MeDataDeps, learnerId: string): Promise
             consentAt: sub.consent_at,
             provinceCode: sub.province_code,
             communeCode: sub.commune_code,
-            topics: json(sub.topics),
-            newsEnabled: Number(sub.news_enabled) === 1,
-            dialogue: json(sub.dialogue),
+            topics: sub.topics,
+            newsEnabled: sub.news_enabled,
+            dialogue: sub.dialogue,
             createdAt: sub.created_at,
             updatedAt: sub.updated_at,
           }
@@ -118,11 +109,11 @@ export async function exportMyData(deps: MeDataDeps, learnerId: string): Promise
     },
     oaEventsReceived: {
       explanation: "Những gì Zalo báo cho OA về bạn: khi bạn nhắn tin, quan tâm hoặc bỏ quan tâm OA, khi bạn nhận hoặc đã xem tin của OA (đúng như Zalo gửi, trừ số điện thoại: không bao giờ được lưu).",
-      data: events.map((e) => ({ eventName: e.event_name, receivedAt: e.received_at, payload: e.body })),
+      data: events.map((e) => ({ eventName: e.event_name, receivedAt: e.received_at, payload: e.payload })),
     },
     oaMessagesSent: {
       explanation: "Các tin nhắn OA đã trả lời bạn.",
-      data: fid ? (await pd.oaMessagesTo(fid)).map((m) => ({ kind: m.kind, purpose: m.purpose, message: json(m.message), status: m.status, createdAt: m.created_at, sentAt: m.sent_at })) : [],
+      data: fid ? (await pd.oaMessagesTo(fid)).map((m) => ({ kind: m.kind, purpose: m.purpose, message: m.message, status: m.status, createdAt: m.created_at, sentAt: m.sent_at })) : [],
     },
     newsDeliveries: {
       explanation: "Các bản tin cán bộ gửi đến bạn qua OA hoặc mục Tin mới, và đã gửi được hay chưa.",

@@ -1,7 +1,7 @@
 import type { NewsButton, NewsItem, NewsResponse } from "../../../../shared/schemas/news.js";
 import type { Repositories } from "../../repositories/index.js";
 import type { CourseCatalog } from "../course-catalog.js";
-import { contentOf, type CampaignContent } from "../campaigns/deliver-campaign.js";
+import type { CampaignContent } from "../../repositories/campaigns.js";
 
 export const NEWS_LIMIT = 20;
 
@@ -45,17 +45,16 @@ export async function getMyNews(deps: NewsDeps, learnerId: string): Promise<News
   const follower = await followerOf(deps.repos, learnerId);
   if (!follower) return { items: [], unread: 0, missing: "no_oa_link" };
   const rows = await deps.repos.deliveries.news(follower, NEWS_LIMIT);
-  const items = rows.map((r): NewsItem => {
-    const content = contentOf(r.content);
-    return {
+  const items = rows.map(
+    (r): NewsItem => ({
       campaignId: Number(r.campaign_id),
       title: r.title,
-      text: content.text,
-      imageUrl: content.imageUrl ?? null,
-      buttons: buttonsOf(deps, content.buttons),
+      text: r.content.text,
+      imageUrl: r.content.imageUrl ?? null,
+      buttons: buttonsOf(deps, r.content.buttons),
       date: r.created_at,
       read: r.state === "read",
-    };
-  });
+    }),
+  );
   return { items, unread: await deps.repos.deliveries.unreadNews(follower), missing: null };
 }

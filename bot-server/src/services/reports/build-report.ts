@@ -1,9 +1,11 @@
+import { vietnamWeekStart } from "../../../../shared/lib/vietnam-time.js";
 import type { Report, ReportFigures, ReportQuery } from "../../../../shared/schemas/report.js";
 import { badRequest } from "../../lib/errors.js";
 import type { ReportScope } from "../../repositories/report-rollups.js";
 import { actorCovers, forbidden } from "../admin/access.js";
-import { vietnamWeekStart } from "./week.js";
-import { communeName, requireLeaderOrOfficial, type TeamActor, type TeamDeps } from "../teams/team-access.js";
+import { communeName } from "../areas.js";
+import { requireLeaderOrOfficial } from "../teams/leader-or-official.js";
+import type { TeamActor, TeamDeps } from "../teams/team-deps.js";
 
 export interface ReportCosts {
   teamMonthVnd: number;

@@ -1,18 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { teamMonths } from "./build-report.js";
 import { contribution, difference } from "./rollups.js";
-import { vietnamWeekStart } from "./week.js";
 
 const CORE = ["a", "b"];
 const base = { credit: null, memberships: [], completions: [], attempts: [] };
 
 describe("report rollups, the pure parts", () => {
-  it("weeks start on Monday in Vietnam time (UTC+7)", () => {
-    expect(vietnamWeekStart(new Date("2026-11-29T16:59:59Z"))).toBe("2026-11-23"); // Sunday 23:59 in Hà Nội
-    expect(vietnamWeekStart(new Date("2026-11-29T17:00:00Z"))).toBe("2026-11-30"); // Monday 00:00 in Hà Nội
-    expect(vietnamWeekStart(new Date("2026-11-30T00:00:00+07:00"))).toBe("2026-11-30");
-  });
-
   it("a team's months count a started month whole", () => {
     const now = new Date("2026-11-28T00:00:00Z");
     expect(teamMonths("2026-11-28T00:00:00Z", now)).toBe(1);

@@ -1,8 +1,8 @@
+import { vietnamWeekStart } from "../../../../shared/lib/vietnam-time.js";
 import type { RepositorySet } from "../../repositories/index.js";
 import type { LearnerFacts, RollupDelta } from "../../repositories/report-rollups.js";
 import type { CourseCatalog } from "../course-catalog.js";
-import { coreLessonIds } from "../teams/team-access.js";
-import { vietnamWeekStart } from "./week.js";
+import { coreLessonIds } from "../teams/core-lessons.js";
 
 /**
  * Keeping the report rollups current. A person's share of the rollups is a function of their credit, their
@@ -62,7 +62,7 @@ export function difference(after: RollupDelta[], before: RollupDelta[]): RollupD
  */
 export async function withLearnerRollups<T>(repos: RepositorySet, catalog: CourseCatalog, learnerId: string, write: () => Promise<T>): Promise<T> {
   const r = repos.reportRollups;
-  await r.lockLearner(learnerId);
+  await r.lockAttachments();
   const core = coreLessonIds(catalog);
   const facts = async () => {
     const a = await r.attachments(learnerId);
@@ -76,22 +76,32 @@ export async function withLearnerRollups<T>(repos: RepositorySet, catalog: Cours
   return result;
 }
 
+/** The events a progress sync stored (new ids only). */
+export interface StoredLearning {
+  attempts: string[];
+  completions: string[];
+}
+
 /**
- * The same for a write that changes only the learner's learning (a progress sync): who they are attached to cannot
- * change meanwhile (joining, crediting and leaving lock the learner too), so it is read once; a learner attached to
- * no team — most residents — pays one lookup beside the write and nothing else.
+ * The same for a write that changes only the learner's learning (a progress sync). It writes first and looks
+ * after: joining, crediting and leaving wait for the sync's INSERT to commit (lockAttachments), so the attachment
+ * read after it is the one that holds at commit. A replay, or a learner attached to no team — most residents —
+ * pays one lookup beside the write and takes no lock. The share before is the learning without this write's
+ * events, read under a per-learner lock so that two syncs of one person count in turn.
  */
-export async function withLearningRollups<T>(repos: RepositorySet, catalog: CourseCatalog, learnerId: string, write: () => Promise<T>): Promise<T> {
+export async function withLearningRollups(repos: RepositorySet, catalog: CourseCatalog, learnerId: string, write: () => Promise<StoredLearning>): Promise<StoredLearning> {
   const r = repos.reportRollups;
-  await r.lockLearner(learnerId);
+  const stored = await write();
+  const ids = [...stored.attempts, ...stored.completions];
+  if (ids.length === 0) return stored;
   const a = await r.attachments(learnerId);
-  if (a.credit === null && a.memberships.length === 0) return write();
+  if (a.credit === null && a.memberships.length === 0) return stored;
+  await r.lockLearning(learnerId);
   const core = coreLessonIds(catalog);
-  const before = { ...a, ...(await r.learning(learnerId)) };
-  const result = await write();
   const after = { ...a, ...(await r.learning(learnerId)) };
+  const before = { ...a, ...(await r.learning(learnerId, ids)) };
   await r.apply(difference(contribution(after, core), contribution(before, core)));
-  return result;
+  return stored;
 }
 
 /** A household visit's increments: the team's visits, its week's, and each kind's. */

@@ -1,7 +1,9 @@
 import type { CreateTeam, TeamView } from "../../../../shared/schemas/team.js";
 import { badRequest } from "../../lib/errors.js";
 import { actorCovers, forbidden, type Actor } from "../admin/access.js";
-import { communeName, newRefCode, type TeamDeps } from "./team-access.js";
+import { communeName } from "../areas.js";
+import { newRefCode } from "./ref-codes.js";
+import type { TeamDeps } from "./team-deps.js";
 
 /** A commune official (or a wider one) creates a team in a commune; the team and its audit entry land together. */
 export async function createTeam(deps: TeamDeps, actor: Actor, req: CreateTeam): Promise<TeamView> {

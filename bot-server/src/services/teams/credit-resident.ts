@@ -1,6 +1,6 @@
 import { CREDIT_CONSENT, type CreditStatus } from "../../../../shared/schemas/team.js";
 import { badRequest, conflict, notFound } from "../../lib/errors.js";
-import type { TeamDeps } from "./team-access.js";
+import type { TeamDeps } from "./team-deps.js";
 import { withLearnerRollups } from "../reports/rollups.js";
 
 interface Source {

@@ -1,5 +1,6 @@
 import type { MyTeam } from "../../../../shared/schemas/team.js";
-import { communeName, type TeamDeps } from "./team-access.js";
+import { communeName } from "../areas.js";
+import type { TeamDeps } from "./team-deps.js";
 
 /** "Tổ của tôi": my team, my role and personal ref code, my counts, and the visit kinds (from the data file). */
 export async function getMyTeam(deps: TeamDeps, learnerId: string): Promise<MyTeam> {

@@ -2,7 +2,10 @@ import { randomBytes } from "node:crypto";
 import { AppError, badRequest, conflict } from "../../lib/errors.js";
 import type { TeamRow } from "../../repositories/teams.js";
 import { withLearnerRollups } from "../reports/rollups.js";
-import { communeName, newRefCode, requireLeaderOrOfficial, type TeamActor, type TeamDeps } from "./team-access.js";
+import { communeName } from "../areas.js";
+import { requireLeaderOrOfficial } from "./leader-or-official.js";
+import { newRefCode } from "./ref-codes.js";
+import type { TeamActor, TeamDeps } from "./team-deps.js";
 
 export const INVITE_DAYS = 7;
 

@@ -1,5 +1,6 @@
 import type { MemberView } from "../../../../shared/schemas/team.js";
-import { requireLeaderOrOfficial, type TeamActor, type TeamDeps } from "./team-access.js";
+import { requireLeaderOrOfficial } from "./leader-or-official.js";
+import type { TeamActor, TeamDeps } from "./team-deps.js";
 
 /**
  * A team's members with their progress in each core skill, for its leader and the officials over its commune.

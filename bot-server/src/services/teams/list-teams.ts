@@ -1,7 +1,9 @@
 import type { TeamList } from "../../../../shared/schemas/team.js";
 import { badRequest } from "../../lib/errors.js";
 import { actorCovers, forbidden, visibleAreaCodes, type Actor } from "../admin/access.js";
-import { communeName, coreLessonIds, type TeamDeps } from "./team-access.js";
+import { communeName } from "../areas.js";
+import { coreLessonIds } from "./core-lessons.js";
+import type { TeamDeps } from "./team-deps.js";
 
 const MAX_TEAMS = 500;
 

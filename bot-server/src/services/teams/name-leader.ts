@@ -1,7 +1,8 @@
 import type { NameLeader } from "../../../../shared/schemas/team.js";
 import { conflict, notFound } from "../../lib/errors.js";
 import { forbidden, type Actor } from "../admin/access.js";
-import { isOfficialOf, loadTeam, type TeamDeps } from "./team-access.js";
+import type { TeamDeps } from "./team-deps.js";
+import { isOfficialOf, loadTeam } from "./team-officials.js";
 
 /**
  * Names a team's leader (a team has one) among its active members, by learner id or Zalo id: only someone who

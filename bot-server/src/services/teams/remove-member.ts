@@ -1,6 +1,7 @@
 import { conflict, notFound } from "../../lib/errors.js";
 import { withLearnerRollups } from "../reports/rollups.js";
-import { requireLeaderOrOfficial, type TeamActor, type TeamDeps } from "./team-access.js";
+import { requireLeaderOrOfficial } from "./leader-or-official.js";
+import type { TeamActor, TeamDeps } from "./team-deps.js";
 
 /** The team's leader (or an official over its commune) removes a member; the membership row stays, marked removed. */
 export async function removeMember(deps: TeamDeps, actor: TeamActor, teamId: number, learnerId: string): Promise<void> {

@@ -17,17 +17,10 @@ import { listMembers } from "./list-members.js";
 import { nameLeader } from "./name-leader.js";
 import { recordVisit } from "./record-visit.js";
 import { removeMember } from "./remove-member.js";
-import { vietnamToday, type TeamDeps } from "./team-access.js";
+import type { TeamDeps } from "./team-deps.js";
 
 const areas = loadAreas();
 const OPERATOR: Actor = { id: "cli:test", roles: CLI_ROLES };
-
-describe("vietnamToday", () => {
-  it("is UTC+7 with no daylight saving", () => {
-    expect(vietnamToday(new Date("2026-11-28T16:59:59Z"))).toBe("2026-11-28");
-    expect(vietnamToday(new Date("2026-11-28T17:00:00Z"))).toBe("2026-11-29");
-  });
-});
 
 describe.each(DIALECTS)("team services on %s", (dialect) => {
   let testDb: TestDb;

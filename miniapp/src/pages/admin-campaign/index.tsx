@@ -34,9 +34,10 @@ export default function AdminCampaignPage() {
 
   // Nothing left to send: the server moves the campaign to "done"; read it again to show that.
   const settled = status === "sending" && !!stats.data?.done;
+  const { reload } = campaign;
   useEffect(() => {
-    if (settled) void campaign.reload();
-  }, [settled]);
+    if (settled) void reload();
+  }, [settled, reload]);
 
   const title = known ? `Chiến dịch số ${id}` : "Chiến dịch";
   if (!view) {
@@ -49,7 +50,7 @@ export default function AdminCampaignPage() {
           {loadError ? (
             <>
               <ErrorBox message={loadError} />
-              <Button fullWidth variant="secondary" onClick={() => void campaign.reload()}>
+              <Button fullWidth variant="secondary" onClick={() => void reload()}>
                 Thử lại
               </Button>
             </>
@@ -63,7 +64,7 @@ export default function AdminCampaignPage() {
 
   const open = status === "draft" || status === "awaiting_approval" || status === "scheduled" || status === "sending";
   const actions = open ? (
-    <ActionsCard view={view} done={done} onDone={setDone} reload={campaign.reload} />
+    <ActionsCard view={view} done={done} onDone={setDone} reload={reload} />
   ) : done && status !== "done" ? (
     <p className="done-box" role="status">
       {done}

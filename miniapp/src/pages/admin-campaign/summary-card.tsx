@@ -1,3 +1,4 @@
+import { isProvinceWide } from "../../../../shared/lib/campaign-rules";
 import type { CampaignView } from "../../../../shared/schemas/responses/campaigns";
 import { STATUS_TITLES, topicTitle } from "../../admin/format";
 import { useAppState } from "../../state/store";
@@ -8,7 +9,7 @@ export function SummaryCard({ view }: { view: CampaignView }) {
   const roles = useAppState((s) => s.adminRoles);
   const { draft } = view;
   const areaName = roles.find((r) => r.areaCode === draft.areaCode)?.areaName ?? `mã ${draft.areaCode}`;
-  const provinceWide = draft.areaCode.length === 2 && draft.communes.length === 0;
+  const provinceWide = isProvinceWide(draft);
   return (
     <Card id="summary-title" title={draft.title}>
       <dl className="facts">

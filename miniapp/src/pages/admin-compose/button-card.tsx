@@ -1,4 +1,4 @@
-import { MAX_BUTTON_TITLE_CHARS } from "../../admin/format";
+import { MAX_BUTTON_TITLE_CHARS } from "../../../../shared/lib/campaign-rules";
 import { Field } from "../../components/field";
 import { skills } from "../../lib/course";
 import { Card } from "../../components/card";

@@ -1,4 +1,6 @@
-import { MAX_TEXT_CHARS, MAX_TITLE_CHARS, num } from "../../admin/format";
+import { MAX_TEXT_CHARS } from "../../../../shared/constants/zalo";
+import { MAX_TITLE_CHARS } from "../../../../shared/lib/campaign-rules";
+import { num } from "../../admin/format";
 import { Field } from "../../components/field";
 import { Card } from "../../components/card";
 import type { FormPart } from "./form";

@@ -49,7 +49,7 @@ export default function AdminComposePage() {
   const rolesLoaded = roles.length > 0 || !!asked.data;
   useEffect(() => {
     if (areas[0] && !areas.some((a) => a.value === form.area)) setForm((f) => ({ ...f, area: areas[0]!.value }));
-  }, [areas]);
+  }, [areas, form.area]);
   useEffect(() => {
     unsaved = form;
   }, [form]);

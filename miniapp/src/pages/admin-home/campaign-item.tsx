@@ -1,10 +1,11 @@
 import type { CampaignListItem } from "../../../../shared/schemas/campaign";
-import { num, STATUS_LABELS, when } from "../../admin/format";
+import { vietnamDateTime } from "../../../../shared/lib/vietnam-time";
+import { num, STATUS_LABELS } from "../../admin/format";
 
 function dateLine(c: CampaignListItem): string {
-  if (c.status === "scheduled" && c.scheduledAt) return `Hẹn gửi lúc ${when(c.scheduledAt)}`;
-  if (c.sentAt) return `${c.status === "awaiting_approval" ? "Gửi duyệt" : "Gửi"} lúc ${when(c.sentAt)}`;
-  return `Soạn lúc ${when(c.createdAt)}`;
+  if (c.status === "scheduled" && c.scheduledAt) return `Hẹn gửi lúc ${vietnamDateTime(c.scheduledAt)}`;
+  if (c.sentAt) return `${c.status === "awaiting_approval" ? "Gửi duyệt" : "Gửi"} lúc ${vietnamDateTime(c.sentAt)}`;
+  return `Soạn lúc ${vietnamDateTime(c.createdAt)}`;
 }
 
 /** One campaign in a list: status, title, area, when, and the numbers once it has gone out. */

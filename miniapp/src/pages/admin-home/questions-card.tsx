@@ -1,7 +1,7 @@
+import { vietnamDateTime } from "../../../../shared/lib/vietnam-time";
 import { adminErrorText } from "../../api/error-text";
 import { adminApi } from "../../api/session";
 import { ErrorBox } from "../../admin/error-box";
-import { when } from "../../admin/format";
 import { useLoad } from "../../lib/use-load";
 import { Card } from "../../components/card";
 
@@ -23,7 +23,7 @@ export function QuestionsCard({ official }: { official: boolean }) {
               <p className="question-item__meta">
                 <span>{q.communeName ?? "Chưa chọn xã/phường"}</span>
                 <span aria-hidden="true"> · </span>
-                <time dateTime={q.askedAt}>{when(q.askedAt)}</time>
+                <time dateTime={q.askedAt}>{vietnamDateTime(q.askedAt)}</time>
               </p>
             </li>
           ))}

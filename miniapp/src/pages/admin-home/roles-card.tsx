@@ -1,5 +1,6 @@
 import type { RoleView } from "../../../../shared/schemas/admin";
-import { ROLE_TITLES, roleArea } from "../../admin/format";
+import { ROLE_TITLES } from "../../../../shared/constants/roles";
+import { roleArea } from "../../admin/format";
 import { Card } from "../../components/card";
 
 export function RolesCard({ roles }: { roles: RoleView[] }) {

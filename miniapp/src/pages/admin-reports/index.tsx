@@ -1,5 +1,6 @@
 import { useState } from "react";
 import { Page, useLocation } from "zmp-ui";
+import { AREA_CODE } from "../../../../shared/constants/patterns";
 import type { ReportScopeQuery } from "../../api/client";
 import { adminErrorText } from "../../api/error-text";
 import { adminApi } from "../../api/session";
@@ -68,7 +69,7 @@ export default function AdminReportsPage() {
                     inputMode="numeric"
                     defaultValue={scope && "area" in scope ? scope.area : ""}
                     placeholder="Mã tỉnh (2 số) hoặc mã xã (5 số)"
-                    onBlur={(e) => /^\d{2}$|^\d{5}$/.test(e.target.value) && setScope({ area: e.target.value })}
+                    onBlur={(e) => AREA_CODE.test(e.target.value) && setScope({ area: e.target.value })}
                     {...described}
                   />
                 ) : (
