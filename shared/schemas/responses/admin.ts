@@ -3,7 +3,6 @@ import { auditEntrySchema, roleSchema } from "../admin.js";
 
 /** GET /api/v1/admin/me: my roles, empty when I am not an official. */
 export const adminMeSchema = z.object({ zaloUserId: z.string(), roles: z.array(roleSchema) });
-export type AdminMe = z.infer<typeof adminMeSchema>;
 
 /** GET /api/v1/admin/roles: the roles in my area. */
 export const roleListSchema = z.object({ roles: z.array(roleSchema) });
@@ -23,7 +22,6 @@ export const unansweredQuestionSchema = z.object({
   bestMatch: z.string().nullable(),
   askedAt: z.string(),
 });
-export type UnansweredQuestion = z.infer<typeof unansweredQuestionSchema>;
 
 /** GET /api/v1/admin/questions. */
 export const unansweredQuestionsSchema = z.object({ questions: z.array(unansweredQuestionSchema) });
