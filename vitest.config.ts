@@ -1,7 +1,10 @@
 import { defineConfig } from "vitest/config";
 import { coursePlugin } from "./miniapp/course-plugin.js";
 
-/** Three tiers: unit and service tests beside the code, HTTP tests across parts, end-to-end in Chromium. */
+/**
+ * Tiers: unit and service tests beside the code, HTTP tests across parts, end-to-end in Chromium, and the soak
+ * tests (several real processes, crashes, minutes each) last, so that the everyday tiers stay fast.
+ */
 export default defineConfig({
   test: {
     projects: [
@@ -20,6 +23,15 @@ export default defineConfig({
           include: ["tests/integration/**/*.test.ts"],
           environment: "node",
           testTimeout: 30_000,
+        },
+      },
+      {
+        test: {
+          name: "soak",
+          include: ["tests/soak/**/*.test.ts"],
+          environment: "node",
+          testTimeout: 300_000,
+          hookTimeout: 120_000,
         },
       },
       {

@@ -11,16 +11,16 @@ import { systemClock, type Clock } from "./lib/clock.js";
 import { databasePlugin } from "./plugins/database.js";
 import { docsGuard } from "./plugins/docs-guard.js";
 import { errorHandler } from "./plugins/error-handler.js";
-import { oaPlugin } from "./plugins/oa.js";
+import { followerImportPlugin } from "./plugins/follower-import.js";
+import { inboxPlugin } from "./plugins/inbox.js";
+import { jobsPlugin } from "./plugins/jobs.js";
+import { linksPlugin } from "./plugins/links.js";
 import { contentSecurityPolicy, securityHeaders } from "./plugins/security-headers.js";
-import { textGuard } from "./plugins/text-guard.js";
 import { servicesPlugin } from "./plugins/services.js";
-import { adminCampaignRoutes } from "./routes/admin-campaigns.js";
-import { adminQuestionRoutes } from "./routes/admin-questions.js";
-import { adminRoutes } from "./routes/admin.js";
-import { adminCommuneRoutes } from "./routes/admin-communes.js";
-import { adminTeamRoutes } from "./routes/admin-teams.js";
-import { adminReportRoutes } from "./routes/admin-reports.js";
+import { textGuard } from "./plugins/text-guard.js";
+import { workersPlugin } from "./plugins/workers.js";
+import { zaloPlugin } from "./plugins/zalo.js";
+import { adminApi } from "./routes/admin-api.js";
 import { areaRoutes } from "./routes/areas.js";
 import { authRoutes } from "./routes/auth.js";
 import { healthRoutes } from "./routes/health.js";
@@ -29,10 +29,9 @@ import { miniappRoutes } from "./routes/miniapp.js";
 import { newsRoutes } from "./routes/news.js";
 import { oauthRoutes } from "./routes/oauth.js";
 import { posterRoutes } from "./routes/posters.js";
-import { webhookRoutes } from "./routes/webhook.js";
 import { progressRoutes } from "./routes/progress.js";
 import { teamRoutes } from "./routes/teams.js";
-import { registerSandbox } from "./sandbox/register.js";
+import { webhookRoutes } from "./routes/webhook.js";
 
 export interface AppOverrides {
   clock?: Clock;
@@ -54,7 +53,10 @@ export function corsOrigin(sandbox: boolean) {
 /** Trusts the nearest `n` proxies (X-Forwarded-For hops), as proxy-addr does for a number. */
 const trustHops = (n: number) => (_address: string, hop: number) => hop < n;
 
-/** Composes the server: config → external plugins → database → services → routes. Tests drive it with app.inject. */
+/**
+ * Composes the server: config → external plugins → database → services, Zalo clients, links, jobs → routes. Each
+ * app plugin decorates one thing and names the plugins it needs. Tests drive the result with app.inject.
+ */
 export async function buildApp(config: Config, overrides: AppOverrides = {}): Promise<FastifyInstance> {
   const app = Fastify({
     logger:
@@ -87,11 +89,12 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
   app.setSerializerCompiler(serializerCompiler);
 
   await app.register(errorHandler);
-  const headerOptions = { sandbox: config.sandbox, publicUrl: config.publicUrl };
+  const sandbox = config.mode === "sandbox";
+  const headerOptions = { sandbox, publicUrl: config.publicUrl };
   await app.register(securityHeaders, headerOptions);
   await app.register(textGuard);
   // Every method the mini app uses (DELETE: erase my data, remove a member; PUT: name a leader), not cors' default.
-  await app.register(cors, { origin: corsOrigin(config.sandbox), methods: ["GET", "HEAD", "POST", "PUT", "DELETE"], maxAge: 600 });
+  await app.register(cors, { origin: corsOrigin(sandbox), methods: ["GET", "HEAD", "POST", "PUT", "DELETE"], maxAge: 600 });
   await app.register(rateLimit, { global: false });
   await app.register(swagger, {
     openapi: {
@@ -100,33 +103,29 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(docsGuard, { sandbox: config.sandbox, operatorKey: config.operatorKey });
+  await app.register(docsGuard, { sandbox, operatorKey: config.operatorKey });
   await app.register(swaggerUi, { routePrefix: "/docs" });
 
   await app.register(databasePlugin, { url: config.databaseUrl, ...(overrides.db ? { db: overrides.db } : {}) });
-  const clock = overrides.clock ?? systemClock;
-  await app.register(servicesPlugin, { config, course: overrides.course ?? loadCourseOrThrow(), clock });
-  await app.register(oaPlugin, { config });
+  await app.register(servicesPlugin, { config, course: overrides.course ?? loadCourseOrThrow(), clock: overrides.clock ?? systemClock });
+  await app.register(zaloPlugin, { config });
+  await app.register(linksPlugin, { config });
+  await app.register(jobsPlugin, { config });
+  await app.register(inboxPlugin, { config });
+  await app.register(workersPlugin, { config });
+  await app.register(followerImportPlugin, { config });
 
-  await app.register(healthRoutes);
+  await app.register(healthRoutes, { sandbox });
   await app.register(authRoutes);
   await app.register(progressRoutes);
   await app.register(newsRoutes);
   await app.register(meRoutes);
   await app.register(areaRoutes);
   await app.register(posterRoutes);
-  await app.register(adminRoutes);
-  await app.register(adminQuestionRoutes);
-  await app.register(adminCampaignRoutes, { costs: config.campaignCosts });
   await app.register(teamRoutes);
-  await app.register(adminTeamRoutes);
-  await app.register(adminCommuneRoutes);
-  await app.register(adminReportRoutes, { costs: config.reportCosts });
+  await app.register(adminApi, { campaignCosts: config.campaignCosts, reportCosts: config.reportCosts });
   await app.register(webhookRoutes, { maxAgeHours: config.webhookMaxAgeHours });
-  await app.register(oauthRoutes, { operatorKey: config.operatorKey, publicUrl: config.publicUrl, port: config.port });
-  if (app.services.sandbox && app.oa.sandboxWorld && app.oa.sandboxDelivery) {
-    await registerSandbox(app, { identity: app.services.sandbox, clock, world: app.oa.sandboxWorld, delivery: app.oa.sandboxDelivery });
-  }
-  await app.register(miniappRoutes, { dir: config.miniappDir, miniappId: app.services.miniappId, csp: (hashes) => contentSecurityPolicy(headerOptions, hashes), ...(config.zaloDomainVerification ? { domainVerification: config.zaloDomainVerification } : {}) });
+  await app.register(oauthRoutes, { sandbox, operatorKey: config.operatorKey, publicUrl: config.publicUrl, port: config.port });
+  await app.register(miniappRoutes, { dir: config.miniappDir, miniappId: app.zalo.ids.miniappId, csp: (hashes) => contentSecurityPolicy(headerOptions, hashes), ...(config.zaloDomainVerification ? { domainVerification: config.zaloDomainVerification } : {}) });
   return app;
 }

@@ -30,13 +30,13 @@ describe("loadConfig", () => {
       host: "0.0.0.0",
       port: 3000,
       databaseUrl: "sqlite:./data/app.db",
-      sandbox: true,
-      zalo: null,
+      mode: "sandbox",
       sessionSecret: undefined,
       sessionTtlMinutes: 120,
       miniappDir: "www",
       bodyLimit: 262_144,
     });
+    expect(c).not.toHaveProperty("zalo");
   });
 
   it("reads only the object it is given, not process.env", () => {
@@ -57,14 +57,14 @@ describe("loadConfig", () => {
 
   it("treats empty or blank credentials as unset (sandbox mode)", () => {
     const c = loadConfig({ ZALO_APP_ID: "", ZALO_APP_SECRET: "  ", ZALO_MINIAPP_ID: "" });
-    expect(c.sandbox).toBe(true);
-    expect(c.zalo).toBeNull();
+    expect(c.mode).toBe("sandbox");
+    expect(c).not.toHaveProperty("zalo");
   });
 
   it("switches to Zalo mode with all three credentials and a session secret", () => {
     const c = loadConfig({ ...ZALO, SESSION_SECRET: SECRET, ZALO_OA_ID: "555", DATABASE_URL: "postgres://u@db:5432/app" });
-    expect(c.sandbox).toBe(false);
-    expect(c.zalo).toEqual({
+    expect(c.mode).toBe("zalo");
+    expect(c.mode === "zalo" && c.zalo).toEqual({
       appId: "1234567890",
       appSecret: "app-secret",
       miniappId: "9876543210",
@@ -110,7 +110,7 @@ describe("loadConfig", () => {
 
   it("refuses NODE_ENV=production without Zalo credentials (it would run the sandbox and serve its secrets)", () => {
     expect(refusal({ NODE_ENV: "production" })).toContain("NODE_ENV: production needs the Zalo credentials");
-    expect(loadConfig({ NODE_ENV: "production", ...ZALO, SESSION_SECRET: SECRET }).sandbox).toBe(false);
+    expect(loadConfig({ NODE_ENV: "production", ...ZALO, SESSION_SECRET: SECRET }).mode).toBe("zalo");
   });
 
   it.each(["mysql://u@h/db", "./data/app.db", "sqlite:", "postgres://", "http://db"])("refuses DATABASE_URL %s", (url) => {

@@ -106,7 +106,7 @@ export interface ZaloConfig {
   initialRefreshToken: string | undefined;
 }
 
-export interface Config {
+interface CommonConfig {
   env: Env["NODE_ENV"];
   host: string;
   port: number;
@@ -115,10 +115,6 @@ export interface Config {
   databaseUrl: string;
   sessionSecret: string | undefined;
   sessionTtlMinutes: number;
-  /** True when no Zalo credentials are configured: the server mounts the Zalo sandbox and talks to it. */
-  sandbox: boolean;
-  /** Null in sandbox mode, where the sandbox provides its own identifiers and secrets at start. */
-  zalo: ZaloConfig | null;
   /** Seed for the sandbox's secrets, so that several processes (and restarts) agree; random when unset. */
   sandboxSeed: string | undefined;
   /** Where the sandbox delivers webhook events; unset: this server's own /webhooks/zalo, in-process. */
@@ -166,6 +162,19 @@ export interface Config {
   bodyLimit: number;
 }
 
+/** Zalo credentials configured: the server talks to Zalo. */
+export interface ZaloModeConfig extends CommonConfig {
+  mode: "zalo";
+  zalo: ZaloConfig;
+}
+
+/** No Zalo credentials: the server mounts the Zalo sandbox and talks to it; the sandbox provides its own ids and secrets at start. */
+export interface SandboxModeConfig extends CommonConfig {
+  mode: "sandbox";
+}
+
+export type Config = ZaloModeConfig | SandboxModeConfig;
+
 export class ConfigError extends Error {}
 
 function parseJsonObject(raw: string | undefined, name: string): Record<string, unknown> {
@@ -187,8 +196,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     throw new ConfigError(`Invalid environment (see .env.example):\n${lines.join("\n")}`);
   }
   const e = r.data;
-  const sandbox = !e.ZALO_APP_ID;
-  return {
+  const common: CommonConfig = {
     env: e.NODE_ENV,
     host: e.HOST,
     port: e.PORT,
@@ -197,21 +205,6 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     databaseUrl: e.DATABASE_URL,
     sessionSecret: e.SESSION_SECRET,
     sessionTtlMinutes: e.SESSION_TTL_MINUTES,
-    sandbox,
-    zalo: sandbox
-      ? null
-      : {
-          appId: e.ZALO_APP_ID!,
-          appSecret: e.ZALO_APP_SECRET!,
-          miniappId: e.ZALO_MINIAPP_ID!,
-          oaId: e.ZALO_OA_ID!,
-          oaSecretKey: e.ZALO_OA_SECRET_KEY!,
-          graphUrl: e.ZALO_GRAPH_URL,
-          openapiUrl: e.ZALO_OPENAPI_URL,
-          oauthUrl: e.ZALO_OAUTH_URL,
-          initialAccessToken: e.ZALO_OA_ACCESS_TOKEN,
-          initialRefreshToken: e.ZALO_OA_REFRESH_TOKEN,
-        },
     sandboxSeed: e.SANDBOX_SEED,
     sandboxRetryScale: e.SANDBOX_RETRY_SCALE,
     sandboxRetrySchedule: e.SANDBOX_RETRY_SCHEDULE,
@@ -236,5 +229,25 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     reportCosts: { teamMonthVnd: e.REPORT_COST_TEAM_MONTH_VND, memberTrainedVnd: e.REPORT_COST_MEMBER_TRAINED_VND },
     miniappDir: e.MINIAPP_DIR,
     bodyLimit: e.BODY_LIMIT_BYTES,
+  };
+  const zalo = zaloConfigOf(e);
+  return zalo ? { ...common, mode: "zalo", zalo } : { ...common, mode: "sandbox" };
+}
+
+/** The Zalo credentials, or null for the sandbox (the schema refuses some without the others). */
+function zaloConfigOf(e: Env): ZaloConfig | null {
+  const { ZALO_APP_ID: appId, ZALO_APP_SECRET: appSecret, ZALO_MINIAPP_ID: miniappId, ZALO_OA_ID: oaId, ZALO_OA_SECRET_KEY: oaSecretKey } = e;
+  if (!appId || !appSecret || !miniappId || !oaId || !oaSecretKey) return null;
+  return {
+    appId,
+    appSecret,
+    miniappId,
+    oaId,
+    oaSecretKey,
+    graphUrl: e.ZALO_GRAPH_URL,
+    openapiUrl: e.ZALO_OPENAPI_URL,
+    oauthUrl: e.ZALO_OAUTH_URL,
+    initialAccessToken: e.ZALO_OA_ACCESS_TOKEN,
+    initialRefreshToken: e.ZALO_OA_REFRESH_TOKEN,
   };
 }

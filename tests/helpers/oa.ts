@@ -72,12 +72,12 @@ async function waitUntil(cond: () => boolean, what: string, limitMs = 15_000): P
  * Deliveries waiting for a retry, and jobs due later, are not waited for.
  */
 export async function settle(app: FastifyInstance): Promise<void> {
-  const deliveries = app.oa.sandboxDelivery?.deliveries ?? [];
+  const deliveries = app.sandbox?.delivery.deliveries ?? [];
   const answered = () => deliveries.every((d) => d.lastStatus !== null);
   for (let round = 0; round < 200; round++) {
     const n = deliveries.length;
     await waitUntil(answered, "webhook deliveries to be answered");
-    await app.oa.queue.idle();
+    await app.jobs.idle();
     if (deliveries.length === n && answered()) return;
   }
   throw new Error("the sandbox never settled");

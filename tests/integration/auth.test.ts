@@ -77,7 +77,7 @@ describe.each(DIALECTS)("sign-in in sandbox mode on %s", (dialect) => {
     const body = res.json();
     expect(Object.keys(body).sort()).toEqual(["app_id", "app_secret", "miniapp_id", "oa_id", "oa_secret_key"]);
     for (const v of Object.values(body)) expect(v).toEqual(expect.any(String));
-    expect(body.miniapp_id).toBe(t.app.services.miniappId);
+    expect(body.miniapp_id).toBe(t.app.zalo.ids.miniappId);
   });
 
   it("signs in through the sandbox's Graph stand-in, creating the learner once", async () => {

@@ -21,7 +21,7 @@ describe.each(DIALECTS)("sending a campaign on %s", (dialect) => {
 
   /** A follower known both to the sandbox (as Zalo) and to the server (subscribed to Ba Đình, topic an-toan-mang). */
   async function follower(id: string, hoursAgo: number, followsInZalo = true) {
-    const world = t.app.oa.sandboxWorld!;
+    const world = t.app.sandbox!.world;
     const u = world.addUser(id);
     u.following = followsInZalo;
     u.lastInteractionAt = clock.now().getTime() - hoursAgo * HOUR;
@@ -181,7 +181,7 @@ describe.each(DIALECTS)("sending a campaign on %s", (dialect) => {
     const db = t.testDb.db.db;
     const [row] = await db.selectFrom("deliveries").select(["id", "user_id"]).where("campaign_id", "=", id).where("state", "=", "sent").limit(1).execute();
     await db.updateTable("deliveries").set({ state: "sending", updated_at: clock.now().toISOString() }).where("id", "=", row!.id).execute();
-    await t.app.oa.queue.add("delivery", { deliveryId: Number(row!.id) }, { key: `delivery:${row!.id}` });
+    await t.app.jobs.add("delivery", { deliveryId: Number(row!.id) }, { key: `delivery:${row!.id}` });
     await settle(t.app);
     // Lately "sending" may be another sender still at work: the job looks again once the row is stale.
     expect((await sentTo(t.app, row!.user_id)).filter((m) => m.message.text?.startsWith("Sau sự cố"))).toHaveLength(1);

@@ -47,8 +47,8 @@ describe.each(DIALECTS)("dialogue edge cases on %s", (dialect) => {
       app_id: cfg.app_id,
       timestamp: String(at),
     });
-    await t.app.oa.sandboxWorld!.addUser(user);
-    t.app.oa.sandboxWorld!.users.get(user)!.following = true;
+    await t.app.sandbox!.world.addUser(user);
+    t.app.sandbox!.world.users.get(user)!.following = true;
     expect((await deliverSigned(t.app, cfg, event("follow", base + 2000))).statusCode).toBe(200);
     await settle(t.app);
     expect((await deliverSigned(t.app, cfg, event("unfollow", base + 1000))).statusCode).toBe(200);

@@ -138,9 +138,9 @@ describe.each(DIALECTS)("webhook replays and the inbox's retention on %s", (dial
     const before = await inboxCount();
     expect(before).toBeGreaterThan(0);
     await t.testDb.db.db.insertInto("webhook_inbox").values({ event_key: "unprocessed-old", event_name: "user_send_text", payload: "{}", status: "failed", last_error: "x", received_at: "2026-10-01T00:00:00.000Z", processed_at: null }).execute();
-    expect(await t.app.oa.pruneInbox()).toBe(0);
+    expect(await t.app.inbox.prune()).toBe(0);
     clock.set(new Date(clock.now().getTime() + 31 * 86400_000));
-    expect(await t.app.oa.pruneInbox()).toBe(before);
+    expect(await t.app.inbox.prune()).toBe(before);
     const left = await t.testDb.db.db.selectFrom("webhook_inbox").select("event_key").execute();
     expect(left.map((r) => r.event_key)).toEqual(["unprocessed-old"]);
   });

@@ -58,7 +58,7 @@ describe.each(DIALECTS)("Tin mới: news held in the inbox, read in the app, on 
     t = await createTestApp(dialect, { course, clock }, { PUBLIC_URL: "https://ksc.example.vn" });
     await t.app.ready();
     await oaConnected(t.app);
-    home = t.app.oa.links.home();
+    home = t.app.links.home();
     await t.testDb.db.db.insertInto("roles").values({ zalo_user_id: OFFICIAL.zaloId, role: "province_official", area_code: "01", granted_by: "test", granted_at: clock.now().toISOString() }).execute();
     token.an = (await signInAs(t.app, AN.index)).token;
     token.binh = (await signInAs(t.app, BINH.index)).token;

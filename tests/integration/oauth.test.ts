@@ -68,7 +68,7 @@ describe.each(DIALECTS)("OA OAuth routes in sandbox mode on %s", (dialect) => {
 
   it("a full start → sandbox permission → callback stores a working token pair, and uses the state up", async () => {
     const before = await tokenRow(cfg.oa_id);
-    const codes = t.app.oa.sandboxWorld!.tokenCalls.authorizationCode;
+    const codes = t.app.sandbox!.world.tokenCalls.authorizationCode;
     const callback = await consent();
     expect(callback.pathname).toBe("/oauth/zalo/callback");
     expect(callback.searchParams.get("oa_id")).toBe(cfg.oa_id);
@@ -79,7 +79,7 @@ describe.each(DIALECTS)("OA OAuth routes in sandbox mode on %s", (dialect) => {
     expect(res.statusCode).toBe(200);
     expect(res.headers["content-type"]).toMatch(/^text\/html/);
     expect(res.body).toContain("Đã kết nối Official Account thành công");
-    expect(t.app.oa.sandboxWorld!.tokenCalls.authorizationCode).toBe(codes + 1);
+    expect(t.app.sandbox!.world.tokenCalls.authorizationCode).toBe(codes + 1);
 
     const row = await tokenRow(cfg.oa_id);
     expect(row).toMatchObject({ source: "oauth", updated_at: clock.now().toISOString(), access_expires_at: new Date(clock.now().getTime() + 90_000_000).toISOString(), last_error: null });

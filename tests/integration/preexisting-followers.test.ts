@@ -34,7 +34,7 @@ describe.each(DIALECTS)("an OA with 12,000 followers from before the server, on 
     await db.insertInto("roles").values({ zalo_user_id: "5500000000000000001", role: "operator", area_code: "", granted_by: "test", granted_at: clock.now().toISOString() }).execute();
     token = (await signInAs(t.app, 0)).token;
     // In Zalo: 3,000 wrote to the OA within the last 6 days, the rest 40 days ago or more.
-    t.app.oa.sandboxWorld!.seedPreexisting(0, FOLLOWERS, (i) => ({ id: id(i), following: true, hoursSinceInteraction: i < ACTIVE ? i % 140 : 24 * 40 + (i % 500) }));
+    t.app.sandbox!.world.seedPreexisting(0, FOLLOWERS, (i) => ({ id: id(i), following: true, hoursSinceInteraction: i < ACTIVE ? i % 140 : 24 * 40 + (i % 500) }));
     // Here: each of them subscribed to Ba Đình's news in the chat, with no follow event on record.
     const now = clock.now().toISOString();
     for (let from = 0; from < FOLLOWERS; from += 1000) {
@@ -57,7 +57,7 @@ describe.each(DIALECTS)("an OA with 12,000 followers from before the server, on 
   });
 
   it("the import pages getlist by period and reaches every recent follower; one campaign then reaches all those Zalo's rules allow", async () => {
-    const r = await importFollowers({ repos: t.app.services.repos, oa: t.app.oa.oa, clock, log: silentLog });
+    const r = await importFollowers({ repos: t.app.services.repos, oa: t.app.zalo.oa, clock, log: silentLog });
     expect(r.lists.L7D).toEqual({ total: ACTIVE, listed: ACTIVE });
     expect(r.lists.L30D!.total).toBe(ACTIVE);
     // The plain list stops at offset 9,951 (pages of 50: the last starts at 9,950): 10,000 of 12,000 are listed; the others are checked before a campaign.
@@ -100,7 +100,7 @@ describe.each(DIALECTS)("Zalo's quota and money on %s", (dialect) => {
   const faults = (f: object) => t.app.inject({ method: "PUT", url: "/sandbox/faults", payload: f });
 
   async function follower(uid: string, hoursAgo: number) {
-    const world = t.app.oa.sandboxWorld!;
+    const world = t.app.sandbox!.world;
     const u = world.addUser(uid);
     world.setFollowing(u, true);
     u.lastInteractionAt = clock.now().getTime() - hoursAgo * HOUR;
@@ -130,13 +130,13 @@ describe.each(DIALECTS)("Zalo's quota and money on %s", (dialect) => {
     const id = res.json().id as number;
     const plan = (await api("GET", `/api/v1/admin/campaigns/${id}`)).json().plan;
     expect(plan).toMatchObject({ quota: 2, paid: 3, quotaRemaining: 2, estimatedCostVnd: 3 * 55 });
-    const calls = t.app.oa.sandboxWorld!.quota.calls;
+    const calls = t.app.sandbox!.world.quota.calls;
     await api("POST", `/api/v1/admin/campaigns/${id}/send`);
     await settle(t.app);
     const stats = (await api("GET", `/api/v1/admin/campaigns/${id}/stats`)).json();
     expect(stats).toMatchObject({ sent: 2, held: 3, heldForQuota: 3, failed: 0, done: true, byQuotaType: { sub_quota: 2 }, plannedCostVnd: 165, costVnd: 0 });
     // One refusal is enough: after it the others are held without a call each (a quota read, the sends, one -211).
-    expect(t.app.oa.sandboxWorld!.quota.calls - calls).toBeLessThanOrEqual(1 + 2 + 2 + 1);
+    expect(t.app.sandbox!.world.quota.calls - calls).toBeLessThanOrEqual(1 + 2 + 2 + 1);
     expect((await api("GET", `/api/v1/admin/campaigns/${id}/stats.csv`)).body).toContain("held_for_quota,3\n");
   });
 
@@ -160,7 +160,7 @@ describe.each(DIALECTS)("Zalo's quota and money on %s", (dialect) => {
     clock.advanceMinutes(20);
     await faults({ promotionEnabled: false, proactiveQuota: 0, cloudBalanceVnd: 0 });
     const uid = "7710000000000000077";
-    const world = t.app.oa.sandboxWorld!;
+    const world = t.app.sandbox!.world;
     const u = world.addUser(uid);
     world.setFollowing(u, true);
     u.lastInteractionAt = clock.now().getTime() - 30 * HOUR; // 30 hours ago: free

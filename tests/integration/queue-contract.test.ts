@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bullQueue } from "../../bot-server/src/jobs/bullmq-queue.js";
 import { dbQueue } from "../../bot-server/src/jobs/db-queue.js";
-import { PermanentJobError, RunLaterError, type JobPayload, type JobQueue } from "../../bot-server/src/jobs/queue.js";
+import { PermanentJobError, RunLaterError, type JobMap, type JobPayload, type JobQueue } from "../../bot-server/src/jobs/queue.js";
 import { systemClock } from "../../bot-server/src/lib/clock.js";
 import { jobRepository } from "../../bot-server/src/repositories/jobs.js";
 import { createTestDb, type TestDb } from "../helpers/databases.js";
@@ -10,9 +10,12 @@ import { silentLogger } from "../helpers/logger.js";
 
 const REDIS_URL = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
 
+/** The contract's own job names, any payload. */
+type TestJobs = JobMap;
+
 interface Engine {
   name: string;
-  make(): Promise<{ queue: JobQueue; close(): Promise<void> }>;
+  make(): Promise<{ queue: JobQueue<TestJobs>; close(): Promise<void> }>;
 }
 
 const engines: Engine[] = [
@@ -20,14 +23,14 @@ const engines: Engine[] = [
     name: `embedded on ${dialect}`,
     async make() {
       const testDb: TestDb = await createTestDb(dialect);
-      const queue = dbQueue({ repo: jobRepository(testDb.db.db, dialect), clock: systemClock, log: silentLogger(), pollMs: 30, retryBaseMs: 20 });
+      const queue = dbQueue<TestJobs>({ repo: jobRepository(testDb.db.db, dialect), clock: systemClock, log: silentLogger(), pollMs: 30, retryBaseMs: 20 });
       return { queue, close: async () => { await queue.stop(); await testDb.cleanup(); } };
     },
   })),
   {
     name: "BullMQ on Redis",
     async make() {
-      const queue = bullQueue({ redisUrl: REDIS_URL, log: silentLogger(), prefix: `ksc-test-${randomBytes(4).toString("hex")}`, retryBaseMs: 20 });
+      const queue = bullQueue<TestJobs>({ redisUrl: REDIS_URL, log: silentLogger(), prefix: `ksc-test-${randomBytes(4).toString("hex")}`, retryBaseMs: 20 });
       return { queue, close: () => queue.stop() };
     },
   },
@@ -44,7 +47,7 @@ async function until(check: () => boolean, what: string): Promise<void> {
 
 // The same contract for both runtime modes: services never know which one runs.
 describe.each(engines)("job queue contract: $name", (engine) => {
-  let queue: JobQueue;
+  let queue: JobQueue<TestJobs>;
   let close: () => Promise<void>;
   const seen: Record<string, JobPayload[]> = {};
   const failed: Record<string, JobPayload[]> = {};

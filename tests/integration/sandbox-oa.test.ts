@@ -343,7 +343,7 @@ describe.each(DIALECTS)("the Zalo sandbox (OA OpenAPI, OAuth, users) on %s", (di
 
     // Periods from a wrapper's docblock (TODAY, YESTERDAY, L7D, L30D, YYYY_MM_DD:YYYY_MM_DD), Vietnam dates.
     it("user/getlist filters by last_interaction_period and tag_name", async () => {
-      const world = t.app.oa.sandboxWorld!;
+      const world = t.app.sandbox!.world;
       const ids = Array.from({ length: 5 }, () => newUserId());
       const daysAgo = [0, 1, 3, 20, 60];
       ids.forEach((id, i) => {
@@ -394,7 +394,7 @@ describe.each(DIALECTS)("the Zalo sandbox (OA OpenAPI, OAuth, users) on %s", (di
   describe("the OAuth v4 token endpoint", () => {
     it("gives a pair with expires_in as a string; the refresh token is single-use (second use → error with HTTP 200)", async () => {
       expect(tokens.expires_in).toBe("90000");
-      const before = t.app.oa.sandboxWorld!.tokenCalls.refresh;
+      const before = t.app.sandbox!.world.tokenCalls.refresh;
       const refresh = () => tokenRequest(t.app, cfg.app_secret, { app_id: cfg.app_id, grant_type: "refresh_token", refresh_token: tokens.refresh_token });
       const first = await refresh();
       expect(first.statusCode).toBe(200);
@@ -410,7 +410,7 @@ describe.each(DIALECTS)("the Zalo sandbox (OA OpenAPI, OAuth, users) on %s", (di
 
       const next = await tokenRequest(t.app, cfg.app_secret, { app_id: cfg.app_id, grant_type: "refresh_token", refresh_token: pair.refresh_token });
       expect(next.json().access_token).toEqual(expect.any(String));
-      expect(t.app.oa.sandboxWorld!.tokenCalls.refresh).toBe(before + 3);
+      expect(t.app.sandbox!.world.tokenCalls.refresh).toBe(before + 3);
 
       // The new access token works.
       expect((await get("user/getlist", { offset: 0, count: 1 }, pair.access_token)).error).toBe(0);

@@ -20,7 +20,7 @@ describe("scale-out mode (PostgreSQL + Redis)", () => {
 
   it("answers the chatbot and delivers a campaign through BullMQ", async () => {
     const user = "7700000000000000501";
-    const world = t.app.oa.sandboxWorld!;
+    const world = t.app.sandbox!.world;
     await t.app.inject({ method: "POST", url: `/sandbox/users/${user}/follow` });
     await settle(t.app);
     expect((await sentTo(t.app, user)).length).toBeGreaterThan(0);

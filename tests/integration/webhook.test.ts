@@ -5,7 +5,7 @@ import { appOnDb, createTestApp, type TestApp } from "../helpers/app.js";
 import { createTestDb, DIALECTS, type TestDb } from "../helpers/databases.js";
 import { fixtureCourse, manualClock } from "../helpers/fixture.js";
 import { startHttpStub, type HttpStub } from "../helpers/http-stub.js";
-import { WEBHOOK_JOB_ATTEMPTS } from "../../bot-server/src/services/inbox-writer.js";
+import { WEBHOOK_JOB_ATTEMPTS } from "../../bot-server/src/services/inbox/inbox-writer.js";
 import {
   deliverSigned,
   oaConnected,
@@ -469,7 +469,7 @@ describe.each(DIALECTS)("events stored before a restart on %s", (dialect) => {
     const first = await appOnDb(testDb, { course, clock });
     await first.ready();
     await oaConnected(first);
-    await first.oa.queue.stop();
+    await first.jobs.stop();
     const cfg = await sandboxConfig(first);
     const e = userTextEvent(cfg, USER, "menu", { timestamp: clock.now().getTime() });
     expect((await deliverSigned(first, cfg, e)).statusCode).toBe(200);
@@ -483,7 +483,7 @@ describe.each(DIALECTS)("events stored before a restart on %s", (dialect) => {
 
     // The server starts again (the sandbox forgets everything: the user follows it anew before the queue starts).
     app = await appOnDb(testDb, { course, clock });
-    const world = app.oa.sandboxWorld!;
+    const world = app.sandbox!.world;
     const u = world.addUser(USER);
     u.following = true;
     u.lastInteractionAt = world.now();
@@ -513,9 +513,9 @@ describe.each(DIALECTS)("events stored before a restart on %s", (dialect) => {
     expect(await testDb.db.db.selectFrom("jobs").selectAll().where("payload", "=", JSON.stringify({ inboxId })).execute()).toEqual([]);
 
     app = await appOnDb(testDb, { course, clock });
-    const u = app.oa.sandboxWorld!.addUser(USER);
+    const u = app.sandbox!.world.addUser(USER);
     u.following = true;
-    u.lastInteractionAt = app.oa.sandboxWorld!.now();
+    u.lastInteractionAt = app.sandbox!.world.now();
     await app.ready();
     await oaConnected(app);
     await settle(app);

@@ -39,7 +39,7 @@ describe.each(DIALECTS)("events Zalo really sends, on %s", (dialect) => {
   });
 
   it("a follower with no follow event on record who writes is answered, then checked with Zalo (user/detail)", async () => {
-    const world = t.app.oa.sandboxWorld!;
+    const world = t.app.sandbox!.world;
     const u = world.addUser("7700000000000000551");
     world.setFollowing(u, true); // followed long before this server existed: no follow event
     const replies = await say(t.app, u.id, "menu");
@@ -57,7 +57,7 @@ describe.each(DIALECTS)("events Zalo really sends, on %s", (dialect) => {
   });
 
   it("bot replies are counted against the person's free replies, and a new message starts the count again", async () => {
-    const world = t.app.oa.sandboxWorld!;
+    const world = t.app.sandbox!.world;
     const u = world.addUser("7700000000000000553");
     world.setFollowing(u, true);
     await say(t.app, u.id, "menu");
@@ -75,13 +75,13 @@ describe.each(DIALECTS)("events Zalo really sends, on %s", (dialect) => {
 
   // zalo-php-sdk ZaloEndPoint: v2.0/oa/tag/tagfollower and rmfollowerfromtag, body {user_id, tag_name}.
   it("a subscription is mirrored into OA tags (one per commune and topic); changes add and remove only what changed", async () => {
-    const world = t.app.oa.sandboxWorld!;
+    const world = t.app.sandbox!.world;
     const u = world.addUser("7700000000000000554");
     world.setFollowing(u, true);
     const now = clock.now().toISOString();
     const db = t.testDb.db.db;
     await db.insertInto("subscribers").values({ user_id: u.id, display_name: null, following: 1, follow_checked_at: now, followed_at: now, unfollowed_at: null, last_interaction_at: now, consent_version: "v", consent_text: "t", consent_at: now, province_code: "01", commune_code: "00004", topics: '["an-toan-mang","tin-chinh-quyen"]', news_enabled: 1, dialogue: null, created_at: now, updated_at: now }).execute();
-    const deps = { repos: t.app.services.repos, oa: t.app.oa.oa, clock };
+    const deps = { repos: t.app.services.repos, oa: t.app.zalo.oa, clock };
     const s = { enabled: true, prefix: "ksc" };
     expect(await mirrorTags(deps, u.id, s)).toEqual({ added: 3, removed: 0 });
     expect([...u.tags].sort()).toEqual(["ksc-an-toan-mang", "ksc-tin-chinh-quyen", "ksc-xa-00004"]);

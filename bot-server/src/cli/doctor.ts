@@ -33,7 +33,7 @@ async function sandboxRoundTrip(app: FastifyInstance): Promise<void> {
 
 export async function runChecks(config: Config): Promise<Check[]> {
   const checks: Check[] = [];
-  const sandbox = config.sandbox;
+  const sandbox = config.mode === "sandbox";
   const url = config.publicUrl ?? "";
   checks.push(
     /^https:\/\//.test(url) || (sandbox && (!url || /^http:\/\/(localhost|127\.0\.0\.1)/.test(url)))
@@ -53,8 +53,8 @@ export async function runChecks(config: Config): Promise<Check[]> {
       ? { name: "OPERATOR_KEY", ok: true, detail: config.operatorKey ? "set" : "sandbox: not needed" }
       : { name: "OPERATOR_KEY", ok: false, detail: "not set", fix: "Set OPERATOR_KEY (16+ characters): it lets you connect the OA at /oauth/zalo/start?key=…" },
   );
-  if (!sandbox) {
-    const z = config.zalo!;
+  if (config.mode === "zalo") {
+    const z = config.zalo;
     checks.push(
       z.appSecret.length >= 16 && z.oaSecretKey.length >= 16
         ? { name: "Zalo secrets", ok: true, detail: "ZALO_APP_SECRET and ZALO_OA_SECRET_KEY set" }
@@ -66,10 +66,10 @@ export async function runChecks(config: Config): Promise<Check[]> {
   try {
     await app.ready();
     if (sandbox) await sandboxRoundTrip(app).catch(() => undefined);
-    let oa = await app.oa.tokens.connection().catch(() => ({ status: "degraded" as const, reason: "unknown" }));
+    let oa = await app.zalo.tokens.connection().catch(() => ({ status: "degraded" as const, reason: "unknown" }));
     for (let i = 0; sandbox && oa.status !== "ok" && i < 40; i++) {
       await new Promise((r) => setTimeout(r, 50));
-      oa = await app.oa.tokens.connection();
+      oa = await app.zalo.tokens.connection();
     }
     checks.push(
       oa.status === "ok"
@@ -95,7 +95,7 @@ export async function runChecks(config: Config): Promise<Check[]> {
     } else {
       checks.push(sandbox ? { name: "Domain verification", ok: true, detail: "sandbox: not needed" } : { name: "Domain verification", ok: false, detail: "ZALO_DOMAIN_VERIFICATION is not set", fix: "Set ZALO_DOMAIN_VERIFICATION to the code Zalo gives when you verify the domain (the file zalo_verifier<CODE>.html)." });
     }
-    const quota = await readQuota({ oa: app.oa.oa, repos: app.services.repos, clock: app.services.clock }, 0).catch(() => null);
+    const quota = await readQuota({ oa: app.zalo.oa, repos: app.services.repos, clock: app.services.clock }, 0).catch(() => null);
     checks.push(
       quota
         ? { name: "Message quota", ok: true, detail: `${quota.remain} of ${quota.total} proactive messages left` }
@@ -118,7 +118,7 @@ async function main(): Promise<number> {
     }
     throw err;
   }
-  console.log(config.sandbox ? "Checking the sandbox (no Zalo credentials set):" : "Checking the Zalo configuration:");
+  console.log(config.mode === "sandbox" ? "Checking the sandbox (no Zalo credentials set):" : "Checking the Zalo configuration:");
   const checks = await runChecks(config);
   for (const c of checks) console.log(c.ok ? `✓ ${c.name}: ${c.detail}` : `✗ ${c.name}: ${c.detail}\n  Fix: ${c.fix}`);
   const failed = checks.filter((c) => !c.ok).length;

@@ -11,8 +11,8 @@ export async function importFollowersByHand(config: Config): Promise<number> {
   const app = await buildApp({ ...config, runWorkers: false, followerImportHours: 0, logLevel: "warn" });
   try {
     await app.ready();
-    const connection = await app.oa.tokens.connection().catch(() => ({ status: "degraded" as const }));
-    if (!app.services.sandbox && connection.status !== "ok") {
+    const connection = await app.zalo.tokens.connection().catch(() => ({ status: "degraded" as const }));
+    if (config.mode === "zalo" && connection.status !== "ok") {
       console.error("oa_not_connected: connect the OA first (/oauth/zalo/start?key=<OPERATOR_KEY>)");
       return 1;
     }
@@ -20,7 +20,7 @@ export async function importFollowersByHand(config: Config): Promise<number> {
       info: (o: object, msg: string) => console.log(`${msg} ${JSON.stringify(o)}`),
       warn: (o: object, msg: string) => console.warn(`warning: ${msg} ${JSON.stringify(o)}`),
     };
-    const r = await importFollowers({ repos: app.services.repos, oa: app.oa.oa, clock: app.services.clock, log });
+    const r = await importFollowers({ repos: app.services.repos, oa: app.zalo.oa, clock: app.services.clock, log });
     console.log(`followers imported: ${r.followers} (user/detail asked for ${r.detailed}; not reachable through Zalo's lists: ${r.unreachable})`);
     return 0;
   } finally {

@@ -1,7 +1,8 @@
 import { DelayedError, Queue, UnrecoverableError, Worker, type Job } from "bullmq";
 import { Redis } from "ioredis";
 import type { FastifyBaseLogger } from "fastify";
-import { backoffMs, PermanentJobError, RunLaterError, type BulkJob, type JobHandler, type JobOptions, type JobPayload, type JobQueue, type WorkerOptions } from "./queue.js";
+import type { JobPayloads } from "./payloads.js";
+import { backoffMs, PermanentJobError, RunLaterError, type BulkJob, type JobHandler, type JobMap, type JobOptions, type JobPayload, type JobQueue, type WorkerOptions } from "./queue.js";
 
 export interface BullQueueOptions {
   redisUrl: string;
@@ -25,7 +26,7 @@ const jobIdOf = (key: string) => key.replace(/:/g, "-");
  * waiting under that id is not added twice), retries use the same backoff as the embedded queue, and a queue's
  * rate limit is global across processes.
  */
-export function bullQueue(o: BullQueueOptions): JobQueue {
+export function bullQueue<M extends JobMap = JobPayloads>(o: BullQueueOptions): JobQueue<M> {
   const connections: Redis[] = [];
   const connection = () => {
     const c = redisOf(o.redisUrl);
@@ -94,7 +95,7 @@ export function bullQueue(o: BullQueueOptions): JobQueue {
     workers.push(worker);
   }
 
-  return {
+  const engine: JobQueue<JobMap> = {
     async add(name, payload, opts) {
       await queueOf(name).add(name, payload, jobOpts(opts));
     },
@@ -124,4 +125,6 @@ export function bullQueue(o: BullQueueOptions): JobQueue {
       }
     },
   };
+  // The engine takes any name and payload; the type parameter is what callers may add and process.
+  return engine as JobQueue<M>;
 }

@@ -2,7 +2,8 @@ import { EventEmitter } from "node:events";
 import type { FastifyBaseLogger } from "fastify";
 import type { Clock } from "../lib/clock.js";
 import type { JobRepository, JobRow } from "../repositories/jobs.js";
-import { backoffMs, PermanentJobError, RunLaterError, type JobHandler, type JobOptions, type JobPayload, type JobQueue, type WorkerOptions } from "./queue.js";
+import type { JobPayloads } from "./payloads.js";
+import { backoffMs, PermanentJobError, RunLaterError, type JobHandler, type JobMap, type JobOptions, type JobPayload, type JobQueue, type WorkerOptions } from "./queue.js";
 
 export interface DbQueueOptions {
   repo: JobRepository;
@@ -25,7 +26,7 @@ interface Worker {
  * Embedded mode: jobs live in a table of the same database, and workers run inside the server process.
  * A job is leased while it runs; a crashed process's jobs are taken again once their lease runs out.
  */
-export function dbQueue(opts: DbQueueOptions): JobQueue {
+export function dbQueue<M extends JobMap = JobPayloads>(opts: DbQueueOptions): JobQueue<M> {
   const { repo, clock, log } = opts;
   const pollMs = opts.pollMs ?? 500;
   // Short, renewed while the job runs: after a crash, its jobs are taken again within half a minute.
@@ -131,7 +132,7 @@ export function dbQueue(opts: DbQueueOptions): JobQueue {
 
   wake.on("job", (queue: string) => started && void pump(queue));
 
-  return {
+  const engine: JobQueue<JobMap> = {
     async add(queue: string, payload: JobPayload, o: JobOptions = {}) {
       await repo.insert(row(queue, payload, o));
       if (!o.delayMs) wake.emit("job", queue);
@@ -180,4 +181,6 @@ export function dbQueue(opts: DbQueueOptions): JobQueue {
       }
     },
   };
+  // The engine takes any name and payload; the type parameter is what callers may add and process.
+  return engine as JobQueue<M>;
 }

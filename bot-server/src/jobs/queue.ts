@@ -1,6 +1,11 @@
 /** The job engine behind one interface: a database table in embedded mode; BullMQ on Redis in scale-out mode. */
 
+import type { JobPayloads } from "./payloads.js";
+
 export type JobPayload = Record<string, string | number | number[]>;
+
+/** Job names and their payloads: the server's are JobPayloads; the queue's own tests bring theirs. */
+export type JobMap = Record<string, JobPayload>;
 
 export interface JobOptions {
   /** A unique key: adding a job whose key is already there does nothing. */
@@ -14,24 +19,25 @@ export interface JobContext {
   maxAttempts: number;
 }
 
-export type JobHandler = (payload: JobPayload, ctx: JobContext) => Promise<void>;
+export type JobHandler<P extends JobPayload = JobPayload> = (payload: P, ctx: JobContext) => Promise<void>;
 
-export interface WorkerOptions {
+export interface WorkerOptions<P extends JobPayload = JobPayload> {
   concurrency?: number;
   /** Called when a job has failed for the last time (the data it refers to stays where it is). */
-  onFailed?: (payload: JobPayload, error: unknown) => Promise<void>;
+  onFailed?: (payload: P, error: unknown) => Promise<void>;
 }
 
-export interface BulkJob {
-  payload: JobPayload;
+export interface BulkJob<P extends JobPayload = JobPayload> {
+  payload: P;
   opts?: JobOptions;
 }
 
-export interface JobQueue {
-  add(queue: string, payload: JobPayload, opts?: JobOptions): Promise<void>;
+/** A payload that is not the one its job name takes does not compile. */
+export interface JobQueue<M extends JobMap = JobPayloads> {
+  add<Q extends keyof M & string>(queue: Q, payload: M[Q], opts?: JobOptions): Promise<void>;
   /** Many jobs in one write. */
-  addBulk(queue: string, jobs: BulkJob[]): Promise<void>;
-  process(queue: string, handler: JobHandler, opts?: WorkerOptions): void;
+  addBulk<Q extends keyof M & string>(queue: Q, jobs: BulkJob<M[Q]>[]): Promise<void>;
+  process<Q extends keyof M & string>(queue: Q, handler: JobHandler<M[Q]>, opts?: WorkerOptions<M[Q]>): void;
   start(): void;
   /** Stops taking jobs and waits for the ones running. */
   stop(): Promise<void>;

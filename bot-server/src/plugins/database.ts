@@ -15,10 +15,13 @@ export interface DatabasePluginOptions {
   db?: Db;
 }
 
-export const databasePlugin = fp(async (app: FastifyInstance, opts: DatabasePluginOptions) => {
-  const database = opts.db ?? connect(opts.url);
-  const applied = await migrateToLatest(database);
-  if (applied.length) app.log.info({ applied, database: database.where }, "database migrated");
-  app.decorate("database", database);
-  if (!opts.db) app.addHook("onClose", () => database.close());
-});
+export const databasePlugin = fp(
+  async (app: FastifyInstance, opts: DatabasePluginOptions) => {
+    const database = opts.db ?? connect(opts.url);
+    const applied = await migrateToLatest(database);
+    if (applied.length) app.log.info({ applied, database: database.where }, "database migrated");
+    app.decorate("database", database);
+    if (!opts.db) app.addHook("onClose", () => database.close());
+  },
+  { name: "database" },
+);

@@ -7,11 +7,11 @@ import type { Clock } from "../lib/clock.js";
 import { inviteCodes, type InviteCodes } from "../lib/invite-codes.js";
 import { sessionTokens, type SessionTokens } from "../lib/session.js";
 import { repositories, type Repositories } from "../repositories/index.js";
-import { sandboxIdentity, type SandboxIdentity } from "../sandbox/identity.js";
-import { injectAdapter } from "../sandbox/inject-adapter.js";
+import { loadAreas, type Areas } from "../services/areas.js";
 import { courseCatalog, type CourseCatalog } from "../services/course-catalog.js";
-import { graphClient, type GraphClient } from "../zalo/graph-client.js";
+import { faqSearch, type FaqSearch } from "../services/dialogue/faq-search.js";
 
+/** What the domain services work with, the same in sandbox and Zalo mode. */
 export interface Services {
   repos: Repositories;
   course: Course;
@@ -19,12 +19,11 @@ export interface Services {
   sessions: SessionTokens;
   /** Signed team invite codes (a key derived from the session secret). */
   invites: InviteCodes;
-  graph: GraphClient;
   clock: Clock;
-  /** The mini app's id: the path it is served under, /zapps/<miniappId>/. */
-  miniappId: string;
-  /** Present in sandbox mode only. */
-  sandbox: SandboxIdentity | null;
+  /** The 2025 administrative units: provinces and communes. */
+  areas: Areas;
+  /** The chatbot's search over the course's questions and lessons. */
+  faq: FaqSearch;
 }
 
 declare module "fastify" {
@@ -34,28 +33,25 @@ declare module "fastify" {
 }
 
 export interface ServicesPluginOptions {
-  config: Config;
+  config: Pick<Config, "sessionSecret" | "sessionTtlMinutes">;
   course: Course;
   clock: Clock;
 }
 
-export const servicesPlugin = fp(async (app: FastifyInstance, { config, course, clock }: ServicesPluginOptions) => {
-  const sandbox = config.sandbox ? sandboxIdentity(config.sandboxSeed) : null;
-  const zalo = config.zalo;
-  const graph = sandbox
-    ? graphClient({ baseUrl: "http://sandbox.local/sandbox/graph", appSecret: sandbox.appSecret, adapter: injectAdapter(app) })
-    : graphClient({ baseUrl: zalo!.graphUrl, appSecret: zalo!.appSecret });
-  // Without a configured secret (sandbox only: config demands one otherwise) sessions end when the process does.
-  const secret = config.sessionSecret ?? randomBytes(32).toString("hex");
-  app.decorate("services", {
-    repos: repositories(app.database.db, app.database.dialect),
-    course,
-    catalog: courseCatalog(course),
-    sessions: sessionTokens(secret, config.sessionTtlMinutes, clock),
-    invites: inviteCodes(secret),
-    graph,
-    clock,
-    miniappId: sandbox?.miniappId ?? zalo!.miniappId,
-    sandbox,
-  } satisfies Services);
-});
+export const servicesPlugin = fp(
+  async (app: FastifyInstance, { config, course, clock }: ServicesPluginOptions) => {
+    // Without a configured secret (sandbox only: config demands one otherwise) sessions end when the process does.
+    const secret = config.sessionSecret ?? randomBytes(32).toString("hex");
+    app.decorate("services", {
+      repos: repositories(app.database.db, app.database.dialect),
+      course,
+      catalog: courseCatalog(course),
+      sessions: sessionTokens(secret, config.sessionTtlMinutes, clock),
+      invites: inviteCodes(secret),
+      clock,
+      areas: loadAreas(),
+      faq: faqSearch(course.faq, course.lessons),
+    } satisfies Services);
+  },
+  { name: "services", dependencies: ["database"] },
+);

@@ -7,16 +7,14 @@ import { campaignApprovedSchema, campaignCancelledSchema, campaignCreatedSchema,
 import { csvSchema } from "../../../shared/schemas/responses/files.js";
 import { statsCsv, statsOfCampaign } from "../services/campaigns/campaign-stats.js";
 import { approveCampaign } from "../services/campaigns/approve-campaign.js";
-import { draftOf } from "../services/campaigns/campaign-draft.js";
 import { cancelCampaign } from "../services/campaigns/cancel-campaign.js";
-import { campaignFor } from "../services/campaigns/find-campaign.js";
 import { startCampaign } from "../services/campaigns/start-campaign.js";
 import { campaignMessages, promotionMessage } from "../services/campaigns/campaign-message.js";
 import { checkCampaign, createCampaign } from "../services/campaigns/create-campaign.js";
 import { listCampaigns } from "../services/campaigns/list-campaigns.js";
-import { planCampaign, type PlanSettings } from "../services/campaigns/plan-campaign.js";
-import { readQuota } from "../services/campaigns/oa-quota.js";
-import { requireActor } from "./authenticate.js";
+import type { PlanSettings } from "../services/campaigns/plan-campaign.js";
+import { showCampaign } from "../services/campaigns/show-campaign.js";
+import { adminActor } from "./admin-auth.js";
 
 /** Campaigns: compose (validated), preview exactly as Zalo will show it, plan, send, cancel, statistics. */
 export async function adminCampaignRoutes(app: FastifyInstance, opts: { costs: PlanSettings }): Promise<void> {
@@ -25,22 +23,23 @@ export async function adminCampaignRoutes(app: FastifyInstance, opts: { costs: P
   const security = [{ session: [] }];
   const config = { rateLimit: { max: 60, timeWindow: "1 minute" } };
   const errors = { 400: errorSchema, 401: errorSchema, 403: errorSchema, 404: errorSchema };
-  const deps = () => ({ repos: app.services.repos, areas: app.oa.areas, catalog: app.services.catalog, clock: app.services.clock });
-  const messages = (c: CampaignDraft) => campaignMessages(c, app.oa.links.lesson);
+  const deps = () => ({ repos: app.services.repos, areas: app.services.areas, catalog: app.services.catalog, clock: app.services.clock });
+  const ddeps = () => ({ ...deps(), queue: app.jobs, oa: app.zalo.oa, costs: opts.costs, lessonUrl: app.links.lesson, log: app.log });
+  const messages = (c: CampaignDraft) => campaignMessages(c, app.links.lesson);
 
   r.post(
     "/api/v1/admin/campaigns/preview",
     { config, schema: { tags, security, summary: "The messages a follower would receive", body: campaignDraftSchema, response: { 200: campaignPreviewSchema, ...errors } } },
     async (req) => {
-      checkCampaign(deps(), await requireActor(req), req.body);
-      return { messages: messages(req.body), promotion: promotionMessage(req.body, app.oa.links.lesson) };
+      checkCampaign(deps(), adminActor(req), req.body);
+      return { messages: messages(req.body), promotion: promotionMessage(req.body, app.links.lesson) };
     },
   );
 
   r.post(
     "/api/v1/admin/campaigns",
     { config, schema: { tags, security, summary: "Save a draft campaign", body: campaignDraftSchema, response: { 200: campaignCreatedSchema, ...errors } } },
-    async (req) => ({ id: await createCampaign(deps(), await requireActor(req), req.body), status: "draft" as const }),
+    async (req) => ({ id: await createCampaign(deps(), adminActor(req), req.body), status: "draft" as const }),
   );
 
   r.get(
@@ -55,7 +54,7 @@ export async function adminCampaignRoutes(app: FastifyInstance, opts: { costs: P
         response: { 200: campaignListSchema, ...errors },
       },
     },
-    async (req) => listCampaigns(deps(), await requireActor(req), req.query),
+    async (req) => listCampaigns(deps(), adminActor(req), req.query),
   );
 
   r.get(
@@ -70,16 +69,9 @@ export async function adminCampaignRoutes(app: FastifyInstance, opts: { costs: P
         response: { 200: campaignViewSchema, ...errors },
       },
     },
-    async (req) => {
-      const row = await campaignFor(deps(), await requireActor(req), req.params.id);
-      const draft = draftOf(row);
-      const quota = await readQuota({ oa: app.oa.oa, repos: app.services.repos, clock: app.services.clock, log: req.log });
-      const plan = await planCampaign(app.services.repos.subscribers, draft, app.services.clock.now(), opts.costs, { messagesPerPerson: campaignMessages(draft, app.oa.links.lesson).length, quotaRemaining: quota?.remain ?? null });
-      return { id: Number(row.id), status: row.status, draft, messages: messages(draft), promotion: promotionMessage(draft, app.oa.links.lesson), plan };
-    },
+    async (req) => showCampaign({ ...ddeps(), log: req.log }, adminActor(req), req.params.id),
   );
 
-  const ddeps = () => ({ ...deps(), queue: app.oa.queue, oa: app.oa.oa, costs: opts.costs, lessonUrl: app.oa.links.lesson, log: app.log });
   const idParams = z.strictObject({ id: z.coerce.number().int().min(1) });
 
   r.post(
@@ -97,23 +89,23 @@ export async function adminCampaignRoutes(app: FastifyInstance, opts: { costs: P
     },
     async (req) => {
       const at = req.body?.at ? new Date(req.body.at) : null;
-      return { status: (await startCampaign(ddeps(), await requireActor(req), req.params.id, at)) as "awaiting_approval" | "scheduled" | "sending" };
+      return { status: (await startCampaign(ddeps(), adminActor(req), req.params.id, at)) as "awaiting_approval" | "scheduled" | "sending" };
     },
   );
 
   r.post(
     "/api/v1/admin/campaigns/:id/approve",
     { config, schema: { tags, security, summary: "Approve a province-wide campaign (a second official)", params: idParams, response: { 200: campaignApprovedSchema, 409: errorSchema, ...errors } } },
-    async (req) => ({ status: (await approveCampaign(ddeps(), await requireActor(req), req.params.id)) as "scheduled" | "sending" }),
+    async (req) => ({ status: (await approveCampaign(ddeps(), adminActor(req), req.params.id)) as "scheduled" | "sending" }),
   );
 
   r.post(
     "/api/v1/admin/campaigns/:id/cancel",
     { config, schema: { tags, security, summary: "Cancel: stops the deliveries not yet under way", params: idParams, response: { 200: campaignCancelledSchema, 409: errorSchema, ...errors } } },
-    async (req) => ({ status: "cancelled" as const, stopped: await cancelCampaign(ddeps(), await requireActor(req), req.params.id) }),
+    async (req) => ({ status: "cancelled" as const, stopped: await cancelCampaign(ddeps(), adminActor(req), req.params.id) }),
   );
 
-  const statsFor = async (req: { params: { id: number } } & Parameters<typeof requireActor>[0]) => statsOfCampaign(deps(), await requireActor(req), req.params.id);
+  const statsFor = (req: { params: { id: number } } & Parameters<typeof adminActor>[0]) => statsOfCampaign(deps(), adminActor(req), req.params.id);
 
   r.get(
     "/api/v1/admin/campaigns/:id/stats",

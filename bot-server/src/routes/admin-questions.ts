@@ -3,13 +3,10 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { errorSchema } from "../../../shared/schemas/api.js";
 import { unansweredQuestionsSchema } from "../../../shared/schemas/responses/admin.js";
-import { visibleAreaCodes } from "../services/admin/access.js";
-import { requireActor } from "./authenticate.js";
+import { listOpenQuestions } from "../services/admin/list-open-questions.js";
+import { adminActor } from "./admin-auth.js";
 
-/**
- * The officials' inbox of questions the chatbot could not answer confidently: the operator sees all of them,
- * an official those asked by followers who chose a commune in their area.
- */
+/** The officials' inbox of questions the chatbot could not answer confidently. */
 export async function adminQuestionRoutes(app: FastifyInstance): Promise<void> {
   app.withTypeProvider<ZodTypeProvider>().get(
     "/api/v1/admin/questions",
@@ -23,19 +20,6 @@ export async function adminQuestionRoutes(app: FastifyInstance): Promise<void> {
         response: { 200: unansweredQuestionsSchema, 401: errorSchema, 403: errorSchema, 400: errorSchema },
       },
     },
-    async (req) => {
-      const actor = await requireActor(req);
-      const rows = await app.services.repos.unanswered.listOpen(visibleAreaCodes(actor, app.oa.areas), req.query.limit);
-      return {
-        questions: rows.map((r) => ({
-          id: Number(r.id),
-          text: r.text,
-          communeCode: r.commune_code ?? null,
-          communeName: r.commune_code ? (app.oa.areas.commune(r.commune_code)?.fullName ?? null) : null,
-          bestMatch: r.best_match,
-          askedAt: r.created_at,
-        })),
-      };
-    },
+    async (req) => listOpenQuestions({ repos: app.services.repos, areas: app.services.areas }, adminActor(req), req.query.limit),
   );
 }

@@ -4,11 +4,10 @@ import { z } from "zod";
 import { errorSchema } from "../../../shared/schemas/api.js";
 import { roleGrantSchema, roleSchema } from "../../../shared/schemas/admin.js";
 import { adminMeSchema, auditListSchema, roleListSchema, roleRevokedSchema } from "../../../shared/schemas/responses/admin.js";
-import { visibleAreaCodes } from "../services/admin/access.js";
-import { grantRole, revokeRole, toRoleView } from "../services/admin/manage-roles.js";
-import { requireActor } from "./authenticate.js";
-
-const parseJson = (s: string | null): unknown => (s === null ? null : (JSON.parse(s) as unknown));
+import { myRoles, rolesInMyArea } from "../services/admin/list-roles.js";
+import { grantRole, revokeRole } from "../services/admin/manage-roles.js";
+import { readAuditLog } from "../services/admin/read-audit-log.js";
+import { adminActor } from "./admin-auth.js";
 
 export async function adminRoutes(app: FastifyInstance): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -16,40 +15,31 @@ export async function adminRoutes(app: FastifyInstance): Promise<void> {
   const security = [{ session: [] }];
   const limit = { rateLimit: { max: 120, timeWindow: "1 minute" } };
   const errors = { 400: errorSchema, 401: errorSchema, 403: errorSchema, 404: errorSchema, 409: errorSchema };
-  const areas = () => app.oa.areas;
-  const deps = () => ({ repos: app.services.repos, areas: app.oa.areas, clock: app.services.clock });
+  const deps = () => ({ repos: app.services.repos, areas: app.services.areas, clock: app.services.clock });
 
   r.get(
     "/api/v1/admin/me",
-    { config: limit, schema: { tags, security, summary: "My roles (empty when I am not an official)", response: { 200: adminMeSchema, ...errors } } },
-    async (req) => {
-      const actor = await requireActor(req, false);
-      const rows = await app.services.repos.roles.ofUser(actor.id);
-      return { zaloUserId: actor.id, roles: rows.map((x) => toRoleView(x, areas())) };
-    },
+    { config: { ...limit, anySignedIn: true }, schema: { tags, security, summary: "My roles (empty when I am not an official)", response: { 200: adminMeSchema, ...errors } } },
+    async (req) => myRoles(deps(), adminActor(req)),
   );
 
   r.get(
     "/api/v1/admin/roles",
     { config: limit, schema: { tags, security, summary: "Roles in my area", response: { 200: roleListSchema, ...errors } } },
-    async (req) => {
-      const actor = await requireActor(req);
-      const rows = await app.services.repos.roles.inArea(visibleAreaCodes(actor, areas()));
-      return { roles: rows.map((x) => toRoleView(x, areas())) };
-    },
+    async (req) => rolesInMyArea(deps(), adminActor(req)),
   );
 
   r.post(
     "/api/v1/admin/roles",
     { config: limit, schema: { tags, security, summary: "Grant a role (needs a wider role over that area)", body: roleGrantSchema, response: { 200: roleSchema, ...errors } } },
-    async (req) => grantRole(deps(), await requireActor(req), req.body),
+    async (req) => grantRole(deps(), adminActor(req), req.body),
   );
 
   r.delete(
     "/api/v1/admin/roles",
     { config: limit, schema: { tags, security, summary: "Revoke a role", body: roleGrantSchema, response: { 200: roleRevokedSchema, ...errors } } },
     async (req) => {
-      await revokeRole(deps(), await requireActor(req), req.body);
+      await revokeRole(deps(), adminActor(req), req.body);
       return { revoked: true as const };
     },
   );
@@ -60,12 +50,6 @@ export async function adminRoutes(app: FastifyInstance): Promise<void> {
       config: limit,
       schema: { tags, security, summary: "The audit log of my area, newest first", querystring: z.strictObject({ limit: z.coerce.number().int().min(1).max(500).default(100) }), response: { 200: auditListSchema, ...errors } },
     },
-    async (req) => {
-      const actor = await requireActor(req);
-      const rows = await app.services.repos.audit.list(visibleAreaCodes(actor, areas()), req.query.limit);
-      return {
-        entries: rows.map((e) => ({ id: Number(e.id), actor: e.actor, action: e.action, target: e.target, areaCode: e.area_code, before: parseJson(e.before_state), after: parseJson(e.after_state), at: e.at })),
-      };
-    },
+    async (req) => readAuditLog(deps(), adminActor(req), req.query.limit),
   );
 }

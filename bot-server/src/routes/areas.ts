@@ -13,7 +13,7 @@ export async function areaRoutes(app: FastifyInstance): Promise<void> {
   r.get(
     "/api/v1/areas/provinces",
     { config, schema: { tags: ["areas"], summary: "The 34 provinces", response: { 200: provincesSchema } } },
-    async () => ({ provinces: app.oa.areas.provinces.map((p) => ({ code: p.code, name: p.name })) }),
+    async () => ({ provinces: app.services.areas.provinces.map((p) => ({ code: p.code, name: p.name })) }),
   );
 
   r.get(
@@ -32,7 +32,7 @@ export async function areaRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (req) => {
-      const found = app.oa.areas.searchCommunes(req.query.q, { limit: req.query.limit, ...(req.query.province ? { provinceCode: req.query.province } : {}) });
+      const found = app.services.areas.searchCommunes(req.query.q, { limit: req.query.limit, ...(req.query.province ? { provinceCode: req.query.province } : {}) });
       return { communes: found.map((c) => ({ code: c.code, name: c.name, provinceCode: c.provinceCode, fullName: c.fullName })) };
     },
   );

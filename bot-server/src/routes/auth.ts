@@ -16,6 +16,6 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
         response: { 200: signInResponseSchema, 400: errorSchema, 401: errorSchema, 502: errorSchema },
       },
     },
-    async (req) => signIn({ ...app.services, log: req.log }, req.body.accessToken, req.body.userInfoConsent === true),
+    async (req) => signIn({ ...app.services, graph: app.zalo.graph, log: req.log }, req.body.accessToken, req.body.userInfoConsent === true),
   );
 }

@@ -1,8 +1,8 @@
 import type { FastifyRequest } from "fastify";
-import { AppError, unauthorized } from "../lib/errors.js";
-import { ERASED_PREFIX } from "../repositories/personal-data.js";
+import { unauthorized } from "../lib/errors.js";
 import type { LearnerRow } from "../repositories/learners.js";
-import type { Actor } from "../services/admin/access.js";
+import { isErased, sessionLearner, signedInPerson } from "../services/auth/signed-in-person.js";
+import type { TeamActor } from "../services/teams/team-deps.js";
 
 export const invalidSession = () => unauthorized("invalid_session", "Phiên đăng nhập không hợp lệ. Vui lòng đăng nhập lại.");
 
@@ -14,15 +14,20 @@ export function sessionLearnerId(req: FastifyRequest): string {
   return req.server.services.sessions.verify(m[1]!).learnerId;
 }
 
-export const isErased = (row: LearnerRow) => row.zalo_user_id.startsWith(ERASED_PREFIX);
+/** The learner row of a request's session, erased or not; 401 when the session is invalid or its learner gone. */
+export async function sessionLearnerRow(req: FastifyRequest): Promise<LearnerRow> {
+  const learner = await sessionLearner(req.server.services, sessionLearnerId(req));
+  if (!learner) throw invalidSession();
+  return learner;
+}
 
 /**
  * The signed-in learner's row; 401 when the session is invalid, or its learner is gone or erased: session tokens
  * are stateless, so this lookup is what ends the sessions of a person who erased their data.
  */
 export async function requireLearnerRow(req: FastifyRequest): Promise<LearnerRow> {
-  const learner = await req.server.services.repos.learners.findById(sessionLearnerId(req));
-  if (!learner || isErased(learner)) throw invalidSession();
+  const learner = await sessionLearnerRow(req);
+  if (isErased(learner)) throw invalidSession();
   return learner;
 }
 
@@ -31,10 +36,7 @@ export async function requireLearner(req: FastifyRequest): Promise<string> {
   return (await requireLearnerRow(req)).id;
 }
 
-/** The signed-in person with their roles; with `needRole`, people without any role are refused (403). */
-export async function requireActor(req: FastifyRequest, needRole = true): Promise<Actor> {
-  const learner = await requireLearnerRow(req);
-  const roles = await req.server.services.repos.roles.ofUser(learner.zalo_user_id);
-  if (needRole && roles.length === 0) throw new AppError(403, "not_an_official", "Chức năng này chỉ dành cho cán bộ được phân quyền.");
-  return { id: learner.zalo_user_id, roles };
+/** The signed-in person with their official roles (possibly none); refuses with 401 otherwise. */
+export async function requirePerson(req: FastifyRequest): Promise<TeamActor> {
+  return signedInPerson(req.server.services, await requireLearnerRow(req));
 }

@@ -4,7 +4,8 @@ import { errorSchema } from "../../../shared/schemas/api.js";
 import { eraseRequestSchema, eraseResponseSchema, myDataExportSchema } from "../../../shared/schemas/me-data.js";
 import { alreadyErased, eraseMe } from "../services/me/erase-me.js";
 import { exportMyData } from "../services/me/export-my-data.js";
-import { invalidSession, isErased, requireLearner, sessionLearnerId } from "./authenticate.js";
+import { isErased } from "../services/auth/signed-in-person.js";
+import { requireLearner, sessionLearnerRow } from "./authenticate.js";
 
 /** The person's rights over their data (Luật 91/2025/QH15, Nghị định 356/2025/NĐ-CP): download it all, or erase it. */
 export async function meRoutes(app: FastifyInstance): Promise<void> {
@@ -40,8 +41,7 @@ export async function meRoutes(app: FastifyInstance): Promise<void> {
     },
     async (req) => {
       // Not requireLearner: a session of a person already erased gets a clear 410 here, not a bare 401.
-      const learner = await app.services.repos.learners.findById(sessionLearnerId(req));
-      if (!learner) throw invalidSession();
+      const learner = await sessionLearnerRow(req);
       if (isErased(learner)) throw alreadyErased();
       await eraseMe(deps(), learner.id, req.body?.confirm);
       return { erased: true as const };

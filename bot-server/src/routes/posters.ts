@@ -14,7 +14,7 @@ import { makePoster, type Poster } from "../services/posters/make-poster.js";
 export async function posterRoutes(app: FastifyInstance): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const config = { rateLimit: { max: 30, timeWindow: "1 minute" } };
-  const deps = { catalog: app.services.catalog, links: app.oa.links };
+  const deps = { catalog: app.services.catalog, links: app.links };
 
   function send(req: FastifyRequest, reply: FastifyReply, poster: Poster) {
     reply

@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { errorSchema } from "../../../shared/schemas/api.js";
@@ -21,22 +21,17 @@ import { joinedTeamSchema, memberRemovedSchema } from "../../../shared/schemas/r
 import { loadVisitKinds } from "../../../shared/visit-kinds.js";
 import { creditResident, getCreditStatus } from "../services/teams/credit-resident.js";
 import { getMyTeam } from "../services/teams/get-my-team.js";
+import { listMyVisits } from "../services/teams/list-my-visits.js";
 import { createInvite, joinTeam, previewInvite } from "../services/teams/join-team.js";
 import { listMembers } from "../services/teams/list-members.js";
-import { recordVisit, toVisitView } from "../services/teams/record-visit.js";
+import { recordVisit } from "../services/teams/record-visit.js";
 import { removeMember } from "../services/teams/remove-member.js";
-import type { TeamActor, TeamDeps } from "../services/teams/team-deps.js";
-import { requireLearner, requireLearnerRow } from "./authenticate.js";
+import type { TeamDeps } from "../services/teams/team-deps.js";
+import { requireLearner, requirePerson } from "./authenticate.js";
 
 /** The deps of the team services, built from the app's decorators. */
 export function teamDeps(app: FastifyInstance, visitKinds = loadVisitKinds()): () => TeamDeps {
-  return () => ({ repos: app.services.repos, areas: app.oa.areas, clock: app.services.clock, invites: app.services.invites, catalog: app.services.catalog, visitKinds, homeLink: app.oa.links.home() });
-}
-
-/** The signed-in person with their official roles (possibly none). */
-export async function teamActor(req: FastifyRequest): Promise<TeamActor> {
-  const learner = await requireLearnerRow(req);
-  return { id: learner.zalo_user_id, roles: await req.server.services.repos.roles.ofUser(learner.zalo_user_id), learnerId: learner.id };
+  return () => ({ repos: app.services.repos, areas: app.services.areas, clock: app.services.clock, invites: app.services.invites, catalog: app.services.catalog, visitKinds, homeLink: app.links.home() });
 }
 
 /** Tổ công nghệ số cộng đồng, for its members and leaders: my team, invites, members, visits, and residents' credit. */
@@ -67,7 +62,7 @@ export async function teamRoutes(app: FastifyInstance): Promise<void> {
     "/api/v1/teams/join",
     { config, schema: { tags, security, summary: "Join a team with a signed, single-use invite code", body: joinRequestSchema, response: { 200: joinedTeamSchema, ...errors } } },
     async (req) => {
-      const actor = await teamActor(req);
+      const actor = await requirePerson(req);
       return joinTeam(deps(), actor, req.body.code);
     },
   );
@@ -75,13 +70,13 @@ export async function teamRoutes(app: FastifyInstance): Promise<void> {
   r.post(
     "/api/v1/teams/:teamId/invites",
     { config, schema: { tags, security, summary: "A new single-use invite (7 days), by the team's leader or an official over its commune", params: teamParams, response: { 200: inviteSchema, ...errors } } },
-    async (req) => createInvite(deps(), await teamActor(req), req.params.teamId),
+    async (req) => createInvite(deps(), await requirePerson(req), req.params.teamId),
   );
 
   r.get(
     "/api/v1/teams/:teamId/members",
     { config, schema: { tags, security, summary: "Members with their progress in the core skills (names only, never phone numbers)", params: teamParams, response: { 200: membersSchema, ...errors } } },
-    async (req) => listMembers(deps(), await teamActor(req), req.params.teamId),
+    async (req) => listMembers(deps(), await requirePerson(req), req.params.teamId),
   );
 
   r.delete(
@@ -91,7 +86,7 @@ export async function teamRoutes(app: FastifyInstance): Promise<void> {
       schema: { tags, security, summary: "Remove a member (the leader, or an official over the commune); audited", params: z.strictObject({ teamId: teamIdSchema, learnerId: z.string().min(1).max(64) }), response: { 200: memberRemovedSchema, ...errors } },
     },
     async (req) => {
-      await removeMember(deps(), await teamActor(req), req.params.teamId, req.params.learnerId);
+      await removeMember(deps(), await requirePerson(req), req.params.teamId, req.params.learnerId);
       return { removed: true as const };
     },
   );
@@ -100,9 +95,9 @@ export async function teamRoutes(app: FastifyInstance): Promise<void> {
     recordVisit(deps(), await requireLearner(req), req.body),
   );
 
-  r.get("/api/v1/me/visits", { config, schema: { tags, security, summary: "My latest 20 visits", response: { 200: visitsSchema, ...errors } } }, async (req) => ({
-    visits: (await app.services.repos.visits.ofMember(await requireLearner(req), 20)).map(toVisitView),
-  }));
+  r.get("/api/v1/me/visits", { config, schema: { tags, security, summary: "My latest 20 visits", response: { 200: visitsSchema, ...errors } } }, async (req) =>
+    listMyVisits(deps(), await requireLearner(req)),
+  );
 
   r.get("/api/v1/me/credit", { config, schema: { tags, security, summary: "Whether to ask my consent to be credited to the team whose code I opened the app with", querystring: creditQuerySchema, response: { 200: creditStatusSchema, ...errors } } }, async (req) =>
     getCreditStatus(deps(), await requireLearner(req), req.query.ref),

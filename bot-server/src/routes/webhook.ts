@@ -69,7 +69,7 @@ export async function webhookRoutes(app: FastifyInstance, opts: { maxAgeHours: n
       },
     },
     async (req) => {
-      const ids = app.oa.zaloIds;
+      const ids = app.zalo.ids;
       const parsed = eventSchema.safeParse(req.body);
       if (!parsed.success || !req.rawBody) throw badRequest("invalid_event", "Sự kiện không đúng định dạng của Zalo.");
       const ev = parsed.data;
@@ -86,7 +86,7 @@ export async function webhookRoutes(app: FastifyInstance, opts: { maxAgeHours: n
       }
       const now = new Date(nowMs).toISOString();
       // Stored (with the events that arrived at the same moment, in one commit) and queued before Zalo gets its 200.
-      const inboxId = await app.oa.inbox.store({
+      const inboxId = await app.inbox.store({
         event_key: webhookEventKey(ev.event_name, req.body as Record<string, unknown>, req.rawBody),
         event_name: ev.event_name,
         payload: storedPayload(req.body as Record<string, unknown>, req.rawBody),

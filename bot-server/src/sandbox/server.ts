@@ -5,9 +5,9 @@ import { systemClock, type Clock } from "../lib/clock.js";
 import { errorHandler } from "../plugins/error-handler.js";
 import { sandboxIdentity, type SandboxIdentity } from "./identity.js";
 import { registerSandbox } from "./register.js";
-import { syntheticFollower } from "./synthetic.js";
+import { startWorld } from "./start-world.js";
 import { webhookDelivery } from "./webhook-delivery.js";
-import { faultsSchema, SandboxWorld, type Faults } from "./world.js";
+import type { SandboxWorld } from "./world.js";
 
 /**
  * The pretend Zalo as a process of its own (npm run sandbox), for running several app processes against one
@@ -19,12 +19,7 @@ export async function buildSandboxServer(config: Config, clock: Clock = systemCl
   app.setSerializerCompiler(serializerCompiler);
   await app.register(errorHandler);
   const identity = sandboxIdentity(config.sandboxSeed);
-  const world = new SandboxWorld(clock);
-  const faults = faultsSchema.partial().safeParse(config.sandboxFaults);
-  if (!faults.success) throw new Error(`SANDBOX_FAULTS: ${faults.error.issues.map((i) => `${i.path.join(".")} ${i.message}`).join("; ")}`);
-  world.setFaults(faults.data as Partial<Faults>);
-    // An OA in use long before this server: with a seed, the same followers (who never send `follow`) every start.
-    if (config.sandboxSeed) world.seedPreexisting(0, config.sandboxFollowers, syntheticFollower);
+  const world = startWorld(config, clock);
   const delivery = webhookDelivery({ identity, url: config.sandboxWebhookUrl ?? null, retryScale: config.sandboxRetryScale, schedule: config.sandboxRetrySchedule, log: app.log });
   await registerSandbox(app, { identity, clock, world, delivery });
   app.addHook("onClose", async () => delivery.stop());

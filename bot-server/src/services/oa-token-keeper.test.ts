@@ -23,7 +23,7 @@ describe.each(DIALECTS)("oaTokenKeeper against the sandbox on %s", (dialect) => 
   let t: TestApp;
   let cfg: SandboxConfig;
   const clock = manualClock(new Date("2025-06-02T02:00:00.000Z"));
-  const world = () => t.app.oa.sandboxWorld!;
+  const world = () => t.app.sandbox!.world;
   const repos = () => t.app.services.repos;
   const sandboxOauth = (): OAuthClient =>
     oauthClient({ baseUrl: "http://sandbox.local/sandbox/oauth", appId: cfg.app_id, appSecret: cfg.app_secret, adapter: injectAdapter(t.app) });
@@ -61,7 +61,7 @@ describe.each(DIALECTS)("oaTokenKeeper against the sandbox on %s", (dialect) => 
     // Within the hour before expiry, with the token endpoint answering every refresh with an error (HTTP 200).
     await faults({ refreshErrorCode: -14014 });
     clock.set(new Date(Date.parse(good.access_expires_at) - 30 * 60_000));
-    expect(await t.app.oa.tokens.accessToken()).toBe(good.access_token); // still valid: kept in use
+    expect(await t.app.zalo.tokens.accessToken()).toBe(good.access_token); // still valid: kept in use
     expect(world().tokenCalls.refresh).toBe(refreshesBefore + 1);
 
     const after = await row(oaId);
@@ -80,14 +80,14 @@ describe.each(DIALECTS)("oaTokenKeeper against the sandbox on %s", (dialect) => 
     expect(health.json()).toMatchObject({ status: "degraded", database: { status: "ok" }, oa: { status: "degraded", reason: "refresh_failed" } });
 
     // An explicit refresh fails the same way, with Zalo's code.
-    const err = await t.app.oa.tokens.refresh().catch((e: unknown) => e);
+    const err = await t.app.zalo.tokens.refresh().catch((e: unknown) => e);
     expect(err).toBeInstanceOf(OAuthError);
     expect(err).toMatchObject({ code: "-14014" });
     expect((await row(oaId)).access_token).toBe(good.access_token);
 
     // Zalo answers again: the next check refreshes, and the OA is healthy.
     await faults({ refreshErrorCode: null });
-    const fresh = await t.app.oa.tokens.accessToken();
+    const fresh = await t.app.zalo.tokens.accessToken();
     expect(fresh).not.toBe(good.access_token);
     expect(await row(oaId)).toMatchObject({ access_token: fresh, source: "refresh", last_error: null, last_error_at: null });
     expect(await accepted(fresh)).toBe(0);
@@ -304,7 +304,7 @@ describe.each(DIALECTS)("TWO PROCESSES REFRESHING AT ONCE on %s", (dialect) => {
 
   it("EXACTLY ONE REFRESH CALL, both processes get the same new access token, and the sandbox accepts it", async () => {
     const cfg = await sandboxConfig(t.app);
-    const world = t.app.oa.sandboxWorld!;
+    const world = t.app.sandbox!.world;
     const seeded = await sandboxOaTokens(t.app);
     const repos = repositories(testDb.db.db, testDb.db.dialect);
     const now = Date.now();
