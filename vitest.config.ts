@@ -1,4 +1,5 @@
 import { defineConfig } from "vitest/config";
+import { coursePlugin } from "./miniapp/course-plugin.js";
 
 /**
  * Tiers: unit and service tests beside the code, HTTP tests across parts, end-to-end in Chromium, and the soak
@@ -8,6 +9,8 @@ export default defineConfig({
   test: {
     projects: [
       {
+        // Mini app modules read the course from virtual:course-index, as in the build.
+        plugins: [coursePlugin()],
         test: {
           name: "unit",
           include: ["shared/**/*.test.ts", "bot-server/**/*.test.ts", "miniapp/**/*.test.{ts,tsx}"],

@@ -1,7 +1,7 @@
 import { lazy, Suspense, useEffect, type ComponentType } from "react";
 import { AnimationRoutes, App, Button, Page, Route, SnackbarProvider, ZMPRouter, useNavigate } from "zmp-ui";
 import { AppHeader } from "./components/app-header";
-import { api } from "./lib/api";
+import { api } from "./api/client";
 import { findLessonSummary, findSkill, prefetchSkills } from "./lib/course";
 import { followsOa, onNetworkChange, routeParams } from "./lib/zalo";
 import HomePage from "./pages/home";

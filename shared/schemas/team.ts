@@ -73,6 +73,7 @@ export type TeamList = z.infer<typeof teamListSchema>;
 export const inviteCodeSchema = z.string().regex(INVITE_CODE, "not an invite code");
 /** link: the mini app's deep link carrying the code (what the invite QR code holds). */
 export const inviteSchema = z.object({ code: z.string(), expiresAt: z.string(), link: z.string() });
+export type Invite = z.infer<typeof inviteSchema>;
 export const invitePreviewSchema = z.object({
   teamId: z.number().int(),
   teamName: z.string(),
@@ -133,6 +134,7 @@ export const visitSchema = z.object({
   kinds: z.array(z.string()),
   createdAt: z.string(),
 });
+export type VisitView = z.infer<typeof visitSchema>;
 export const visitsSchema = z.object({ visits: z.array(visitSchema) });
 
 /** What the resident agrees to before being credited to a team: shown as is, stored with its version. */

@@ -2,12 +2,13 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { errorSchema } from "../../../shared/schemas/api.js";
-import { campaignDraftSchema, campaignListQuerySchema, campaignListSchema, campaignPlanSchema, campaignStatsSchema, campaignStatusSchema, type CampaignDraft } from "../../../shared/schemas/campaign.js";
+import { campaignDraftSchema, campaignListQuerySchema, campaignListSchema, campaignStatsSchema, type CampaignDraft } from "../../../shared/schemas/campaign.js";
+import { campaignApprovedSchema, campaignCancelledSchema, campaignCreatedSchema, campaignPreviewSchema, campaignSentSchema, campaignViewSchema } from "../../../shared/schemas/responses/campaigns.js";
+import { csvSchema } from "../../../shared/schemas/responses/files.js";
 import { statsCsv, statsOfCampaign } from "../services/campaigns/campaign-stats.js";
 import { approveCampaign } from "../services/campaigns/approve-campaign.js";
 import { cancelCampaign } from "../services/campaigns/cancel-campaign.js";
 import { startCampaign } from "../services/campaigns/start-campaign.js";
-import { oaMessageViewSchema } from "../../../shared/schemas/oa.js";
 import { campaignMessages, promotionMessage } from "../services/campaigns/campaign-message.js";
 import { checkCampaign, createCampaign } from "../services/campaigns/create-campaign.js";
 import { listCampaigns } from "../services/campaigns/list-campaigns.js";
@@ -28,7 +29,7 @@ export async function adminCampaignRoutes(app: FastifyInstance, opts: { costs: P
 
   r.post(
     "/api/v1/admin/campaigns/preview",
-    { config, schema: { tags, security, summary: "The messages a follower would receive", body: campaignDraftSchema, response: { 200: z.object({ messages: z.array(oaMessageViewSchema), promotion: oaMessageViewSchema }), ...errors } } },
+    { config, schema: { tags, security, summary: "The messages a follower would receive", body: campaignDraftSchema, response: { 200: campaignPreviewSchema, ...errors } } },
     async (req) => {
       checkCampaign(deps(), adminActor(req), req.body);
       return { messages: messages(req.body), promotion: promotionMessage(req.body, app.links.lesson) };
@@ -37,7 +38,7 @@ export async function adminCampaignRoutes(app: FastifyInstance, opts: { costs: P
 
   r.post(
     "/api/v1/admin/campaigns",
-    { config, schema: { tags, security, summary: "Save a draft campaign", body: campaignDraftSchema, response: { 200: z.object({ id: z.number(), status: z.literal("draft") }), ...errors } } },
+    { config, schema: { tags, security, summary: "Save a draft campaign", body: campaignDraftSchema, response: { 200: campaignCreatedSchema, ...errors } } },
     async (req) => ({ id: await createCampaign(deps(), adminActor(req), req.body), status: "draft" as const }),
   );
 
@@ -65,7 +66,7 @@ export async function adminCampaignRoutes(app: FastifyInstance, opts: { costs: P
         security,
         summary: "A campaign with its preview and its plan",
         params: z.strictObject({ id: z.coerce.number().int().min(1) }),
-        response: { 200: z.object({ id: z.number(), status: campaignStatusSchema, draft: campaignDraftSchema, messages: z.array(oaMessageViewSchema), promotion: oaMessageViewSchema, plan: campaignPlanSchema }), ...errors },
+        response: { 200: campaignViewSchema, ...errors },
       },
     },
     async (req) => showCampaign({ ...ddeps(), log: req.log }, adminActor(req), req.params.id),
@@ -83,7 +84,7 @@ export async function adminCampaignRoutes(app: FastifyInstance, opts: { costs: P
         summary: "Send a draft campaign now or at a time (a province-wide one waits for a second official's approval)",
         params: idParams,
         body: z.strictObject({ at: z.iso.datetime({ offset: true }).optional() }).nullish(),
-        response: { 200: z.object({ status: z.enum(["awaiting_approval", "scheduled", "sending"]) }), 409: errorSchema, ...errors },
+        response: { 200: campaignSentSchema, 409: errorSchema, ...errors },
       },
     },
     async (req) => {
@@ -94,13 +95,13 @@ export async function adminCampaignRoutes(app: FastifyInstance, opts: { costs: P
 
   r.post(
     "/api/v1/admin/campaigns/:id/approve",
-    { config, schema: { tags, security, summary: "Approve a province-wide campaign (a second official)", params: idParams, response: { 200: z.object({ status: z.enum(["scheduled", "sending"]) }), 409: errorSchema, ...errors } } },
+    { config, schema: { tags, security, summary: "Approve a province-wide campaign (a second official)", params: idParams, response: { 200: campaignApprovedSchema, 409: errorSchema, ...errors } } },
     async (req) => ({ status: (await approveCampaign(ddeps(), adminActor(req), req.params.id)) as "scheduled" | "sending" }),
   );
 
   r.post(
     "/api/v1/admin/campaigns/:id/cancel",
-    { config, schema: { tags, security, summary: "Cancel: stops the deliveries not yet under way", params: idParams, response: { 200: z.object({ status: z.literal("cancelled"), stopped: z.number() }), 409: errorSchema, ...errors } } },
+    { config, schema: { tags, security, summary: "Cancel: stops the deliveries not yet under way", params: idParams, response: { 200: campaignCancelledSchema, 409: errorSchema, ...errors } } },
     async (req) => ({ status: "cancelled" as const, stopped: await cancelCampaign(ddeps(), adminActor(req), req.params.id) }),
   );
 
@@ -114,7 +115,7 @@ export async function adminCampaignRoutes(app: FastifyInstance, opts: { costs: P
 
   r.get(
     "/api/v1/admin/campaigns/:id/stats.csv",
-    { config, schema: { tags, security, summary: "The same numbers as CSV", params: idParams } },
+    { config, schema: { tags, security, summary: "The same numbers as CSV", params: idParams, response: { 200: csvSchema, ...errors } } },
     async (req, reply) => reply.type("text/csv; charset=utf-8").header("content-disposition", `attachment; filename="campaign-${req.params.id}.csv"`).send(statsCsv(await statsFor(req))),
   );
 }

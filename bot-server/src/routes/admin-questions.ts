@@ -2,17 +2,9 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { errorSchema } from "../../../shared/schemas/api.js";
+import { unansweredQuestionsSchema } from "../../../shared/schemas/responses/admin.js";
 import { listOpenQuestions } from "../services/admin/list-open-questions.js";
 import { adminActor } from "./admin-auth.js";
-
-const questionSchema = z.object({
-  id: z.number(),
-  text: z.string(),
-  communeCode: z.string().nullable(),
-  communeName: z.string().nullable(),
-  bestMatch: z.string().nullable(),
-  askedAt: z.string(),
-});
 
 /** The officials' inbox of questions the chatbot could not answer confidently. */
 export async function adminQuestionRoutes(app: FastifyInstance): Promise<void> {
@@ -25,7 +17,7 @@ export async function adminQuestionRoutes(app: FastifyInstance): Promise<void> {
         security: [{ session: [] }],
         summary: "Questions the chatbot could not answer, in my area",
         querystring: z.strictObject({ limit: z.coerce.number().int().min(1).max(500).default(100) }),
-        response: { 200: z.object({ questions: z.array(questionSchema) }), 401: errorSchema, 403: errorSchema, 400: errorSchema },
+        response: { 200: unansweredQuestionsSchema, 401: errorSchema, 403: errorSchema, 400: errorSchema },
       },
     },
     async (req) => listOpenQuestions({ repos: app.services.repos, areas: app.services.areas }, adminActor(req), req.query.limit),

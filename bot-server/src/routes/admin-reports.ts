@@ -2,6 +2,7 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { errorSchema } from "../../../shared/schemas/api.js";
 import { reportQuerySchema, reportSchema } from "../../../shared/schemas/report.js";
+import { csvSchema } from "../../../shared/schemas/responses/files.js";
 import { buildReport, type ReportCosts } from "../services/reports/build-report.js";
 import { reportCsv } from "../services/reports/report-csv.js";
 import { adminActor } from "./admin-auth.js";
@@ -26,7 +27,7 @@ export async function adminReportRoutes(app: FastifyInstance, opts: { costs: Rep
 
   r.get(
     "/api/v1/admin/reports.csv",
-    { config, schema: { tags, security, summary: "The same report as CSV (the same numbers)", querystring: reportQuerySchema } },
+    { config, schema: { tags, security, summary: "The same report as CSV (the same numbers)", querystring: reportQuerySchema, response: { 200: csvSchema, ...errors } } },
     async (req, reply) => {
       const report = await buildReport(deps(), adminActor(req), req.query);
       const name = `bao-cao-${report.scope.kind}-${report.scope.code}-${report.generatedAt.slice(0, 10)}.csv`;

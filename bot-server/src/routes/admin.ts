@@ -2,7 +2,8 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { errorSchema } from "../../../shared/schemas/api.js";
-import { auditEntrySchema, roleGrantSchema, roleSchema } from "../../../shared/schemas/admin.js";
+import { roleGrantSchema, roleSchema } from "../../../shared/schemas/admin.js";
+import { adminMeSchema, auditListSchema, roleListSchema, roleRevokedSchema } from "../../../shared/schemas/responses/admin.js";
 import { myRoles, rolesInMyArea } from "../services/admin/list-roles.js";
 import { grantRole, revokeRole } from "../services/admin/manage-roles.js";
 import { readAuditLog } from "../services/admin/read-audit-log.js";
@@ -18,13 +19,13 @@ export async function adminRoutes(app: FastifyInstance): Promise<void> {
 
   r.get(
     "/api/v1/admin/me",
-    { config: { ...limit, anySignedIn: true }, schema: { tags, security, summary: "My roles (empty when I am not an official)", response: { 200: z.object({ zaloUserId: z.string(), roles: z.array(roleSchema) }), ...errors } } },
+    { config: { ...limit, anySignedIn: true }, schema: { tags, security, summary: "My roles (empty when I am not an official)", response: { 200: adminMeSchema, ...errors } } },
     async (req) => myRoles(deps(), adminActor(req)),
   );
 
   r.get(
     "/api/v1/admin/roles",
-    { config: limit, schema: { tags, security, summary: "Roles in my area", response: { 200: z.object({ roles: z.array(roleSchema) }), ...errors } } },
+    { config: limit, schema: { tags, security, summary: "Roles in my area", response: { 200: roleListSchema, ...errors } } },
     async (req) => rolesInMyArea(deps(), adminActor(req)),
   );
 
@@ -36,7 +37,7 @@ export async function adminRoutes(app: FastifyInstance): Promise<void> {
 
   r.delete(
     "/api/v1/admin/roles",
-    { config: limit, schema: { tags, security, summary: "Revoke a role", body: roleGrantSchema, response: { 200: z.object({ revoked: z.literal(true) }), ...errors } } },
+    { config: limit, schema: { tags, security, summary: "Revoke a role", body: roleGrantSchema, response: { 200: roleRevokedSchema, ...errors } } },
     async (req) => {
       await revokeRole(deps(), adminActor(req), req.body);
       return { revoked: true as const };
@@ -47,7 +48,7 @@ export async function adminRoutes(app: FastifyInstance): Promise<void> {
     "/api/v1/admin/audit",
     {
       config: limit,
-      schema: { tags, security, summary: "The audit log of my area, newest first", querystring: z.strictObject({ limit: z.coerce.number().int().min(1).max(500).default(100) }), response: { 200: z.object({ entries: z.array(auditEntrySchema) }), ...errors } },
+      schema: { tags, security, summary: "The audit log of my area, newest first", querystring: z.strictObject({ limit: z.coerce.number().int().min(1).max(500).default(100) }), response: { 200: auditListSchema, ...errors } },
     },
     async (req) => readAuditLog(deps(), adminActor(req), req.query.limit),
   );

@@ -3,8 +3,7 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { PROVINCE_CODE } from "../../../shared/constants/patterns.js";
 import { errorSchema } from "../../../shared/schemas/api.js";
-
-const communeSchema = z.object({ code: z.string(), name: z.string(), provinceCode: z.string(), fullName: z.string() });
+import { communesSchema, provincesSchema } from "../../../shared/schemas/responses/areas.js";
 
 /** The 2025 administrative units (public data): provinces, and communes found by name, tone marks optional. */
 export async function areaRoutes(app: FastifyInstance): Promise<void> {
@@ -13,7 +12,7 @@ export async function areaRoutes(app: FastifyInstance): Promise<void> {
 
   r.get(
     "/api/v1/areas/provinces",
-    { config, schema: { tags: ["areas"], summary: "The 34 provinces", response: { 200: z.object({ provinces: z.array(z.object({ code: z.string(), name: z.string() })) }) } } },
+    { config, schema: { tags: ["areas"], summary: "The 34 provinces", response: { 200: provincesSchema } } },
     async () => ({ provinces: app.services.areas.provinces.map((p) => ({ code: p.code, name: p.name })) }),
   );
 
@@ -29,7 +28,7 @@ export async function areaRoutes(app: FastifyInstance): Promise<void> {
           province: z.string().regex(PROVINCE_CODE).optional(),
           limit: z.coerce.number().int().min(1).max(50).default(10),
         }),
-        response: { 200: z.object({ communes: z.array(communeSchema) }), 400: errorSchema },
+        response: { 200: communesSchema, 400: errorSchema },
       },
     },
     async (req) => {

@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { errorSchema } from "../../../shared/schemas/api.js";
 import { newsResponseSchema } from "../../../shared/schemas/news.js";
+import { newsReadSchema } from "../../../shared/schemas/responses/news.js";
 import { getMyNews } from "../services/news/get-my-news.js";
 import { readNews } from "../services/news/read-news.js";
 import { requireLearner } from "./authenticate.js";
@@ -29,7 +30,7 @@ export async function newsRoutes(app: FastifyInstance): Promise<void> {
         security,
         summary: "I read this news in the app: the bot will not push it to me again",
         params: z.strictObject({ campaignId: z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER) }),
-        response: { 200: z.object({ read: z.literal(true) }), 400: errorSchema, 401: errorSchema, 404: errorSchema },
+        response: { 200: newsReadSchema, 400: errorSchema, 401: errorSchema, 404: errorSchema },
       },
     },
     async (req) => {

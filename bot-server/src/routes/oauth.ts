@@ -1,6 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { htmlPageSchema, redirectSchema } from "../../../shared/schemas/responses/files.js";
 import { AppError } from "../lib/errors.js";
 import { sameKey } from "../lib/same-key.js";
 import { finishOaConnection, startOaConnection } from "../services/oauth/connect-oa.js";
@@ -16,7 +17,7 @@ export async function oauthRoutes(app: FastifyInstance, opts: { sandbox: boolean
 
   r.get(
     "/oauth/zalo/start",
-    { config: { rateLimit: { max: 20, timeWindow: "1 minute" } }, schema: { tags: ["zalo"], querystring: z.strictObject({ key: z.string().max(200).optional() }) } },
+    { config: { rateLimit: { max: 20, timeWindow: "1 minute" } }, schema: { tags: ["zalo"], querystring: z.strictObject({ key: z.string().max(200).optional() }), response: { 302: redirectSchema } } },
     async (req, reply) => {
       // Outside the sandbox only the operator may connect the OA.
       if (!opts.sandbox && (!opts.operatorKey || !req.query.key || !sameKey(req.query.key, opts.operatorKey))) {
@@ -30,7 +31,7 @@ export async function oauthRoutes(app: FastifyInstance, opts: { sandbox: boolean
 
   r.get(
     "/oauth/zalo/callback",
-    { config: { rateLimit: { max: 20, timeWindow: "1 minute" } }, schema: { tags: ["zalo"], querystring: z.looseObject({ code: z.string().min(1).max(2000), state: z.string().min(1).max(200), oa_id: z.string().max(40).optional() }) } },
+    { config: { rateLimit: { max: 20, timeWindow: "1 minute" } }, schema: { tags: ["zalo"], querystring: z.looseObject({ code: z.string().min(1).max(2000), state: z.string().min(1).max(200), oa_id: z.string().max(40).optional() }), response: { 200: htmlPageSchema } } },
     async (req, reply) => {
       await finishOaConnection({ ...deps(), oaId: app.zalo.ids.oaId, tokens: app.zalo.tokens, log: req.log }, req.query);
       // Followers who were there before this server: imported now that the OA is connected.

@@ -1,11 +1,9 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import { z } from "zod";
 import { errorSchema } from "../../../shared/schemas/api.js";
 import { posterLessonParamsSchema, posterQuerySchema, posterSkillParamsSchema, type PosterFormat } from "../../../shared/schemas/posters.js";
+import { notModifiedSchema, posterFileSchema } from "../../../shared/schemas/responses/files.js";
 import { makePoster, type Poster } from "../services/posters/make-poster.js";
-
-const FILE = z.any().describe("The poster file");
 
 /**
  * Posters (public: a poster holds nothing private): an A4 PDF to print and a 1080 × 1080 PNG for Zalo groups,
@@ -31,7 +29,7 @@ export async function posterRoutes(app: FastifyInstance): Promise<void> {
 
   for (const format of ["pdf", "png"] as PosterFormat[]) {
     const what = format === "pdf" ? "A4 poster to print (PDF)" : "Square picture for Zalo groups (PNG, 1080 × 1080)";
-    const response = { 200: FILE, 304: z.null().describe("Not modified"), 400: errorSchema, 404: errorSchema, 429: errorSchema };
+    const response = { 200: posterFileSchema, 304: notModifiedSchema, 400: errorSchema, 404: errorSchema, 429: errorSchema };
     r.get(
       `/api/v1/posters/:lessonId.${format}`,
       { config, schema: { tags: ["posters"], summary: `${what} of a lesson`, params: posterLessonParamsSchema, querystring: posterQuerySchema, response } },

@@ -17,6 +17,7 @@ import {
   visitSchema,
   visitsSchema,
 } from "../../../shared/schemas/team.js";
+import { joinedTeamSchema, memberRemovedSchema } from "../../../shared/schemas/responses/teams.js";
 import { loadVisitKinds } from "../../../shared/visit-kinds.js";
 import { creditResident, getCreditStatus } from "../services/teams/credit-resident.js";
 import { getMyTeam } from "../services/teams/get-my-team.js";
@@ -59,7 +60,7 @@ export async function teamRoutes(app: FastifyInstance): Promise<void> {
 
   r.post(
     "/api/v1/teams/join",
-    { config, schema: { tags, security, summary: "Join a team with a signed, single-use invite code", body: joinRequestSchema, response: { 200: z.object({ teamId: z.number(), teamName: z.string(), communeName: z.string(), refCode: z.string() }), ...errors } } },
+    { config, schema: { tags, security, summary: "Join a team with a signed, single-use invite code", body: joinRequestSchema, response: { 200: joinedTeamSchema, ...errors } } },
     async (req) => {
       const actor = await requirePerson(req);
       return joinTeam(deps(), actor, req.body.code);
@@ -82,7 +83,7 @@ export async function teamRoutes(app: FastifyInstance): Promise<void> {
     "/api/v1/teams/:teamId/members/:learnerId",
     {
       config,
-      schema: { tags, security, summary: "Remove a member (the leader, or an official over the commune); audited", params: z.strictObject({ teamId: teamIdSchema, learnerId: z.string().min(1).max(64) }), response: { 200: z.object({ removed: z.literal(true) }), ...errors } },
+      schema: { tags, security, summary: "Remove a member (the leader, or an official over the commune); audited", params: z.strictObject({ teamId: teamIdSchema, learnerId: z.string().min(1).max(64) }), response: { 200: memberRemovedSchema, ...errors } },
     },
     async (req) => {
       await removeMember(deps(), await requirePerson(req), req.params.teamId, req.params.learnerId);

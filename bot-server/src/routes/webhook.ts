@@ -1,6 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import { errorSchema } from "../../../shared/schemas/api.js";
+import { webhookAckSchema } from "../../../shared/schemas/responses/webhook.js";
 import { badRequest, unauthorized } from "../lib/errors.js";
 import { maskIdNumbers } from "../../../shared/lib/id-numbers.js";
 import { stripUnsafeControls } from "../../../shared/lib/unsafe-text.js";
@@ -64,7 +65,7 @@ export async function webhookRoutes(app: FastifyInstance, opts: { maxAgeHours: n
       schema: {
         tags: ["zalo"],
         summary: "Zalo OA webhook (signed with X-ZEvent-Signature)",
-        response: { 200: z.object({ received: z.boolean(), duplicate: z.boolean() }), 400: errorSchema, 401: errorSchema },
+        response: { 200: webhookAckSchema, 400: errorSchema, 401: errorSchema },
       },
     },
     async (req) => {

@@ -2,7 +2,8 @@ import { timingSafeEqual } from "node:crypto";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { sandboxConfigSchema, sandboxUserSchema } from "../../../shared/schemas/api.js";
+import { sandboxConfigSchema } from "../../../shared/schemas/api.js";
+import { sandboxConsentSchema, sandboxTokenSchema, sandboxUsersSchema } from "../../../shared/schemas/responses/sandbox.js";
 import type { Clock } from "../lib/clock.js";
 import { notFound } from "../lib/errors.js";
 import { appSecretProof } from "../zalo/graph-client.js";
@@ -37,7 +38,7 @@ export async function sandboxRoutes(app: FastifyInstance, opts: SandboxRoutesOpt
 
   r.get("/sandbox/config", { schema: { tags, response: { 200: sandboxConfigSchema } } }, async () => sandboxConfigJson(identity));
 
-  r.get("/sandbox/users", { schema: { tags, response: { 200: z.object({ users: z.array(sandboxUserSchema) }) } } }, async () => ({
+  r.get("/sandbox/users", { schema: { tags, response: { 200: sandboxUsersSchema } } }, async () => ({
     users: [...SANDBOX_USERS],
   }));
 
@@ -47,7 +48,7 @@ export async function sandboxRoutes(app: FastifyInstance, opts: SandboxRoutesOpt
       schema: {
         tags,
         params: z.strictObject({ userId: z.string().max(32) }),
-        response: { 200: z.object({ access_token: z.string(), expires_in: z.number() }) },
+        response: { 200: sandboxTokenSchema },
       },
     },
     async (req) => {
@@ -66,7 +67,7 @@ export async function sandboxRoutes(app: FastifyInstance, opts: SandboxRoutesOpt
         tags,
         params: z.strictObject({ userId: z.string().max(32) }),
         body: z.strictObject({ scopes: z.array(z.enum(["scope.userInfo", "scope.userLocation", "scope.userPhonenumber", "scope.userFriends"])).min(1).max(3), allow: z.boolean().default(true) }),
-        response: { 200: z.record(z.string(), z.boolean()) },
+        response: { 200: sandboxConsentSchema },
       },
     },
     async (req) => {

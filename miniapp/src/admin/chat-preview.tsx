@@ -1,4 +1,4 @@
-import type { OaMessage } from "./api";
+import type { OaMessage } from "../../../shared/schemas/oa";
 
 type Button = NonNullable<NonNullable<OaMessage["attachment"]>["payload"]["buttons"]>[number];
 

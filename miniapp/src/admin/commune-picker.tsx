@@ -1,6 +1,8 @@
-import { useEffect, useState } from "react";
-import { errorText } from "./api";
-import { http, call } from "../lib/api";
+import { useState } from "react";
+import { api } from "../api/client";
+import { adminErrorText } from "../api/error-text";
+import { useDebounced } from "../lib/use-debounced";
+import { useLoad } from "../lib/use-load";
 
 export interface PickedCommune {
   code: string;
@@ -16,26 +18,11 @@ interface Props {
 /** Some communes inside a province, found by typing a name (tone marks optional); none chosen = the whole province. */
 export function CommunePicker({ provinceCode, value, onChange }: Props) {
   const [q, setQ] = useState("");
-  const [found, setFound] = useState<PickedCommune[]>([]);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    const query = q.trim();
-    if (query.length < 2) {
-      setFound([]);
-      return;
-    }
-    let live = true;
-    const t = setTimeout(() => {
-      call<{ communes: PickedCommune[] }>(http.get("/api/v1/areas/communes", { params: { q: query, province: provinceCode, limit: 8 } })).then(
-        (r) => live && (setFound(r.communes), setError(null)),
-        (e: unknown) => live && setError(errorText(e)),
-      );
-    }, 250);
-    return () => {
-      live = false;
-      clearTimeout(t);
-    };
-  }, [q, provinceCode]);
+  const typed = q.trim();
+  const query = useDebounced(typed, 250);
+  const search = useLoad(query.length >= 2 ? () => api.communes(query, provinceCode, 8) : null, [query, provinceCode]);
+  const found: PickedCommune[] = typed.length >= 2 ? (search.data?.communes ?? []) : [];
+  const error = search.error ? adminErrorText(search.error) : null;
   const chosen = new Set(value.map((c) => c.code));
   return (
     <div className="field">

@@ -1,7 +1,7 @@
 import type { RoleView } from "../../../shared/schemas/admin";
 import { topicsOf } from "../../../shared/lib/topics";
 import { skills } from "../lib/course";
-import type { CampaignStatus } from "./api";
+import type { CampaignStatus } from "../../../shared/schemas/campaign";
 
 export function roleArea(r: RoleView): string {
   if (r.role === "operator") return "Toàn quốc";

@@ -1,6 +1,5 @@
-import { useEffect, useState } from "react";
-import type { SandboxUser } from "../../../shared/schemas/api";
-import { api } from "../lib/api";
+import { api } from "../api/client";
+import { useLoad } from "../lib/use-load";
 import { chooseSandboxUser } from "../state/actions";
 import { useAppState } from "../state/store";
 
@@ -8,10 +7,7 @@ import { useAppState } from "../state/store";
 export function SandboxPicker({ compact = false }: { compact?: boolean }) {
   const sandbox = useAppState((s) => s.sandbox);
   const chosen = useAppState((s) => s.sandboxUser);
-  const [users, setUsers] = useState<SandboxUser[]>([]);
-  useEffect(() => {
-    if (sandbox) api.sandboxUsers().then((r) => setUsers(r.users), () => setUsers([]));
-  }, [sandbox]);
+  const users = useLoad(sandbox ? api.sandboxUsers : null, [sandbox]).data?.users ?? [];
   if (!sandbox || (chosen && !compact) || users.length === 0) return null;
   return (
     <section className="card sandbox-picker" aria-labelledby="sandbox-title">

@@ -1,7 +1,7 @@
-import { useEffect, useState } from "react";
 import { skillLoaders, skills } from "virtual:course-index";
 import type { Lesson, LessonSummary, SkillWithLessons } from "../../../shared/schemas/content";
 import type { LocalLessonProgress } from "../state/store";
+import { useLoad } from "./use-load";
 
 export { skills };
 
@@ -52,25 +52,13 @@ export function nextLessonToLearn(progress: Record<string, LocalLessonProgress>)
 
 export type LessonState = { status: "loading" } | { status: "missing" } | { status: "error" } | { status: "ready"; lesson: Lesson };
 
+const MISSING = "missing";
+
 export function useLesson(lessonId: string | undefined): LessonState {
   const summary = lessonId ? findLessonSummary(lessonId) : undefined;
-  const [state, setState] = useState<LessonState>(summary ? { status: "loading" } : { status: "missing" });
-  useEffect(() => {
-    if (!summary) {
-      setState({ status: "missing" });
-      return;
-    }
-    let live = true;
-    setState({ status: "loading" });
-    loadSkill(summary.skill)
-      .then((lessons) => {
-        const lesson = lessons.find((l) => l.id === summary.id);
-        if (live) setState(lesson ? { status: "ready", lesson } : { status: "missing" });
-      })
-      .catch(() => live && setState({ status: "error" }));
-    return () => {
-      live = false;
-    };
-  }, [summary?.id]);
-  return state;
+  const load = useLoad(summary ? async () => (await loadSkill(summary.skill)).find((l) => l.id === summary.id) ?? MISSING : null, [summary?.id]);
+  if (!summary) return { status: "missing" };
+  if (load.status === "error") return { status: "error" };
+  if (load.status === "loading" || load.data === null) return { status: "loading" };
+  return load.data === MISSING ? { status: "missing" } : { status: "ready", lesson: load.data };
 }

@@ -2,7 +2,9 @@ import { useState } from "react";
 import { Button, Page } from "zmp-ui";
 import { AppHeader } from "../components/app-header";
 import { NavBar } from "../components/nav-bar";
-import { ApiFailure, auth, call, http } from "../lib/api";
+import { learnerCalls } from "../api/client";
+import { ApiFailure } from "../api/http";
+import { saveFile } from "../lib/save-file";
 import { setState, useAppState } from "../state/store";
 
 /** What the app keeps, plainly, for older readers (Luật 91/2025/QH15, Nghị định 356/2025/NĐ-CP). */
@@ -25,15 +27,8 @@ function MyDataActions({ token, onErased }: { token: string; onErased: () => voi
   async function download() {
     setNote(null);
     try {
-      const data = await call(http.get<unknown>("/api/v1/me/export", auth(token)));
-      const url = URL.createObjectURL(new Blob([JSON.stringify(data, null, 2)], { type: "application/json;charset=utf-8" }));
-      const a = document.createElement("a");
-      a.href = url;
-      a.download = "du-lieu-cua-toi.json";
-      document.body.appendChild(a);
-      a.click();
-      a.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 60_000);
+      const data = await learnerCalls.exportMyData(token);
+      saveFile(new Blob([JSON.stringify(data, null, 2)], { type: "application/json;charset=utf-8" }), "du-lieu-cua-toi.json");
       setNote("Đã tải tệp du-lieu-cua-toi.json về máy.");
     } catch (e) {
       fail(e);
@@ -43,7 +38,7 @@ function MyDataActions({ token, onErased }: { token: string; onErased: () => voi
   async function erase() {
     setStep("busy");
     try {
-      await call(http.delete("/api/v1/me", { ...auth(token), data: { confirm: "XOA" } }));
+      await learnerCalls.eraseMe(token);
       onErased();
       // This phone forgets the person too: progress, queue, team, and the session that no longer works.
       setState({ session: null, progress: {}, queue: [], ref: null, refSent: false, teamRole: null, creditAsked: false, adminRoles: [], newsUnread: 0 });

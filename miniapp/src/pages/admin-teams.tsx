@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from "react";
+import { useState } from "react";
 import { Button, Page, useNavigate } from "zmp-ui";
 import { CommunePicker, type PickedCommune } from "../admin/commune-picker";
 import { ErrorBox } from "../admin/error-box";
@@ -7,7 +7,11 @@ import { AppHeader } from "../components/app-header";
 import { NavBar } from "../components/nav-bar";
 import { NetworkBanner } from "../components/network-banner";
 import { useAppState } from "../state/store";
-import { errorText, teamApi, type MemberView, type TeamList, type TeamView } from "../team/api";
+import type { TeamView } from "../../../shared/schemas/team";
+import { errorText } from "../api/error-text";
+import { teamApi } from "../api/session";
+import { Field } from "../components/field";
+import { useLoad } from "../lib/use-load";
 import { InviteCard } from "../team/invite-card";
 import { Members } from "../team/members";
 import "../team/team.css";
@@ -20,39 +24,36 @@ const pct = (trained: number, members: number) => (members ? `${Math.floor((trai
  * team), then the official picks them here.
  */
 function LeaderForm({ team, onDone }: { team: TeamView; onDone(): void }) {
-  const [members, setMembers] = useState<MemberView[] | null>(null);
+  const list = useLoad(() => teamApi.members(team.id), [team.id]);
+  const members = list.data?.members.filter((m) => m.role === "member") ?? null;
   const [choice, setChoice] = useState("");
-  const [error, setError] = useState<string | null>(null);
-  const load = useCallback(() => {
-    teamApi.members(team.id).then((r) => setMembers(r.members.filter((m) => m.role === "member")), (e) => setError(errorText(e)));
-  }, [team.id]);
-  useEffect(load, [load]);
+  const [failure, setFailure] = useState<string | null>(null);
+  const error = failure ?? (list.error ? errorText(list.error) : null);
   const save = async () => {
-    if (!choice) return setError("Hãy chọn một thành viên của tổ.");
+    if (!choice) return setFailure("Hãy chọn một thành viên của tổ.");
     try {
       await teamApi.nameLeader(team.id, { learnerId: choice });
       onDone();
     } catch (e) {
-      setError(errorText(e));
+      setFailure(errorText(e));
     }
   };
   return (
     <div className="open-form">
       {members?.length ? (
         <>
-          <div className="field">
-            <label className="field__label" htmlFor={`leader-${team.id}`}>
-              Chọn tổ trưởng trong thành viên
-            </label>
-            <select id={`leader-${team.id}`} className="field__input" value={choice} onChange={(e) => setChoice(e.target.value)}>
-              <option value="">— Chưa chọn —</option>
-              {members.map((m) => (
-                <option key={m.learnerId} value={m.learnerId}>
-                  {m.name}
-                </option>
-              ))}
-            </select>
-          </div>
+          <Field id={`leader-${team.id}`} label="Chọn tổ trưởng trong thành viên">
+            {(described) => (
+              <select className="field__input" value={choice} onChange={(e) => setChoice(e.target.value)} {...described}>
+                <option value="">— Chưa chọn —</option>
+                {members.map((m) => (
+                  <option key={m.learnerId} value={m.learnerId}>
+                    {m.name}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
           <ErrorBox message={error} />
           <Button fullWidth onClick={() => void save()}>
             Cử làm tổ trưởng
@@ -65,7 +66,7 @@ function LeaderForm({ team, onDone }: { team: TeamView; onDone(): void }) {
       )}
       <p className="field__hint">Người được cử chưa có trong tổ? Gửi mã mời cho họ. Khi họ đã vào tổ, bấm “Tải lại danh sách” rồi chọn họ.</p>
       <InviteCard team={team} purpose="leader" />
-      <Button fullWidth variant="secondary" onClick={load}>
+      <Button fullWidth variant="secondary" onClick={() => void list.reload()}>
         Tải lại danh sách
       </Button>
     </div>
@@ -78,30 +79,28 @@ export default function AdminTeamsPage() {
   const roles = useAppState((s) => s.adminRoles);
   const communeRoles = roles.filter((r) => r.role === "commune_official");
   const province = roles.find((r) => r.role === "province_official")?.areaCode ?? null;
-  const [list, setList] = useState<TeamList | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const teams = useLoad(() => teamApi.teams(), []);
+  const list = teams.data;
+  const [failure, setFailure] = useState<string | null>(null);
+  const error = failure ?? (teams.error ? errorText(teams.error) : null);
   const [name, setName] = useState("");
   const [commune, setCommune] = useState<string>(communeRoles[0]?.areaCode ?? "");
   const [picked, setPicked] = useState<PickedCommune[]>([]);
   const [done, setDone] = useState<string | null>(null);
   const [leaderFor, setLeaderFor] = useState<number | null>(null);
   const [membersFor, setMembersFor] = useState<number | null>(null);
-  const load = useCallback(() => {
-    teamApi.teams().then(setList, (e) => setError(errorText(e)));
-  }, []);
-  useEffect(load, [load]);
   const communeCode = communeRoles.length ? commune : (picked[0]?.code ?? "");
   const create = async () => {
-    if (!communeCode) return setError("Hãy chọn xã/phường của tổ.");
+    if (!communeCode) return setFailure("Hãy chọn xã/phường của tổ.");
     try {
       const t = await teamApi.createTeam(communeCode, name);
       setDone(`Đã lập ${t.name}. Hãy gửi mã mời cho người sẽ làm tổ trưởng, rồi cử họ khi họ đã vào tổ.`);
       setName("");
-      setError(null);
+      setFailure(null);
       setLeaderFor(t.id);
-      load();
+      void teams.reload();
     } catch (e) {
-      setError(errorText(e));
+      setFailure(errorText(e));
     }
   };
   return (
@@ -156,7 +155,7 @@ export default function AdminTeamsPage() {
                     onDone={() => {
                       setLeaderFor(null);
                       setDone(`Đã cử tổ trưởng cho ${t.name}.`);
-                      load();
+                      void teams.reload();
                     }}
                   />
                 ) : (
@@ -181,28 +180,21 @@ export default function AdminTeamsPage() {
           <h2 id="new-team-title" className="card__title">
             Lập tổ mới
           </h2>
-          <div className="field">
-            <label className="field__label" htmlFor="team-name">
-              Tên tổ
-            </label>
-            <input id="team-name" className="field__input" value={name} maxLength={TEAM_NAME_MAX + 20} placeholder="Ví dụ: Tổ công nghệ số thôn 3" onChange={(e) => setName(e.target.value)} />
-            <p className={name.length > TEAM_NAME_MAX ? "field__counter is-over" : "field__counter"}>
-              {name.length}/{TEAM_NAME_MAX}
-            </p>
-          </div>
+          <Field id="team-name" label="Tên tổ" counter={{ text: `${name.length}/${TEAM_NAME_MAX}`, over: name.length > TEAM_NAME_MAX }}>
+            {(described) => <input className="field__input" value={name} maxLength={TEAM_NAME_MAX + 20} placeholder="Ví dụ: Tổ công nghệ số thôn 3" onChange={(e) => setName(e.target.value)} {...described} />}
+          </Field>
           {communeRoles.length > 1 ? (
-            <div className="field">
-              <label className="field__label" htmlFor="team-commune">
-                Xã/phường
-              </label>
-              <select id="team-commune" className="field__input" value={commune} onChange={(e) => setCommune(e.target.value)}>
-                {communeRoles.map((r) => (
-                  <option key={r.areaCode} value={r.areaCode}>
-                    {r.areaName}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <Field id="team-commune" label="Xã/phường">
+              {(described) => (
+                <select className="field__input" value={commune} onChange={(e) => setCommune(e.target.value)} {...described}>
+                  {communeRoles.map((r) => (
+                    <option key={r.areaCode} value={r.areaCode}>
+                      {r.areaName}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
           ) : communeRoles.length === 1 ? (
             <p className="admin-hint">Xã/phường: {communeRoles[0]!.areaName}</p>
           ) : province ? (

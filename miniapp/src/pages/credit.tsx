@@ -1,9 +1,11 @@
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { Button, Page, useNavigate } from "zmp-ui";
 import { ErrorBox } from "../admin/error-box";
 import "../admin/admin.css";
 import { AppHeader } from "../components/app-header";
-import { errorText, teamApi, type CreditStatus } from "../team/api";
+import { errorText } from "../api/error-text";
+import { teamApi } from "../api/session";
+import { useLoad } from "../lib/use-load";
 import "../team/team.css";
 import { getState, setState } from "../state/store";
 
@@ -15,13 +17,11 @@ import { getState, setState } from "../state/store";
 export default function CreditPage() {
   const navigate = useNavigate();
   const ref = getState().ref ?? "";
-  const [status, setStatus] = useState<CreditStatus | null>(null);
+  const credit = useLoad(() => teamApi.creditStatus(ref), [ref]);
+  const status = credit.data;
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  useEffect(() => {
-    teamApi.creditStatus(ref).then(setStatus, (e) => setError(errorText(e)));
-  }, [ref]);
   const finish = () => {
     setState({ creditAsked: true });
     navigate("/", { replace: true } as never);
@@ -43,7 +43,7 @@ export default function CreditPage() {
     <Page className="page admin">
       <AppHeader title="Ghi nhận người giới thiệu" />
       <main className="content">
-        {!status && !error ? <p role="status">Đang tải…</p> : null}
+        {credit.loading ? <p role="status">Đang tải…</p> : null}
         {done ? (
           <section className="card">
             <p className="done-box" role="status">
@@ -75,7 +75,7 @@ export default function CreditPage() {
             </Button>
           </section>
         ) : null}
-        <ErrorBox message={error} />
+        <ErrorBox message={error ?? (credit.error ? errorText(credit.error) : null)} />
       </main>
     </Page>
   );

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { Button, Page, useNavigate } from "zmp-ui";
 import { vietnamDateTime } from "../../../shared/lib/vietnam-time";
 import type { NewsItem } from "../../../shared/schemas/news";
@@ -6,14 +6,16 @@ import { AppHeader } from "../components/app-header";
 import { NavBar } from "../components/nav-bar";
 import { OaCard } from "../components/oa-card";
 import { NetworkBanner } from "../components/network-banner";
-import { api } from "../lib/api";
+import { learnerCalls } from "../api/client";
+import { ensureSession } from "../api/session";
+import { useLoad } from "../lib/use-load";
 import { store } from "../lib/zalo";
 import { openExternal } from "../lib/zalo-webview";
 import { getState, setState, useAppState } from "../state/store";
-import { ensureSession } from "../state/sync";
 import "./news.css";
 
 type Status = "loading" | "ready" | "error" | "signed-out";
+const SIGNED_OUT = "signed-out";
 
 /** The last list fetched, per learner: shown when the phone is offline. */
 const cacheKey = () => `ksc.news.${getState().session?.learner.id ?? "anon"}`;
@@ -82,37 +84,29 @@ function NewsCard({ item, fresh, onSeen }: { item: NewsItem; fresh: boolean; onS
  */
 export default function NewsPage() {
   const online = useAppState((s) => s.online);
-  const [items, setItems] = useState<NewsItem[] | null>(() => {
-    const cached = store.get<NewsItem[] | null>(cacheKey(), null);
-    return Array.isArray(cached) ? cached : null;
+  const [cached] = useState<NewsItem[] | null>(() => {
+    const list = store.get<NewsItem[] | null>(cacheKey(), null);
+    return Array.isArray(list) ? list : null;
   });
-  const [status, setStatus] = useState<Status>("loading");
-  const [missing, setMissing] = useState<"no_oa_link" | null>(null);
-  /** Unread when this visit began: they keep their "Mới" mark until the page is left. */
-  const [fresh, setFresh] = useState<Set<number>>(() => new Set());
-
-  const load = useCallback(async () => {
-    setStatus("loading");
-    try {
-      const token = await ensureSession();
-      if (!token) return setStatus("signed-out");
-      const r = await api.news(token);
-      setItems(r.items);
-      setMissing(r.missing);
-      setFresh(new Set(r.items.filter((i) => !i.read).map((i) => i.campaignId)));
-      setState({ newsUnread: r.unread });
-      setStatus("ready");
-    } catch {
-      setStatus("error");
-    }
+  const news = useLoad(async () => {
+    const token = await ensureSession();
+    if (!token) return SIGNED_OUT;
+    const r = await learnerCalls.news(token);
+    setState({ newsUnread: r.unread });
+    return r;
   }, []);
+  const loaded = news.data === SIGNED_OUT ? null : news.data;
+  const status: Status = news.loading ? "loading" : news.error ? "error" : news.data === SIGNED_OUT ? "signed-out" : loaded ? "ready" : "loading";
+  const missing = loaded?.missing ?? null;
+  /** Read on this screen (the server knows it too, from the next load on). */
+  const [readHere, setReadHere] = useState<Set<number>>(() => new Set());
+  const items = useMemo(() => (loaded?.items ?? cached)?.map((i) => (readHere.has(i.campaignId) ? { ...i, read: true } : i)) ?? null, [loaded, cached, readHere]);
+  /** Unread when this visit began: they keep their "Mới" mark until the page is left. */
+  const fresh = useMemo(() => new Set(loaded?.items.filter((i) => !i.read).map((i) => i.campaignId)), [loaded]);
 
-  useEffect(() => {
-    void load();
-  }, [load]);
   // Back online after a failure: fetch again.
   useEffect(() => {
-    if (online && status === "error") void load();
+    if (online && status === "error") void news.reload();
   }, [online]);
   useEffect(() => {
     if (items) store.set(cacheKey(), items);
@@ -123,8 +117,8 @@ export default function NewsPage() {
     try {
       const token = await ensureSession();
       if (!token) return;
-      await api.readNews(token, campaignId);
-      setItems((list) => list?.map((i) => (i.campaignId === campaignId ? { ...i, read: true } : i)) ?? list);
+      await learnerCalls.readNews(token, campaignId);
+      setReadHere((ids) => new Set(ids).add(campaignId));
       setState((s) => ({ newsUnread: Math.max(0, s.newsUnread - 1) }));
     } catch {
       // Offline, or gone meanwhile (the bot sent it in the chat): nothing to do here.
@@ -146,7 +140,7 @@ export default function NewsPage() {
         {status === "error" ? (
           <section className="card news-offline" role="alert">
             <p>{items?.length ? "Chưa tải được tin mới nhất. Đây là tin đã tải lần trước." : "Chưa tải được tin. Hãy kiểm tra mạng rồi thử lại."}</p>
-            <Button fullWidth variant="secondary" onClick={() => void load()}>
+            <Button fullWidth variant="secondary" onClick={() => void news.reload()}>
               Thử lại
             </Button>
           </section>

@@ -1,25 +1,23 @@
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { Button, Page, useLocation, useNavigate } from "zmp-ui";
 import { ErrorBox } from "../admin/error-box";
 import "../admin/admin.css";
 import { NameCard } from "../components/name-card";
 import { AppHeader } from "../components/app-header";
-import { errorText, teamApi } from "../team/api";
+import { errorText } from "../api/error-text";
+import { teamApi } from "../api/session";
+import { useLoad } from "../lib/use-load";
 import "../team/team.css";
 import { setState } from "../state/store";
-
-type Preview = { teamName: string; communeName: string };
 
 /** Opened from a team's invite QR code (?invite=<code>): shows the team, and joins it when the person confirms. */
 export default function TeamJoinPage() {
   const navigate = useNavigate();
   const code = new URLSearchParams(useLocation().search).get("invite") ?? "";
-  const [preview, setPreview] = useState<Preview | null>(null);
+  const invite = useLoad(() => teamApi.previewInvite(code), [code]);
+  const preview = invite.data;
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  useEffect(() => {
-    teamApi.previewInvite(code).then(setPreview, (e) => setError(errorText(e)));
-  }, [code]);
   const join = async () => {
     setBusy(true);
     try {
@@ -36,7 +34,7 @@ export default function TeamJoinPage() {
     <Page className="page admin">
       <AppHeader title="Tham gia tổ" back="/" />
       <main className="content">
-        {!preview && !error ? <p role="status">Đang kiểm tra mã mời…</p> : null}
+        {invite.loading ? <p role="status">Đang kiểm tra mã mời…</p> : null}
         {preview ? (
           <section className="card">
             <p className="admin-hint">Bạn được mời vào</p>
@@ -54,7 +52,7 @@ export default function TeamJoinPage() {
             </div>
           </section>
         ) : null}
-        <ErrorBox message={error} />
+        <ErrorBox message={error ?? (invite.error ? errorText(invite.error) : null)} />
       </main>
     </Page>
   );

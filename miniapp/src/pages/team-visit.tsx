@@ -1,23 +1,18 @@
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { Button, Page } from "zmp-ui";
 import { ErrorBox } from "../admin/error-box";
 import "../admin/admin.css";
 import { AppHeader } from "../components/app-header";
 import { NetworkBanner } from "../components/network-banner";
-import { errorText, teamApi, type VisitView } from "../team/api";
-import "../team/team.css";
-
+import type { VisitView } from "../../../shared/schemas/team";
 import { HOUSEHOLD_HIDDEN_MESSAGE, HOUSEHOLD_ID_MESSAGE, HOUSEHOLD_MAX, householdProblem, type HouseholdProblem } from "../../../shared/lib/team-rules";
 import { vietnamDate } from "../../../shared/lib/vietnam-time";
-
-function uuid(): string {
-  if (typeof crypto.randomUUID === "function") return crypto.randomUUID();
-  const b = crypto.getRandomValues(new Uint8Array(16));
-  b[6] = (b[6]! & 0x0f) | 0x40;
-  b[8] = (b[8]! & 0x3f) | 0x80;
-  const h = [...b].map((x) => x.toString(16).padStart(2, "0")).join("");
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
-}
+import { errorText } from "../api/error-text";
+import { teamApi } from "../api/session";
+import { Field } from "../components/field";
+import { useLoad } from "../lib/use-load";
+import { uuid } from "../lib/uuid";
+import "../team/team.css";
 
 /** What the field says of a label the server would refuse; an empty one is asked for when saving. */
 const FIELD_ERRORS: Partial<Record<HouseholdProblem, string>> = {
@@ -30,7 +25,12 @@ const dayVN = (d: string) => d.split("-").reverse().join("/");
 
 /** Record a household visit in a few taps: who (an address or a label), when (today by default), what was done. */
 export default function TeamVisitPage() {
-  const [kinds, setKinds] = useState<{ id: string; label: string }[]>([]);
+  const team = useLoad(() => teamApi.myTeam(), []);
+  const kinds = team.data?.visitKinds ?? [];
+  const visits = useLoad(() => teamApi.visits(), []);
+  /** Recorded on this screen, newest first. */
+  const [saved, setSaved] = useState<VisitView[]>([]);
+  const recent = [...saved, ...(visits.data?.visits ?? [])].filter((v, i, all) => all.findIndex((x) => x.id === v.id) === i).slice(0, 20);
   const [household, setHousehold] = useState("");
   const [day, setDay] = useState(vietnamDate(Date.now()));
   const [picked, setPicked] = useState<string[]>([]);
@@ -38,11 +38,6 @@ export default function TeamVisitPage() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
-  const [recent, setRecent] = useState<VisitView[]>([]);
-  useEffect(() => {
-    teamApi.myTeam().then((r) => setKinds(r.visitKinds), (e) => setError(errorText(e)));
-    teamApi.visits().then((r) => setRecent(r.visits), () => undefined);
-  }, []);
   const labelOf = (k: string) => kinds.find((x) => x.id === k)?.label ?? k;
   const problem = householdProblem(household);
   const fieldError = (problem && FIELD_ERRORS[problem]) ?? null;
@@ -54,7 +49,7 @@ export default function TeamVisitPage() {
     try {
       const v = await teamApi.recordVisit({ id, household, visitedOn: day, kinds: picked });
       setDone(`Đã ghi nhận: ${v.household}, ngày ${dayVN(v.visitedOn)}.`);
-      setRecent((r) => [v, ...r.filter((x) => x.id !== v.id)].slice(0, 20));
+      setSaved((s) => [v, ...s]);
       setHousehold("");
       setPicked([]);
       setId(uuid());
@@ -77,31 +72,22 @@ export default function TeamVisitPage() {
           </p>
         ) : null}
         <section className="card">
-          <div className="field">
-            <label className="field__label" htmlFor="household">
-              Hộ gia đình
-            </label>
-            <input
-              id="household"
-              className="field__input"
-              value={household}
-              maxLength={200}
-              autoComplete="off"
-              placeholder="Ví dụ: Nhà bác Tư, xóm 3"
-              aria-invalid={fieldError ? true : undefined}
-              aria-describedby="household-hint"
-              onChange={(e) => setHousehold(e.target.value)}
-            />
-            <p id="household-hint" className={fieldError ? "field__error" : "field__hint"}>
-              {fieldError ?? "Ghi địa chỉ hoặc tên gọi. Không ghi số căn cước, số điện thoại."}
-            </p>
-          </div>
-          <div className="field">
-            <label className="field__label" htmlFor="visited-on">
-              Ngày hỗ trợ
-            </label>
-            <input id="visited-on" className="field__input" type="date" value={day} max={vietnamDate(Date.now())} onChange={(e) => setDay(e.target.value)} />
-          </div>
+          <Field id="household" label="Hộ gia đình" hint={fieldError ? null : "Ghi địa chỉ hoặc tên gọi. Không ghi số căn cước, số điện thoại."} error={fieldError}>
+            {(described) => (
+              <input
+                className="field__input"
+                value={household}
+                maxLength={200}
+                autoComplete="off"
+                placeholder="Ví dụ: Nhà bác Tư, xóm 3"
+                onChange={(e) => setHousehold(e.target.value)}
+                {...described}
+              />
+            )}
+          </Field>
+          <Field id="visited-on" label="Ngày hỗ trợ">
+            {(described) => <input className="field__input" type="date" value={day} max={vietnamDate(Date.now())} onChange={(e) => setDay(e.target.value)} {...described} />}
+          </Field>
           <fieldset className="field fieldset">
             <legend className="field__label">Đã hỗ trợ việc gì?</legend>
             <p className="field__hint">Chạm để chọn, có thể chọn nhiều việc.</p>
@@ -116,7 +102,7 @@ export default function TeamVisitPage() {
               ))}
             </div>
           </fieldset>
-          <ErrorBox message={error} />
+          <ErrorBox message={error ?? (team.error ? errorText(team.error) : null)} />
           <Button fullWidth size="large" loading={busy} disabled={busy || !!fieldError} onClick={() => void save()}>
             Lưu
           </Button>

@@ -1,44 +1,35 @@
-import { useEffect, useState } from "react";
 import { Button, Page, useNavigate } from "zmp-ui";
 import { ErrorBox } from "../admin/error-box";
 import "../admin/admin.css";
 import { AppHeader } from "../components/app-header";
 import { NavBar } from "../components/nav-bar";
 import { NetworkBanner } from "../components/network-banner";
-import { errorText, teamApi, type MyTeam } from "../team/api";
+import { errorText } from "../api/error-text";
+import { teamApi } from "../api/session";
+import { useLoad } from "../lib/use-load";
 import { InviteCard, QrCard } from "../team/invite-card";
 import { Members } from "../team/members";
 import { PosterCard } from "../team/posters";
 import "../team/team.css";
 import { setState } from "../state/store";
 
-type Load<T> = { state: "loading" } | { state: "error"; message: string } | { state: "ready"; value: T };
-
 /** "Tổ của tôi": my team, my personal QR code, recording a visit; for the leader, members and invites. */
 export default function TeamPage() {
   const navigate = useNavigate();
-  const [mine, setMine] = useState<Load<MyTeam>>({ state: "loading" });
-  useEffect(() => {
-    let live = true;
-    teamApi.myTeam().then(
-      (r) => {
-        if (!live) return;
-        setMine({ state: "ready", value: r });
-        setState({ teamRole: r.team?.role ?? null });
-      },
-      (e) => live && setMine({ state: "error", message: errorText(e) }),
-    );
-    return () => void (live = false);
+  const mine = useLoad(async () => {
+    const r = await teamApi.myTeam();
+    setState({ teamRole: r.team?.role ?? null });
+    return r;
   }, []);
-  const team = mine.state === "ready" ? mine.value.team : null;
+  const team = mine.data?.team ?? null;
   return (
     <Page className="page admin">
       <AppHeader title="Tổ của tôi" back="/" />
       <NetworkBanner />
       <main className="content stack">
-        {mine.state === "loading" ? <p role="status">Đang tải…</p> : null}
-        {mine.state === "error" ? <ErrorBox message={mine.message} /> : null}
-        {mine.state === "ready" && !team ? (
+        {mine.loading ? <p role="status">Đang tải…</p> : null}
+        {mine.error ? <ErrorBox message={errorText(mine.error)} /> : null}
+        {mine.data && !team ? (
           <section className="card">
             <h2 className="card__title">Bạn chưa ở tổ công nghệ số nào</h2>
             <p>Để tham gia, hãy nhờ tổ trưởng cho quét mã mời vào tổ bằng Zalo.</p>

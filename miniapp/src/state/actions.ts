@@ -1,52 +1,23 @@
 import type { AttemptEvent } from "../../../shared/schemas/api";
 import type { Grade } from "../../../shared/lib/grading";
-import { api } from "../lib/api";
+import type { RoleView } from "../../../shared/schemas/admin";
+import { adminCalls, api, learnerCalls, teamCalls } from "../api/client";
+import { adminApi, ensureSession } from "../api/session";
+import { afterAttempt, afterLessonRead } from "./progress";
 import { getState, setState, type TextSize } from "./store";
-import { ensureSession, syncNow } from "./sync";
+import { syncNow } from "./sync";
+import { uuid } from "../lib/uuid";
 import { askToShareName, chatWithTheOa, followTheOa, type PreviewUser } from "../lib/zalo";
-
-function uuid(): string {
-  if (typeof crypto.randomUUID === "function") return crypto.randomUUID();
-  // Older webviews: RFC 4122 version 4 from getRandomValues.
-  const b = crypto.getRandomValues(new Uint8Array(16));
-  b[6] = (b[6]! & 0x0f) | 0x40;
-  b[8] = (b[8]! & 0x3f) | 0x80;
-  const h = [...b].map((x) => x.toString(16).padStart(2, "0")).join("");
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
-}
-
-const blank = { read: false, attempts: 0, bestScorePct: null, passed: false };
 
 /** The learner read the last step of a lesson: remembered here at once, sent to the server when possible. */
 export function recordLessonRead(lessonId: string): void {
-  setState((s) => {
-    const p = s.progress[lessonId] ?? blank;
-    if (p.read) return {};
-    return {
-      progress: { ...s.progress, [lessonId]: { ...p, read: true } },
-      queue: [...s.queue, { kind: "completion", id: uuid(), lessonId, at: new Date().toISOString() }],
-    };
-  });
+  setState((s) => afterLessonRead(s, lessonId, { id: uuid(), at: new Date().toISOString() }));
   void syncNow();
 }
 
 /** A finished quiz: graded on the phone for the learner, re-graded by the server, which keeps the truth. */
 export function recordAttempt(lessonId: string, answers: AttemptEvent["answers"], grade: Grade): void {
-  setState((s) => {
-    const p = s.progress[lessonId] ?? blank;
-    return {
-      progress: {
-        ...s.progress,
-        [lessonId]: {
-          read: true,
-          attempts: p.attempts + 1,
-          bestScorePct: Math.max(p.bestScorePct ?? 0, grade.scorePct),
-          passed: p.passed || grade.passed,
-        },
-      },
-      queue: [...s.queue, { kind: "attempt", id: uuid(), lessonId, answers, at: new Date().toISOString() }],
-    };
-  });
+  setState((s) => afterAttempt(s, lessonId, answers, grade, { id: uuid(), at: new Date().toISOString() }));
   void syncNow();
 }
 
@@ -63,17 +34,24 @@ export function chooseSandboxUser(userId: string): void {
 /** Asks the server whether the signed-in person is an official; a non-empty answer shows the "Quản trị" tab. */
 export async function refreshAdminRoles(token: string): Promise<void> {
   try {
-    const me = await api.adminMe(token);
+    const me = await adminCalls.me(token);
     if (getState().session?.token === token) setState({ adminRoles: me.roles });
   } catch {
     // Offline or an expired session: keep what is known; the next sign-in asks again.
   }
 }
 
+/** My roles, signing in when needed; kept for the nav bar's "Quản trị" tab. */
+export async function loadAdminRoles(): Promise<RoleView[]> {
+  const me = await adminApi.me();
+  setState({ adminRoles: me.roles });
+  return me.roles;
+}
+
 /** Whether I am in a team (the "Tổ của tôi" entry on Home). */
 export async function refreshTeamRole(token: string): Promise<void> {
   try {
-    const r = await api.myTeam(token);
+    const r = await teamCalls.myTeam(token);
     if (getState().session?.token === token) setState({ teamRole: r.team?.role ?? null });
   } catch {
     // Offline: keep what is known.
@@ -85,7 +63,7 @@ export async function needsCreditConsent(token: string): Promise<boolean> {
   const { ref, creditAsked } = getState();
   if (!ref || creditAsked) return false;
   try {
-    const r = await api.creditState(token, ref);
+    const r = await teamCalls.creditStatus(token, ref);
     if (r.state !== "open") setState({ creditAsked: true });
     return r.state === "open";
   } catch {
@@ -100,7 +78,7 @@ export async function refreshNewsCount(token: string, force = false): Promise<vo
   if (!force && Date.now() - newsAskedAt < 60_000) return;
   newsAskedAt = Date.now();
   try {
-    const r = await api.news(token);
+    const r = await learnerCalls.news(token);
     if (getState().session?.token === token) setState({ newsUnread: r.unread });
   } catch {
     // Offline: the badge keeps what it knew.

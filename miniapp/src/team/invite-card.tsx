@@ -1,11 +1,20 @@
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { Button } from "zmp-ui";
 import { ErrorBox } from "../admin/error-box";
-import { http } from "../lib/api";
+import type { Invite } from "../../../shared/schemas/team";
+import { errorText } from "../api/error-text";
+import { apiUrl } from "../api/http";
+import { teamApi } from "../api/session";
 import { skills } from "../lib/course";
+import { useLoad } from "../lib/use-load";
 import { saveImage, shareDeepLink } from "../lib/zalo-share";
 import { VIETNAM_TIME_ZONE } from "../../../shared/lib/vietnam-time";
-import { errorText, qrDataUrl, teamApi, type Invite } from "./api";
+
+/** A QR code as a PNG data URL (the qrcode package is loaded with the team screens only). */
+async function qrDataUrl(text: string): Promise<string> {
+  const { toDataURL } = await import("qrcode");
+  return toDataURL(text, { errorCorrectionLevel: "M", margin: 2, width: 480, color: { dark: "#000000", light: "#ffffff" } });
+}
 
 const dateVN = (iso: string) => new Date(iso).toLocaleDateString("vi-VN", { timeZone: VIETNAM_TIME_ZONE });
 /**
@@ -14,20 +23,16 @@ const dateVN = (iso: string) => new Date(iso).toLocaleDateString("vi-VN", { time
  */
 const thumbnail = (link: string) => {
   const ref = new URL(link).searchParams.get("ref");
-  const u = new URL(`/api/v1/posters/skill/${skills[0]?.id ?? "co-ban"}.png`, http.defaults.baseURL || window.location.origin);
+  const u = apiUrl(`/api/v1/posters/skill/${skills[0]?.id ?? "co-ban"}.png`);
   if (ref) u.searchParams.set("ref", ref);
   return u.href;
 };
 
 /** A QR code with "Chia sẻ qua Zalo" and "Lưu ảnh vào máy". */
 export function QrCard({ title, hint, link, fileName, shareTitle }: { title: string; hint: string; link: string; fileName: string; shareTitle: string }) {
-  const [src, setSrc] = useState<string | null>(null);
+  const qr = useLoad(() => qrDataUrl(link), [link]);
+  const src = qr.data;
   const [note, setNote] = useState<string | null>(null);
-  useEffect(() => {
-    let live = true;
-    qrDataUrl(link).then((u) => live && setSrc(u), () => live && setNote("Chưa tạo được mã QR."));
-    return () => void (live = false);
-  }, [link]);
   const share = async () => {
     const u = new URL(link);
     const r = await shareDeepLink({ title: shareTitle, description: "Mở ứng dụng Kỹ năng số cộng đồng trên Zalo", path: `/${u.search}`, thumbnail: thumbnail(link), link });
@@ -51,7 +56,7 @@ export function QrCard({ title, hint, link, fileName, shareTitle }: { title: str
           Lưu ảnh vào máy
         </Button>
       </div>
-      {note ? <p role="status">{note}</p> : null}
+      {note || qr.error ? <p role="status">{note ?? "Chưa tạo được mã QR."}</p> : null}
     </section>
   );
 }

@@ -1,44 +1,41 @@
-import { useCallback, useEffect, useState } from "react";
+import { useState } from "react";
 import { Button } from "zmp-ui";
 import { ErrorBox } from "../admin/error-box";
 import { skills } from "../lib/course";
-import { errorText, teamApi, type MemberView } from "./api";
+import type { MemberView } from "../../../shared/schemas/team";
+import { errorText } from "../api/error-text";
+import { teamApi } from "../api/session";
+import { useLoad } from "../lib/use-load";
 
-type Load<T> = { state: "loading" } | { state: "error"; message: string } | { state: "ready"; value: T };
 const skillName = (id: string) => skills.find((s) => s.id === id)?.short ?? id;
 
 /** A team's members with their progress in each core skill (for its leader and officials); the leader may remove members. */
 export function Members({ teamId, canRemove = false }: { teamId: number; canRemove?: boolean }) {
-  const [members, setMembers] = useState<Load<MemberView[]>>({ state: "loading" });
+  const members = useLoad(() => teamApi.members(teamId), [teamId]);
   const [confirm, setConfirm] = useState<MemberView | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const load = useCallback(() => {
-    teamApi.members(teamId).then(
-      (r) => setMembers({ state: "ready", value: r.members }),
-      (e) => setMembers({ state: "error", message: errorText(e) }),
-    );
-  }, [teamId]);
-  useEffect(load, [load]);
   const remove = async (m: MemberView) => {
     try {
       await teamApi.removeMember(teamId, m.learnerId);
       setConfirm(null);
       setError(null);
-      load();
+      void members.reload();
     } catch (e) {
       setError(errorText(e));
     }
   };
-  const list = members.state === "ready" ? members.value : [];
+  // A failed reload shows why instead of a list that may be out of date.
+  const ready = members.data && !members.error ? members.data.members : null;
+  const list = ready ?? [];
   const trained = list.filter((m) => m.trained).length;
   return (
     <section className="card" aria-labelledby={`members-title-${teamId}`}>
       <h2 id={`members-title-${teamId}`} className="card__title">
-        Thành viên{members.state === "ready" ? ` (${list.length})` : ""}
+        Thành viên{ready ? ` (${list.length})` : ""}
       </h2>
-      {members.state === "loading" ? <p role="status">Đang tải…</p> : null}
-      {members.state === "error" ? <ErrorBox message={members.message} /> : null}
-      {members.state === "ready" ? (
+      {!members.data && !members.error ? <p role="status">Đang tải…</p> : null}
+      {members.error ? <ErrorBox message={errorText(members.error)} /> : null}
+      {ready ? (
         <>
           <p className="admin-hint">
             Đã học xong 5 kỹ năng cơ bản: {trained}/{list.length} người.

@@ -1,11 +1,11 @@
 import { Button } from "zmp-ui";
-import { http } from "../lib/api";
+import { apiUrl } from "../api/http";
 import { skills } from "../lib/course";
 import { openExternal } from "../lib/zalo-webview";
 
 /** GET /api/v1/posters/skill/<id>.<pdf|png>?ref=<my code>: on the API's origin, which the web preview shares. */
 export function posterUrl(skillId: string, format: "pdf" | "png", refCode: string): string {
-  const u = new URL(`/api/v1/posters/skill/${encodeURIComponent(skillId)}.${format}`, http.defaults.baseURL || window.location.origin);
+  const u = apiUrl(`/api/v1/posters/skill/${encodeURIComponent(skillId)}.${format}`);
   u.searchParams.set("ref", refCode);
   return u.href;
 }
