@@ -106,7 +106,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
   await app.register(docsGuard, { sandbox, operatorKey: config.operatorKey });
   await app.register(swaggerUi, { routePrefix: "/docs" });
 
-  await app.register(databasePlugin, { url: config.databaseUrl, ...(overrides.db ? { db: overrides.db } : {}) });
+  await app.register(databasePlugin, { url: config.databaseUrl, poolSize: config.databasePoolSize, ...(overrides.db ? { db: overrides.db } : {}) });
   await app.register(servicesPlugin, { config, course: overrides.course ?? loadCourseOrThrow(), clock: overrides.clock ?? systemClock });
   await app.register(zaloPlugin, { config });
   await app.register(linksPlugin, { config });

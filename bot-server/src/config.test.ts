@@ -23,6 +23,12 @@ describe("loadConfig", () => {
     expect(refusal({ REPORT_COST_MEMBER_TRAINED_VND: "2 USD" })).toContain("REPORT_COST_MEMBER_TRAINED_VND");
   });
 
+  it("opens 24 PostgreSQL connections per process unless DATABASE_POOL_SIZE says otherwise, and refuses nonsense", () => {
+    expect(loadConfig({}).databasePoolSize).toBe(24);
+    expect(loadConfig({ DATABASE_POOL_SIZE: "8" }).databasePoolSize).toBe(8);
+    for (const bad of ["0", "-3", "2.5", "many", "500"]) expect(refusal({ DATABASE_POOL_SIZE: bad })).toContain("DATABASE_POOL_SIZE");
+  });
+
   it("has working defaults with an empty environment: port 3000, SQLite in ./data, sandbox mode", () => {
     const c = loadConfig({});
     expect(c).toMatchObject({

@@ -27,6 +27,7 @@ const envSchema = z
       .string()
       .default("sqlite:./data/app.db")
       .refine((v) => /^(sqlite:.+|postgres(ql)?:\/\/.+)$/.test(v), "must be sqlite:<path> or postgres://…"),
+    DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(24),
     SESSION_SECRET: optional.pipe(z.string().min(32, "must be at least 32 characters").refine(strongSecret, "is too simple (few different characters, a repeated pattern or a known example): use 32+ random characters, e.g. openssl rand -hex 32").optional()),
     SESSION_TTL_MINUTES: z.coerce.number().int().min(5).max(24 * 60).default(120),
     ZALO_APP_ID: optional,
@@ -113,6 +114,8 @@ interface CommonConfig {
   publicUrl: string | undefined;
   logLevel: Env["LOG_LEVEL"];
   databaseUrl: string;
+  /** PostgreSQL connections per process: a sync holds one for its transaction and briefly one for the session check. */
+  databasePoolSize: number;
   sessionSecret: string | undefined;
   sessionTtlMinutes: number;
   /** Seed for the sandbox's secrets, so that several processes (and restarts) agree; random when unset. */
@@ -203,6 +206,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     publicUrl: e.PUBLIC_URL,
     logLevel: e.LOG_LEVEL,
     databaseUrl: e.DATABASE_URL,
+    databasePoolSize: e.DATABASE_POOL_SIZE,
     sessionSecret: e.SESSION_SECRET,
     sessionTtlMinutes: e.SESSION_TTL_MINUTES,
     sandboxSeed: e.SANDBOX_SEED,

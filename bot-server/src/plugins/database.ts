@@ -11,13 +11,14 @@ declare module "fastify" {
 
 export interface DatabasePluginOptions {
   url: string;
+  poolSize?: number;
   /** Tests pass an already-connected database (e.g. one PostgreSQL schema each). */
   db?: Db;
 }
 
 export const databasePlugin = fp(
   async (app: FastifyInstance, opts: DatabasePluginOptions) => {
-    const database = opts.db ?? connect(opts.url);
+    const database = opts.db ?? connect(opts.url, { poolSize: opts.poolSize });
     const applied = await migrateToLatest(database);
     if (applied.length) app.log.info({ applied, database: database.where }, "database migrated");
     app.decorate("database", database);
