@@ -23,7 +23,11 @@ const partZones = [
 /** Product code never imports tests, and the server's layers import downward only (tests beside the code may). */
 const productZones = [
   { target: ["shared", "miniapp", "bot-server"], from: "tests", message: "product code must not import tests/" },
-  ...serverLayers.map((l) => ({ target: l.from, from: l.above.map((a) => `bot-server/src/${a}`), message: "a lower layer must not import a higher one (DESIGN.md)" })),
+  ...serverLayers.map((l) => ({
+    target: l.from,
+    from: l.above.map((a) => `bot-server/src/${a}`),
+    message: "a lower layer must not import a higher one (DESIGN.md)",
+  })),
 ];
 
 export default tseslint.config(

@@ -8,7 +8,9 @@ const INDEX_ID = "virtual:course-index";
 const SKILL_PREFIX = "virtual:course/";
 
 function svgDataUri(file: string): string {
-  const svg = readFileSync(join(CONTENT_ROOT, "images", file), "utf8").replace(/\s+/g, " ").trim();
+  const svg = readFileSync(join(CONTENT_ROOT, "images", file), "utf8")
+    .replace(/\s+/g, " ")
+    .trim();
   return `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
 }
 

@@ -31,7 +31,9 @@ export function sizeReportPlugin(): Plugin {
         rows.push(`  ${(bytes / 1024).toFixed(1).padStart(7)} KB  ${name}`);
       }
       const verdict = total <= FIRST_SCREEN_BUDGET_BYTES ? "within" : "OVER";
-      console.log(`\nFirst screen (gzip):\n${rows.join("\n")}\n  ${(total / 1024).toFixed(1).padStart(7)} KB  total, ${verdict} the ${FIRST_SCREEN_BUDGET_BYTES / 1024} KB budget`);
+      console.log(
+        `\nFirst screen (gzip):\n${rows.join("\n")}\n  ${(total / 1024).toFixed(1).padStart(7)} KB  total, ${verdict} the ${FIRST_SCREEN_BUDGET_BYTES / 1024} KB budget`,
+      );
       console.log(JSON.stringify({ firstScreenGzipBytes: total, budgetBytes: FIRST_SCREEN_BUDGET_BYTES }));
     },
   };

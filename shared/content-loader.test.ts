@@ -110,7 +110,12 @@ describe("loadCourse on broken copies names the file and line of each error", ()
 
   it("a spot-scam question where every message is a scam", () => {
     const root = copyFixture();
-    edit(root, L3, "        text: Chủ nhật họp thôn lúc 8 giờ ở nhà văn hóa.\n", "        text: Chủ nhật họp thôn lúc 8 giờ ở nhà văn hóa.\n        correct: true\n");
+    edit(
+      root,
+      L3,
+      "        text: Chủ nhật họp thôn lúc 8 giờ ở nhà văn hóa.\n",
+      "        text: Chủ nhật họp thôn lúc 8 giờ ở nhà văn hóa.\n        correct: true\n",
+    );
     expect(issuesOf(root)).toEqual([
       {
         file: L3,
@@ -123,9 +128,7 @@ describe("loadCourse on broken copies names the file and line of each error", ()
   it("a true-false question whose options are not Đúng then Sai", () => {
     const root = copyFixture();
     edit(root, L1, "      - text: Đúng\n        explain: Tháo pin", "      - text: Có\n        explain: Tháo pin");
-    expect(issuesOf(root)).toEqual([
-      { file: L1, line: lineOf(root, L1, "- text: Có"), message: 'q2: true-false options must be "Đúng" then "Sai"' },
-    ]);
+    expect(issuesOf(root)).toEqual([{ file: L1, line: lineOf(root, L1, "- text: Có"), message: 'q2: true-false options must be "Đúng" then "Sai"' }]);
   });
 
   it("a step image that does not exist", () => {
@@ -140,16 +143,16 @@ describe("loadCourse on broken copies names the file and line of each error", ()
     const root = copyFixture();
     const copy = "lessons/an-toan/02-nhan-biet-lua-dao.yaml";
     writeFileSync(join(root, copy), readFileSync(join(root, L3), "utf8").replace("order: 1\n", "order: 2\n"));
-    expect(issuesOf(root)).toEqual([{ file: copy, line: lineOf(root, copy, "id: nhan-biet-lua-dao"), message: `id "nhan-biet-lua-dao" is already used by ${L3}` }]);
+    expect(issuesOf(root)).toEqual([
+      { file: copy, line: lineOf(root, copy, "id: nhan-biet-lua-dao"), message: `id "nhan-biet-lua-dao" is already used by ${L3}` },
+    ]);
   });
 
   it("a step text over 60 words", () => {
     const root = copyFixture();
     const long = Array.from({ length: 61 }, (_, i) => `từ${i}`).join(" ");
     edit(root, L1, "text: Bấm giữ nút nguồn khoảng ba giây cho tới khi màn hình sáng lên.", `text: ${long}`);
-    expect(issuesOf(root)).toEqual([
-      { file: L1, line: lineOf(root, L1, `text: ${long}`), message: "steps.1.text: 61 words, the budget is 60" },
-    ]);
+    expect(issuesOf(root)).toEqual([{ file: L1, line: lineOf(root, L1, `text: ${long}`), message: "steps.1.text: 61 words, the budget is 60" }]);
   });
 
   it("exactly 60 words is within the budget", () => {
@@ -170,25 +173,19 @@ describe("loadCourse on broken copies names the file and line of each error", ()
   it("HTML in lesson text", () => {
     const root = copyFixture();
     edit(root, L2, "title: Nhập mật khẩu\n", "title: Nhập <b>mật khẩu</b>\n");
-    expect(issuesOf(root)).toEqual([
-      { file: L2, line: lineOf(root, L2, "title: Nhập <b>mật khẩu</b>"), message: "steps.2.title: no HTML or links in text" },
-    ]);
+    expect(issuesOf(root)).toEqual([{ file: L2, line: lineOf(root, L2, "title: Nhập <b>mật khẩu</b>"), message: "steps.2.title: no HTML or links in text" }]);
   });
 
   it("a YAML syntax error: text after a quoted scalar", () => {
     const root = copyFixture();
     edit(root, L2, "title: Chọn Wi-Fi\n", 'title: "Chọn Wi-Fi" thêm\n');
-    expect(issuesOf(root)).toEqual([
-      { file: L2, line: lineOf(root, L2, 'title: "Chọn Wi-Fi" thêm'), message: "YAML: Unexpected scalar at node end" },
-    ]);
+    expect(issuesOf(root)).toEqual([{ file: L2, line: lineOf(root, L2, 'title: "Chọn Wi-Fi" thêm'), message: "YAML: Unexpected scalar at node end" }]);
   });
 
   it("a YAML syntax error: a tab used as indentation", () => {
     const root = copyFixture();
     edit(root, L1, "minutes: 3\n", "minutes: 3\n\tx: 1\n");
-    expect(issuesOf(root)).toEqual([
-      { file: L1, line: lineOf(root, L1, "\tx: 1"), message: "YAML: Tabs are not allowed as indentation" },
-    ]);
+    expect(issuesOf(root)).toEqual([{ file: L1, line: lineOf(root, L1, "\tx: 1"), message: "YAML: Tabs are not allowed as indentation" }]);
   });
 
   it("a YAML syntax error leaves the rest of the course loaded", () => {
@@ -227,9 +224,7 @@ describe("loadCourse on broken copies names the file and line of each error", ()
     const root = copyFixture();
     const svg = "images/an-toan/tin-nhan-la.svg";
     edit(root, svg, "</svg>", "<script>alert(1)</script>\n</svg>");
-    expect(issuesOf(root)).toEqual([
-      { file: svg, line: 1, message: "SVG must not contain scripts, event handlers, bitmaps or external references" },
-    ]);
+    expect(issuesOf(root)).toEqual([{ file: svg, line: 1, message: "SVG must not contain scripts, event handlers, bitmaps or external references" }]);
   });
 
   it("an SVG with the wrong viewBox", () => {

@@ -150,7 +150,10 @@ function fillLesson(l: Lesson, vars: Record<string, string>): Lesson {
 export function loadCourseOrThrow(root: string = CONTENT_ROOT): Course {
   const { course, issues } = loadCourse(root);
   if (issues.length) {
-    const list = issues.slice(0, 10).map((i) => `${i.file}:${i.line} ${i.message}`).join("\n");
+    const list = issues
+      .slice(0, 10)
+      .map((i) => `${i.file}:${i.line} ${i.message}`)
+      .join("\n");
     throw new Error(`Course content has ${issues.length} error(s); run npm run content:check\n${list}`);
   }
   return course;

@@ -38,7 +38,13 @@ function edges(file: string): Edge[] {
   for (const m of text.matchAll(STATIC)) {
     const names = m[2] ?? "";
     // `import { type A, type B }` is type-only too; `import { type A, b }` is not.
-    const allTypes = /^\{[^}]*\}$/.test(names.trim()) && names.replace(/[{}\s]/g, "").split(",").filter(Boolean).every((n) => n.startsWith("type"));
+    const allTypes =
+      /^\{[^}]*\}$/.test(names.trim()) &&
+      names
+        .replace(/[{}\s]/g, "")
+        .split(",")
+        .filter(Boolean)
+        .every((n) => n.startsWith("type"));
     out.push({ to: target(file, m[3]!), typeOnly: m[1] !== undefined || (names !== "" && allTypes) });
   }
   for (const m of text.matchAll(DYNAMIC)) out.push({ to: target(file, m[1]!), typeOnly: false });
@@ -67,7 +73,9 @@ describe("shared/ imports", () => {
   });
 
   it("take nothing from the server or the mini app", () => {
-    const upward = [...graph].flatMap(([f, es]) => es.filter((e) => e.to.startsWith(ROOT) && !e.to.startsWith(shared)).map((e) => `${name(f)} → ${name(e.to)}`));
+    const upward = [...graph].flatMap(([f, es]) =>
+      es.filter((e) => e.to.startsWith(ROOT) && !e.to.startsWith(shared)).map((e) => `${name(f)} → ${name(e.to)}`),
+    );
     expect(upward).toEqual([]);
   });
 

@@ -65,7 +65,13 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
         : {
             level: config.logLevel,
             // The operator's key travels in /oauth/zalo/start?key=…: it never reaches the logs.
-            serializers: { req: (req: { method: string; url: string; id: string }) => ({ method: req.method, url: req.url.replace(/([?&]key=)[^&]*/i, "$1[redacted]"), id: req.id }) },
+            serializers: {
+              req: (req: { method: string; url: string; id: string }) => ({
+                method: req.method,
+                url: req.url.replace(/([?&]key=)[^&]*/i, "$1[redacted]"),
+                id: req.id,
+              }),
+            },
           },
     bodyLimit: config.bodyLimit,
     requestIdHeader: "x-request-id",
@@ -126,6 +132,11 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
   await app.register(adminApi, { campaignCosts: config.campaignCosts, reportCosts: config.reportCosts });
   await app.register(webhookRoutes, { maxAgeHours: config.webhookMaxAgeHours });
   await app.register(oauthRoutes, { sandbox, operatorKey: config.operatorKey, publicUrl: config.publicUrl, port: config.port });
-  await app.register(miniappRoutes, { dir: config.miniappDir, miniappId: app.zalo.ids.miniappId, csp: (hashes) => contentSecurityPolicy(headerOptions, hashes), ...(config.zaloDomainVerification ? { domainVerification: config.zaloDomainVerification } : {}) });
+  await app.register(miniappRoutes, {
+    dir: config.miniappDir,
+    miniappId: app.zalo.ids.miniappId,
+    csp: (hashes) => contentSecurityPolicy(headerOptions, hashes),
+    ...(config.zaloDomainVerification ? { domainVerification: config.zaloDomainVerification } : {}),
+  });
   return app;
 }

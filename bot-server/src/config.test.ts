@@ -1,7 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { ConfigError, loadConfig } from "./config.js";
 
-const ZALO = { ZALO_APP_ID: "1234567890", ZALO_APP_SECRET: "app-secret", ZALO_MINIAPP_ID: "9876543210", ZALO_OA_ID: "5550000000", ZALO_OA_SECRET_KEY: "oa-secret-key" };
+const ZALO = {
+  ZALO_APP_ID: "1234567890",
+  ZALO_APP_SECRET: "app-secret",
+  ZALO_MINIAPP_ID: "9876543210",
+  ZALO_OA_ID: "5550000000",
+  ZALO_OA_SECRET_KEY: "oa-secret-key",
+};
 const SECRET = "k7Qz-2mWp9xLr4Tb8NcV1hJd6FgS3aYe";
 
 /** The message of the ConfigError that loadConfig throws for `env`. */
@@ -18,7 +24,10 @@ function refusal(env: Record<string, string | undefined>): string {
 describe("loadConfig", () => {
   it("reads the report cost inputs in VND (defaults 500,000 a team-month and 200,000 a member trained) and refuses nonsense", () => {
     expect(loadConfig({}).reportCosts).toEqual({ teamMonthVnd: 500_000, memberTrainedVnd: 200_000 });
-    expect(loadConfig({ REPORT_COST_TEAM_MONTH_VND: "300000", REPORT_COST_MEMBER_TRAINED_VND: "0" }).reportCosts).toEqual({ teamMonthVnd: 300_000, memberTrainedVnd: 0 });
+    expect(loadConfig({ REPORT_COST_TEAM_MONTH_VND: "300000", REPORT_COST_MEMBER_TRAINED_VND: "0" }).reportCosts).toEqual({
+      teamMonthVnd: 300_000,
+      memberTrainedVnd: 0,
+    });
     expect(refusal({ REPORT_COST_TEAM_MONTH_VND: "-1" })).toContain("REPORT_COST_TEAM_MONTH_VND");
     expect(refusal({ REPORT_COST_MEMBER_TRAINED_VND: "2 USD" })).toContain("REPORT_COST_MEMBER_TRAINED_VND");
   });

@@ -12,7 +12,15 @@ const EXAMPLE_SECRETS = /change.?me|changeit|your.?secret|example|placeholder|^(
 /** Not one character or a short pattern repeated, enough different characters, not an example value. */
 export function strongSecret(s: string): boolean {
   if (new Set(s).size < 10 || EXAMPLE_SECRETS.test(s)) return false;
-  for (let n = 1; n <= 8; n++) if (s === s.slice(0, n).repeat(Math.ceil(s.length / n)).slice(0, s.length)) return false;
+  for (let n = 1; n <= 8; n++)
+    if (
+      s ===
+      s
+        .slice(0, n)
+        .repeat(Math.ceil(s.length / n))
+        .slice(0, s.length)
+    )
+      return false;
   return true;
 }
 
@@ -28,8 +36,22 @@ const envSchema = z
       .default("sqlite:./data/app.db")
       .refine((v) => /^(sqlite:.+|postgres(ql)?:\/\/.+)$/.test(v), "must be sqlite:<path> or postgres://…"),
     DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(24),
-    SESSION_SECRET: optional.pipe(z.string().min(32, "must be at least 32 characters").refine(strongSecret, "is too simple (few different characters, a repeated pattern or a known example): use 32+ random characters, e.g. openssl rand -hex 32").optional()),
-    SESSION_TTL_MINUTES: z.coerce.number().int().min(5).max(24 * 60).default(120),
+    SESSION_SECRET: optional.pipe(
+      z
+        .string()
+        .min(32, "must be at least 32 characters")
+        .refine(
+          strongSecret,
+          "is too simple (few different characters, a repeated pattern or a known example): use 32+ random characters, e.g. openssl rand -hex 32",
+        )
+        .optional(),
+    ),
+    SESSION_TTL_MINUTES: z.coerce
+      .number()
+      .int()
+      .min(5)
+      .max(24 * 60)
+      .default(120),
     ZALO_APP_ID: optional,
     ZALO_APP_SECRET: optional,
     ZALO_MINIAPP_ID: optional,
@@ -41,8 +63,16 @@ const envSchema = z
     ZALO_OA_ACCESS_TOKEN: optional,
     ZALO_OA_REFRESH_TOKEN: optional,
     ZALO_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).max(1_000_000).default(4000),
-    REDIS_URL: optional.pipe(z.string().regex(/^rediss?:\/\/.+/, "must be redis://…").optional()),
-    REDIS_PREFIX: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/).default("ksc"),
+    REDIS_URL: optional.pipe(
+      z
+        .string()
+        .regex(/^rediss?:\/\/.+/, "must be redis://…")
+        .optional(),
+    ),
+    REDIS_PREFIX: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{1,40}$/)
+      .default("ksc"),
     WORKERS: z.enum(["auto", "on", "off"]).default("auto"),
     PAID_MESSAGE_VND: z.coerce.number().int().min(0).max(100_000).default(55),
     PROMOTION_MESSAGE_VND: z.coerce.number().int().min(0).max(100_000).default(0),
@@ -51,17 +81,33 @@ const envSchema = z
     ZALO_QUOTA_METHOD: z.enum(["POST", "GET"]).default("POST"),
     ZALO_TAGS: z.enum(["on", "off"]).default("on"),
     ZALO_USER_QUOTA_API: z.enum(["on", "off"]).default("on"),
-    ZALO_TAG_PREFIX: z.string().regex(/^[a-z0-9-]{1,20}$/, "lower-case letters, digits and -").default("ksc"),
+    ZALO_TAG_PREFIX: z
+      .string()
+      .regex(/^[a-z0-9-]{1,20}$/, "lower-case letters, digits and -")
+      .default("ksc"),
     TRUST_PROXY: z
       .string()
       .regex(/^(false|true|\d{1,2}|[0-9a-fA-F.:/, ]+)$/, "false, true, a number of proxies, or addresses/CIDRs separated by commas")
       .default("false"),
-    WEBHOOK_MAX_AGE_HOURS: z.coerce.number().min(1).max(24 * 7).default(24),
+    WEBHOOK_MAX_AGE_HOURS: z.coerce
+      .number()
+      .min(1)
+      .max(24 * 7)
+      .default(24),
     WEBHOOK_INBOX_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
     NEAREST_COMMUNE_KM: z.coerce.number().min(1).max(100).default(15),
-    FOLLOWER_IMPORT_HOURS: z.coerce.number().min(0).max(24 * 30).default(24),
+    FOLLOWER_IMPORT_HOURS: z.coerce
+      .number()
+      .min(0)
+      .max(24 * 30)
+      .default(24),
     SANDBOX_FOLLOWERS: z.coerce.number().int().min(0).max(1_000_000).default(200),
-    ZALO_DOMAIN_VERIFICATION: optional.pipe(z.string().regex(/^[A-Za-z0-9_-]{8,100}$/, "the code Zalo gives (letters, digits, - and _), e.g. from zalo_verifier<CODE>.html").optional()),
+    ZALO_DOMAIN_VERIFICATION: optional.pipe(
+      z
+        .string()
+        .regex(/^[A-Za-z0-9_-]{8,100}$/, "the code Zalo gives (letters, digits, - and _), e.g. from zalo_verifier<CODE>.html")
+        .optional(),
+    ),
     REPORT_COST_TEAM_MONTH_VND: z.coerce.number().int().min(0).max(1_000_000_000).default(500_000),
     REPORT_COST_MEMBER_TRAINED_VND: z.coerce.number().int().min(0).max(1_000_000_000).default(200_000),
     OPERATOR_KEY: optional.pipe(z.string().min(16, "must be at least 16 characters").optional()),
@@ -77,14 +123,27 @@ const envSchema = z
     const creds = [env.ZALO_APP_ID, env.ZALO_APP_SECRET, env.ZALO_MINIAPP_ID];
     const some = creds.some(Boolean);
     if (some && !creds.every(Boolean)) {
-      ctx.addIssue({ code: "custom", path: ["ZALO_APP_ID"], message: "set ZALO_APP_ID, ZALO_APP_SECRET and ZALO_MINIAPP_ID together (or none for the sandbox)" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["ZALO_APP_ID"],
+        message: "set ZALO_APP_ID, ZALO_APP_SECRET and ZALO_MINIAPP_ID together (or none for the sandbox)",
+      });
     }
     if (some && (!env.ZALO_OA_ID || !env.ZALO_OA_SECRET_KEY)) {
-      ctx.addIssue({ code: "custom", path: ["ZALO_OA_ID"], message: "ZALO_OA_ID and ZALO_OA_SECRET_KEY are required with Zalo credentials (the OA webhook is verified with the OA secret key)" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["ZALO_OA_ID"],
+        message: "ZALO_OA_ID and ZALO_OA_SECRET_KEY are required with Zalo credentials (the OA webhook is verified with the OA secret key)",
+      });
     }
     // Without Zalo credentials the server runs the sandbox, which hands out its own secrets: never in production.
     if (!some && env.NODE_ENV === "production") {
-      ctx.addIssue({ code: "custom", path: ["NODE_ENV"], message: "production needs the Zalo credentials (ZALO_APP_ID, ZALO_APP_SECRET, ZALO_MINIAPP_ID, ZALO_OA_ID, ZALO_OA_SECRET_KEY): without them the server would run the Zalo sandbox and serve its secrets" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["NODE_ENV"],
+        message:
+          "production needs the Zalo credentials (ZALO_APP_ID, ZALO_APP_SECRET, ZALO_MINIAPP_ID, ZALO_OA_ID, ZALO_OA_SECRET_KEY): without them the server would run the Zalo sandbox and serve its secrets",
+      });
     }
     if (some && !env.SESSION_SECRET) {
       ctx.addIssue({ code: "custom", path: ["SESSION_SECRET"], message: "is required when Zalo credentials are set" });
@@ -219,13 +278,27 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     redisUrl: e.REDIS_URL,
     redisPrefix: e.REDIS_PREFIX,
     runWorkers: e.WORKERS === "on" || (e.WORKERS === "auto" && !e.REDIS_URL),
-    campaignCosts: { paidMessageVnd: e.PAID_MESSAGE_VND, promotionMessageVnd: e.PROMOTION_MESSAGE_VND, promotionEligible: e.OA_PROMOTION_ELIGIBLE === "true", freeRepliesPerWindow: e.ZALO_FREE_REPLIES_PER_WINDOW },
+    campaignCosts: {
+      paidMessageVnd: e.PAID_MESSAGE_VND,
+      promotionMessageVnd: e.PROMOTION_MESSAGE_VND,
+      promotionEligible: e.OA_PROMOTION_ELIGIBLE === "true",
+      freeRepliesPerWindow: e.ZALO_FREE_REPLIES_PER_WINDOW,
+    },
     zaloQuotaMethod: e.ZALO_QUOTA_METHOD === "GET" ? "get" : "post",
     zaloTags: { enabled: e.ZALO_TAGS === "on", prefix: e.ZALO_TAG_PREFIX },
     zaloUserQuotaApi: e.ZALO_USER_QUOTA_API === "on",
     followerImportHours: e.FOLLOWER_IMPORT_HOURS,
     nearestCommuneKm: e.NEAREST_COMMUNE_KM,
-    trustProxy: e.TRUST_PROXY === "false" ? false : e.TRUST_PROXY === "true" ? true : /^\d+$/.test(e.TRUST_PROXY) ? Number(e.TRUST_PROXY) : e.TRUST_PROXY.split(",").map((s) => s.trim()).filter(Boolean),
+    trustProxy:
+      e.TRUST_PROXY === "false"
+        ? false
+        : e.TRUST_PROXY === "true"
+          ? true
+          : /^\d+$/.test(e.TRUST_PROXY)
+            ? Number(e.TRUST_PROXY)
+            : e.TRUST_PROXY.split(",")
+                .map((s) => s.trim())
+                .filter(Boolean),
     webhookMaxAgeHours: e.WEBHOOK_MAX_AGE_HOURS,
     webhookInboxRetentionDays: e.WEBHOOK_INBOX_RETENTION_DAYS,
     sandboxFollowers: e.SANDBOX_FOLLOWERS,

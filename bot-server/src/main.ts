@@ -12,7 +12,9 @@ async function main(): Promise<void> {
   const mode = sandbox ? "sandbox mode (no Zalo credentials: the built-in Zalo sandbox stands in)" : "Zalo mode";
   app.log.info(`ready in ${mode}, database ${app.database.where}`);
   const chat = sandbox ? `\n  Chat with the OA:  ${origin}/sandbox/chat` : "";
-  console.log(`\n  Kỹ năng số cộng đồng is running in ${mode}.\n  Open the mini app: ${origin}/zapps/${app.zalo.ids.miniappId}/${chat}\n  API docs:         ${origin}/docs\n`);
+  console.log(
+    `\n  Kỹ năng số cộng đồng is running in ${mode}.\n  Open the mini app: ${origin}/zapps/${app.zalo.ids.miniappId}/${chat}\n  API docs:         ${origin}/docs\n`,
+  );
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
     process.once(signal, () => {
       app.log.info({ signal }, "shutting down");

@@ -31,6 +31,8 @@ describe("the mini app's upload for Zalo (zalo-platform.md: 3 MB per file, 10 MB
     const big = www({ "index.html": "x", "app-config.json": CONFIG, "assets/big.png": Buffer.alloc(MAX_FILE_BYTES + 1) });
     expect(packageMiniapp(big).problems).toEqual([expect.stringMatching(/^assets\/big\.png is 3\.0 MB: Zalo takes at most 3 MB per file$/)]);
     expect(packageMiniapp(www({ "assets/a.js": "1" })).problems).toEqual([expect.stringContaining("app-config.json is missing"), "index.html is missing"]);
-    expect(packageMiniapp(www({ "index.html": "x", "app-config.json": JSON.stringify({ listSyncJS: [], listAsyncJS: [] }) })).problems).toEqual([expect.stringContaining("lists no scripts")]);
+    expect(packageMiniapp(www({ "index.html": "x", "app-config.json": JSON.stringify({ listSyncJS: [], listAsyncJS: [] }) })).problems).toEqual([
+      expect.stringContaining("lists no scripts"),
+    ]);
   });
 });

@@ -30,7 +30,8 @@ function NotLoadedPage({ title }: { title: string }) {
 }
 
 /** The officials' screens, "Tin mới" and "Giới thiệu" are loaded only when opened: they stay out of the first screen. */
-const later = (load: () => Promise<{ default: ComponentType }>, title = "Quản trị") => lazy(() => load().catch(() => ({ default: () => <NotLoadedPage title={title} /> })));
+const later = (load: () => Promise<{ default: ComponentType }>, title = "Quản trị") =>
+  lazy(() => load().catch(() => ({ default: () => <NotLoadedPage title={title} /> })));
 const AdminHomePage = later(() => import("./pages/admin-home"));
 const AdminComposePage = later(() => import("./pages/admin-compose"));
 const AdminCampaignPage = later(() => import("./pages/admin-campaign"));

@@ -7,7 +7,9 @@ export interface Point {
 }
 
 export function inVietnam(p: Point): boolean {
-  return p.latitude >= VIETNAM_BOUNDS.minLat && p.latitude <= VIETNAM_BOUNDS.maxLat && p.longitude >= VIETNAM_BOUNDS.minLng && p.longitude <= VIETNAM_BOUNDS.maxLng;
+  return (
+    p.latitude >= VIETNAM_BOUNDS.minLat && p.latitude <= VIETNAM_BOUNDS.maxLat && p.longitude >= VIETNAM_BOUNDS.minLng && p.longitude <= VIETNAM_BOUNDS.maxLng
+  );
 }
 
 /** "21.0341, 105.8372" as map apps copy it: latitude first, a dot for decimals; null unless inside Vietnam. */

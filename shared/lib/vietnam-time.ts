@@ -35,7 +35,14 @@ export function vietnamWeekStart(t: Date | number): string {
   return new Date(monday).toISOString().slice(0, 10);
 }
 
-const dateTimeFormat = new Intl.DateTimeFormat("vi-VN", { timeZone: VIETNAM_TIME_ZONE, hour: "2-digit", minute: "2-digit", day: "2-digit", month: "2-digit", year: "numeric" });
+const dateTimeFormat = new Intl.DateTimeFormat("vi-VN", {
+  timeZone: VIETNAM_TIME_ZONE,
+  hour: "2-digit",
+  minute: "2-digit",
+  day: "2-digit",
+  month: "2-digit",
+  year: "numeric",
+});
 
 /** An ISO instant as people in Vietnam read it ("09:30 02/06/2025"); text that is not a date is shown as it is. */
 export function vietnamDateTime(iso: string): string {

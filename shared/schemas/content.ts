@@ -37,7 +37,10 @@ export const stepSchema = z
   .strictObject({
     title: text,
     text,
-    image: z.string().regex(/^[a-z0-9-]+\/[a-z0-9-]+\.svg$/, "must be <skill>/<name>.svg").optional(),
+    image: z
+      .string()
+      .regex(/^[a-z0-9-]+\/[a-z0-9-]+\.svg$/, "must be <skill>/<name>.svg")
+      .optional(),
     alt: text.optional(),
     note: text.optional(),
   })

@@ -18,21 +18,61 @@ export const myDataExportSchema = z.object({
   format: z.literal("ksc-personal-data/1"),
   exportedAt: z.string(),
   explanation: z.string(),
-  learner: section(z.object({ id: z.string(), zaloUserId: z.string(), name: z.string(), oaFollowerId: z.string().nullable(), refCode: z.string().nullable(), createdAt: z.string(), updatedAt: z.string() })),
+  learner: section(
+    z.object({
+      id: z.string(),
+      zaloUserId: z.string(),
+      name: z.string(),
+      oaFollowerId: z.string().nullable(),
+      refCode: z.string().nullable(),
+      createdAt: z.string(),
+      updatedAt: z.string(),
+    }),
+  ),
   lessonCompletions: section(z.array(z.object({ lessonId: z.string(), completedAt: z.string(), receivedAt: z.string() }))),
   quizAttempts: section(
-    z.array(z.object({ lessonId: z.string(), correct: z.number(), total: z.number(), scorePct: z.number(), passed: z.boolean(), answers: z.unknown(), answeredAt: z.string(), receivedAt: z.string() })),
+    z.array(
+      z.object({
+        lessonId: z.string(),
+        correct: z.number(),
+        total: z.number(),
+        scorePct: z.number(),
+        passed: z.boolean(),
+        answers: z.unknown(),
+        answeredAt: z.string(),
+        receivedAt: z.string(),
+      }),
+    ),
   ),
   teamMemberships: section(
-    z.array(z.object({ teamId: z.number(), teamName: z.string(), communeCode: z.string(), role: z.string(), myRefCode: z.string(), joinedAt: z.string(), leftAt: z.string().nullable() })),
+    z.array(
+      z.object({
+        teamId: z.number(),
+        teamName: z.string(),
+        communeCode: z.string(),
+        role: z.string(),
+        myRefCode: z.string(),
+        joinedAt: z.string(),
+        leftAt: z.string().nullable(),
+      }),
+    ),
   ),
   credit: section(
     z
-      .object({ teamName: z.string(), refCode: z.string(), throughAMember: z.boolean(), consentVersion: z.string(), consentText: z.string(), consentedAt: z.string() })
+      .object({
+        teamName: z.string(),
+        refCode: z.string(),
+        throughAMember: z.boolean(),
+        consentVersion: z.string(),
+        consentText: z.string(),
+        consentedAt: z.string(),
+      })
       .nullable(),
   ),
   residentsCreditedToMe: section(z.number()),
-  visitsRecorded: section(z.array(z.object({ id: z.string(), teamName: z.string(), household: z.string(), visitedOn: z.string(), kinds: z.unknown(), createdAt: z.string() }))),
+  visitsRecorded: section(
+    z.array(z.object({ id: z.string(), teamName: z.string(), household: z.string(), visitedOn: z.string(), kinds: z.unknown(), createdAt: z.string() })),
+  ),
   oaSubscriber: section(
     z
       .object({
@@ -56,8 +96,16 @@ export const myDataExportSchema = z.object({
       .nullable(),
   ),
   oaEventsReceived: section(z.array(z.object({ eventName: z.string(), receivedAt: z.string(), payload: z.unknown() }))),
-  oaMessagesSent: section(z.array(z.object({ kind: z.string(), purpose: z.string(), message: z.unknown(), status: z.string(), createdAt: z.string(), sentAt: z.string().nullable() }))),
-  newsDeliveries: section(z.array(z.object({ campaignId: z.number(), title: z.string().nullable(), kind: z.string(), state: z.string(), createdAt: z.string(), updatedAt: z.string() }))),
+  oaMessagesSent: section(
+    z.array(
+      z.object({ kind: z.string(), purpose: z.string(), message: z.unknown(), status: z.string(), createdAt: z.string(), sentAt: z.string().nullable() }),
+    ),
+  ),
+  newsDeliveries: section(
+    z.array(
+      z.object({ campaignId: z.number(), title: z.string().nullable(), kind: z.string(), state: z.string(), createdAt: z.string(), updatedAt: z.string() }),
+    ),
+  ),
   questionsAsked: section(z.array(z.object({ text: z.string(), askedAt: z.string(), resolvedAt: z.string().nullable() }))),
   roles: section(z.array(z.object({ role: z.string(), areaCode: z.string(), grantedAt: z.string() }))),
   auditLog: section(z.array(z.object({ action: z.string(), byMe: z.boolean(), areaCode: z.string(), at: z.string() }))),

@@ -41,7 +41,10 @@ const template = <P extends z.ZodType>(payload: P) => z.strictObject({ type: z.l
 /** What /v3.0/oa/message/cs takes: text, an image (media), a request for the user's info, text with buttons, a file. */
 export const csMessageSchema = z.union([
   z.strictObject({ text }),
-  z.strictObject({ text: text.optional(), attachment: template(z.strictObject({ template_type: z.literal("media"), elements: z.array(mediaElement).length(1) })) }),
+  z.strictObject({
+    text: text.optional(),
+    attachment: template(z.strictObject({ template_type: z.literal("media"), elements: z.array(mediaElement).length(1) })),
+  }),
   z.strictObject({
     attachment: template(
       z.strictObject({
@@ -50,7 +53,10 @@ export const csMessageSchema = z.union([
       }),
     ),
   }),
-  z.strictObject({ text, attachment: template(z.strictObject({ template_type: z.literal("button").optional(), buttons: z.array(oaButtonSchema).min(1).max(MAX_BUTTONS) })) }),
+  z.strictObject({
+    text,
+    attachment: template(z.strictObject({ template_type: z.literal("button").optional(), buttons: z.array(oaButtonSchema).min(1).max(MAX_BUTTONS) })),
+  }),
   z.strictObject({ attachment: z.strictObject({ type: z.literal("file"), payload: z.strictObject({ token: z.string().min(1) }) }) }),
 ]);
 
@@ -63,7 +69,16 @@ export const promotionElementSchema = z.discriminatedUnion("type", [
   z.strictObject({ type: z.literal("text"), content: text, align }),
   z.strictObject({
     type: z.literal("table"),
-    content: z.array(z.strictObject({ key: z.string().min(1).max(100), value: z.string().min(1).max(100), style: z.enum(["green", "blue", "yellow", "red", "grey"]).optional() })).min(1).max(5),
+    content: z
+      .array(
+        z.strictObject({
+          key: z.string().min(1).max(100),
+          value: z.string().min(1).max(100),
+          style: z.enum(["green", "blue", "yellow", "red", "grey"]).optional(),
+        }),
+      )
+      .min(1)
+      .max(5),
   }),
 ]);
 
@@ -97,7 +112,11 @@ export const transactionMessageSchema = z.strictObject({
 export const MESSAGE_KINDS = ["cs", "transaction", "promotion"] as const;
 export type MessageKind = (typeof MESSAGE_KINDS)[number];
 
-export const messageSchemaFor: Record<MessageKind, z.ZodType> = { cs: csMessageSchema, promotion: promotionMessageSchema, transaction: transactionMessageSchema };
+export const messageSchemaFor: Record<MessageKind, z.ZodType> = {
+  cs: csMessageSchema,
+  promotion: promotionMessageSchema,
+  transaction: transactionMessageSchema,
+};
 
 /** Any message this project sends (previews and stored messages); Zalo's rules per kind are the schemas above. */
 export const oaMessageSchema = z.union([csMessageSchema, promotionMessageSchema, transactionMessageSchema]);

@@ -53,7 +53,9 @@ export const reportSchema = z.object({
     totalVnd: z.number().int(),
     perNewDigitalUserVnd: z.number().int().nullable(),
   }),
-  quizBySkill: z.array(z.object({ skillId: z.string(), title: z.string(), attempted: z.number().int(), passed: z.number().int(), passRatePct: z.number().int().nullable() })),
+  quizBySkill: z.array(
+    z.object({ skillId: z.string(), title: z.string(), attempted: z.number().int(), passed: z.number().int(), passRatePct: z.number().int().nullable() }),
+  ),
   visitsByKind: z.array(z.object({ kind: z.string(), label: z.string(), account: z.boolean(), visits: z.number().int() })),
   communes: z.array(reportFiguresSchema.extend({ code: z.string(), name: z.string() })),
   weekly: z.array(

@@ -97,7 +97,10 @@ async function prepareDatabase(mode: "embedded" | "scale-out", count: number, un
   if (mode === "scale-out") await sql`ANALYZE`.execute(db.db);
   log(`${mode}: ${count} followers seeded in ${((Date.now() - t) / 1000).toFixed(1)} s`);
   const now = new Date().toISOString();
-  await db.db.insertInto("roles").values(OPERATORS.map((id) => ({ zalo_user_id: id, role: "operator" as const, area_code: "", granted_by: "bench", granted_at: now }))).execute();
+  await db.db
+    .insertInto("roles")
+    .values(OPERATORS.map((id) => ({ zalo_user_id: id, role: "operator" as const, area_code: "", granted_by: "bench", granted_at: now })))
+    .execute();
   return { url, db, drop };
 }
 
@@ -129,7 +132,8 @@ async function runCampaign(mode: "embedded" | "scale-out", count: number, quotaP
   try {
     const { proc: sandbox, zaloEnv } = await startSandbox(seed, { rateLimitPerMinute: quotaPerMinute ?? LIFTED });
     procs.push(sandbox);
-    for (let from = 0; from < count; from += 1_000_000) await postJson(`${sandbox.url}/sandbox/followers/seed`, { from, count: Math.min(1_000_000, count - from) });
+    for (let from = 0; from < count; from += 1_000_000)
+      await postJson(`${sandbox.url}/sandbox/followers/seed`, { from, count: Math.min(1_000_000, count - from) });
     const operatorKey = randomBytes(16).toString("hex");
     const env: Record<string, string> = {
       ...zaloEnv,
@@ -139,15 +143,22 @@ async function runCampaign(mode: "embedded" | "scale-out", count: number, quotaP
       ZALO_RATE_LIMIT_PER_MINUTE: String(quotaPerMinute ?? 0),
       ...(mode === "scale-out" ? { REDIS_URL, REDIS_PREFIX: `ksc-bench-${randomBytes(4).toString("hex")}` } : {}),
     };
-    const web = await startProcess("bot-server/src/main.ts", env, "/health", { nodeArgs: process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [] });
+    const web = await startProcess("bot-server/src/main.ts", env, "/health", {
+      nodeArgs: process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [],
+    });
     procs.push(web);
-    const workers = mode === "scale-out" ? await Promise.all([startProcess("bot-server/src/worker.ts", env, null), startProcess("bot-server/src/worker.ts", env, null)]) : [];
+    const workers =
+      mode === "scale-out" ? await Promise.all([startProcess("bot-server/src/worker.ts", env, null), startProcess("bot-server/src/worker.ts", env, null)]) : [];
     procs.push(...workers);
     await connectOa(web.url, operatorKey);
     const author = await signIn(web.url, sandbox.url, 0);
     const approver = await signIn(web.url, sandbox.url, 1);
     const title = `Bản tin ${randomBytes(3).toString("hex")}`;
-    const { id } = await postJson<{ id: number }>(`${web.url}/api/v1/admin/campaigns`, { title, text: "Cảnh giác với cuộc gọi giả danh công an.", topics: ["an-toan-mang"], areaCode: PROVINCE }, author);
+    const { id } = await postJson<{ id: number }>(
+      `${web.url}/api/v1/admin/campaigns`,
+      { title, text: "Cảnh giác với cuộc gọi giả danh công an.", topics: ["an-toan-mang"], areaCode: PROVINCE },
+      author,
+    );
     await postJson(`${web.url}/api/v1/admin/campaigns/${id}/send`, {}, author);
     const want = expectedRoutes(0, count);
     const rows = want.push + want.inbox;
@@ -157,10 +168,14 @@ async function runCampaign(mode: "embedded" | "scale-out", count: number, quotaP
     let planningS = 0;
     const quota = () => getJson<Quota>(`${sandbox.url}/sandbox/quota`);
     const deadline = quotaPerMinute ? null : t0 + 3 * 3600_000;
-    for (let lastLog = Date.now(); ; ) {
+    for (let lastLog = Date.now(); ;) {
       await sleep(500);
       if (!planningS) {
-        const r = await store.db.db.selectFrom("deliveries").select((eb) => eb.fn.countAll<number>().as("n")).where("campaign_id", "=", id).executeTakeFirstOrThrow();
+        const r = await store.db.db
+          .selectFrom("deliveries")
+          .select((eb) => eb.fn.countAll<number>().as("n"))
+          .where("campaign_id", "=", id)
+          .executeTakeFirstOrThrow();
         if (Number(r.n) >= rows) {
           planningS = (Date.now() - t0) / 1000;
           log(`${mode}: ${rows} deliveries planned in ${planningS.toFixed(1)} s`);
@@ -179,10 +194,30 @@ async function runCampaign(mode: "embedded" | "scale-out", count: number, quotaP
     const elapsedMs = Math.max(1, q.lastCallAt - q.firstCallAt);
     const measured = ((q.calls - 1) / elapsedMs) * 60_000;
     if (quotaPerMinute) {
-      return { subscribers: count, planningS, deliveries: q.calls, deliveriesPerSec: Math.round(measured / 60), peakMemoryMb, duplicates: 0, lost: 0, inFlightAtCrash: 0, rateLimitPerMinute: quotaPerMinute, measuredPerMinute: Math.round(measured), refusedRateLimit: q.refusedRateLimit, peakPerMinute: q.peakPerMinute };
+      return {
+        subscribers: count,
+        planningS,
+        deliveries: q.calls,
+        deliveriesPerSec: Math.round(measured / 60),
+        peakMemoryMb,
+        duplicates: 0,
+        lost: 0,
+        inFlightAtCrash: 0,
+        rateLimitPerMinute: quotaPerMinute,
+        measuredPerMinute: Math.round(measured),
+        refusedRateLimit: q.refusedRateLimit,
+        peakPerMinute: q.peakPerMinute,
+      };
     }
     const tally = await postJson<{ recipients: number; messages: number; duplicates: number }>(`${sandbox.url}/sandbox/tally`, { textPrefix: title });
-    const stats = await getJson<{ sent: number; inFlightAtCrash: number; byQuotaType: Record<string, number>; plannedCostVnd: number; costVnd: number; heldForQuota: number }>(`${web.url}/api/v1/admin/campaigns/${id}/stats`, author);
+    const stats = await getJson<{
+      sent: number;
+      inFlightAtCrash: number;
+      byQuotaType: Record<string, number>;
+      plannedCostVnd: number;
+      costVnd: number;
+      heldForQuota: number;
+    }>(`${web.url}/api/v1/admin/campaigns/${id}/stats`, author);
     return {
       subscribers: count,
       planningS: Math.round(planningS * 10) / 10,
@@ -218,7 +253,14 @@ async function runPreexisting(count: number): Promise<Record<string, unknown>> {
     procs.push(sandbox);
     await postJson(`${sandbox.url}/sandbox/followers/seed`, { from: 0, count });
     const operatorKey = randomBytes(16).toString("hex");
-    const env = { ...zaloEnv, DATABASE_URL: store.url, OPERATOR_KEY: operatorKey, SESSION_SECRET: randomBytes(24).toString("hex"), ZALO_RATE_LIMIT_PER_MINUTE: "0", FOLLOWER_IMPORT_HOURS: "24" };
+    const env = {
+      ...zaloEnv,
+      DATABASE_URL: store.url,
+      OPERATOR_KEY: operatorKey,
+      SESSION_SECRET: randomBytes(24).toString("hex"),
+      ZALO_RATE_LIMIT_PER_MINUTE: "0",
+      FOLLOWER_IMPORT_HOURS: "24",
+    };
     const web = await startProcess("bot-server/src/main.ts", env, "/health");
     procs.push(web);
     const calls0 = (await getJson<Quota>(`${sandbox.url}/sandbox/quota`)).calls;
@@ -237,11 +279,23 @@ async function runPreexisting(count: number): Promise<Record<string, unknown>> {
     const author = await signIn(web.url, sandbox.url, 0);
     const approver = await signIn(web.url, sandbox.url, 1);
     const title = `Tin cũ ${randomBytes(3).toString("hex")}`;
-    const { id } = await postJson<{ id: number }>(`${web.url}/api/v1/admin/campaigns`, { title, text: "Lịch tiêm phòng.", topics: ["an-toan-mang"], areaCode: PROVINCE }, author);
+    const { id } = await postJson<{ id: number }>(
+      `${web.url}/api/v1/admin/campaigns`,
+      { title, text: "Lịch tiêm phòng.", topics: ["an-toan-mang"], areaCode: PROVINCE },
+      author,
+    );
     await postJson(`${web.url}/api/v1/admin/campaigns/${id}/send`, {}, author);
     await postJson(`${web.url}/api/v1/admin/campaigns/${id}/approve`, {}, approver);
     const want = expectedRoutes(0, count);
-    let stats: { done: boolean; sent: number; held: number; failed: number; failedByCode: Record<string, number>; heldForQuota: number; byQuotaType: Record<string, number> } = { done: false, sent: 0, held: 0, failed: 0, failedByCode: {}, heldForQuota: 0, byQuotaType: {} };
+    let stats: {
+      done: boolean;
+      sent: number;
+      held: number;
+      failed: number;
+      failedByCode: Record<string, number>;
+      heldForQuota: number;
+      byQuotaType: Record<string, number>;
+    } = { done: false, sent: 0, held: 0, failed: 0, failedByCode: {}, heldForQuota: 0, byQuotaType: {} };
     const t1 = Date.now();
     // Done once planned (the unknown are asked about first) and every delivery settled: the campaign says so.
     while ((await getJson<{ status: string }>(`${web.url}/api/v1/admin/campaigns/${id}`, author)).status !== "done") {
@@ -266,7 +320,17 @@ async function runPreexisting(count: number): Promise<Record<string, unknown>> {
       held: stats.held,
       heldForQuota: stats.heldForQuota,
       failed: stats.failed,
-      heldByCode: Object.fromEntries((await store.db.db.selectFrom("deliveries").select((eb) => ["error_code", eb.fn.countAll<number>().as("n")]).where("campaign_id", "=", id).where("state", "=", "held").groupBy("error_code").execute()).map((r) => [String(r.error_code), Number(r.n)])),
+      heldByCode: Object.fromEntries(
+        (
+          await store.db.db
+            .selectFrom("deliveries")
+            .select((eb) => ["error_code", eb.fn.countAll<number>().as("n")])
+            .where("campaign_id", "=", id)
+            .where("state", "=", "held")
+            .groupBy("error_code")
+            .execute()
+        ).map((r) => [String(r.error_code), Number(r.n)]),
+      ),
     };
   } finally {
     await Promise.all(procs.map((p) => p.stop("SIGTERM")));
@@ -313,7 +377,11 @@ async function main(): Promise<void> {
     runs.push(await runCampaign(mode, N, null));
     const main = runs.at(-1)!;
     log(`${mode}: ${JSON.stringify(main)}`);
-    result[mode] = { ...main, ratioToBare: Math.round((main.deliveriesPerSec / bareRun.deliveriesPerSec) * 1000) / 1000, ...(runs.length > 1 ? { atTenth: { subscribers: runs[0]!.subscribers, planningS: runs[0]!.planningS, peakMemoryMb: runs[0]!.peakMemoryMb } } : {}) };
+    result[mode] = {
+      ...main,
+      ratioToBare: Math.round((main.deliveriesPerSec / bareRun.deliveriesPerSec) * 1000) / 1000,
+      ...(runs.length > 1 ? { atTenth: { subscribers: runs[0]!.subscribers, planningS: runs[0]!.planningS, peakMemoryMb: runs[0]!.peakMemoryMb } } : {}),
+    };
   }
   if (Number(args.preexisting) > 0) {
     result.preexisting = await runPreexisting(Number(args.preexisting));
@@ -322,7 +390,14 @@ async function main(): Promise<void> {
   if (QUOTA_MINUTES > 0 && MODES.includes("quota")) {
     const q = await runCampaign("scale-out", Math.max(20_000, Math.ceil((4000 * (QUOTA_MINUTES + 1)) / 0.75)), 4000);
     log(`quota: ${JSON.stringify(q)}`);
-    result.quota4000 = { rateLimitPerMinute: 4000, measuredPerMinute: q.measuredPerMinute, withinPercent: Math.round((1 - q.measuredPerMinute! / 4000) * 10_000) / 100, refusedRateLimit: q.refusedRateLimit, peakPerMinute: q.peakPerMinute, minutes: QUOTA_MINUTES };
+    result.quota4000 = {
+      rateLimitPerMinute: 4000,
+      measuredPerMinute: q.measuredPerMinute,
+      withinPercent: Math.round((1 - q.measuredPerMinute! / 4000) * 10_000) / 100,
+      refusedRateLimit: q.refusedRateLimit,
+      peakPerMinute: q.peakPerMinute,
+      minutes: QUOTA_MINUTES,
+    };
   }
   console.log(JSON.stringify(result));
 }

@@ -20,7 +20,13 @@ export async function startServer(script: string, env: Record<string, string>, p
   const init = probe.method === "POST" ? { method: "POST", headers: { "content-type": "application/json" }, body: "{}" } : {};
   for (let i = 0; i < 240; i++) {
     if (child.exitCode !== null) throw new Error(`${script} exited with ${child.exitCode}`);
-    if (await fetch(`${url}${probe.path}`, init).then((r) => r.status < 500, () => false)) return { url, child };
+    if (
+      await fetch(`${url}${probe.path}`, init).then(
+        (r) => r.status < 500,
+        () => false,
+      )
+    )
+      return { url, child };
     await new Promise((r) => setTimeout(r, 250));
   }
   child.kill("SIGKILL");

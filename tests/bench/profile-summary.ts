@@ -84,4 +84,7 @@ if (!dir || (lastS !== null && !(lastS > 0))) {
   console.error("usage: tsx tests/bench/profile-summary.ts <dir with .cpuprofile files> [top] [--last seconds]");
   process.exit(2);
 }
-for (const f of readdirSync(dir).filter((f) => f.endsWith(".cpuprofile")).sort()) summarise(join(dir, f), Number(topArg ?? 25), lastS);
+for (const f of readdirSync(dir)
+  .filter((f) => f.endsWith(".cpuprofile"))
+  .sort())
+  summarise(join(dir, f), Number(topArg ?? 25), lastS);

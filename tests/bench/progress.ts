@@ -31,8 +31,21 @@ const SESSION_SECRET = randomBytes(32).toString("hex");
 async function manyLearnerTokens(databaseUrl: string, n: number): Promise<string[]> {
   const { db, close } = connect(databaseUrl);
   const now = new Date().toISOString();
-  const rows = Array.from({ length: n }, (_, i) => ({ id: `bench-${i}`, zalo_user_id: `58${String(i).padStart(17, "0")}`, name: "Người học", id_by_oa: null, ref_code: null, created_at: now, updated_at: now, name_consent_at: null }));
-  await db.insertInto("learners").values(rows).onConflict((oc) => oc.doNothing()).execute();
+  const rows = Array.from({ length: n }, (_, i) => ({
+    id: `bench-${i}`,
+    zalo_user_id: `58${String(i).padStart(17, "0")}`,
+    name: "Người học",
+    id_by_oa: null,
+    ref_code: null,
+    created_at: now,
+    updated_at: now,
+    name_consent_at: null,
+  }));
+  await db
+    .insertInto("learners")
+    .values(rows)
+    .onConflict((oc) => oc.doNothing())
+    .execute();
   await close();
   const signer = sessionSigner(SESSION_SECRET, 120, systemClock);
   return rows.map((r) => signer.issue(r.id).token);
@@ -64,7 +77,11 @@ async function sessionTokens(url: string): Promise<string[]> {
   return Promise.all(
     users.map(async (u) => {
       const z = (await (await fetch(`${url}/sandbox/users/${u.id}/token`, { method: "POST" })).json()) as { access_token: string };
-      const s = await fetch(`${url}/api/v1/auth/zalo`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ accessToken: z.access_token }) });
+      const s = await fetch(`${url}/api/v1/auth/zalo`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ accessToken: z.access_token }),
+      });
       return ((await s.json()) as { token: string }).token;
     }),
   );
@@ -91,7 +108,11 @@ function run(url: string, path: string, tokens: string[], seconds: number): Prom
             setupRequest: (req) => {
               const token = tokens[n++ % Math.max(tokens.length, 1)];
               const body = { events: [{ kind: "attempt", id: randomUUID(), lessonId: lesson.id, answers, at: new Date().toISOString() }] };
-              return { ...req, headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body) };
+              return {
+                ...req,
+                headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
+                body: JSON.stringify(body),
+              };
             },
           },
         ],

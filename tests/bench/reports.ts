@@ -60,7 +60,14 @@ async function main(): Promise<void> {
     const course = loadCourseOrThrow();
     const lessons = course.lessons.map((l) => l.id);
     const communes = areas.communes.map((c) => c.code);
-    const kinds = ['["vneid"]', '["vneid","scam-awareness"]', '["dvc-account","payment"]', '["scam-awareness"]', '["online-procedure"]', '["ecommerce","other"]'];
+    const kinds = [
+      '["vneid"]',
+      '["vneid","scam-awareness"]',
+      '["dvc-account","payment"]',
+      '["scam-awareness"]',
+      '["online-procedure"]',
+      '["ecommerce","other"]',
+    ];
     const d = db.db;
     const step = async (label: string, q: ReturnType<typeof sql>) => {
       const t = Date.now();
@@ -69,30 +76,51 @@ async function main(): Promise<void> {
     };
     const seedStart = Date.now();
     await sql`SET synchronous_commit = off`.execute(d);
-    await step("learners", sql`INSERT INTO learners (id, zalo_user_id, name, created_at, updated_at)
-      SELECT 'l' || i, 'z' || i, 'Người học ' || i, now() - (i % 180) * interval '1 day', now() FROM generate_series(1, ${N.learners}::int) i`);
-    await step("teams", sql`INSERT INTO teams (id, commune_code, name, ref_code, created_by, created_at)
-      SELECT i, (${communes}::text[])[1 + (i % ${communes.length})], 'Tổ ' || i, 't-' || i, 'bench', now() - (30 + i % 365) * interval '1 day' FROM generate_series(1, ${N.teams}::int) i`);
+    await step(
+      "learners",
+      sql`INSERT INTO learners (id, zalo_user_id, name, created_at, updated_at)
+      SELECT 'l' || i, 'z' || i, 'Người học ' || i, now() - (i % 180) * interval '1 day', now() FROM generate_series(1, ${N.learners}::int) i`,
+    );
+    await step(
+      "teams",
+      sql`INSERT INTO teams (id, commune_code, name, ref_code, created_by, created_at)
+      SELECT i, (${communes}::text[])[1 + (i % ${communes.length})], 'Tổ ' || i, 't-' || i, 'bench', now() - (30 + i % 365) * interval '1 day' FROM generate_series(1, ${N.teams}::int) i`,
+    );
     await sql`SELECT setval('teams_id_seq', ${N.teams})`.execute(d);
     const members = N.teams * N.membersPerTeam;
-    await step("team members", sql`INSERT INTO team_members (team_id, learner_id, role, ref_code, joined_at)
+    await step(
+      "team members",
+      sql`INSERT INTO team_members (team_id, learner_id, role, ref_code, joined_at)
       SELECT 1 + (i - 1) / ${N.membersPerTeam}, 'l' || i, CASE WHEN (i - 1) % ${N.membersPerTeam} = 0 THEN 'leader' ELSE 'member' END, 'm-' || i, now() - (i % 200) * interval '1 day'
-      FROM generate_series(1, ${members}::int) i`);
-    await step("credits", sql`INSERT INTO credits (resident_id, member_id, team_id, ref_code, consent_version, consent_text, consented_at)
+      FROM generate_series(1, ${members}::int) i`,
+    );
+    await step(
+      "credits",
+      sql`INSERT INTO credits (resident_id, member_id, team_id, ref_code, consent_version, consent_text, consented_at)
       SELECT 'l' || i, NULL, 1 + (i % ${N.teams}), 't-' || (1 + (i % ${N.teams})), 'v1', 'bench', now() - (i % 180) * interval '1 day'
-      FROM generate_series(${members + 1}::int, ${N.learners}::int) i`);
+      FROM generate_series(${members + 1}::int, ${N.learners}::int) i`,
+    );
     // Progress: each learner has 6 attempts over 6 lessons and 4 completions; about 70 % of attempts pass.
-    await step("quiz attempts", sql`INSERT INTO quiz_attempts (id, learner_id, lesson_id, correct, total, score_pct, passed, answers, answered_at, received_at)
+    await step(
+      "quiz attempts",
+      sql`INSERT INTO quiz_attempts (id, learner_id, lesson_id, correct, total, score_pct, passed, answers, answered_at, received_at)
       SELECT 'a' || i, 'l' || (1 + (i - 1) / 6), (${lessons}::text[])[1 + ((i * 7 + (i - 1) / 6) % ${lessons.length})],
         s / 20, 5, s, CASE WHEN s >= 80 THEN 1 ELSE 0 END, '[]', now() - (i % 170) * interval '1 day', now()
-      FROM (SELECT i, (ARRAY[40, 60, 80, 80, 100, 100, 100, 60, 80, 100])[1 + i % 10] AS s FROM generate_series(1, ${N.attempts}::int) i) x`);
-    await step("lesson completions", sql`INSERT INTO lesson_completions (id, learner_id, lesson_id, completed_at, received_at)
+      FROM (SELECT i, (ARRAY[40, 60, 80, 80, 100, 100, 100, 60, 80, 100])[1 + i % 10] AS s FROM generate_series(1, ${N.attempts}::int) i) x`,
+    );
+    await step(
+      "lesson completions",
+      sql`INSERT INTO lesson_completions (id, learner_id, lesson_id, completed_at, received_at)
       SELECT 'c' || i, 'l' || (1 + (i - 1) / 4), (${lessons}::text[])[1 + (((i - 1) % 4) * 5 + (i - 1) / 4) % ${lessons.length}], now() - (i % 175) * interval '1 day', now()
-      FROM generate_series(1, ${N.completions}::int) i`);
-    await step("visits", sql`INSERT INTO visits (id, member_id, team_id, household, visited_on, kinds, created_at)
+      FROM generate_series(1, ${N.completions}::int) i`,
+    );
+    await step(
+      "visits",
+      sql`INSERT INTO visits (id, member_id, team_id, household, visited_on, kinds, created_at)
       SELECT 'v' || i, 'l' || (1 + ((i % ${N.teams}) * ${N.membersPerTeam})), 1 + (i % ${N.teams}), 'Hộ ' || i, to_char(now() - (i % 160) * interval '1 day', 'YYYY-MM-DD'),
         (${kinds}::text[])[1 + i % ${kinds.length}], now()
-      FROM generate_series(1, ${N.visits}::int) i`);
+      FROM generate_series(1, ${N.visits}::int) i`,
+    );
     await step("analyze", sql`ANALYZE`);
     const seedS = Math.round((Date.now() - seedStart) / 100) / 10;
     const rollupStart = Date.now();
@@ -103,7 +131,14 @@ async function main(): Promise<void> {
     const rollupS = Math.round((Date.now() - rollupStart) / 100) / 10;
     log(`rollups built in ${rollupS} s`);
 
-    const deps = { repos, areas, clock: { now: () => new Date() }, catalog, visitKinds: loadVisitKinds(), costs: { teamMonthVnd: 500_000, memberTrainedVnd: 200_000 } };
+    const deps = {
+      repos,
+      areas,
+      clock: { now: () => new Date() },
+      catalog,
+      visitKinds: loadVisitKinds(),
+      costs: { teamMonthVnd: 500_000, memberTrainedVnd: 200_000 },
+    };
     const actor = { id: "bench", roles: CLI_ROLES, learnerId: "l1" };
     const byProvince = new Map<string, number>();
     for (const [i] of Array.from({ length: N.teams }, (_, k) => [k + 1])) {
@@ -113,7 +148,9 @@ async function main(): Promise<void> {
     const province = [...byProvince].sort((a, b) => b[1] - a[1])[0]![0];
     const commune = areas.communes.find((c) => c.provinceCode === province)!.code;
     const sample = await buildReport(deps, actor, { area: province, weeks: 12 });
-    log(`province ${province}: ${sample.totals.teams} teams, ${sample.totals.members} members, ${sample.totals.residentsCredited} residents credited, ${sample.communes.length} communes`);
+    log(
+      `province ${province}: ${sample.totals.teams} teams, ${sample.totals.members} members, ${sample.totals.residentsCredited} residents credited, ${sample.communes.length} communes`,
+    );
 
     const bare = await time(() => sql`SELECT 1`.execute(d));
     const provinceT = await time(() => buildReport(deps, actor, { area: province, weeks: 12 }));

@@ -17,8 +17,6 @@ const STEP_S = Number(process.env.BENCH_DURATION ?? 8);
 const RATES = (process.env.BENCH_RATES ?? "250,500,1000,2000").split(",").map(Number);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
 
-
-
 interface Step {
   targetRate: number | null;
   eventsPerSec: number;
@@ -45,7 +43,9 @@ function signedEvent(s: Signer, n: number): { body: string; signature: string } 
     recipient: { id: s.oaId },
     message: { msg_id: randomUUID().replace(/-/g, ""), text: "xin chao" },
   });
-  const signature = createHash("sha256").update(s.appId + body + timestamp + s.secret).digest("hex");
+  const signature = createHash("sha256")
+    .update(s.appId + body + timestamp + s.secret)
+    .digest("hex");
   return { body, signature };
 }
 
@@ -94,7 +94,15 @@ async function main(): Promise<void> {
   console.log("bare", bareMax);
 
   const dir = mkdtempSync(join(tmpdir(), "ksc-bench-webhook-"));
-  const server = await startServer("bot-server/src/main.ts", { DATABASE_URL: `sqlite:${join(dir, "bench.db")}`, MINIAPP_DIR: "/nonexistent", ...(process.env.BENCH_WORKERS ? { WORKERS: process.env.BENCH_WORKERS } : {}) }, { path: "/health" });
+  const server = await startServer(
+    "bot-server/src/main.ts",
+    {
+      DATABASE_URL: `sqlite:${join(dir, "bench.db")}`,
+      MINIAPP_DIR: "/nonexistent",
+      ...(process.env.BENCH_WORKERS ? { WORKERS: process.env.BENCH_WORKERS } : {}),
+    },
+    { path: "/health" },
+  );
   const steps: Step[] = [];
   try {
     const cfg = (await (await fetch(`${server.url}/sandbox/config`)).json()) as { app_id: string; oa_id: string; oa_secret_key: string };
@@ -120,7 +128,12 @@ async function main(): Promise<void> {
       stepS: STEP_S,
       connections: CONNECTIONS,
       bare: { eventsPerSec: bareMax.eventsPerSec, p99Ms: bareMax.p99Ms, p99MsAt1000: bareAt1000.p99Ms },
-      sqlite: { steps, maxEventsPerSec: max.eventsPerSec, p99MsAt1000: at1000?.p99Ms ?? null, ratioToBare: Math.round((max.eventsPerSec / bareMax.eventsPerSec) * 1000) / 1000 },
+      sqlite: {
+        steps,
+        maxEventsPerSec: max.eventsPerSec,
+        p99MsAt1000: at1000?.p99Ms ?? null,
+        ratioToBare: Math.round((max.eventsPerSec / bareMax.eventsPerSec) * 1000) / 1000,
+      },
     }),
   );
 }

@@ -245,7 +245,11 @@ describe("a commune official sends news from the Quản trị tab", () => {
     const me = page.waitForResponse((r) => r.url().endsWith("/api/v1/admin/me") && r.status() === 200);
     await pickUser(page, LEARNER);
     expect(((await (await me).json()) as { roles: unknown[] }).roles).toEqual([]);
-    expect(await page.getByRole("navigation", { name: "Điều hướng chính" }).getByRole("button").allInnerTexts()).toEqual(["Trang chủ", "Tiến độ", "Giới thiệu"]);
+    expect(await page.getByRole("navigation", { name: "Điều hướng chính" }).getByRole("button").allInnerTexts()).toEqual([
+      "Trang chủ",
+      "Tiến độ",
+      "Giới thiệu",
+    ]);
     expect(await navTab(page, "Quản trị").count()).toBe(0);
     await shot(page, "learner-no-admin-tab");
 
@@ -321,7 +325,16 @@ describe("a commune official sends news from the Quản trị tab", () => {
     expect(await waiting.count()).toBe(1);
     expect(await waiting.locator(".status").innerText()).toBe("Chờ phê duyệt");
     // The province official's list also holds the Ba Đình campaign of the commune official (a commune of the province).
-    await expect.poll(() => page.locator("section", { has: page.getByRole("heading", { name: "Chiến dịch", exact: true }) }).locator(".list-button").count(), REPLY).toBe(2);
+    await expect
+      .poll(
+        () =>
+          page
+            .locator("section", { has: page.getByRole("heading", { name: "Chiến dịch", exact: true }) })
+            .locator(".list-button")
+            .count(),
+        REPLY,
+      )
+      .toBe(2);
     await expectAccessible(page, "Admin home, awaiting my approval");
     await fullShot(page, "admin-home-approvals");
     await waiting.click();

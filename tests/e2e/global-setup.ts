@@ -13,7 +13,6 @@ declare module "vitest" {
   }
 }
 
-
 async function waitForHealth(url: string, child: ChildProcess): Promise<void> {
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {

@@ -38,7 +38,13 @@ export async function expectAccessible(page: Page, screen: string): Promise<void
   })) as { id: string; impact: string; help: string; nodes: { target: string[] }[] }[];
   const bad = violations
     .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`);
+    .map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.help} — ${v.nodes
+          .map((n) => n.target.join(" "))
+          .slice(0, 3)
+          .join(", ")}`,
+    );
   expect(bad, `accessibility on ${screen}`).toEqual([]);
 }
 
@@ -99,9 +105,17 @@ export async function fullShot(page: Page, name: string): Promise<void> {
 
 /** Signs in through the public API as a sandbox user who saved their name, as the mini app does; returns the session token. */
 export async function sessionOf(baseUrl: string, userId: string): Promise<string> {
-  await fetch(`${baseUrl}/sandbox/users/${userId}/authorize`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ scopes: ["scope.userInfo"] }) });
+  await fetch(`${baseUrl}/sandbox/users/${userId}/authorize`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ scopes: ["scope.userInfo"] }),
+  });
   const zalo = (await (await fetch(`${baseUrl}/sandbox/users/${userId}/token`, { method: "POST" })).json()) as { access_token: string };
-  const res = await fetch(`${baseUrl}/api/v1/auth/zalo`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ accessToken: zalo.access_token, userInfoConsent: true }) });
+  const res = await fetch(`${baseUrl}/api/v1/auth/zalo`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ accessToken: zalo.access_token, userInfoConsent: true }),
+  });
   return ((await res.json()) as { token: string }).token;
 }
 

@@ -30,7 +30,11 @@ async function phone(): Promise<{ context: BrowserContext; page: Page }> {
 /** Signs in as the sandbox user through the public API, as the mini app does. */
 async function signIn(): Promise<{ token: string; learner: { refCode: string | null } }> {
   const zalo = (await (await fetch(`${baseUrl}/sandbox/users/${USER.id}/token`, { method: "POST" })).json()) as { access_token: string };
-  const res = await fetch(`${baseUrl}/api/v1/auth/zalo`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ accessToken: zalo.access_token }) });
+  const res = await fetch(`${baseUrl}/api/v1/auth/zalo`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ accessToken: zalo.access_token }),
+  });
   return (await res.json()) as { token: string; learner: { refCode: string | null } };
 }
 
@@ -176,7 +180,8 @@ describe("news the OA could not push waits in Tin mới", () => {
       ...(body ? { body: JSON.stringify(body) } : {}),
     });
   const post = (path: string, body?: object, token?: string) => request("POST", path, body, token);
-  const texts = async () => ((await (await fetch(`${baseUrl}/sandbox/messages?user_id=${FOLLOWER}`)).json()) as { message: { text?: string } }[]).map((m) => m.message.text ?? "");
+  const texts = async () =>
+    ((await (await fetch(`${baseUrl}/sandbox/messages?user_id=${FOLLOWER}`)).json()) as { message: { text?: string } }[]).map((m) => m.message.text ?? "");
   async function says(text: string, reply: RegExp) {
     const before = (await texts()).length;
     expect((await post(`/sandbox/users/${FOLLOWER}/send`, { text })).ok).toBe(true);
@@ -208,18 +213,28 @@ describe("news the OA could not push waits in Tin mới", () => {
     });
     expect(granted).toContain("granted");
     const official = await sessionOf(OFFICIAL);
-    const created = await post("/api/v1/admin/campaigns", { title: TITLE, text: TEXT, topics: [skill.id], areaCode: HAI_CHAU, buttons: [{ title: "Xem bài học", lessonId: first.id }] }, official);
+    const created = await post(
+      "/api/v1/admin/campaigns",
+      { title: TITLE, text: TEXT, topics: [skill.id], areaCode: HAI_CHAU, buttons: [{ title: "Xem bài học", lessonId: first.id }] },
+      official,
+    );
     expect(created.status).toBe(200);
     const id = ((await created.json()) as { id: number }).id;
     expect((await request("PUT", "/sandbox/faults", { errorRate: 1, errorCode: -230 })).ok).toBe(true);
     try {
       expect((await post(`/api/v1/admin/campaigns/${id}/send`, {}, official)).status).toBe(200);
-      const campaign = async () => (await (await fetch(`${baseUrl}/api/v1/admin/campaigns/${id}`, { headers: { authorization: `Bearer ${official}` } })).json()) as { status: string };
+      const campaign = async () =>
+        (await (await fetch(`${baseUrl}/api/v1/admin/campaigns/${id}`, { headers: { authorization: `Bearer ${official}` } })).json()) as { status: string };
       await expect.poll(async () => (await campaign()).status, { timeout: 15_000 }).toBe("done");
     } finally {
       await request("PUT", "/sandbox/faults", { errorRate: 0 });
     }
-    const stats = async () => (await (await fetch(`${baseUrl}/api/v1/admin/campaigns/${id}/stats`, { headers: { authorization: `Bearer ${official}` } })).json()) as { held: number; readInApp: number; sent: number };
+    const stats = async () =>
+      (await (await fetch(`${baseUrl}/api/v1/admin/campaigns/${id}/stats`, { headers: { authorization: `Bearer ${official}` } })).json()) as {
+        held: number;
+        readInApp: number;
+        sent: number;
+      };
     expect(await stats()).toMatchObject({ held: 1, readInApp: 0, sent: 0 });
 
     // Home shows "Tin mới" with one unread item.

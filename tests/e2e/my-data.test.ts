@@ -35,7 +35,17 @@ describe("Giới thiệu: my data, explained, downloaded and erased", () => {
     const privacy = page.getByRole("region", { name: "Dữ liệu của bạn" });
     await expect.poll(() => privacy.innerText(), SLOW).toContain("Ứng dụng không lưu số điện thoại của bạn.");
     const text = await privacy.innerText();
-    for (const part of ["Mã của bạn trên Zalo OA", "ghi công cho tổ", "hộ gia đình", "Ai xem được?", "không bao giờ thấy số điện thoại", "Lưu bao lâu?", "91/2025/QH15", "356/2025/NĐ-CP"]) expect(text).toContain(part);
+    for (const part of [
+      "Mã của bạn trên Zalo OA",
+      "ghi công cho tổ",
+      "hộ gia đình",
+      "Ai xem được?",
+      "không bao giờ thấy số điện thoại",
+      "Lưu bao lâu?",
+      "91/2025/QH15",
+      "356/2025/NĐ-CP",
+    ])
+      expect(text).toContain(part);
     await expectAccessible(page, "about");
     await fullShot(page, "about-my-data");
 

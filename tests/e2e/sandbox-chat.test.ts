@@ -32,7 +32,13 @@ async function expectChatAccessible(page: Page, screen: string): Promise<void> {
   })) as { id: string; impact: string; help: string; nodes: { target: string[] }[] }[];
   const bad = violations
     .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`);
+    .map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.help} — ${v.nodes
+          .map((n) => n.target.join(" "))
+          .slice(0, 3)
+          .join(", ")}`,
+    );
   expect(bad, `accessibility on ${screen}`).toEqual([]);
 }
 

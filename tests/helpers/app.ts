@@ -17,11 +17,7 @@ export interface TestApp {
 const QUIET = { LOG_LEVEL: "silent", MINIAPP_DIR: "/nonexistent", FOLLOWER_IMPORT_HOURS: "0" };
 
 /** The real server in sandbox mode on a fresh database of the given dialect, driven with app.inject. */
-export async function createTestApp(
-  dialect: Dialect,
-  overrides: Omit<AppOverrides, "db"> = {},
-  env: Record<string, string> = {},
-): Promise<TestApp> {
+export async function createTestApp(dialect: Dialect, overrides: Omit<AppOverrides, "db"> = {}, env: Record<string, string> = {}): Promise<TestApp> {
   const testDb = await createTestDb(dialect);
   const config = loadConfig({ ...QUIET, DATABASE_URL: testDb.url, ...env });
   const app = await buildApp(config, { ...overrides, db: testDb.db });
@@ -36,11 +32,7 @@ export async function createTestApp(
 }
 
 /** The real server on a database that already exists (a restart): closing it leaves the database to the caller. */
-export async function appOnDb(
-  testDb: TestDb,
-  overrides: Omit<AppOverrides, "db"> = {},
-  env: Record<string, string> = {},
-): Promise<FastifyInstance> {
+export async function appOnDb(testDb: TestDb, overrides: Omit<AppOverrides, "db"> = {}, env: Record<string, string> = {}): Promise<FastifyInstance> {
   const config = loadConfig({ ...QUIET, DATABASE_URL: testDb.url, ...env });
   return buildApp(config, { ...overrides, db: testDb.db });
 }
@@ -50,13 +42,21 @@ export async function appOnDb(
  * default the person has saved their name (authorize scope.userInfo, then a sign-in saying so), as most tests
  * want people with names; `{ shareName: false }` signs in as someone who has not ("Người học").
  */
-export async function signInAs(app: FastifyInstance, userIndex = 0, o: { shareName?: boolean } = {}): Promise<{ token: string; learnerId: string; zaloUserId: string }> {
+export async function signInAs(
+  app: FastifyInstance,
+  userIndex = 0,
+  o: { shareName?: boolean } = {},
+): Promise<{ token: string; learnerId: string; zaloUserId: string }> {
   const users = (await app.inject({ url: "/sandbox/users" })).json() as { users: { id: string }[] };
   const user = users.users[userIndex]!;
   const shareName = o.shareName ?? true;
   if (shareName) await app.inject({ method: "POST", url: `/sandbox/users/${user.id}/authorize`, payload: { scopes: ["scope.userInfo"] } });
   const zalo = (await app.inject({ method: "POST", url: `/sandbox/users/${user.id}/token` })).json() as { access_token: string };
-  const res = await app.inject({ method: "POST", url: "/api/v1/auth/zalo", payload: { accessToken: zalo.access_token, ...(shareName ? { userInfoConsent: true } : {}) } });
+  const res = await app.inject({
+    method: "POST",
+    url: "/api/v1/auth/zalo",
+    payload: { accessToken: zalo.access_token, ...(shareName ? { userInfoConsent: true } : {}) },
+  });
   if (res.statusCode !== 200) throw new Error(`sign-in failed: ${res.statusCode} ${res.body}`);
   const body = res.json() as { token: string; learner: { id: string } };
   return { token: body.token, learnerId: body.learner.id, zaloUserId: user.id };

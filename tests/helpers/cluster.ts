@@ -16,7 +16,12 @@ export interface Proc {
 }
 
 /** Starts a script of this repository (through tsx) and, for servers, waits until `probe` answers. */
-export async function startProcess(script: string, env: Record<string, string>, probe: string | null, opts: { port?: number; nodeArgs?: string[] } = {}): Promise<Proc> {
+export async function startProcess(
+  script: string,
+  env: Record<string, string>,
+  probe: string | null,
+  opts: { port?: number; nodeArgs?: string[] } = {},
+): Promise<Proc> {
   const p = opts.port ?? (await freePort());
   const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), "--import", "tsx", script], {
     cwd: ROOT,
@@ -43,7 +48,13 @@ export async function startProcess(script: string, env: Record<string, string>, 
   if (probe === null) return proc;
   for (let i = 0; i < 240; i++) {
     if (child.exitCode !== null) throw new Error(`${script} exited with ${child.exitCode}: ${err}`);
-    if (await fetch(`${proc.url}${probe}`).then((r) => r.status < 500, () => false)) return proc;
+    if (
+      await fetch(`${proc.url}${probe}`).then(
+        (r) => r.status < 500,
+        () => false,
+      )
+    )
+      return proc;
     await new Promise((r) => setTimeout(r, 250));
   }
   await proc.stop("SIGKILL");

@@ -38,7 +38,14 @@ export async function createEmptyTestDb(dialect: Dialect): Promise<TestDb> {
     const dir = mkdtempSync(join(tmpdir(), "ksc-test-"));
     const url = `sqlite:${join(dir, "test.db")}`;
     const db = connect(url);
-    return { db, url, cleanup: async () => { await db.close(); rmSync(dir, { recursive: true, force: true }); } };
+    return {
+      db,
+      url,
+      cleanup: async () => {
+        await db.close();
+        rmSync(dir, { recursive: true, force: true });
+      },
+    };
   }
   const schema = `t_${randomBytes(6).toString("hex")}`;
   const admin = new pg.Client({ connectionString: POSTGRES_URL });

@@ -38,10 +38,7 @@ export function answers(lessonId: FixtureLessonId, wrong: string[] = []): Attemp
 
 export const FIXED_NOW = new Date("2025-03-01T08:00:00.000Z");
 
-export function attempt(
-  lessonId: FixtureLessonId,
-  opts: { id?: string; wrong?: string[]; at?: string; answers?: AttemptEvent["answers"] } = {},
-): AttemptEvent {
+export function attempt(lessonId: FixtureLessonId, opts: { id?: string; wrong?: string[]; at?: string; answers?: AttemptEvent["answers"] } = {}): AttemptEvent {
   return {
     kind: "attempt",
     id: opts.id ?? randomUUID(),

@@ -42,7 +42,12 @@ export function userTextEvent(cfg: SandboxConfig, userId: string, text: string, 
 }
 
 /** POST /webhooks/zalo with exactly these bytes and this signature header (none when undefined). */
-export function postWebhook(app: FastifyInstance, rawBody: string | Buffer, signature: string | undefined, headers: Record<string, string> = {}): Promise<LightMyRequestResponse> {
+export function postWebhook(
+  app: FastifyInstance,
+  rawBody: string | Buffer,
+  signature: string | undefined,
+  headers: Record<string, string> = {},
+): Promise<LightMyRequestResponse> {
   return app.inject({
     method: "POST",
     url: "/webhooks/zalo",
@@ -123,7 +128,14 @@ export async function say(app: FastifyInstance, userId: string, text: string): P
 /** Rows in the OA tables that a refused webhook must not touch. */
 export async function oaRowCounts(db: Kysely<Database>): Promise<{ inbox: number; jobs: number; messages: number }> {
   const n = async (table: "webhook_inbox" | "jobs" | "oa_messages") =>
-    Number((await db.selectFrom(table).select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow()).n);
+    Number(
+      (
+        await db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll().as("n"))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
   return { inbox: await n("webhook_inbox"), jobs: await n("jobs"), messages: await n("oa_messages") };
 }
 

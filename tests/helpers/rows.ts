@@ -4,7 +4,14 @@ import type { Database } from "../../bot-server/src/db/schema.js";
 /** Row counts of the learning tables. */
 export async function countRows(db: Kysely<Database>): Promise<{ learners: number; attempts: number; completions: number }> {
   const n = async (table: "learners" | "quiz_attempts" | "lesson_completions") =>
-    Number((await db.selectFrom(table).select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow()).n);
+    Number(
+      (
+        await db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll().as("n"))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
   return { learners: await n("learners"), attempts: await n("quiz_attempts"), completions: await n("lesson_completions") };
 }
 

@@ -11,7 +11,10 @@ export const SEED_TOPICS = ["an-toan-mang", "tin-chinh-quyen"];
  * /sandbox/followers/seed creates in the sandbox, each in one of `communes`, subscribed to SEED_TOPICS unless
  * they turned news off. Batches of `batch` rows, each batch one statement.
  */
-export async function seedFollowers(db: Kysely<Database>, o: { from: number; count: number; communes: Commune[]; now: Date; batch?: number; unknownFollow?: boolean }): Promise<void> {
+export async function seedFollowers(
+  db: Kysely<Database>,
+  o: { from: number; count: number; communes: Commune[]; now: Date; batch?: number; unknownFollow?: boolean },
+): Promise<void> {
   const batch = o.batch ?? 1000;
   const topics = JSON.stringify(SEED_TOPICS);
   const iso = o.now.toISOString();

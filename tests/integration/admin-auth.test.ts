@@ -15,7 +15,11 @@ describe("every route under /api/v1/admin is behind the admin hook", () => {
     routes = Object.entries(doc.paths)
       .filter(([path]) => path.startsWith("/api/v1/admin"))
       .flatMap(([path, ops]) =>
-        Object.keys(ops).map((m) => ({ method: m.toUpperCase(), url: path.replace(/\{[^}]+\}/g, "1"), name: `${m.toUpperCase()} ${path.replace(/\{([^}]+)\}/g, ":$1")}` })),
+        Object.keys(ops).map((m) => ({
+          method: m.toUpperCase(),
+          url: path.replace(/\{[^}]+\}/g, "1"),
+          name: `${m.toUpperCase()} ${path.replace(/\{([^}]+)\}/g, ":$1")}`,
+        })),
       );
   });
   afterAll(async () => {
@@ -26,7 +30,15 @@ describe("every route under /api/v1/admin is behind the admin hook", () => {
 
   it("the API describes the admin routes (the checks below cover all of them)", () => {
     expect(routes.length).toBeGreaterThanOrEqual(22);
-    expect(routes.map((r) => r.name)).toEqual(expect.arrayContaining([...OPEN_TO_ANY_SIGNED_IN, "POST /api/v1/admin/roles", "DELETE /api/v1/admin/roles", "POST /api/v1/admin/campaigns/:id/send", "PUT /api/v1/admin/communes/:code/point"]));
+    expect(routes.map((r) => r.name)).toEqual(
+      expect.arrayContaining([
+        ...OPEN_TO_ANY_SIGNED_IN,
+        "POST /api/v1/admin/roles",
+        "DELETE /api/v1/admin/roles",
+        "POST /api/v1/admin/campaigns/:id/send",
+        "PUT /api/v1/admin/communes/:code/point",
+      ]),
+    );
   });
 
   it("without a session, each refuses with the same 401 missing_session, before looking at the input", async () => {
@@ -41,7 +53,11 @@ describe("every route under /api/v1/admin is behind the admin hook", () => {
   });
 
   it("with a token that is not ours, each refuses with 401 invalid_session", async () => {
-    for (const r of routes) expect({ route: r.name, error: (await call(r, { authorization: "Bearer not.a.real-session-token" })).json().error }).toEqual({ route: r.name, error: "invalid_session" });
+    for (const r of routes)
+      expect({ route: r.name, error: (await call(r, { authorization: "Bearer not.a.real-session-token" })).json().error }).toEqual({
+        route: r.name,
+        error: "invalid_session",
+      });
   });
 
   it("signed in without an official role, each but those open to anyone refuses with 403 not_an_official", async () => {

@@ -205,11 +205,21 @@ describe.each(DIALECTS)("npm run admin on %s", (dialect) => {
 
   it("import-commune-points <file>: a CSV with a BOM, extra columns and any column order → exit 0, every point stored, audited", async () => {
     const file = join(mkdtempSync(join(tmpdir(), "ksc-points-")), "points.csv");
-    writeFileSync(file, "\uFEFFten,latitude,commune_code,longitude\nPhường Ba Đình,21.0368,00004,105.8345\n\"Phường Bến Thành, TP HCM\",10.7721,26743,106.6983\n");
+    writeFileSync(
+      file,
+      '\uFEFFten,latitude,commune_code,longitude\nPhường Ba Đình,21.0368,00004,105.8345\n"Phường Bến Thành, TP HCM",10.7721,26743,106.6983\n',
+    );
     const run = await runCli(database.url, ["import-commune-points", file]);
     expect(run, run.stderr).toMatchObject({ code: 0, stdout: "commune points imported: 2\n" });
     // (The sandbox run above may have put its demo points in: only the command line's rows are compared.)
-    const rows = await read((db) => db.db.selectFrom("commune_points").select(["commune_code", "latitude", "longitude", "source", "updated_by"]).where("updated_by", "=", CLI_ACTOR).orderBy("commune_code").execute());
+    const rows = await read((db) =>
+      db.db
+        .selectFrom("commune_points")
+        .select(["commune_code", "latitude", "longitude", "source", "updated_by"])
+        .where("updated_by", "=", CLI_ACTOR)
+        .orderBy("commune_code")
+        .execute(),
+    );
     expect(rows).toEqual([
       { commune_code: "00004", latitude: 21.0368, longitude: 105.8345, source: "import", updated_by: CLI_ACTOR },
       { commune_code: "26743", latitude: 10.7721, longitude: 106.6983, source: "import", updated_by: CLI_ACTOR },
@@ -221,7 +231,10 @@ describe.each(DIALECTS)("npm run admin on %s", (dialect) => {
   it("import-commune-points with bad rows → exit 1, each bad line named, nothing changed (all or nothing)", async () => {
     const file = join(mkdtempSync(join(tmpdir(), "ksc-points-")), "bad.csv");
     // Good row first: it must not land either. Then an unknown code, swapped coordinates, a comma decimal, a repeat.
-    writeFileSync(file, "commune_code,latitude,longitude\n00070,21.0285,105.8522\n99999,21,105\n00008,105.8197,21.0405\n26740,\"10,7797\",106.699\n00070,21.03,105.85\n");
+    writeFileSync(
+      file,
+      'commune_code,latitude,longitude\n00070,21.0285,105.8522\n99999,21,105\n00008,105.8197,21.0405\n26740,"10,7797",106.699\n00070,21.03,105.85\n',
+    );
     const before = await read((db) => db.db.selectFrom("commune_points").selectAll().orderBy("commune_code").execute());
     const run = await runCli(database.url, ["import-commune-points", file]);
     expect(run.code).toBe(1);

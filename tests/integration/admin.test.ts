@@ -220,7 +220,11 @@ describe.each(DIALECTS)("admin roles over HTTP on %s", (dialect) => {
 
     it("someone without a role → 403 not_an_official, inside and outside Hà Nội, nothing changed", async () => {
       for (const areaCode of [BA_DINH, OTHER_COMMUNE]) {
-        await w.refusedWithoutChange(() => w.call("POST", ROLES, NOBODY, { zaloUserId: w.newPerson(), role: "commune_official", areaCode }), 403, "not_an_official");
+        await w.refusedWithoutChange(
+          () => w.call("POST", ROLES, NOBODY, { zaloUserId: w.newPerson(), role: "commune_official", areaCode }),
+          403,
+          "not_an_official",
+        );
       }
       await w.refusedWithoutChange(() => w.call("POST", ROLES, NOBODY, { zaloUserId: NOBODY, role: "operator", areaCode: "" }), 403, "not_an_official");
     });
@@ -232,8 +236,16 @@ describe.each(DIALECTS)("admin roles over HTTP on %s", (dialect) => {
     });
 
     it("a duplicate grant → 409 role_exists, nothing changed (operator and province official)", async () => {
-      await w.refusedWithoutChange(() => w.call("POST", ROLES, OPERATOR, { zaloUserId: PROVINCE, role: "province_official", areaCode: HA_NOI }), 409, "role_exists");
-      await w.refusedWithoutChange(() => w.call("POST", ROLES, PROVINCE, { zaloUserId: COMMUNE, role: "commune_official", areaCode: BA_DINH }), 409, "role_exists");
+      await w.refusedWithoutChange(
+        () => w.call("POST", ROLES, OPERATOR, { zaloUserId: PROVINCE, role: "province_official", areaCode: HA_NOI }),
+        409,
+        "role_exists",
+      );
+      await w.refusedWithoutChange(
+        () => w.call("POST", ROLES, PROVINCE, { zaloUserId: COMMUNE, role: "commune_official", areaCode: BA_DINH }),
+        409,
+        "role_exists",
+      );
       await w.refusedWithoutChange(() => w.call("POST", ROLES, OPERATOR, { zaloUserId: OPERATOR, role: "operator" }), 409, "role_exists");
     });
   });
@@ -271,7 +283,11 @@ describe.each(DIALECTS)("admin roles over HTTP on %s", (dialect) => {
     });
 
     it("a province official cannot revoke its own role → 403 forbidden_area", async () => {
-      await w.refusedWithoutChange(() => w.call("DELETE", ROLES, PROVINCE, { zaloUserId: PROVINCE, role: "province_official", areaCode: HA_NOI }), 403, "forbidden_area");
+      await w.refusedWithoutChange(
+        () => w.call("DELETE", ROLES, PROVINCE, { zaloUserId: PROVINCE, role: "province_official", areaCode: HA_NOI }),
+        403,
+        "forbidden_area",
+      );
     });
 
     it.each<[string, Role, () => string]>([
@@ -287,7 +303,11 @@ describe.each(DIALECTS)("admin roles over HTTP on %s", (dialect) => {
     });
 
     it("a commune official cannot revoke its own role → 403 forbidden_area", async () => {
-      await w.refusedWithoutChange(() => w.call("DELETE", ROLES, COMMUNE, { zaloUserId: COMMUNE, role: "commune_official", areaCode: BA_DINH }), 403, "forbidden_area");
+      await w.refusedWithoutChange(
+        () => w.call("DELETE", ROLES, COMMUNE, { zaloUserId: COMMUNE, role: "commune_official", areaCode: BA_DINH }),
+        403,
+        "forbidden_area",
+      );
     });
 
     it("someone without a role → 403 not_an_official, inside and outside Hà Nội, nothing changed", async () => {
@@ -313,13 +333,29 @@ describe.each(DIALECTS)("admin roles over HTTP on %s", (dialect) => {
       ]) {
         await w.refusedWithoutChange(() => w.call("DELETE", ROLES, OPERATOR, g), 404, "role_not_found");
       }
-      await w.refusedWithoutChange(() => w.call("DELETE", ROLES, PROVINCE, { zaloUserId: w.newPerson(), role: "commune_official", areaCode: BA_DINH }), 404, "role_not_found");
-      await w.refusedWithoutChange(() => w.call("DELETE", ROLES, PROVINCE, { zaloUserId: w.newPerson(), role: "commune_official", areaCode: SAME_PROVINCE_COMMUNE }), 404, "role_not_found");
+      await w.refusedWithoutChange(
+        () => w.call("DELETE", ROLES, PROVINCE, { zaloUserId: w.newPerson(), role: "commune_official", areaCode: BA_DINH }),
+        404,
+        "role_not_found",
+      );
+      await w.refusedWithoutChange(
+        () => w.call("DELETE", ROLES, PROVINCE, { zaloUserId: w.newPerson(), role: "commune_official", areaCode: SAME_PROVINCE_COMMUNE }),
+        404,
+        "role_not_found",
+      );
     });
 
     it("outside its area a missing role is 403, not 404: nothing is told about other provinces", async () => {
-      await w.refusedWithoutChange(() => w.call("DELETE", ROLES, PROVINCE, { zaloUserId: w.newPerson(), role: "commune_official", areaCode: OTHER_COMMUNE }), 403, "forbidden_area");
-      await w.refusedWithoutChange(() => w.call("DELETE", ROLES, COMMUNE, { zaloUserId: w.newPerson(), role: "commune_official", areaCode: BA_DINH }), 403, "forbidden_area");
+      await w.refusedWithoutChange(
+        () => w.call("DELETE", ROLES, PROVINCE, { zaloUserId: w.newPerson(), role: "commune_official", areaCode: OTHER_COMMUNE }),
+        403,
+        "forbidden_area",
+      );
+      await w.refusedWithoutChange(
+        () => w.call("DELETE", ROLES, COMMUNE, { zaloUserId: w.newPerson(), role: "commune_official", areaCode: BA_DINH }),
+        403,
+        "forbidden_area",
+      );
     });
 
     it("a revoked role is gone: revoking it again → 404, and the revoked official loses access", async () => {
@@ -353,8 +389,16 @@ describe.each(DIALECTS)("admin roles over HTTP on %s", (dialect) => {
     });
 
     it("a province official sending a wrong kind of area gets 400 invalid_area too", async () => {
-      await w.refusedWithoutChange(() => w.call("POST", ROLES, PROVINCE, { zaloUserId: w.newPerson(), role: "commune_official", areaCode: HA_NOI }), 400, "invalid_area");
-      await w.refusedWithoutChange(() => w.call("POST", ROLES, PROVINCE, { zaloUserId: w.newPerson(), role: "commune_official", areaCode: "99999" }), 400, "invalid_area");
+      await w.refusedWithoutChange(
+        () => w.call("POST", ROLES, PROVINCE, { zaloUserId: w.newPerson(), role: "commune_official", areaCode: HA_NOI }),
+        400,
+        "invalid_area",
+      );
+      await w.refusedWithoutChange(
+        () => w.call("POST", ROLES, PROVINCE, { zaloUserId: w.newPerson(), role: "commune_official", areaCode: "99999" }),
+        400,
+        "invalid_area",
+      );
     });
 
     it.each<[string, unknown]>([
@@ -367,7 +411,11 @@ describe.each(DIALECTS)("admin roles over HTTP on %s", (dialect) => {
       ["null", null],
     ])("a malformed zaloUserId (%s) → 400 invalid_request", async (_name, zaloUserId) => {
       for (const method of ["POST", "DELETE"] as const) {
-        await w.refusedWithoutChange(() => w.call(method, ROLES, OPERATOR, { zaloUserId, role: "commune_official", areaCode: BA_DINH }), 400, "invalid_request");
+        await w.refusedWithoutChange(
+          () => w.call(method, ROLES, OPERATOR, { zaloUserId, role: "commune_official", areaCode: BA_DINH }),
+          400,
+          "invalid_request",
+        );
       }
     });
 
@@ -493,7 +541,11 @@ describe.each(DIALECTS)("what each official sees on %s", (dialect) => {
 
   it("GET /api/v1/admin/audit: a commune official sees only its commune", async () => {
     const entries = await auditSeen(COMMUNE);
-    expect(entries.map((e) => `${e.action} ${e.target} ${e.areaCode}`)).toEqual([`role.revoke ${X4} ${BA_DINH}`, `role.grant ${X4} ${BA_DINH}`, `role.grant ${COMMUNE} ${BA_DINH}`]);
+    expect(entries.map((e) => `${e.action} ${e.target} ${e.areaCode}`)).toEqual([
+      `role.revoke ${X4} ${BA_DINH}`,
+      `role.grant ${X4} ${BA_DINH}`,
+      `role.grant ${COMMUNE} ${BA_DINH}`,
+    ]);
   });
 
   it("GET /api/v1/admin/audit?limit=2 gives the two newest visible entries", async () => {
@@ -533,8 +585,24 @@ describe.each(DIALECTS)("the audit log on %s", (dialect) => {
   beforeAll(async () => {
     testDb = await createTestDb(dialect);
     const repos = repositories(testDb.db.db, testDb.db.dialect);
-    await repos.audit.append({ actor: "cli:test", action: "role.grant", target: "1", area_code: HA_NOI, before_state: null, after_state: "{}", at: "2025-08-01T02:00:00.000Z" });
-    await repos.audit.append({ actor: "cli:test", action: "role.revoke", target: "1", area_code: HA_NOI, before_state: "{}", after_state: null, at: "2025-08-01T02:01:00.000Z" });
+    await repos.audit.append({
+      actor: "cli:test",
+      action: "role.grant",
+      target: "1",
+      area_code: HA_NOI,
+      before_state: null,
+      after_state: "{}",
+      at: "2025-08-01T02:00:00.000Z",
+    });
+    await repos.audit.append({
+      actor: "cli:test",
+      action: "role.revoke",
+      target: "1",
+      area_code: HA_NOI,
+      before_state: "{}",
+      after_state: null,
+      at: "2025-08-01T02:01:00.000Z",
+    });
   });
   afterAll(async () => {
     await testDb.cleanup();
@@ -559,7 +627,15 @@ describe.each(DIALECTS)("the audit log on %s", (dialect) => {
 
   it("still takes new entries after a refused change", async () => {
     const repos = repositories(testDb.db.db, testDb.db.dialect);
-    await repos.audit.append({ actor: "cli:test", action: "role.grant", target: "2", area_code: "", before_state: null, after_state: "{}", at: "2025-08-01T02:02:00.000Z" });
+    await repos.audit.append({
+      actor: "cli:test",
+      action: "role.grant",
+      target: "2",
+      area_code: "",
+      before_state: null,
+      after_state: "{}",
+      at: "2025-08-01T02:02:00.000Z",
+    });
     expect((await adminSnapshot(testDb.db.db)).audit.map((e) => e.target)).toEqual(["1", "1", "2"]);
   });
 
@@ -568,10 +644,16 @@ describe.each(DIALECTS)("the audit log on %s", (dialect) => {
     // The database itself refuses the entry for this one target; everything else is real.
     const target = "8899999999999999999";
     if (dialect === "sqlite") {
-      await sql`CREATE TRIGGER audit_log_refuse_test BEFORE INSERT ON audit_log WHEN NEW.target = ${sql.lit(target)} BEGIN SELECT RAISE(ABORT, 'refused for the test'); END`.execute(db);
+      await sql`CREATE TRIGGER audit_log_refuse_test BEFORE INSERT ON audit_log WHEN NEW.target = ${sql.lit(target)} BEGIN SELECT RAISE(ABORT, 'refused for the test'); END`.execute(
+        db,
+      );
     } else {
-      await sql`CREATE FUNCTION audit_log_refuse_test() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'refused for the test'; END $$`.execute(db);
-      await sql`CREATE TRIGGER audit_log_refuse_test BEFORE INSERT ON audit_log FOR EACH ROW WHEN (NEW.target = ${sql.lit(target)}) EXECUTE FUNCTION audit_log_refuse_test()`.execute(db);
+      await sql`CREATE FUNCTION audit_log_refuse_test() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'refused for the test'; END $$`.execute(
+        db,
+      );
+      await sql`CREATE TRIGGER audit_log_refuse_test BEFORE INSERT ON audit_log FOR EACH ROW WHEN (NEW.target = ${sql.lit(target)}) EXECUTE FUNCTION audit_log_refuse_test()`.execute(
+        db,
+      );
     }
     const deps: RoleDeps = { repos: repositories(db, testDb.db.dialect), areas, clock: manualClock() };
     const before = await adminSnapshot(db);
@@ -580,7 +662,9 @@ describe.each(DIALECTS)("the audit log on %s", (dialect) => {
 
     // And a revoke whose entry is refused keeps the role.
     await grantRole(deps, SEEDER, { zaloUserId: "8899999999999999998", role: "province_official", areaCode: HA_NOI });
-    await sql`INSERT INTO roles (zalo_user_id, role, area_code, granted_by, granted_at) VALUES (${target}, 'commune_official', ${BA_DINH}, 'cli:test', ${"2025-08-01T02:00:00.000Z"})`.execute(db);
+    await sql`INSERT INTO roles (zalo_user_id, role, area_code, granted_by, granted_at) VALUES (${target}, 'commune_official', ${BA_DINH}, 'cli:test', ${"2025-08-01T02:00:00.000Z"})`.execute(
+      db,
+    );
     const withRole = await adminSnapshot(db);
     await expect(revokeRole(deps, SEEDER, { zaloUserId: target, role: "commune_official", areaCode: BA_DINH })).rejects.toThrow(/refused for the test/);
     expect(await adminSnapshot(db)).toEqual(withRole);

@@ -7,7 +7,10 @@ describe("the audit log on postgres", () => {
   let testDb: TestDb;
   beforeAll(async () => {
     testDb = await createTestDb("postgres");
-    await testDb.db.db.insertInto("audit_log").values({ actor: "cli:test", action: "role.grant", target: "1", area_code: "", before_state: null, after_state: "{}", at: new Date().toISOString() }).execute();
+    await testDb.db.db
+      .insertInto("audit_log")
+      .values({ actor: "cli:test", action: "role.grant", target: "1", area_code: "", before_state: null, after_state: "{}", at: new Date().toISOString() })
+      .execute();
   });
   afterAll(async () => {
     await testDb.cleanup();

@@ -54,7 +54,9 @@ describe("graphClient against a real HTTP server", () => {
 
   it("Zalo's answer to a wrong proof (HTTP 200, error -242) becomes 401 zalo_token_invalid", async () => {
     stub.users.set("user-token-3", { id: "44", name: "Bác Ba" });
-    const err = await graphClient({ baseUrl: stub.url, appSecret: "wrong-secret" }).me("user-token-3").catch((e: unknown) => e);
+    const err = await graphClient({ baseUrl: stub.url, appSecret: "wrong-secret" })
+      .me("user-token-3")
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(AppError);
     expect(err).toMatchObject({ statusCode: 401, code: "zalo_token_invalid" });
   });
@@ -118,7 +120,15 @@ describe.each(DIALECTS)("sign-in in sandbox mode on %s", (dialect) => {
     expect((await t.app.inject({ url: "/health" })).json().miniappOaLink).toBe("linked");
     await t.app.inject({ method: "PUT", url: "/sandbox/faults", payload: { miniappLinkedToOa: false } });
     const token = await sandboxToken(t, "5500000000000000005");
-    const raw = await t.app.inject({ url: "/sandbox/graph/v2.0/me?fields=id,name,user_id_by_oa", headers: { access_token: token, appsecret_proof: createHmac("sha256", (await t.app.inject({ url: "/sandbox/config" })).json().app_secret).update(token).digest("hex") } });
+    const raw = await t.app.inject({
+      url: "/sandbox/graph/v2.0/me?fields=id,name,user_id_by_oa",
+      headers: {
+        access_token: token,
+        appsecret_proof: createHmac("sha256", (await t.app.inject({ url: "/sandbox/config" })).json().app_secret)
+          .update(token)
+          .digest("hex"),
+      },
+    });
     expect(raw.json()).not.toHaveProperty("user_id_by_oa");
     await signInWith(t, token);
     const row = await t.testDb.db.db.selectFrom("learners").selectAll().where("zalo_user_id", "=", "5500000000000000005").executeTakeFirstOrThrow();
@@ -222,7 +232,12 @@ describe.each(DIALECTS)("sign-in with Zalo credentials configured on %s", (diale
 
   it("reports Zalo mode and the configured mini app id", async () => {
     expect((await t.app.inject({ url: "/health" })).json().sandbox).toBe(false);
-    expect((await t.app.inject({ url: "/api/v1/meta" })).json()).toEqual({ sandbox: false, miniappId: "4100000000000000002", passRatio: 0.8, oaId: "4100000000000000003" });
+    expect((await t.app.inject({ url: "/api/v1/meta" })).json()).toEqual({
+      sandbox: false,
+      miniappId: "4100000000000000002",
+      passRatio: 0.8,
+      oaId: "4100000000000000003",
+    });
   });
 
   it("sign-in asks the configured ZALO_GRAPH_URL, with the configured app secret's proof", async () => {

@@ -28,12 +28,34 @@ describe.each(DIALECTS)("sending a campaign on %s", (dialect) => {
     const at = new Date(clock.now().getTime() - hoursAgo * HOUR).toISOString();
     await t.testDb.db.db
       .insertInto("subscribers")
-      .values({ user_id: id, display_name: null, following: 1, followed_at: at, unfollowed_at: null, last_interaction_at: at, consent_version: "v", consent_text: "t", consent_at: at, province_code: "01", commune_code: "00004", topics: '["an-toan-mang"]', news_enabled: 1, dialogue: null, created_at: at, updated_at: at })
+      .values({
+        user_id: id,
+        display_name: null,
+        following: 1,
+        followed_at: at,
+        unfollowed_at: null,
+        last_interaction_at: at,
+        consent_version: "v",
+        consent_text: "t",
+        consent_at: at,
+        province_code: "01",
+        commune_code: "00004",
+        topics: '["an-toan-mang"]',
+        news_enabled: 1,
+        dialogue: null,
+        created_at: at,
+        updated_at: at,
+      })
       .execute();
   }
 
   async function newCampaign(title: string): Promise<number> {
-    const res = await api("POST", "/api/v1/admin/campaigns", { title, text: "Không ai gọi điện bắt bạn kích hoạt VNeID.", topics: ["an-toan-mang"], areaCode: "00004" });
+    const res = await api("POST", "/api/v1/admin/campaigns", {
+      title,
+      text: "Không ai gọi điện bắt bạn kích hoạt VNeID.",
+      topics: ["an-toan-mang"],
+      areaCode: "00004",
+    });
     expect(res.statusCode).toBe(200);
     return res.json().id as number;
   }
@@ -42,7 +64,10 @@ describe.each(DIALECTS)("sending a campaign on %s", (dialect) => {
     t = await createTestApp(dialect, { course, clock });
     await t.app.ready();
     await oaConnected(t.app);
-    await t.testDb.db.db.insertInto("roles").values({ zalo_user_id: "5500000000000000001", role: "operator", area_code: "", granted_by: "test", granted_at: clock.now().toISOString() }).execute();
+    await t.testDb.db.db
+      .insertInto("roles")
+      .values({ zalo_user_id: "5500000000000000001", role: "operator", area_code: "", granted_by: "test", granted_at: clock.now().toISOString() })
+      .execute();
     token = (await signInAs(t.app, 0)).token;
     await follower("7700000000000000401", 2); // free window
     await follower("7700000000000000402", 30); // free window
@@ -117,7 +142,10 @@ describe.each(DIALECTS)("sending a campaign on %s", (dialect) => {
     // The one who sent it cannot approve it.
     const self = await api("POST", `/api/v1/admin/campaigns/${id}/approve`);
     expect(self.statusCode).toBe(403);
-    await t.testDb.db.db.insertInto("roles").values({ zalo_user_id: "5500000000000000002", role: "province_official", area_code: "01", granted_by: "test", granted_at: clock.now().toISOString() }).execute();
+    await t.testDb.db.db
+      .insertInto("roles")
+      .values({ zalo_user_id: "5500000000000000002", role: "province_official", area_code: "01", granted_by: "test", granted_at: clock.now().toISOString() })
+      .execute();
     const second = (await signInAs(t.app, 1)).token;
     const approved = await t.app.inject({ method: "POST", url: `/api/v1/admin/campaigns/${id}/approve`, headers: { authorization: `Bearer ${second}` } });
     expect(approved.json()).toEqual({ status: "sending" });
@@ -128,9 +156,13 @@ describe.each(DIALECTS)("sending a campaign on %s", (dialect) => {
   });
 
   it("approval follows the reach: every commune of the province listed one by one, or ten of them, still waits for a second official", async () => {
-    const hanoi = loadAreas().communes.filter((c) => c.provinceCode === "01").map((c) => c.code);
+    const hanoi = loadAreas()
+      .communes.filter((c) => c.provinceCode === "01")
+      .map((c) => c.code);
     const send = async (communes: string[]) => {
-      const id = (await api("POST", "/api/v1/admin/campaigns", { title: "Theo xã", text: "Tin cho nhiều xã.", topics: ["thanh-toan"], areaCode: "01", communes })).json().id as number;
+      const id = (
+        await api("POST", "/api/v1/admin/campaigns", { title: "Theo xã", text: "Tin cho nhiều xã.", topics: ["thanh-toan"], areaCode: "01", communes })
+      ).json().id as number;
       return (await api("POST", `/api/v1/admin/campaigns/${id}/send`)).json();
     };
     expect(await send(hanoi)).toEqual({ status: "awaiting_approval" });
@@ -141,7 +173,12 @@ describe.each(DIALECTS)("sending a campaign on %s", (dialect) => {
   });
 
   it("a campaign with no one to push to (everyone's news waits in the inbox, or no one is in the audience) is done at once", async () => {
-    const res = await api("POST", "/api/v1/admin/campaigns", { title: "Không ai", text: "Tin cho chủ đề không ai đăng ký.", topics: ["thanh-toan"], areaCode: "00004" });
+    const res = await api("POST", "/api/v1/admin/campaigns", {
+      title: "Không ai",
+      text: "Tin cho chủ đề không ai đăng ký.",
+      topics: ["thanh-toan"],
+      areaCode: "00004",
+    });
     const id = res.json().id as number;
     expect((await api("POST", `/api/v1/admin/campaigns/${id}/send`)).json()).toEqual({ status: "sending" });
     await settle(t.app);

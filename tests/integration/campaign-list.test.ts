@@ -80,21 +80,42 @@ describe.each(DIALECTS)("the list of campaigns on %s", (dialect) => {
     await campaign("baDinhScheduled", BA_DINH, "scheduled", BA_DINH_OFFICIAL, { scheduled_at: "2025-06-03T01:00:00.000Z" });
     // Some deliveries of the sending one: the light counts.
     const now = clock.now().toISOString();
-    const row = (user: string, state: "sent" | "held" | "failed" | "planned") => ({ campaign_id: id.ngocHaSending!, user_id: user, kind: "cs" as const, state, zalo_message_id: null, error_code: state === "failed" ? -201 : null, created_at: now, updated_at: now });
+    const row = (user: string, state: "sent" | "held" | "failed" | "planned") => ({
+      campaign_id: id.ngocHaSending!,
+      user_id: user,
+      kind: "cs" as const,
+      state,
+      zalo_message_id: null,
+      error_code: state === "failed" ? -201 : null,
+      created_at: now,
+      updated_at: now,
+    });
     await t.app.services.repos.deliveries.insertMany([row("u1", "sent"), row("u2", "sent"), row("u3", "held"), row("u4", "failed"), row("u5", "planned")]);
   });
   afterAll(async () => {
     await t.close();
   });
 
-  const ALL = ["baDinhDraft", "ngocHaSending", "hanoiByMe", "hanoiBySomeone", "hanoiSentByMe", "hcmCommuneDone", "hcmProvinceAwaiting", "baDinhCancelled", "baDinhScheduled"];
+  const ALL = [
+    "baDinhDraft",
+    "ngocHaSending",
+    "hanoiByMe",
+    "hanoiBySomeone",
+    "hanoiSentByMe",
+    "hcmCommuneDone",
+    "hcmProvinceAwaiting",
+    "baDinhCancelled",
+    "baDinhScheduled",
+  ];
 
   it("the operator sees every campaign, newest first", async () => {
     expect(await ids(token[OPERATOR]!)).toEqual(named(...ALL));
   });
 
   it("a province official sees the province's campaigns and those of its communes, nothing of another province", async () => {
-    expect(await ids(token[HANOI]!)).toEqual(named("baDinhDraft", "ngocHaSending", "hanoiByMe", "hanoiBySomeone", "hanoiSentByMe", "baDinhCancelled", "baDinhScheduled"));
+    expect(await ids(token[HANOI]!)).toEqual(
+      named("baDinhDraft", "ngocHaSending", "hanoiByMe", "hanoiBySomeone", "hanoiSentByMe", "baDinhCancelled", "baDinhScheduled"),
+    );
   });
 
   it("a commune official sees only the commune's campaigns: not the province's, not a neighbour's", async () => {
@@ -118,7 +139,11 @@ describe.each(DIALECTS)("the list of campaigns on %s", (dialect) => {
       scheduledAt: null,
       counts: { sent: 2, held: 1, failed: 1 },
     });
-    expect(res.campaigns.find((c) => c.id === id.hanoiBySomeone)).toMatchObject({ areaName: "Thành phố Hà Nội", provinceWide: true, status: "awaiting_approval" });
+    expect(res.campaigns.find((c) => c.id === id.hanoiBySomeone)).toMatchObject({
+      areaName: "Thành phố Hà Nội",
+      provinceWide: true,
+      status: "awaiting_approval",
+    });
     expect(res.campaigns.find((c) => c.id === id.baDinhDraft)).toMatchObject({ sentAt: null, counts: { sent: 0, held: 0, failed: 0 } });
     expect(res.campaigns.find((c) => c.id === id.baDinhScheduled)).toMatchObject({ status: "scheduled", scheduledAt: "2025-06-03T01:00:00.000Z" });
   });

@@ -26,11 +26,14 @@ describe.each(DIALECTS)("campaigns: compose, preview and plan on %s", (dialect) 
     t = await createTestApp(dialect, { course, clock });
     const now = clock.now().getTime();
     const db = t.testDb.db.db;
-    await db.insertInto("roles").values([
-      { zalo_user_id: "5500000000000000001", role: "operator", area_code: "", granted_by: "test", granted_at: clock.now().toISOString() },
-      { zalo_user_id: "5500000000000000002", role: "province_official", area_code: "01", granted_by: "test", granted_at: clock.now().toISOString() },
-      { zalo_user_id: "5500000000000000003", role: "commune_official", area_code: BA_DINH, granted_by: "test", granted_at: clock.now().toISOString() },
-    ]).execute();
+    await db
+      .insertInto("roles")
+      .values([
+        { zalo_user_id: "5500000000000000001", role: "operator", area_code: "", granted_by: "test", granted_at: clock.now().toISOString() },
+        { zalo_user_id: "5500000000000000002", role: "province_official", area_code: "01", granted_by: "test", granted_at: clock.now().toISOString() },
+        { zalo_user_id: "5500000000000000003", role: "commune_official", area_code: BA_DINH, granted_by: "test", granted_at: clock.now().toISOString() },
+      ])
+      .execute();
     const sub = (id: string, commune: string, province: string, hoursAgo: number | null, o: { following?: number; news?: number; topics?: string[] } = {}) => ({
       user_id: id,
       display_name: null,
@@ -49,20 +52,23 @@ describe.each(DIALECTS)("campaigns: compose, preview and plan on %s", (dialect) 
       created_at: clock.now().toISOString(),
       updated_at: clock.now().toISOString(),
     });
-    await db.insertInto("subscribers").values([
-      sub("s01", BA_DINH, "01", 1), // free
-      sub("s02", BA_DINH, "01", 47), // free
-      sub("s03", BA_DINH, "01", 72), // 48 h–7 days
-      sub("s04", BA_DINH, "01", 100), // 48 h–7 days
-      sub("s05", BA_DINH, "01", 24 * 10), // older than 7 days
-      sub("s06", BA_DINH, "01", null), // never wrote
-      { ...sub("s07", BA_DINH, "01", 1, { following: 0 }), unfollowed_at: clock.now().toISOString(), follow_checked_at: clock.now().toISOString() }, // unfollowed (an event said so)
-      sub("s12", BA_DINH, "01", 1, { following: 0 }), // subscribed in the chat, no follow on record: unknown, not "unfollowed"
-      sub("s08", BA_DINH, "01", 1, { news: 0 }), // said Hủy
-      sub("s09", BA_DINH, "01", 1, { topics: ["thanh-toan"] }), // another topic
-      sub("s10", NGOC_HA, "01", 1), // same province, other commune
-      sub("s11", HCM_COMMUNE, "79", 1), // other province
-    ]).execute();
+    await db
+      .insertInto("subscribers")
+      .values([
+        sub("s01", BA_DINH, "01", 1), // free
+        sub("s02", BA_DINH, "01", 47), // free
+        sub("s03", BA_DINH, "01", 72), // 48 h–7 days
+        sub("s04", BA_DINH, "01", 100), // 48 h–7 days
+        sub("s05", BA_DINH, "01", 24 * 10), // older than 7 days
+        sub("s06", BA_DINH, "01", null), // never wrote
+        { ...sub("s07", BA_DINH, "01", 1, { following: 0 }), unfollowed_at: clock.now().toISOString(), follow_checked_at: clock.now().toISOString() }, // unfollowed (an event said so)
+        sub("s12", BA_DINH, "01", 1, { following: 0 }), // subscribed in the chat, no follow on record: unknown, not "unfollowed"
+        sub("s08", BA_DINH, "01", 1, { news: 0 }), // said Hủy
+        sub("s09", BA_DINH, "01", 1, { topics: ["thanh-toan"] }), // another topic
+        sub("s10", NGOC_HA, "01", 1), // same province, other commune
+        sub("s11", HCM_COMMUNE, "79", 1), // other province
+      ])
+      .execute();
     for (let i = 0; i < 4; i++) tokens.push((await signInAs(t.app, i)).token);
   });
   afterAll(async () => {
@@ -75,7 +81,19 @@ describe.each(DIALECTS)("campaigns: compose, preview and plan on %s", (dialect) 
     const res = await get(tokens[2]!, `/api/v1/admin/campaigns/${created.json().id}`);
     expect(res.statusCode).toBe(200);
     // 48 h–7 days: proactive, from the OA's quota (the sandbox's package has 2,000 left).
-    expect(res.json().plan).toEqual({ free: 2, quota: 2, paid: 0, promotion: 0, inbox: 2, waitingForQuota: 0, unknown: 1, excluded: { unfollowed: 1, unsubscribed: 2, outsideArea: 2 }, estimatedCostVnd: 0, messagesPerPerson: 1, quotaRemaining: 2000 });
+    expect(res.json().plan).toEqual({
+      free: 2,
+      quota: 2,
+      paid: 0,
+      promotion: 0,
+      inbox: 2,
+      waitingForQuota: 0,
+      unknown: 1,
+      excluded: { unfollowed: 1, unsubscribed: 2, outsideArea: 2 },
+      estimatedCostVnd: 0,
+      messagesPerPerson: 1,
+      quotaRemaining: 2000,
+    });
   });
 
   it("with the OA's quota spent, counts paid messages only when allowed and within the budget (55 VND each); the rest wait", async () => {
@@ -84,7 +102,19 @@ describe.each(DIALECTS)("campaigns: compose, preview and plan on %s", (dialect) 
     const created = await post(tokens[1]!, "/api/v1/admin/campaigns", { ...base, areaCode: "01", allowPaid: true, budgetVnd: 60 });
     const plan = (await get(tokens[1]!, `/api/v1/admin/campaigns/${created.json().id}`)).json().plan;
     // Province 01: Ba Đình's six plus Ngọc Hà's one; budget for one paid message, the other waits in the inbox.
-    expect(plan).toEqual({ free: 3, quota: 0, paid: 1, promotion: 0, inbox: 3, waitingForQuota: 1, unknown: 1, excluded: { unfollowed: 1, unsubscribed: 2, outsideArea: 1 }, estimatedCostVnd: 55, messagesPerPerson: 1, quotaRemaining: 0 });
+    expect(plan).toEqual({
+      free: 3,
+      quota: 0,
+      paid: 1,
+      promotion: 0,
+      inbox: 3,
+      waitingForQuota: 1,
+      unknown: 1,
+      excluded: { unfollowed: 1, unsubscribed: 2, outsideArea: 1 },
+      estimatedCostVnd: 55,
+      messagesPerPerson: 1,
+      quotaRemaining: 0,
+    });
     await t.app.inject({ method: "PUT", url: "/sandbox/faults", payload: { proactiveQuota: 2000 } });
   });
 
@@ -99,11 +129,16 @@ describe.each(DIALECTS)("campaigns: compose, preview and plan on %s", (dialect) 
       ...base,
       areaCode: "79",
       imageUrl: "https://example.gov.vn/canh-bao.png",
-      buttons: [{ title: "Học bài này", lessonId: "lien-ket-gia-vneid" }, { title: "Xem thêm", url: "https://example.gov.vn/tin" }],
+      buttons: [
+        { title: "Học bài này", lessonId: "lien-ket-gia-vneid" },
+        { title: "Xem thêm", url: "https://example.gov.vn/tin" },
+      ],
     });
     expect(res.statusCode).toBe(200);
     expect(res.json().messages).toEqual([
-      { attachment: { type: "template", payload: { template_type: "media", elements: [{ media_type: "image", url: "https://example.gov.vn/canh-bao.png" }] } } },
+      {
+        attachment: { type: "template", payload: { template_type: "media", elements: [{ media_type: "image", url: "https://example.gov.vn/canh-bao.png" }] } },
+      },
       {
         text: `${base.title}\n\n${base.text}`,
         attachment: {

@@ -21,7 +21,8 @@ describe.each(DIALECTS)("a location shared in the chat offers the nearest commun
   let official: { token: string; zaloUserId: string };
   const db = (): Kysely<Database> => t.testDb.db.db;
   const subscriber = (id: string) => db().selectFrom("subscribers").selectAll().where("user_id", "=", id).executeTakeFirstOrThrow();
-  const put = (code: string, body: unknown, token = official.token) => t.app.inject({ method: "PUT", url: `/api/v1/admin/communes/${code}/point`, headers: { authorization: `Bearer ${token}` }, payload: body as object });
+  const put = (code: string, body: unknown, token = official.token) =>
+    t.app.inject({ method: "PUT", url: `/api/v1/admin/communes/${code}/point`, headers: { authorization: `Bearer ${token}` }, payload: body as object });
   /** The sandbox's user_send_location (Zalo's shape: message.attachments[].payload.coordinates as strings). */
   async function sendLocation(user: string, latitude: number, longitude: number) {
     const before = (await sentTo(t.app, user)).length;
@@ -43,7 +44,11 @@ describe.each(DIALECTS)("a location shared in the chat offers the nearest commun
     // The sandbox's demo points are for trying it by hand; this test sets its own.
     await db().deleteFrom("commune_points").execute();
     official = await signInAs(t.app, 0);
-    await grantRole({ repos: repositories(db(), t.testDb.db.dialect), areas, clock }, { id: "cli:test", roles: CLI_ROLES }, { zaloUserId: official.zaloUserId, role: "province_official", areaCode: "01" });
+    await grantRole(
+      { repos: repositories(db(), t.testDb.db.dialect), areas, clock },
+      { id: "cli:test", roles: CLI_ROLES },
+      { zaloUserId: official.zaloUserId, role: "province_official", areaCode: "01" },
+    );
   });
   afterAll(async () => t?.close());
 
@@ -56,13 +61,22 @@ describe.each(DIALECTS)("a location shared in the chat offers the nearest commun
   });
 
   it("an official of the province sets points (audited); bad coordinates are refused and change nothing", async () => {
-    for (const [code, latitude, longitude] of [[BA_DINH, 21.0368, 105.8345], [NGOC_HA, 21.0405, 105.8197], [HOAN_KIEM, 21.0285, 105.8522]] as const) {
+    for (const [code, latitude, longitude] of [
+      [BA_DINH, 21.0368, 105.8345],
+      [NGOC_HA, 21.0405, 105.8197],
+      [HOAN_KIEM, 21.0285, 105.8522],
+    ] as const) {
       const res = await put(code, { latitude, longitude });
       expect(res.statusCode, res.body).toBe(200);
       expect(res.json()).toMatchObject({ communeCode: code, point: { latitude, longitude, source: "admin" } });
     }
     const before = await db().selectFrom("commune_points").selectAll().orderBy("commune_code").execute();
-    for (const bad of [{ latitude: 105.8345, longitude: 21.0368 }, { latitude: "21.03", longitude: 105.83 }, { latitude: 21.03 }, { latitude: 21.03, longitude: 105.83, extra: 1 }]) {
+    for (const bad of [
+      { latitude: 105.8345, longitude: 21.0368 },
+      { latitude: "21.03", longitude: 105.83 },
+      { latitude: 21.03 },
+      { latitude: 21.03, longitude: 105.83, extra: 1 },
+    ]) {
       const res = await put(BA_DINH, bad);
       expect(res.statusCode, res.body).toBe(400);
     }
@@ -95,8 +109,12 @@ describe.each(DIALECTS)("a location shared in the chat offers the nearest commun
   it("a point outside the radius or outside Vietnam offers nothing; a location before consent asks for consent first", async () => {
     const far = "7700000000000000303";
     await consented(far);
-    expect((await sendLocation(far, 21.3, 105.5)).map((r) => r.message.text)).toEqual(["Cảm ơn bạn. Hãy gõ tên xã/phường của bạn, ví dụ: phuong ba dinh ha noi."]); // ≈45 km away
-    expect((await sendLocation(far, 48.85, 2.35)).map((r) => r.message.text)).toEqual(["Cảm ơn bạn. Hãy gõ tên xã/phường của bạn, ví dụ: phuong ba dinh ha noi."]);
+    expect((await sendLocation(far, 21.3, 105.5)).map((r) => r.message.text)).toEqual([
+      "Cảm ơn bạn. Hãy gõ tên xã/phường của bạn, ví dụ: phuong ba dinh ha noi.",
+    ]); // ≈45 km away
+    expect((await sendLocation(far, 48.85, 2.35)).map((r) => r.message.text)).toEqual([
+      "Cảm ơn bạn. Hãy gõ tên xã/phường của bạn, ví dụ: phuong ba dinh ha noi.",
+    ]);
     const early = "7700000000000000304";
     await userDoes(t.app, early, "follow");
     const [ask] = await sendLocation(early, 21.0362, 105.8352);

@@ -5,7 +5,19 @@ import type { Lesson, Question } from "../../shared/schemas/content.js";
 import { createTestApp, signInAs, type TestApp } from "../helpers/app.js";
 import { DIALECTS } from "../helpers/databases.js";
 import { answers, fixtureCourse, manualClock } from "../helpers/fixture.js";
-import { buttonsOf, deliverSigned, oaConnected, sandboxConfig, say, sentTo, settle, userDoes, userTextEvent, type SandboxConfig, type SentToUser } from "../helpers/oa.js";
+import {
+  buttonsOf,
+  deliverSigned,
+  oaConnected,
+  sandboxConfig,
+  say,
+  sentTo,
+  settle,
+  userDoes,
+  userTextEvent,
+  type SandboxConfig,
+  type SentToUser,
+} from "../helpers/oa.js";
 
 const course = loadCourseOrThrow();
 const MINIAPP_ID = "3100000000000000002";
@@ -250,9 +262,7 @@ describe.each(DIALECTS)("the OA dialogue end to end through the sandbox on %s", 
     const r2 = await say(t.app, U.quiz, "ABCDE"[wrong]!.toLowerCase());
     expect(r2).toHaveLength(2);
     const rightOpt = q2.q.options[q2.right]!;
-    expect(r2[0]!.message.text).toBe(
-      `Chưa đúng. ${q2.q.options[wrong]!.explain}\nĐáp án đúng: ${"ABCDE"[q2.right]}. ${rightOpt.text} — ${rightOpt.explain}`,
-    );
+    expect(r2[0]!.message.text).toBe(`Chưa đúng. ${q2.q.options[wrong]!.explain}\nĐáp án đúng: ${"ABCDE"[q2.right]}. ${rightOpt.text} — ${rightOpt.explain}`);
     const q3 = questionShown(r2[1]!.message.text!);
     expect(r2[1]!.message.text).toMatch(/^Câu 3\/3: /);
     expect(new Set([q1.lesson.id, q2.lesson.id, q3.lesson.id]).size).toBe(3);
@@ -354,7 +364,11 @@ describe.each(DIALECTS)("a learner of the mini app who follows the OA, on %s", (
       method: "POST",
       url: "/api/v1/progress/sync",
       headers: { authorization: `Bearer ${token}` },
-      payload: { events: [{ kind: "attempt", id: "9f0e2b1c-1111-4a4a-8b8b-000000000001", lessonId: "bat-may", answers: answers("bat-may"), at: clock.now().toISOString() }] },
+      payload: {
+        events: [
+          { kind: "attempt", id: "9f0e2b1c-1111-4a4a-8b8b-000000000001", lessonId: "bat-may", answers: answers("bat-may"), at: clock.now().toISOString() },
+        ],
+      },
     });
     expect(sync.statusCode).toBe(200);
     expect(sync.json().results[0]).toMatchObject({ status: "accepted", passed: true });

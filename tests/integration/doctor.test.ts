@@ -28,7 +28,8 @@ describe("npm run doctor", () => {
   it("in sandbox mode runs every check against the sandbox, and all pass", async () => {
     const r = await doctor({ DATABASE_URL: `sqlite:${join(dir, "sandbox.db")}` });
     expect(r.code, r.out).toBe(0);
-    for (const name of ["PUBLIC_URL", "SESSION_SECRET", "OA connected", "Mini app linked to the OA", "Webhook events", "Domain verification", "Message quota"]) expect(r.out).toContain(`✓ ${name}`);
+    for (const name of ["PUBLIC_URL", "SESSION_SECRET", "OA connected", "Mini app linked to the OA", "Webhook events", "Domain verification", "Message quota"])
+      expect(r.out).toContain(`✓ ${name}`);
     expect(r.out).not.toContain("✗");
   }, 60_000);
 

@@ -19,7 +19,10 @@ describe("security headers, framework errors and /docs", () => {
   beforeAll(async () => {
     // A build of one page, as Vite writes it: what matters is how the server serves it.
     const dir = mkdtempSync(join(tmpdir(), "ksc-www-"));
-    writeFileSync(join(dir, "index.html"), '<!doctype html><html lang="vi"><head><script type="module" src="./assets/app.js"></script></head><body><div id="app"></div></body></html>');
+    writeFileSync(
+      join(dir, "index.html"),
+      '<!doctype html><html lang="vi"><head><script type="module" src="./assets/app.js"></script></head><body><div id="app"></div></body></html>',
+    );
     sandbox = await createTestApp("sqlite", { course }, { MINIAPP_DIR: dir });
     zalo = await createTestApp("sqlite", { course }, { ...ZALO_ENV, PUBLIC_URL: "https://ksc.example.vn" });
   });
@@ -85,7 +88,12 @@ describe("TRUST_PROXY: rate limits per real client behind a reverse proxy", () =
   const signInBurst = async (t: TestApp, client: string, n: number) => {
     const codes: number[] = [];
     for (let i = 0; i < n; i++) {
-      const r = await t.app.inject({ method: "POST", url: "/api/v1/auth/zalo", headers: { "x-forwarded-for": client }, payload: { accessToken: "not-a-real-token" } });
+      const r = await t.app.inject({
+        method: "POST",
+        url: "/api/v1/auth/zalo",
+        headers: { "x-forwarded-for": client },
+        payload: { accessToken: "not-a-real-token" },
+      });
       codes.push(r.statusCode);
     }
     return codes;
@@ -116,7 +124,15 @@ describe.each(DIALECTS)("webhook replays and the inbox's retention on %s", (dial
     await oaConnected(t.app);
   });
   afterAll(async () => t?.close());
-  const inboxCount = async () => Number((await t.testDb.db.db.selectFrom("webhook_inbox").select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow()).n);
+  const inboxCount = async () =>
+    Number(
+      (
+        await t.testDb.db.db
+          .selectFrom("webhook_inbox")
+          .select((eb) => eb.fn.countAll().as("n"))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
 
   it("a correctly signed event dated two days ago, or an hour ahead, is refused (400 stale_event) and nothing is stored", async () => {
     const cfg = await sandboxConfig(t.app);
@@ -128,7 +144,11 @@ describe.each(DIALECTS)("webhook replays and the inbox's retention on %s", (dial
     expect(await inboxCount()).toBe(before);
     // Zalo retries a failed delivery with its first timestamp for about 12 hours (../shared/zalo-platform.md, from an
     // integration guide; the SDKs say nothing of retries): 11 hours old is still taken.
-    const retried = await deliverSigned(t.app, cfg, userTextEvent(cfg, "7700000000000000601", "xin chào", { timestamp: clock.now().getTime() - 11 * 3600_000 }));
+    const retried = await deliverSigned(
+      t.app,
+      cfg,
+      userTextEvent(cfg, "7700000000000000601", "xin chào", { timestamp: clock.now().getTime() - 11 * 3600_000 }),
+    );
     expect(retried.statusCode).toBe(200);
     await settle(t.app);
   });
@@ -137,7 +157,18 @@ describe.each(DIALECTS)("webhook replays and the inbox's retention on %s", (dial
     await userDoes(t.app, "7700000000000000602", "follow");
     const before = await inboxCount();
     expect(before).toBeGreaterThan(0);
-    await t.testDb.db.db.insertInto("webhook_inbox").values({ event_key: "unprocessed-old", event_name: "user_send_text", payload: "{}", status: "failed", last_error: "x", received_at: "2026-10-01T00:00:00.000Z", processed_at: null }).execute();
+    await t.testDb.db.db
+      .insertInto("webhook_inbox")
+      .values({
+        event_key: "unprocessed-old",
+        event_name: "user_send_text",
+        payload: "{}",
+        status: "failed",
+        last_error: "x",
+        received_at: "2026-10-01T00:00:00.000Z",
+        processed_at: null,
+      })
+      .execute();
     expect(await t.app.inbox.prune()).toBe(0);
     clock.set(new Date(clock.now().getTime() + 31 * 86400_000));
     expect(await t.app.inbox.prune()).toBe(before);

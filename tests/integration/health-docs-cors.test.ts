@@ -26,7 +26,12 @@ describe.each(DIALECTS)("health, docs and CORS on %s", (dialect) => {
   });
 
   it("GET /api/v1/meta tells the mini app the mode, its id and the pass ratio", async () => {
-    expect((await t.app.inject({ url: "/api/v1/meta" })).json()).toEqual({ sandbox: true, miniappId: "3100000000000000002", passRatio: 0.8, oaId: "3100000000000000003" });
+    expect((await t.app.inject({ url: "/api/v1/meta" })).json()).toEqual({
+      sandbox: true,
+      miniappId: "3100000000000000002",
+      passRatio: 0.8,
+      oaId: "3100000000000000003",
+    });
   });
 
   it("/docs/json is an OpenAPI document of the API", async () => {
@@ -65,7 +70,11 @@ describe.each(DIALECTS)("health, docs and CORS on %s", (dialect) => {
     ["DELETE", "/api/v1/teams/1/members/abc"],
     ["PUT", "/api/v1/admin/teams/1/leader"],
   ])("a preflight from the mini app for %s %s is allowed (erasing my data, removing a member, naming a leader)", async (method, url) => {
-    const pre = await t.app.inject({ method: "OPTIONS", url, headers: { origin: "https://h5.zdn.vn", "access-control-request-method": method, "access-control-request-headers": "authorization,content-type" } });
+    const pre = await t.app.inject({
+      method: "OPTIONS",
+      url,
+      headers: { origin: "https://h5.zdn.vn", "access-control-request-method": method, "access-control-request-headers": "authorization,content-type" },
+    });
     expect(pre.statusCode).toBe(204);
     expect(pre.headers["access-control-allow-origin"]).toBe("https://h5.zdn.vn");
     expect(String(pre.headers["access-control-allow-methods"]).split(/,\s*/)).toContain(method);

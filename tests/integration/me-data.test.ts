@@ -31,8 +31,28 @@ const OTHER_QUESTION = "lai suat ngan hang bao nhieu";
 
 /** Every table but the migrations' own, in a stable order. */
 const TABLES: (keyof Database)[] = [
-  "learners", "quiz_attempts", "lesson_completions", "webhook_inbox", "jobs", "subscribers", "oa_messages", "message_receipts", "unanswered_questions",
-  "oa_tokens", "locks", "oauth_states", "roles", "audit_log", "campaigns", "deliveries", "teams", "team_members", "team_invites", "credits", "visits", "commune_points",
+  "learners",
+  "quiz_attempts",
+  "lesson_completions",
+  "webhook_inbox",
+  "jobs",
+  "subscribers",
+  "oa_messages",
+  "message_receipts",
+  "unanswered_questions",
+  "oa_tokens",
+  "locks",
+  "oauth_states",
+  "roles",
+  "audit_log",
+  "campaigns",
+  "deliveries",
+  "teams",
+  "team_members",
+  "team_invites",
+  "credits",
+  "visits",
+  "commune_points",
 ];
 
 async function dump(db: Kysely<Database>) {
@@ -43,7 +63,15 @@ async function dump(db: Kysely<Database>) {
 }
 async function counts(db: Kysely<Database>) {
   const out: Record<string, number> = {};
-  for (const t of TABLES) out[t] = Number((await db.selectFrom(t).select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow()).n);
+  for (const t of TABLES)
+    out[t] = Number(
+      (
+        await db
+          .selectFrom(t)
+          .select((eb) => eb.fn.countAll().as("n"))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
   return out;
 }
 
@@ -56,7 +84,12 @@ describe.each(DIALECTS)("my data: export and erasure on %s", (dialect) => {
   const db = () => t.testDb.db.db;
 
   const call = (method: "GET" | "POST" | "PUT" | "DELETE", url: string, who: number | string, payload?: unknown) =>
-    t.app.inject({ method, url, headers: { authorization: `Bearer ${typeof who === "string" ? who : u[who]!.token}` }, ...(payload === undefined ? {} : { payload: payload as object }) });
+    t.app.inject({
+      method,
+      url,
+      headers: { authorization: `Bearer ${typeof who === "string" ? who : u[who]!.token}` },
+      ...(payload === undefined ? {} : { payload: payload as object }),
+    });
   const ok = async (method: "GET" | "POST" | "PUT" | "DELETE", url: string, who: number, payload?: unknown) => {
     const res = await call(method, url, who, payload);
     expect(res.statusCode, res.body).toBe(200);
@@ -85,11 +118,19 @@ describe.each(DIALECTS)("my data: export and erasure on %s", (dialect) => {
     await ok("POST", "/api/v1/teams/join", LEADER, { code: (await ok("POST", `/api/v1/teams/${teamId}/invites`, OFFICIAL)).code });
     await ok("PUT", `/api/v1/admin/teams/${teamId}/leader`, OFFICIAL, { zaloUserId: u[LEADER]!.zaloUserId });
     const leaderRef = (await ok("GET", "/api/v1/me/team", LEADER)).team.myRefCode as string;
-    await sync(ME, [{ kind: "completion", id: randomUUID(), lessonId: lesson.id, at: "2026-11-27T03:00:00.000Z" }, { kind: "attempt", id: randomUUID(), lessonId: lesson.id, answers: quizAnswers, at: "2026-11-27T03:05:00.000Z" }], leaderRef);
+    await sync(
+      ME,
+      [
+        { kind: "completion", id: randomUUID(), lessonId: lesson.id, at: "2026-11-27T03:00:00.000Z" },
+        { kind: "attempt", id: randomUUID(), lessonId: lesson.id, answers: quizAnswers, at: "2026-11-27T03:05:00.000Z" },
+      ],
+      leaderRef,
+    );
     await ok("POST", "/api/v1/me/credit", ME, { ref: leaderRef, consentVersion: CREDIT_CONSENT.version, agree: true });
     const code = (await ok("POST", `/api/v1/teams/${teamId}/invites`, LEADER)).code as string;
     myRef = (await ok("POST", "/api/v1/teams/join", ME, { code })).refCode;
-    for (const household of MY_HOUSEHOLDS) await ok("POST", "/api/v1/me/visits", ME, { id: randomUUID(), household, visitedOn: "2026-11-27", kinds: ["vneid"] });
+    for (const household of MY_HOUSEHOLDS)
+      await ok("POST", "/api/v1/me/visits", ME, { id: randomUUID(), household, visitedOn: "2026-11-27", kinds: ["vneid"] });
     await sync(OTHER, [{ kind: "completion", id: randomUUID(), lessonId: course.lessons[1]!.id, at: "2026-11-27T04:00:00.000Z" }], myRef);
     await ok("POST", "/api/v1/me/credit", OTHER, { ref: myRef, consentVersion: CREDIT_CONSENT.version, agree: true });
 
@@ -105,16 +146,37 @@ describe.each(DIALECTS)("my data: export and erasure on %s", (dialect) => {
       const long = new Date(clock.now().getTime() - 240 * HOUR).toISOString();
       await db()
         .updateTable("subscribers")
-        .set({ display_name: NAMES[who]!, consent_version: "v1", consent_text: `Tôi đồng ý nhận tin của xã (${who})`, consent_at: long, province_code: "01", commune_code: BA_DINH, topics: '["an-toan-mang"]', news_enabled: 1, last_interaction_at: long })
+        .set({
+          display_name: NAMES[who]!,
+          consent_version: "v1",
+          consent_text: `Tôi đồng ý nhận tin của xã (${who})`,
+          consent_at: long,
+          province_code: "01",
+          commune_code: BA_DINH,
+          topics: '["an-toan-mang"]',
+          news_enabled: 1,
+          last_interaction_at: long,
+        })
         .where("user_id", "=", FOLLOWER[who]!)
         .execute();
     }
     // Zalo's "request user info" form, with a phone number: the number must never be stored.
-    const res = await t.app.inject({ method: "POST", url: `/sandbox/users/${FOLLOWER[ME]}/submit-info`, payload: { name: NAMES[ME], phone: PHONE, address: "Số 5 phố Đội Cấn", city: "Hà Nội", district: "", ward: "Ba Đình" } });
+    const res = await t.app.inject({
+      method: "POST",
+      url: `/sandbox/users/${FOLLOWER[ME]}/submit-info`,
+      payload: { name: NAMES[ME], phone: PHONE, address: "Số 5 phố Đội Cấn", city: "Hà Nội", district: "", ward: "Ba Đình" },
+    });
     expect(res.statusCode, res.body).toBe(200);
     await settle(t.app);
     // News from the official reaches both followers (held in their inbox: they last wrote ten days ago).
-    const campaign = (await ok("POST", "/api/v1/admin/campaigns", OFFICIAL, { title: "Cảnh báo lừa đảo", text: "Không bấm vào đường link lạ.", topics: ["an-toan-mang"], areaCode: BA_DINH })).id as number;
+    const campaign = (
+      await ok("POST", "/api/v1/admin/campaigns", OFFICIAL, {
+        title: "Cảnh báo lừa đảo",
+        text: "Không bấm vào đường link lạ.",
+        topics: ["an-toan-mang"],
+        areaCode: BA_DINH,
+      })
+    ).id as number;
     await ok("POST", `/api/v1/admin/campaigns/${campaign}/send`, OFFICIAL);
     await settle(t.app);
     expect((await db().selectFrom("deliveries").select("user_id").execute()).map((d) => d.user_id).sort()).toEqual([FOLLOWER[ME], FOLLOWER[OTHER]]);
@@ -138,7 +200,8 @@ describe.each(DIALECTS)("my data: export and erasure on %s", (dialect) => {
         walk(v);
       }
     };
-    for (const path of Object.values(doc.paths as Record<string, Record<string, { responses?: unknown }>>)) for (const op of Object.values(path)) walk(op.responses);
+    for (const path of Object.values(doc.paths as Record<string, Record<string, { responses?: unknown }>>))
+      for (const op of Object.values(path)) walk(op.responses);
     expect(names.size).toBeGreaterThan(50);
     expect([...names].filter((n) => /phone|mobile|sdt|dien_?thoai/i.test(n) && n !== "phone_code")).toEqual([]);
     // The leader sees names and progress of the team's members, no phone.
@@ -159,12 +222,31 @@ describe.each(DIALECTS)("my data: export and erasure on %s", (dialect) => {
     expect(data.learner.data).toMatchObject({ id: u[ME]!.learnerId, zaloUserId: u[ME]!.zaloUserId, name: NAMES[ME], oaFollowerId: FOLLOWER[ME] });
     expect(data.lessonCompletions.data).toEqual([{ lessonId: lesson.id, completedAt: "2026-11-27T03:00:00.000Z", receivedAt: expect.any(String) }]);
     expect(data.quizAttempts.data).toEqual([expect.objectContaining({ lessonId: lesson.id, answers: quizAnswers, answeredAt: "2026-11-27T03:05:00.000Z" })]);
-    expect(data.teamMemberships.data).toEqual([{ teamId, teamName: "Tổ công nghệ số tổ dân phố 5", communeCode: BA_DINH, role: "member", myRefCode: myRef, joinedAt: expect.any(String), leftAt: null }]);
-    expect(data.credit.data).toEqual({ teamName: "Tổ công nghệ số tổ dân phố 5", refCode: expect.any(String), throughAMember: true, consentVersion: CREDIT_CONSENT.version, consentText: CREDIT_CONSENT.text, consentedAt: expect.any(String) });
+    expect(data.teamMemberships.data).toEqual([
+      { teamId, teamName: "Tổ công nghệ số tổ dân phố 5", communeCode: BA_DINH, role: "member", myRefCode: myRef, joinedAt: expect.any(String), leftAt: null },
+    ]);
+    expect(data.credit.data).toEqual({
+      teamName: "Tổ công nghệ số tổ dân phố 5",
+      refCode: expect.any(String),
+      throughAMember: true,
+      consentVersion: CREDIT_CONSENT.version,
+      consentText: CREDIT_CONSENT.text,
+      consentedAt: expect.any(String),
+    });
     expect(data.residentsCreditedToMe.data).toBe(1);
     expect(data.visitsRecorded.data.map((v: { household: string }) => v.household).sort()).toEqual([...MY_HOUSEHOLDS].sort());
-    expect(data.oaSubscriber.data).toMatchObject({ followerId: FOLLOWER[ME], displayName: NAMES[ME], consentText: `Tôi đồng ý nhận tin của xã (${ME})`, communeCode: BA_DINH, topics: ["an-toan-mang"], newsEnabled: true, dialogue: expect.anything() });
-    expect(data.oaEventsReceived.data.map((e: { eventName: string }) => e.eventName)).toEqual(expect.arrayContaining(["follow", "user_send_text", "user_submit_info", "user_received_message"]));
+    expect(data.oaSubscriber.data).toMatchObject({
+      followerId: FOLLOWER[ME],
+      displayName: NAMES[ME],
+      consentText: `Tôi đồng ý nhận tin của xã (${ME})`,
+      communeCode: BA_DINH,
+      topics: ["an-toan-mang"],
+      newsEnabled: true,
+      dialogue: expect.anything(),
+    });
+    expect(data.oaEventsReceived.data.map((e: { eventName: string }) => e.eventName)).toEqual(
+      expect.arrayContaining(["follow", "user_send_text", "user_submit_info", "user_received_message"]),
+    );
     expect(data.oaMessagesSent.data.length).toBeGreaterThanOrEqual(2);
     expect(data.newsDeliveries.data).toEqual([expect.objectContaining({ title: "Cảnh báo lừa đảo", state: "sent" })]);
     expect(data.questionsAsked.data).toEqual([{ text: MY_QUESTION, askedAt: expect.any(String), resolvedAt: null }]);
@@ -185,7 +267,8 @@ describe.each(DIALECTS)("my data: export and erasure on %s", (dialect) => {
 
   it("refuses to erase without the confirmation, changing nothing", async () => {
     const before = await dump(db());
-    for (const payload of [{}, { confirm: "xoa" }, { confirm: "yes" }]) expectRefusal(await call("DELETE", "/api/v1/me", ME, payload), 400, "confirmation_required");
+    for (const payload of [{}, { confirm: "xoa" }, { confirm: "yes" }])
+      expectRefusal(await call("DELETE", "/api/v1/me", ME, payload), 400, "confirmation_required");
     expect((await t.app.inject({ method: "DELETE", url: "/api/v1/me", headers: { authorization: `Bearer ${u[ME]!.token}` } })).statusCode).toBe(400);
     expectRefusal(await t.app.inject({ method: "DELETE", url: "/api/v1/me", payload: { confirm: "XOA" } }), 401, "missing_session");
     expect(await dump(db())).toEqual(before);
@@ -201,30 +284,48 @@ describe.each(DIALECTS)("my data: export and erasure on %s", (dialect) => {
     // Counts: the same rows in every table, but my role (revoked) and the audit entries of the erasure.
     const countsAfter = await counts(db());
     expect({ ...countsAfter, roles: countsAfter.roles! + 1, audit_log: countsBefore.audit_log }).toEqual(countsBefore);
-    const newAudit = (after.audit_log as { id: unknown; actor: string; action: string; target: string; area_code: string; before_state: string | null }[]).filter(
-      (a) => !(before.audit_log as { id: unknown }[]).some((b) => String(b.id) === String(a.id)),
+    const newAudit = (
+      after.audit_log as { id: unknown; actor: string; action: string; target: string; area_code: string; before_state: string | null }[]
+    ).filter((a) => !(before.audit_log as { id: unknown }[]).some((b) => String(b.id) === String(a.id)));
+    expect(newAudit.map((a) => [a.actor, a.action, a.area_code]).sort()).toEqual(
+      [
+        ["self", "person.erase", ""],
+        ["self", "person.erase_membership", BA_DINH],
+        ["self", "role.revoke", NGOC_HA],
+      ].sort(),
     );
-    expect(newAudit.map((a) => [a.actor, a.action, a.area_code]).sort()).toEqual([["self", "person.erase", ""], ["self", "person.erase_membership", BA_DINH], ["self", "role.revoke", NGOC_HA]].sort());
 
     // Nothing that says who I was, anywhere but in audit entries written before (append-only by law and design).
-    const me = (after.learners as { id: string; zalo_user_id: string; name: string; id_by_oa: string | null; ref_code: string | null }[]).find((l) => l.id === u[ME]!.learnerId)!;
+    const me = (after.learners as { id: string; zalo_user_id: string; name: string; id_by_oa: string | null; ref_code: string | null }[]).find(
+      (l) => l.id === u[ME]!.learnerId,
+    )!;
     expect(me).toMatchObject({ zalo_user_id: expect.stringMatching(/^erased:[0-9a-f]{24}$/), name: "(đã xoá)", id_by_oa: null, ref_code: null });
     const tombstone = me.zalo_user_id;
     expect(newAudit.every((a) => a.target === tombstone)).toBe(true);
     const { audit_log: _kept, ...rest } = after;
     const text = JSON.stringify(rest) + JSON.stringify(newAudit);
-    for (const secret of ["Số 5 phố Đội Cấn", u[ME]!.zaloUserId, NAMES[ME], FOLLOWER[ME], MY_QUESTION, ...MY_HOUSEHOLDS, `Tôi đồng ý nhận tin của xã (${ME})`]) expect(text, secret).not.toContain(secret);
+    for (const secret of ["Số 5 phố Đội Cấn", u[ME]!.zaloUserId, NAMES[ME], FOLLOWER[ME], MY_QUESTION, ...MY_HOUSEHOLDS, `Tôi đồng ý nhận tin của xã (${ME})`])
+      expect(text, secret).not.toContain(secret);
 
     // My personal QR code is retired: the residents who came through it keep it as their first ref, leading nowhere.
     expect((after.team_members as { ref_code: string }[]).map((m) => m.ref_code)).not.toContain(myRef);
     expect((await ok("GET", `/api/v1/me/credit?ref=${myRef}`, LEADER)).state).toBe("none");
     // What stays, anonymous: visits (household blanked), membership ended, subscriber unreachable, texts gone.
-    expect((after.visits as { member_id: string; household: string }[]).filter((v) => v.member_id === u[ME]!.learnerId).map((v) => v.household)).toEqual(["(đã xoá)", "(đã xoá)"]);
-    expect((after.team_members as { learner_id: string; removed_at: string | null; removed_by: string | null }[]).find((m) => m.learner_id === u[ME]!.learnerId)).toMatchObject({ removed_at: clock.now().toISOString(), removed_by: "self" });
+    expect((after.visits as { member_id: string; household: string }[]).filter((v) => v.member_id === u[ME]!.learnerId).map((v) => v.household)).toEqual([
+      "(đã xoá)",
+      "(đã xoá)",
+    ]);
+    expect(
+      (after.team_members as { learner_id: string; removed_at: string | null; removed_by: string | null }[]).find((m) => m.learner_id === u[ME]!.learnerId),
+    ).toMatchObject({ removed_at: clock.now().toISOString(), removed_by: "self" });
     const sub = (after.subscribers as { user_id: string }[]).find((s) => s.user_id === tombstone);
     expect(sub).toMatchObject({ display_name: null, consent_text: null, dialogue: null, topics: "[]", news_enabled: 0, following: 0, commune_code: BA_DINH });
     // My question is gone from the officials' inbox; the other learner's stays open.
-    expect((after.unanswered_questions as { user_id: string; text: string; resolved_at: string | null }[]).filter((q) => q.user_id === tombstone).map((q) => [q.text, q.resolved_at === null])).toEqual([["(đã xoá)", false]]);
+    expect(
+      (after.unanswered_questions as { user_id: string; text: string; resolved_at: string | null }[])
+        .filter((q) => q.user_id === tombstone)
+        .map((q) => [q.text, q.resolved_at === null]),
+    ).toEqual([["(đã xoá)", false]]);
     const inbox = await ok("GET", "/api/v1/admin/questions", OFFICIAL);
     expect(JSON.stringify(inbox)).toContain(OTHER_QUESTION);
     expect(JSON.stringify(inbox)).not.toContain("(đã xoá)");
@@ -244,7 +345,8 @@ describe.each(DIALECTS)("my data: export and erasure on %s", (dialect) => {
     expect(of(after, LEADER)).toEqual(of(before, LEADER));
 
     // My session no longer works anywhere; the leader no longer sees me; the official keeps their role.
-    for (const url of ["/api/v1/progress", "/api/v1/me/export", "/api/v1/me/team", "/api/v1/me/news", "/api/v1/admin/me"]) expectRefusal(await call("GET", url, ME), 401, "invalid_session");
+    for (const url of ["/api/v1/progress", "/api/v1/me/export", "/api/v1/me/team", "/api/v1/me/news", "/api/v1/admin/me"])
+      expectRefusal(await call("GET", url, ME), 401, "invalid_session");
     expect((await ok("GET", `/api/v1/teams/${teamId}/members`, LEADER)).members.map((m: { name: string }) => m.name)).not.toContain(NAMES[ME]);
     // An erased person can no longer be named leader (before: they could, by learner id).
     expectRefusal(await call("PUT", `/api/v1/admin/teams/${teamId}/leader`, OFFICIAL, { learnerId: u[ME]!.learnerId }), 409, "not_a_member");

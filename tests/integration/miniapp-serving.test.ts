@@ -9,7 +9,8 @@ import { ZALO_TEST_ENV } from "../helpers/zalo-env.js";
 
 const course = fixtureCourse();
 const SANDBOX_MINIAPP_ID = "3100000000000000002";
-const INDEX = '<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>KSC</title></head><body><div id="app"></div><script type="module" src="./assets/x.js"></script></body></html>';
+const INDEX =
+  '<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>KSC</title></head><body><div id="app"></div><script type="module" src="./assets/x.js"></script></body></html>';
 const SCRIPT = 'console.log("mini app");\n';
 
 let dir: string;

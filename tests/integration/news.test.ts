@@ -27,14 +27,23 @@ describe.each(DIALECTS)("Tin mới: news held in the inbox, read in the app, on 
   const news = async (who: string) => {
     const res = await as(who, "GET", "/api/v1/me/news");
     expect(res.statusCode, res.body).toBe(200);
-    return res.json() as { items: { campaignId: number; title: string; text: string; imageUrl: string | null; buttons: object[]; date: string; read: boolean }[]; unread: number };
+    return res.json() as {
+      items: { campaignId: number; title: string; text: string; imageUrl: string | null; buttons: object[]; date: string; read: boolean }[];
+      unread: number;
+    };
   };
   const read = (who: string, campaignId: number | string) => as(who, "POST", `/api/v1/me/news/${campaignId}/read`);
   const deliveries = () => t.testDb.db.db.selectFrom("deliveries").selectAll().orderBy("id").execute();
 
   /** A campaign written and sent by the official; everyone's news waits in their inbox (last wrote 10 days ago). */
   async function sent(title: string, extra: object = {}, areaCode = BA_DINH): Promise<number> {
-    const res = await as(token.official, "POST", "/api/v1/admin/campaigns", { title, text: `Nội dung của ${title}.`, topics: ["an-toan-mang"], areaCode, ...extra });
+    const res = await as(token.official, "POST", "/api/v1/admin/campaigns", {
+      title,
+      text: `Nội dung của ${title}.`,
+      topics: ["an-toan-mang"],
+      areaCode,
+      ...extra,
+    });
     expect(res.statusCode, res.body).toBe(200);
     const id = res.json().id as number;
     expect((await as(token.official, "POST", `/api/v1/admin/campaigns/${id}/send`)).statusCode).toBe(200);
@@ -48,7 +57,17 @@ describe.each(DIALECTS)("Tin mới: news held in the inbox, read in the app, on 
     const long = new Date(clock.now().getTime() - 240 * HOUR).toISOString();
     await t.testDb.db.db
       .updateTable("subscribers")
-      .set({ consent_version: "v", consent_text: "t", consent_at: long, province_code: "01", commune_code: commune, topics: '["an-toan-mang"]', news_enabled: 1, last_interaction_at: long, dialogue: null })
+      .set({
+        consent_version: "v",
+        consent_text: "t",
+        consent_at: long,
+        province_code: "01",
+        commune_code: commune,
+        topics: '["an-toan-mang"]',
+        news_enabled: 1,
+        last_interaction_at: long,
+        dialogue: null,
+      })
       .where("user_id", "=", follower)
       .execute();
   }
@@ -59,7 +78,10 @@ describe.each(DIALECTS)("Tin mới: news held in the inbox, read in the app, on 
     await t.app.ready();
     await oaConnected(t.app);
     home = t.app.links.home();
-    await t.testDb.db.db.insertInto("roles").values({ zalo_user_id: OFFICIAL.zaloId, role: "province_official", area_code: "01", granted_by: "test", granted_at: clock.now().toISOString() }).execute();
+    await t.testDb.db.db
+      .insertInto("roles")
+      .values({ zalo_user_id: OFFICIAL.zaloId, role: "province_official", area_code: "01", granted_by: "test", granted_at: clock.now().toISOString() })
+      .execute();
     token.an = (await signInAs(t.app, AN.index)).token;
     token.binh = (await signInAs(t.app, BINH.index)).token;
     token.cuong = (await signInAs(t.app, CUONG.index)).token;
@@ -164,7 +186,9 @@ describe.each(DIALECTS)("Tin mới: news held in the inbox, read in the app, on 
     // Nor does the bot send it when Cường writes.
     const replies = await say(t.app, CUONG.follower, "xin chao");
     expect(replies.filter((m) => m.message.text?.startsWith("Tin riêng Ngọc Hà"))).toHaveLength(0);
-    expect((await t.testDb.db.db.selectFrom("deliveries").select("state").where("campaign_id", "=", ngocHa).execute()).map((r) => r.state)).toEqual(["cancelled"]);
+    expect((await t.testDb.db.db.selectFrom("deliveries").select("state").where("campaign_id", "=", ngocHa).execute()).map((r) => r.state)).toEqual([
+      "cancelled",
+    ]);
   });
 
   it("shows the newest 20, newest first, and counts every unread one", async () => {
@@ -172,8 +196,33 @@ describe.each(DIALECTS)("Tin mới: news held in the inbox, read in the app, on 
     for (let i = 1; i <= 22; i++) {
       const db = t.testDb.db.db;
       const now = clock.now().toISOString();
-      const id = await t.app.services.repos.campaigns.insert({ title: `Tin số ${i}`, content: JSON.stringify({ text: "…", imageUrl: null, buttons: [] }), area_code: BA_DINH, communes: "[]", topics: '["an-toan-mang"]', allow_paid: 0, budget_vnd: 0, use_promotion: 0, status: "done", created_by: OFFICIAL.zaloId, created_at: now, updated_at: now });
-      await db.insertInto("deliveries").values({ campaign_id: id, user_id: AN.follower, kind: "inbox", state: "held", zalo_message_id: null, error_code: null, created_at: now, updated_at: now }).execute();
+      const id = await t.app.services.repos.campaigns.insert({
+        title: `Tin số ${i}`,
+        content: JSON.stringify({ text: "…", imageUrl: null, buttons: [] }),
+        area_code: BA_DINH,
+        communes: "[]",
+        topics: '["an-toan-mang"]',
+        allow_paid: 0,
+        budget_vnd: 0,
+        use_promotion: 0,
+        status: "done",
+        created_by: OFFICIAL.zaloId,
+        created_at: now,
+        updated_at: now,
+      });
+      await db
+        .insertInto("deliveries")
+        .values({
+          campaign_id: id,
+          user_id: AN.follower,
+          kind: "inbox",
+          state: "held",
+          zalo_message_id: null,
+          error_code: null,
+          created_at: now,
+          updated_at: now,
+        })
+        .execute();
       ids.push(id);
     }
     const mine = await news(token.an);

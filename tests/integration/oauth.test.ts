@@ -82,9 +82,17 @@ describe.each(DIALECTS)("OA OAuth routes in sandbox mode on %s", (dialect) => {
     expect(t.app.sandbox!.world.tokenCalls.authorizationCode).toBe(codes + 1);
 
     const row = await tokenRow(cfg.oa_id);
-    expect(row).toMatchObject({ source: "oauth", updated_at: clock.now().toISOString(), access_expires_at: new Date(clock.now().getTime() + 90_000_000).toISOString(), last_error: null });
+    expect(row).toMatchObject({
+      source: "oauth",
+      updated_at: clock.now().toISOString(),
+      access_expires_at: new Date(clock.now().getTime() + 90_000_000).toISOString(),
+      last_error: null,
+    });
     expect(row!.access_token).not.toBe(before?.access_token);
-    const api = await t.app.inject({ url: `/sandbox/openapi/v3.0/oa/user/getlist?data=${encodeURIComponent('{"offset":0,"count":1}')}`, headers: { access_token: row!.access_token } });
+    const api = await t.app.inject({
+      url: `/sandbox/openapi/v3.0/oa/user/getlist?data=${encodeURIComponent('{"offset":0,"count":1}')}`,
+      headers: { access_token: row!.access_token },
+    });
     expect(api.json().error).toBe(0);
     expect((await states()).some((s) => s.state === state)).toBe(false);
 
@@ -169,10 +177,13 @@ describe.each(DIALECTS)("OA OAuth routes outside sandbox mode on %s", (dialect) 
       await t.close();
     });
 
-    it.each(["/oauth/zalo/start", `/oauth/zalo/start?key=${KEY}x`, `/oauth/zalo/start?key=${KEY.toUpperCase()}`])("%s (no key or a wrong one) → 403", async (url) => {
-      const res = await t.app.inject({ url });
-      expect(res.statusCode).toBe(403);
-    });
+    it.each(["/oauth/zalo/start", `/oauth/zalo/start?key=${KEY}x`, `/oauth/zalo/start?key=${KEY.toUpperCase()}`])(
+      "%s (no key or a wrong one) → 403",
+      async (url) => {
+        const res = await t.app.inject({ url });
+        expect(res.statusCode).toBe(403);
+      },
+    );
 
     it("the right key → redirect to Zalo's consent page with the configured app id and the public callback URL", async () => {
       const res = await t.app.inject({ url: `/oauth/zalo/start?key=${KEY}` });

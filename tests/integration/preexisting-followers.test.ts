@@ -27,20 +27,50 @@ describe.each(DIALECTS)("an OA with 12,000 followers from before the server, on 
     t.app.inject({ method, url, ...(payload ? { payload } : {}), headers: { authorization: `Bearer ${token}` } });
 
   beforeAll(async () => {
-    t = await createTestApp(dialect, { course, clock }, { ZALO_RATE_LIMIT_PER_MINUTE: "0", SANDBOX_FAULTS: JSON.stringify({ rateLimitPerMinute: 1_000_000_000, proactiveQuota: 5000 }) });
+    t = await createTestApp(
+      dialect,
+      { course, clock },
+      { ZALO_RATE_LIMIT_PER_MINUTE: "0", SANDBOX_FAULTS: JSON.stringify({ rateLimitPerMinute: 1_000_000_000, proactiveQuota: 5000 }) },
+    );
     await t.app.ready();
     await oaConnected(t.app);
     const db = t.testDb.db.db;
-    await db.insertInto("roles").values({ zalo_user_id: "5500000000000000001", role: "operator", area_code: "", granted_by: "test", granted_at: clock.now().toISOString() }).execute();
+    await db
+      .insertInto("roles")
+      .values({ zalo_user_id: "5500000000000000001", role: "operator", area_code: "", granted_by: "test", granted_at: clock.now().toISOString() })
+      .execute();
     token = (await signInAs(t.app, 0)).token;
     // In Zalo: 3,000 wrote to the OA within the last 6 days, the rest 40 days ago or more.
-    t.app.sandbox!.world.seedPreexisting(0, FOLLOWERS, (i) => ({ id: id(i), following: true, hoursSinceInteraction: i < ACTIVE ? i % 140 : 24 * 40 + (i % 500) }));
+    t.app.sandbox!.world.seedPreexisting(0, FOLLOWERS, (i) => ({
+      id: id(i),
+      following: true,
+      hoursSinceInteraction: i < ACTIVE ? i % 140 : 24 * 40 + (i % 500),
+    }));
     // Here: each of them subscribed to Ba Đình's news in the chat, with no follow event on record.
     const now = clock.now().toISOString();
     for (let from = 0; from < FOLLOWERS; from += 1000) {
       await db
         .insertInto("subscribers")
-        .values(Array.from({ length: 1000 }, (_, k) => ({ user_id: id(from + k), display_name: null, following: 0, followed_at: null, unfollowed_at: null, last_interaction_at: null, consent_version: "v", consent_text: "t", consent_at: now, province_code: "01", commune_code: BA_DINH, topics: '["an-toan-mang"]', news_enabled: 1, dialogue: null, created_at: now, updated_at: now })))
+        .values(
+          Array.from({ length: 1000 }, (_, k) => ({
+            user_id: id(from + k),
+            display_name: null,
+            following: 0,
+            followed_at: null,
+            unfollowed_at: null,
+            last_interaction_at: null,
+            consent_version: "v",
+            consent_text: "t",
+            consent_at: now,
+            province_code: "01",
+            commune_code: BA_DINH,
+            topics: '["an-toan-mang"]',
+            news_enabled: 1,
+            dialogue: null,
+            created_at: now,
+            updated_at: now,
+          })),
+        )
         .execute();
     }
   }, 120_000);
@@ -107,7 +137,25 @@ describe.each(DIALECTS)("Zalo's quota and money on %s", (dialect) => {
     const at = new Date(clock.now().getTime() - hoursAgo * HOUR).toISOString();
     await t.testDb.db.db
       .insertInto("subscribers")
-      .values({ user_id: uid, display_name: null, following: 1, follow_checked_at: at, followed_at: at, unfollowed_at: null, last_interaction_at: at, consent_version: "v", consent_text: "t", consent_at: at, province_code: "01", commune_code: BA_DINH, topics: '["an-toan-mang"]', news_enabled: 1, dialogue: null, created_at: at, updated_at: at })
+      .values({
+        user_id: uid,
+        display_name: null,
+        following: 1,
+        follow_checked_at: at,
+        followed_at: at,
+        unfollowed_at: null,
+        last_interaction_at: at,
+        consent_version: "v",
+        consent_text: "t",
+        consent_at: at,
+        province_code: "01",
+        commune_code: BA_DINH,
+        topics: '["an-toan-mang"]',
+        news_enabled: 1,
+        dialogue: null,
+        created_at: at,
+        updated_at: at,
+      })
       .execute();
   }
 
@@ -115,7 +163,10 @@ describe.each(DIALECTS)("Zalo's quota and money on %s", (dialect) => {
     t = await createTestApp(dialect, { course, clock }, { OA_PROMOTION_ELIGIBLE: "true", PROMOTION_MESSAGE_VND: "300" });
     await t.app.ready();
     await oaConnected(t.app);
-    await t.testDb.db.db.insertInto("roles").values({ zalo_user_id: "5500000000000000001", role: "operator", area_code: "", granted_by: "test", granted_at: clock.now().toISOString() }).execute();
+    await t.testDb.db.db
+      .insertInto("roles")
+      .values({ zalo_user_id: "5500000000000000001", role: "operator", area_code: "", granted_by: "test", granted_at: clock.now().toISOString() })
+      .execute();
     token = (await signInAs(t.app, 0)).token;
     for (let i = 0; i < 5; i++) await follower(`771000000000000000${i}`, 72); // 48 h–7 days: proactive
   });
@@ -126,7 +177,14 @@ describe.each(DIALECTS)("Zalo's quota and money on %s", (dialect) => {
   it("running out of quota holds the deliveries for the inbox (never fails them), and the rest wait without asking Zalo", async () => {
     // Planning sees 2 left in the quota and is allowed to buy; Zalo Cloud has no money: the bought ones get -211.
     await faults({ proactiveQuota: 2, cloudBalanceVnd: 0 });
-    const res = await api("POST", "/api/v1/admin/campaigns", { title: "Hết hạn mức", text: "Tin.", topics: ["an-toan-mang"], areaCode: BA_DINH, allowPaid: true, budgetVnd: 10_000 });
+    const res = await api("POST", "/api/v1/admin/campaigns", {
+      title: "Hết hạn mức",
+      text: "Tin.",
+      topics: ["an-toan-mang"],
+      areaCode: BA_DINH,
+      allowPaid: true,
+      budgetVnd: 10_000,
+    });
     const id = res.json().id as number;
     const plan = (await api("GET", `/api/v1/admin/campaigns/${id}`)).json().plan;
     expect(plan).toMatchObject({ quota: 2, paid: 3, quotaRemaining: 2, estimatedCostVnd: 3 * 55 });
@@ -144,10 +202,22 @@ describe.each(DIALECTS)("Zalo's quota and money on %s", (dialect) => {
     clock.advanceMinutes(20); // past the memory of the quota refusal
     await faults({ promotionEnabled: true, proactiveQuota: 0, cloudBalanceVnd: 1_000_000, promotionPriceVnd: 300 });
     await follower("7710000000000000099", 24 * 20); // beyond 7 days: only a promotion reaches them
-    const res = await api("POST", "/api/v1/admin/campaigns", { title: "Khuyến mãi số", text: "Nội dung.", imageUrl: "https://example.vn/a.jpg", buttons: [{ title: "Học ngay", url: "https://example.vn/hoc" }], topics: ["an-toan-mang"], areaCode: BA_DINH, usePromotion: true });
+    const res = await api("POST", "/api/v1/admin/campaigns", {
+      title: "Khuyến mãi số",
+      text: "Nội dung.",
+      imageUrl: "https://example.vn/a.jpg",
+      buttons: [{ title: "Học ngay", url: "https://example.vn/hoc" }],
+      topics: ["an-toan-mang"],
+      areaCode: BA_DINH,
+      usePromotion: true,
+    });
     const id = res.json().id as number;
     const detail = (await api("GET", `/api/v1/admin/campaigns/${id}`)).json();
-    expect(detail.promotion.attachment.payload).toMatchObject({ template_type: "promotion", elements: [{ type: "banner" }, { type: "header", content: "Khuyến mãi số" }, { type: "text", content: "Nội dung." }], buttons: [{ type: "oa.open.url" }] });
+    expect(detail.promotion.attachment.payload).toMatchObject({
+      template_type: "promotion",
+      elements: [{ type: "banner" }, { type: "header", content: "Khuyến mãi số" }, { type: "text", content: "Nội dung." }],
+      buttons: [{ type: "oa.open.url" }],
+    });
     await api("POST", `/api/v1/admin/campaigns/${id}/send`);
     await settle(t.app);
     const stats = (await api("GET", `/api/v1/admin/campaigns/${id}/stats`)).json();
@@ -168,7 +238,26 @@ describe.each(DIALECTS)("Zalo's quota and money on %s", (dialect) => {
     const dayStart = new Date(clock.now().getTime() - 60 * HOUR).toISOString();
     await t.testDb.db.db
       .insertInto("subscribers")
-      .values({ user_id: uid, display_name: null, following: 1, follow_checked_at: dayStart, followed_at: null, unfollowed_at: null, last_interaction_at: dayStart, interaction_is_date: 1, consent_version: "v", consent_text: "t", consent_at: dayStart, province_code: "01", commune_code: BA_DINH, topics: '["thanh-toan"]', news_enabled: 1, dialogue: null, created_at: dayStart, updated_at: dayStart })
+      .values({
+        user_id: uid,
+        display_name: null,
+        following: 1,
+        follow_checked_at: dayStart,
+        followed_at: null,
+        unfollowed_at: null,
+        last_interaction_at: dayStart,
+        interaction_is_date: 1,
+        consent_version: "v",
+        consent_text: "t",
+        consent_at: dayStart,
+        province_code: "01",
+        commune_code: BA_DINH,
+        topics: '["thanh-toan"]',
+        news_enabled: 1,
+        dialogue: null,
+        created_at: dayStart,
+        updated_at: dayStart,
+      })
       .execute();
     const res = await api("POST", "/api/v1/admin/campaigns", { title: "Chỉ một người", text: "Tin.", topics: ["thanh-toan"], areaCode: BA_DINH });
     expect(res.statusCode, res.body).toBe(200);
@@ -179,6 +268,12 @@ describe.each(DIALECTS)("Zalo's quota and money on %s", (dialect) => {
     await settle(t.app);
     const row = await t.testDb.db.db.selectFrom("deliveries").select(["kind", "state", "quota_type"]).where("campaign_id", "=", id).executeTakeFirstOrThrow();
     expect(row).toEqual({ kind: "cs", state: "sent", quota_type: "reply" });
-    expect((await t.testDb.db.db.selectFrom("subscribers").select(["interaction_is_date", "last_interaction_at"]).where("user_id", "=", uid).executeTakeFirstOrThrow())).toEqual({ interaction_is_date: 0, last_interaction_at: new Date(u.lastInteractionAt).toISOString() });
+    expect(
+      await t.testDb.db.db
+        .selectFrom("subscribers")
+        .select(["interaction_is_date", "last_interaction_at"])
+        .where("user_id", "=", uid)
+        .executeTakeFirstOrThrow(),
+    ).toEqual({ interaction_is_date: 0, last_interaction_at: new Date(u.lastInteractionAt).toISOString() });
   });
 });

@@ -15,7 +15,14 @@ async function filesLoaded(env: Record<string, string>, db: string): Promise<str
   const { stdout } = await promisify(execFile)(process.execPath, ["tests/helpers/loaded-modules.mjs"], {
     cwd: ROOT,
     // Only what is given here: no ZALO_* or REDIS_URL from the machine's own environment.
-    env: { PATH: process.env.PATH ?? "", LOG_LEVEL: "silent", MINIAPP_DIR: "/nonexistent", FOLLOWER_IMPORT_HOURS: "0", DATABASE_URL: `sqlite:${join(dir, db)}`, ...env },
+    env: {
+      PATH: process.env.PATH ?? "",
+      LOG_LEVEL: "silent",
+      MINIAPP_DIR: "/nonexistent",
+      FOLLOWER_IMPORT_HOURS: "0",
+      DATABASE_URL: `sqlite:${join(dir, db)}`,
+      ...env,
+    },
   });
   return JSON.parse(stdout.trim().split("\n").at(-1)!) as string[];
 }
@@ -33,6 +40,8 @@ describe("production wiring", () => {
   }, 60_000);
 
   it("in sandbox mode it does load the sandbox (the check above sees what it looks for)", async () => {
-    expect(inSandbox(await filesLoaded({}, "sandbox.db"))).toEqual(expect.arrayContaining(["bot-server/src/sandbox/mount.ts", "bot-server/src/sandbox/world.ts"]));
+    expect(inSandbox(await filesLoaded({}, "sandbox.db"))).toEqual(
+      expect.arrayContaining(["bot-server/src/sandbox/mount.ts", "bot-server/src/sandbox/world.ts"]),
+    );
   }, 60_000);
 });

@@ -24,7 +24,13 @@ const engines: Engine[] = [
     async make() {
       const testDb: TestDb = await createTestDb(dialect);
       const queue = dbQueue<TestJobs>({ repo: jobRepository(testDb.db.db, dialect), clock: systemClock, log: silentLogger(), pollMs: 30, retryBaseMs: 20 });
-      return { queue, close: async () => { await queue.stop(); await testDb.cleanup(); } };
+      return {
+        queue,
+        close: async () => {
+          await queue.stop();
+          await testDb.cleanup();
+        },
+      };
     },
   })),
   {
@@ -64,21 +70,33 @@ describe.each(engines)("job queue contract: $name", (engine) => {
       record("flaky")(p);
       if (++flaky < 3) throw new Error("not yet");
     });
-    queue.process("permanent", async (p) => {
-      record("permanent")(p);
-      throw new PermanentJobError("never");
-    }, { onFailed: async (p) => void (failed.permanent ??= []).push(p) });
-    queue.process("always", async (p) => {
-      record("always")(p);
-      throw new Error("always");
-    }, { onFailed: async (p) => void (failed.always ??= []).push(p) });
-    queue.process("busy", async (p) => {
-      running++;
-      maxRunning = Math.max(maxRunning, running);
-      await new Promise((r) => setTimeout(r, 30));
-      running--;
-      record("busy")(p);
-    }, { concurrency: 2 });
+    queue.process(
+      "permanent",
+      async (p) => {
+        record("permanent")(p);
+        throw new PermanentJobError("never");
+      },
+      { onFailed: async (p) => void (failed.permanent ??= []).push(p) },
+    );
+    queue.process(
+      "always",
+      async (p) => {
+        record("always")(p);
+        throw new Error("always");
+      },
+      { onFailed: async (p) => void (failed.always ??= []).push(p) },
+    );
+    queue.process(
+      "busy",
+      async (p) => {
+        running++;
+        maxRunning = Math.max(maxRunning, running);
+        await new Promise((r) => setTimeout(r, 30));
+        running--;
+        record("busy")(p);
+      },
+      { concurrency: 2 },
+    );
     queue.process("later", async (p) => {
       later.push(Date.now());
       record("later")(p);
@@ -129,7 +147,10 @@ describe.each(engines)("job queue contract: $name", (engine) => {
   });
 
   it("keeps to the worker's concurrency", async () => {
-    await queue.addBulk("busy", Array.from({ length: 8 }, (_, i) => ({ payload: { id: 100 + i } })));
+    await queue.addBulk(
+      "busy",
+      Array.from({ length: 8 }, (_, i) => ({ payload: { id: 100 + i } })),
+    );
     await until(() => (seen.busy ?? []).length === 8, "eight jobs");
     expect(maxRunning).toBeLessThanOrEqual(2);
     expect(maxRunning).toBeGreaterThanOrEqual(1);

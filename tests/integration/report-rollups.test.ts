@@ -22,7 +22,10 @@ import { attempt, completion, fixtureCourse, manualClock, type FixtureLessonId }
 
 const course = fixtureCourse();
 const areas = loadAreas();
-const HANOI = areas.communes.filter((c) => c.provinceCode === "01").slice(0, 2).map((c) => c.code);
+const HANOI = areas.communes
+  .filter((c) => c.provinceCode === "01")
+  .slice(0, 2)
+  .map((c) => c.code);
 const ELSEWHERE = areas.communes.find((c) => c.provinceCode !== "01")!.code;
 const LESSONS: FixtureLessonId[] = ["bat-may", "ket-noi-wifi", "nhan-biet-lua-dao"];
 const OFFICIAL: TeamActor = { id: "cli:test", roles: CLI_ROLES, learnerId: "nobody" };
@@ -30,7 +33,7 @@ const OFFICIAL: TeamActor = { id: "cli:test", roles: CLI_ROLES, learnerId: "nobo
 /** A small seeded generator, so that a failure can be replayed. */
 function prng(seed: number) {
   let s = seed >>> 0;
-  return () => ((s = (Math.imul(s ^ (s >>> 15), 0x2c1b3c6d) + 0x9e3779b9) >>> 0) / 2 ** 32);
+  return () => (s = (Math.imul(s ^ (s >>> 15), 0x2c1b3c6d) + 0x9e3779b9) >>> 0) / 2 ** 32;
 }
 
 describe.each(DIALECTS)("report rollups on %s", (dialect) => {
@@ -49,7 +52,15 @@ describe.each(DIALECTS)("report rollups on %s", (dialect) => {
     const people: string[] = [];
     for (let i = 0; i < 40; i++) {
       const id = `learner-${i}`;
-      await repos.learners.insert({ id, zalo_user_id: `55000000000000${1000 + i}`, name: `Người ${i}`, id_by_oa: null, ref_code: null, created_at: clock.now().toISOString(), updated_at: clock.now().toISOString() });
+      await repos.learners.insert({
+        id,
+        zalo_user_id: `55000000000000${1000 + i}`,
+        name: `Người ${i}`,
+        id_by_oa: null,
+        ref_code: null,
+        created_at: clock.now().toISOString(),
+        updated_at: clock.now().toISOString(),
+      });
       people.push(id);
     }
     const teams = [];
@@ -82,7 +93,15 @@ describe.each(DIALECTS)("report rollups on %s", (dialect) => {
         // A new resident opens the app through the team's code (their first sync carries it), then agrees to be credited.
         const id = `resident-${step}`;
         const now = clock.now().toISOString();
-        await repos.learners.insert({ id, zalo_user_id: `56000000000000${1000 + step}`, name: `Cư dân ${step}`, id_by_oa: null, ref_code: null, created_at: now, updated_at: now });
+        await repos.learners.insert({
+          id,
+          zalo_user_id: `56000000000000${1000 + step}`,
+          name: `Cư dân ${step}`,
+          id_by_oa: null,
+          ref_code: null,
+          created_at: now,
+          updated_at: now,
+        });
         people.push(id);
         await syncProgress(deps, id, { events: [attempt(pick(LESSONS), { at: now })], ref: team.refCode });
         await tryOp("credit", () => creditResident(deps, id, { ref: team.refCode, consentVersion: CREDIT_CONSENT.version }));
@@ -104,11 +123,16 @@ describe.each(DIALECTS)("report rollups on %s", (dialect) => {
     expect(credited.length).toBeGreaterThan(5);
     const at = clock.now().toISOString();
     await Promise.all([
-      ...credited.map((id, i) => syncProgress(deps, id, { events: [completion(LESSONS[i % 3]!, { at }), attempt(LESSONS[(i + 1) % 3]!, { at }), attempt(LESSONS[(i + 2) % 3]!, { at, wrong: ["q1", "q2"] })] })),
+      ...credited.map((id, i) =>
+        syncProgress(deps, id, {
+          events: [completion(LESSONS[i % 3]!, { at }), attempt(LESSONS[(i + 1) % 3]!, { at }), attempt(LESSONS[(i + 2) % 3]!, { at, wrong: ["q1", "q2"] })],
+        }),
+      ),
       ...members.map((id, i) => recordVisit(deps, id, { id: `burst-${i}`, household: `Hộ ${i}`, visitedOn: at.slice(0, 10), kinds: ["vneid", "payment"] })),
     ]);
     // Every kind of write happened, several times.
-    for (const k of ["join", "leader", "remove", "credit", "visit", "sync", "erase"]) expect(ops[k], JSON.stringify(ops)).toBeGreaterThan(k === "erase" ? 0 : 2);
+    for (const k of ["join", "leader", "remove", "credit", "visit", "sync", "erase"])
+      expect(ops[k], JSON.stringify(ops)).toBeGreaterThan(k === "erase" ? 0 : 2);
 
     const report = (q: { area?: string; team?: number }) => buildReport(deps, OFFICIAL, { weeks: 16, ...q } as never) as Promise<Report>;
     const kept = await repos.reportRollups.snapshot();
@@ -121,11 +145,43 @@ describe.each(DIALECTS)("report rollups on %s", (dialect) => {
     const db = t.testDb.db.db;
     const hanoiTeams = teams.filter((x) => x.communeCode !== ELSEWHERE).map((x) => x.id);
     const count = async (q: Promise<{ n: unknown }>) => Number((await q).n);
-    expect(reportsKept[0]!.totals.residentsCredited).toBe(await count(db.selectFrom("credits").select((eb) => eb.fn.countAll().as("n")).where("team_id", "in", hanoiTeams).executeTakeFirstOrThrow()));
-    expect(reportsKept[0]!.totals.householdsVisited).toBe(await count(db.selectFrom("visits").select((eb) => eb.fn.countAll().as("n")).where("team_id", "in", hanoiTeams).executeTakeFirstOrThrow()));
-    expect(reportsKept[0]!.totals.members).toBe(await count(db.selectFrom("team_members").select((eb) => eb.fn.countAll().as("n")).where("team_id", "in", hanoiTeams).where("removed_at", "is", null).executeTakeFirstOrThrow()));
+    expect(reportsKept[0]!.totals.residentsCredited).toBe(
+      await count(
+        db
+          .selectFrom("credits")
+          .select((eb) => eb.fn.countAll().as("n"))
+          .where("team_id", "in", hanoiTeams)
+          .executeTakeFirstOrThrow(),
+      ),
+    );
+    expect(reportsKept[0]!.totals.householdsVisited).toBe(
+      await count(
+        db
+          .selectFrom("visits")
+          .select((eb) => eb.fn.countAll().as("n"))
+          .where("team_id", "in", hanoiTeams)
+          .executeTakeFirstOrThrow(),
+      ),
+    );
+    expect(reportsKept[0]!.totals.members).toBe(
+      await count(
+        db
+          .selectFrom("team_members")
+          .select((eb) => eb.fn.countAll().as("n"))
+          .where("team_id", "in", hanoiTeams)
+          .where("removed_at", "is", null)
+          .executeTakeFirstOrThrow(),
+      ),
+    );
     expect(reportsKept[0]!.totals.lessonsCompleted).toBe(
-      await count(db.selectFrom("lesson_completions as lc").innerJoin("credits as c", "c.resident_id", "lc.learner_id").select((eb) => eb.fn.countAll().as("n")).where("c.team_id", "in", hanoiTeams).executeTakeFirstOrThrow()),
+      await count(
+        db
+          .selectFrom("lesson_completions as lc")
+          .innerJoin("credits as c", "c.resident_id", "lc.learner_id")
+          .select((eb) => eb.fn.countAll().as("n"))
+          .where("c.team_id", "in", hanoiTeams)
+          .executeTakeFirstOrThrow(),
+      ),
     );
   });
 
@@ -138,7 +194,15 @@ describe.each(DIALECTS)("report rollups on %s", (dialect) => {
     const now = clock.now().toISOString();
     const people = Array.from({ length: 8 }, (_, i) => `parallel-${i}`);
     for (const [i, id] of people.entries()) {
-      await repos.learners.insert({ id, zalo_user_id: `57000000000000${1000 + i}`, name: `Song song ${i}`, id_by_oa: null, ref_code: null, created_at: now, updated_at: now });
+      await repos.learners.insert({
+        id,
+        zalo_user_id: `57000000000000${1000 + i}`,
+        name: `Song song ${i}`,
+        id_by_oa: null,
+        ref_code: null,
+        created_at: now,
+        updated_at: now,
+      });
     }
     const [residents, joining, members] = [people.slice(0, 3), people.slice(3, 6), people.slice(6)];
     for (const id of residents) {
@@ -150,11 +214,18 @@ describe.each(DIALECTS)("report rollups on %s", (dialect) => {
     const syncs = people.flatMap((id) =>
       Array.from({ length: 8 }, (_, k) => {
         const lesson = LESSONS[k % 3]!;
-        const events = k % 2 === 0 ? [completion(lesson, { at: now }), attempt(LESSONS[(k + 1) % 3]!, { at: now })] : [attempt(lesson, { at: now, wrong: k % 4 === 1 ? ["q1"] : [] })];
+        const events =
+          k % 2 === 0
+            ? [completion(lesson, { at: now }), attempt(LESSONS[(k + 1) % 3]!, { at: now })]
+            : [attempt(lesson, { at: now, wrong: k % 4 === 1 ? ["q1"] : [] })];
         return syncProgress(deps, id, { events });
       }),
     );
-    await Promise.all([...syncs, ...joining.map((id, i) => joinTeam(deps, { id, learnerId: id }, invites[i]!.code)), removeMember(deps, OFFICIAL, team.id, members[0]!)]);
+    await Promise.all([
+      ...syncs,
+      ...joining.map((id, i) => joinTeam(deps, { id, learnerId: id }, invites[i]!.code)),
+      removeMember(deps, OFFICIAL, team.id, members[0]!),
+    ]);
     const kept = await repos.reportRollups.snapshot();
     await rebuildReportRollups(repos, deps.catalog);
     expect(await repos.reportRollups.snapshot()).toEqual(kept);

@@ -84,7 +84,8 @@ describe.each(DIALECTS)("reports on %s", (dialect) => {
       ],
     });
     await ok("POST", "/api/v1/me/credit", RESIDENT, { ref: memberRef, consentVersion: CREDIT_CONSENT.version, agree: true });
-    const visit = (visitedOn: string, kinds: string[]) => ok("POST", "/api/v1/me/visits", MEMBER, { id: randomUUID(), household: "Nhà bác Tư, xóm 3", visitedOn, kinds });
+    const visit = (visitedOn: string, kinds: string[]) =>
+      ok("POST", "/api/v1/me/visits", MEMBER, { id: randomUUID(), household: "Nhà bác Tư, xóm 3", visitedOn, kinds });
     await visit("2026-11-28", ["vneid", "scam-awareness"]);
     await visit("2026-11-16", ["dvc-account", "payment"]);
     await visit("2026-11-17", ["scam-awareness"]);
@@ -94,7 +95,18 @@ describe.each(DIALECTS)("reports on %s", (dialect) => {
   it("gives a commune's figures, per skill, per kind, per week, and the cost per new digital user", async () => {
     const r = (await ok("GET", `/api/v1/admin/reports?area=${BA_DINH}&weeks=3`, OFFICIAL)) as Report;
     expect(r.scope).toEqual({ kind: "commune", code: BA_DINH, name: "Phường Ba Đình, Thành phố Hà Nội" });
-    const totals = { teams: 1, members: 2, trained: 1, trainedPct: 50, residentsCredited: 1, residentsLearning: 1, lessonsCompleted: 2, householdsVisited: 3, accountsCreated: 3, newDigitalUsers: 4 };
+    const totals = {
+      teams: 1,
+      members: 2,
+      trained: 1,
+      trainedPct: 50,
+      residentsCredited: 1,
+      residentsLearning: 1,
+      lessonsCompleted: 2,
+      householdsVisited: 3,
+      accountsCreated: 3,
+      newDigitalUsers: 4,
+    };
     expect(r.totals).toEqual(totals);
     expect(r.communes).toEqual([{ code: BA_DINH, name: "Phường Ba Đình, Thành phố Hà Nội", ...totals }]);
     // One team for one month (300,000) + one member trained (100,000) = 400,000 for 4 new digital users.
@@ -120,7 +132,11 @@ describe.each(DIALECTS)("reports on %s", (dialect) => {
   });
 
   it("a province adds up its communes; the team's leader sees the team", async () => {
-    await grantRole({ repos: repositories(t.testDb.db.db, t.testDb.db.dialect), areas, clock }, SEEDER, { zaloUserId: u[STRANGER]!.zaloUserId, role: "province_official", areaCode: "01" });
+    await grantRole({ repos: repositories(t.testDb.db.db, t.testDb.db.dialect), areas, clock }, SEEDER, {
+      zaloUserId: u[STRANGER]!.zaloUserId,
+      role: "province_official",
+      areaCode: "01",
+    });
     const p = (await ok("GET", "/api/v1/admin/reports?area=01", STRANGER)) as Report;
     expect(p.scope.kind).toBe("province");
     expect(p.totals.newDigitalUsers).toBe(4);
@@ -147,7 +163,11 @@ describe.each(DIALECTS)("reports on %s", (dialect) => {
   });
 
   it("the CSV carries exactly the numbers of the JSON report", async () => {
-    for (const [q, who] of [[`area=${BA_DINH}&weeks=5`, OFFICIAL], ["area=01", STRANGER], [`team=${teamId}`, LEADER]] as const) {
+    for (const [q, who] of [
+      [`area=${BA_DINH}&weeks=5`, OFFICIAL],
+      ["area=01", STRANGER],
+      [`team=${teamId}`, LEADER],
+    ] as const) {
       const json = (await ok("GET", `/api/v1/admin/reports?${q}`, who)) as Report;
       const res = await get(`/api/v1/admin/reports.csv?${q}`, who);
       expect(res.statusCode).toBe(200);
@@ -159,7 +179,7 @@ describe.each(DIALECTS)("reports on %s", (dialect) => {
   });
 
   it("a team named like a spreadsheet formula is written as text in the CSV (OWASP CSV injection)", async () => {
-    const id = (await ok("POST", "/api/v1/admin/teams", OFFICIAL, { communeCode: BA_DINH, name: "=HYPERLINK(\"http://x\",\"Tổ\")" })).id as number;
+    const id = (await ok("POST", "/api/v1/admin/teams", OFFICIAL, { communeCode: BA_DINH, name: '=HYPERLINK("http://x","Tổ")' })).id as number;
     const res = await get(`/api/v1/admin/reports.csv?team=${id}`, OFFICIAL);
     expect(res.statusCode, res.body).toBe(200);
     const cells = res.body.split(/\r\n/).flatMap((l) => l.match(/("(?:[^"]|"")*"|[^,]*)/g) ?? []);

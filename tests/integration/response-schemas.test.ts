@@ -17,7 +17,9 @@ describe("every route says what it answers, with a schema from shared/", () => {
   });
 
   it("documents a success response (2xx or 3xx) for every operation of the API", async () => {
-    const doc = (await t.app.inject({ url: "/docs/json" })).json() as { paths: Record<string, Record<string, { responses?: Record<string, { content?: unknown }> }>> };
+    const doc = (await t.app.inject({ url: "/docs/json" })).json() as {
+      paths: Record<string, Record<string, { responses?: Record<string, { content?: unknown }> }>>;
+    };
     const operations = Object.entries(doc.paths).flatMap(([path, ops]) => Object.entries(ops).map(([method, op]) => ({ key: `${method} ${path}`, op })));
     const api = operations.filter(({ key }) => !key.split(" ")[1]!.startsWith("/sandbox/") || MINIAPP_SANDBOX_ROUTES.includes(key));
     expect(api.length).toBeGreaterThan(40);

@@ -22,7 +22,13 @@ const PROMOTION = {
         { type: "banner", image_url: "https://example.vn/a.jpg" },
         { type: "header", align: "left", content: "Tin khuyến mãi" },
         { type: "text", align: "left", content: "Nội dung" },
-        { type: "table", content: [{ key: "Mã", value: "F-01" }, { key: "Trạng thái", value: "Mới", style: "yellow" }] },
+        {
+          type: "table",
+          content: [
+            { key: "Mã", value: "F-01" },
+            { key: "Trạng thái", value: "Mới", style: "yellow" },
+          ],
+        },
       ],
       buttons: [{ type: "oa.open.url", title: "Xem", payload: { url: "https://example.vn" }, image_icon: "" }],
     },
@@ -80,7 +86,10 @@ describe.each(DIALECTS)("the Zalo sandbox (OA OpenAPI, OAuth, users) on %s", (di
     return res.json() as { error: number; message: string; data?: { message_id: string; user_id: string; sent_time: string; quota?: { quota_type: string } } };
   };
   const get = async (path: string, data: unknown, token: string = tokens.access_token) => {
-    const res = await t.app.inject({ url: `/sandbox/openapi/v3.0/oa/${path}?data=${encodeURIComponent(JSON.stringify(data))}`, headers: { access_token: token } });
+    const res = await t.app.inject({
+      url: `/sandbox/openapi/v3.0/oa/${path}?data=${encodeURIComponent(JSON.stringify(data))}`,
+      headers: { access_token: token },
+    });
     expect(res.statusCode).toBe(200);
     return res.json() as { error: number; message: string; data?: Record<string, unknown> };
   };
@@ -147,9 +156,19 @@ describe.each(DIALECTS)("the Zalo sandbox (OA OpenAPI, OAuth, users) on %s", (di
       const at = clock.now().getTime();
       await send(u, { text: "một" });
       await send(u, { text: "hai" });
-      const res = await t.app.inject({ method: "POST", url: "/sandbox/openapi/v3.0/oa/quota/message", headers: { access_token: tokens.access_token }, payload: { user_id: u } });
+      const res = await t.app.inject({
+        method: "POST",
+        url: "/sandbox/openapi/v3.0/oa/quota/message",
+        headers: { access_token: tokens.access_token },
+        payload: { user_id: u },
+      });
       expect(res.json()).toMatchObject({ error: 0, data: { last_interaction: String(at), cs_reply: { remain: 6, total: 8 } } });
-      const bad = await t.app.inject({ method: "POST", url: "/sandbox/openapi/v3.0/oa/quota/message", headers: { access_token: tokens.access_token }, payload: { user_id: "7799999999999999990" } });
+      const bad = await t.app.inject({
+        method: "POST",
+        url: "/sandbox/openapi/v3.0/oa/quota/message",
+        headers: { access_token: tokens.access_token },
+        payload: { user_id: "7799999999999999990" },
+      });
       expect(bad.json().error).toBe(-201);
     });
 
@@ -165,7 +184,9 @@ describe.each(DIALECTS)("the Zalo sandbox (OA OpenAPI, OAuth, users) on %s", (di
         types.push(r.error === 0 ? r.data!.quota!.quota_type : r.error);
       }
       expect(types).toEqual(["reply", "reply", "reply", "sub_quota", "sub_quota", "purchase_quota", "purchase_quota", -211]);
-      expect((await t.app.inject({ method: "POST", url: "/sandbox/openapi/v2.0/oa/quota/message", headers: { access_token: tokens.access_token } })).json()).toEqual({ error: 0, message: "Success", data: { type: "sub_quota", remain: 0, total: 2 } });
+      expect(
+        (await t.app.inject({ method: "POST", url: "/sandbox/openapi/v2.0/oa/quota/message", headers: { access_token: tokens.access_token } })).json(),
+      ).toEqual({ error: 0, message: "Success", data: { type: "sub_quota", remain: 0, total: 2 } });
       await user("send", u, "tôi hỏi tiếp");
       expect((await send(u, { text: "trả lời" })).data?.quota).toEqual({ quota_type: "reply" });
       await faults({ freeRepliesPerWindow: 0 }); // 0: no cap
@@ -221,8 +242,17 @@ describe.each(DIALECTS)("the Zalo sandbox (OA OpenAPI, OAuth, users) on %s", (di
       const u = newUserId();
       await user("follow", u);
       expect((await send(u, { text: "a" }, "broadcast")).error).toBe(-201);
-      expect((await send(u, { text: "a", attachment: { type: "template", payload: { buttons: [{ type: "oa.query.hide", title: "", payload: "#x" }] } } })).error).toBe(-201);
-      expect((await send(u, { text: "a", attachment: { type: "template", payload: { buttons: [{ type: "oa.open.url", title: "Mở", payload: { url: "not a url" } }] } } })).error).toBe(-201);
+      expect(
+        (await send(u, { text: "a", attachment: { type: "template", payload: { buttons: [{ type: "oa.query.hide", title: "", payload: "#x" }] } } })).error,
+      ).toBe(-201);
+      expect(
+        (
+          await send(u, {
+            text: "a",
+            attachment: { type: "template", payload: { buttons: [{ type: "oa.open.url", title: "Mở", payload: { url: "not a url" } }] } },
+          })
+        ).error,
+      ).toBe(-201);
     });
 
     it("rate limit → -32 beyond rateLimitPerMinute calls in a minute; the next minute calls go through again", async () => {
@@ -273,8 +303,18 @@ describe.each(DIALECTS)("the Zalo sandbox (OA OpenAPI, OAuth, users) on %s", (di
       tokens = await sandboxOaTokens(t.app);
       await user("follow", u);
       expect((await send(u, { text: "Tin khuyến mãi" }, "promotion")).error).toBe(-201);
-      expect((await send(u, { attachment: { type: "template", payload: { template_type: "promotion", elements: [{ type: "header" }] } } }, "promotion")).error).toBe(-201);
-      expect((await send(u, { attachment: { type: "template", payload: { template_type: "media", elements: [{ media_type: "image", url: "https://example.vn/a.jpg" }] } } }, "promotion")).error).toBe(-201);
+      expect(
+        (await send(u, { attachment: { type: "template", payload: { template_type: "promotion", elements: [{ type: "header" }] } } }, "promotion")).error,
+      ).toBe(-201);
+      expect(
+        (
+          await send(
+            u,
+            { attachment: { type: "template", payload: { template_type: "media", elements: [{ media_type: "image", url: "https://example.vn/a.jpg" }] } } },
+            "promotion",
+          )
+        ).error,
+      ).toBe(-201);
       expect((await send(u, PROMOTION, "promotion")).data?.quota).toEqual({ quota_type: "purchase_quota" });
       expect((await send(u, PROMOTION, "promotion")).error).toBe(-321);
       await faults({ cloudAccount: false });
@@ -335,7 +375,17 @@ describe.each(DIALECTS)("the Zalo sandbox (OA OpenAPI, OAuth, users) on %s", (di
       const last = await get("user/getlist", { offset: 9951, count: 50, is_follower: true });
       expect(last.data).toMatchObject({ total: followers.length, count: 0, offset: 9951, users: [] });
 
-      for (const bad of [{ offset: 0, count: 51 }, { offset: 0, count: 0 }, { offset: -1, count: 10 }, { offset: 9952, count: 10 }, { offset: 0.5, count: 10 }, {}, { offset: 0, count: 10, last_interaction_period: "L90D" }, { offset: 0, count: 10, is_follower: "yes" }, { offset: 0, count: 10, page: 2 }]) {
+      for (const bad of [
+        { offset: 0, count: 51 },
+        { offset: 0, count: 0 },
+        { offset: -1, count: 10 },
+        { offset: 9952, count: 10 },
+        { offset: 0.5, count: 10 },
+        {},
+        { offset: 0, count: 10, last_interaction_period: "L90D" },
+        { offset: 0, count: 10, is_follower: "yes" },
+        { offset: 0, count: 10, page: 2 },
+      ]) {
         const r = await get("user/getlist", bad);
         expect(r.error, JSON.stringify(bad)).toBe(-201);
       }
@@ -352,19 +402,34 @@ describe.each(DIALECTS)("the Zalo sandbox (OA OpenAPI, OAuth, users) on %s", (di
         u.lastInteractionAt = clock.now().getTime() - daysAgo[i]! * DAY * 60_000;
       });
       world.version++;
-      const inList = async (period: string) => ((await get("user/getlist", { offset: 0, count: 50, is_follower: true, last_interaction_period: period })).data!.users as { user_id: string }[]).map((x) => x.user_id).filter((x) => ids.includes(x));
+      const inList = async (period: string) =>
+        ((await get("user/getlist", { offset: 0, count: 50, is_follower: true, last_interaction_period: period })).data!.users as { user_id: string }[])
+          .map((x) => x.user_id)
+          .filter((x) => ids.includes(x));
       expect(await inList("TODAY")).toEqual([ids[0]]);
       expect(await inList("YESTERDAY")).toEqual([ids[1]]);
       expect(await inList("L7D")).toEqual([ids[0], ids[1], ids[2]]);
       expect(await inList("L30D")).toEqual([ids[0], ids[1], ids[2], ids[3]]);
       const d = new Date(clock.now().getTime() - 20 * DAY * 60_000 + 7 * 3600_000).toISOString().slice(0, 10).replace(/-/g, "_");
       expect(await inList(`${d}:${d}`)).toEqual([ids[3]]);
-      const tag = (await t.app.inject({ method: "POST", url: "/sandbox/openapi/v2.0/oa/tag/tagfollower", headers: { access_token: tokens.access_token }, payload: { user_id: ids[4], tag_name: "xa-00004" } })).json();
+      const tag = (
+        await t.app.inject({
+          method: "POST",
+          url: "/sandbox/openapi/v2.0/oa/tag/tagfollower",
+          headers: { access_token: tokens.access_token },
+          payload: { user_id: ids[4], tag_name: "xa-00004" },
+        })
+      ).json();
       expect(tag).toEqual({ error: 0, message: "Success" });
       const tagged = await get("user/getlist", { offset: 0, count: 50, tag_name: "xa-00004" });
       expect(tagged.data).toMatchObject({ total: 1, users: [{ user_id: ids[4] }] });
       expect((await get("user/detail", { user_id: ids[4] })).data).toMatchObject({ tags_and_notes_info: { tag_names: ["xa-00004"] } });
-      await t.app.inject({ method: "POST", url: "/sandbox/openapi/v2.0/oa/tag/rmfollowerfromtag", headers: { access_token: tokens.access_token }, payload: { user_id: ids[4], tag_name: "xa-00004" } });
+      await t.app.inject({
+        method: "POST",
+        url: "/sandbox/openapi/v2.0/oa/tag/rmfollowerfromtag",
+        headers: { access_token: tokens.access_token },
+        payload: { user_id: ids[4], tag_name: "xa-00004" },
+      });
       expect((await get("user/getlist", { offset: 0, count: 50, tag_name: "xa-00004" })).data).toMatchObject({ total: 0 });
     });
 
@@ -438,7 +503,12 @@ describe.each(DIALECTS)("the Zalo sandbox (OA OpenAPI, OAuth, users) on %s", (di
       });
       expect(consent.statusCode).toBe(302);
       const code = new URL(String(consent.headers.location)).searchParams.get("code")!;
-      const wrongVerifier = await tokenRequest(t.app, cfg.app_secret, { app_id: cfg.app_id, grant_type: "authorization_code", code, code_verifier: "b".repeat(43) });
+      const wrongVerifier = await tokenRequest(t.app, cfg.app_secret, {
+        app_id: cfg.app_id,
+        grant_type: "authorization_code",
+        code,
+        code_verifier: "b".repeat(43),
+      });
       expect(wrongVerifier.json().error).toBe(-14020);
     });
 
@@ -459,7 +529,9 @@ describe.each(DIALECTS)("the Zalo sandbox (OA OpenAPI, OAuth, users) on %s", (di
       expect(to.searchParams.get("oa_id")).toBe(cfg.oa_id);
       expect(to.searchParams.get("state")).toBe("st-1");
       expect(to.searchParams.get("code")).toEqual(expect.any(String));
-      const bad = await t.app.inject({ url: `/sandbox/oauth/v4/oa/permission?${new URLSearchParams({ app_id: cfg.app_id, redirect_uri: "https://x.vn/cb" })}` });
+      const bad = await t.app.inject({
+        url: `/sandbox/oauth/v4/oa/permission?${new URLSearchParams({ app_id: cfg.app_id, redirect_uri: "https://x.vn/cb" })}`,
+      });
       expect(bad.statusCode).toBe(400);
     });
   });
@@ -471,7 +543,11 @@ describe.each(DIALECTS)("the Zalo sandbox (OA OpenAPI, OAuth, users) on %s", (di
       await user("follow", u);
       await user("follow", other);
       const times: string[] = [];
-      const bodies = [{ text: "một" }, { text: "hai", attachment: { type: "template", payload: { buttons: [{ type: "oa.query.hide", title: "Menu", payload: "#menu" }] } } }, { attachment: { type: "template", payload: { template_type: "transaction_order", language: "VI", elements: [{ type: "header", content: "ba" }] } } }];
+      const bodies = [
+        { text: "một" },
+        { text: "hai", attachment: { type: "template", payload: { buttons: [{ type: "oa.query.hide", title: "Menu", payload: "#menu" }] } } },
+        { attachment: { type: "template", payload: { template_type: "transaction_order", language: "VI", elements: [{ type: "header", content: "ba" }] } } },
+      ];
       const ids: string[] = [];
       for (const [i, m] of bodies.entries()) {
         clock.advanceMinutes(1);
@@ -531,7 +607,11 @@ describe.each(DIALECTS)("the Zalo sandbox (OA OpenAPI, OAuth, users) on %s", (di
       const byName = Object.fromEntries(mine().map((q) => [q.json!.event_name as string, q.json]));
       expect(byName["follow"]).toMatchObject({ oa_id: cfg.oa_id, follower: { id: u }, app_id: cfg.app_id, source: expect.any(String) });
       expect(byName["follow"]!.sender).toBeUndefined();
-      expect(byName["oa_send_text"]).toMatchObject({ sender: { id: cfg.oa_id }, recipient: { id: u }, message: { msg_id: sent.data!.message_id, text: "Chào" } });
+      expect(byName["oa_send_text"]).toMatchObject({
+        sender: { id: cfg.oa_id },
+        recipient: { id: u },
+        message: { msg_id: sent.data!.message_id, text: "Chào" },
+      });
       expect(byName["user_received_message"]).toMatchObject({ recipient: { id: u }, message: { msg_id: sent.data!.message_id } });
       expect(byName["user_seen_message"]).toMatchObject({ recipient: { id: u }, message: { msg_ids: [sent.data!.message_id] } });
       for (const q of mine()) {

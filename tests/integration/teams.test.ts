@@ -50,7 +50,12 @@ describe.each(DIALECTS)("teams on %s", (dialect) => {
   let memberRef = "";
 
   const call = (method: "GET" | "POST" | "PUT" | "DELETE", url: string, who: number | null, payload?: unknown) =>
-    t.app.inject({ method, url, headers: who === null ? {} : { authorization: `Bearer ${u[who]!.token}` }, ...(payload === undefined ? {} : { payload: payload as object }) });
+    t.app.inject({
+      method,
+      url,
+      headers: who === null ? {} : { authorization: `Bearer ${u[who]!.token}` },
+      ...(payload === undefined ? {} : { payload: payload as object }),
+    });
   const ok = async (method: "GET" | "POST" | "PUT" | "DELETE", url: string, who: number, payload?: unknown) => {
     const res = await call(method, url, who, payload);
     expect(res.statusCode, res.body).toBe(200);
@@ -67,7 +72,13 @@ describe.each(DIALECTS)("teams on %s", (dialect) => {
     for (let i = 0; i < 5; i++) u[i] = await signInAs(t.app, i);
   }
   const invite = async (who: number, teamId: number) => (await ok("POST", `/api/v1/teams/${teamId}/invites`, who)).code as string;
-  const visit = (over: Record<string, unknown> = {}) => ({ id: randomUUID(), household: "Nhà bác Tư, xóm 3", visitedOn: "2026-11-28", kinds: ["vneid", "scam-awareness"], ...over });
+  const visit = (over: Record<string, unknown> = {}) => ({
+    id: randomUUID(),
+    household: "Nhà bác Tư, xóm 3",
+    visitedOn: "2026-11-28",
+    kinds: ["vneid", "scam-awareness"],
+    ...over,
+  });
 
   beforeAll(async () => {
     t = await createTestApp(dialect, { course, clock });
@@ -80,7 +91,13 @@ describe.each(DIALECTS)("teams on %s", (dialect) => {
 
   it("an official creates a team and names its leader by Zalo id once they joined it with an invite; both are audited", async () => {
     const team = await ok("POST", "/api/v1/admin/teams", OFFICIAL, { communeCode: BA_DINH, name: "  Tổ công nghệ số tổ dân phố 5 " });
-    expect(team).toMatchObject({ name: "Tổ công nghệ số tổ dân phố 5", communeCode: BA_DINH, communeName: "Phường Ba Đình, Thành phố Hà Nội", leader: null, members: 0 });
+    expect(team).toMatchObject({
+      name: "Tổ công nghệ số tổ dân phố 5",
+      communeCode: BA_DINH,
+      communeName: "Phường Ba Đình, Thành phố Hà Nội",
+      leader: null,
+      members: 0,
+    });
     expect(team.refCode).toMatch(/^t-[A-Za-z0-9_-]{11}$/);
     teamA = team.id;
     // Someone who never joined (anyone in the country, without their consent) cannot be named: they join first.
@@ -107,22 +124,50 @@ describe.each(DIALECTS)("teams on %s", (dialect) => {
 
   it("a member joins with the leader's invite: the join screen shows the team and commune, then the invite is spent", async () => {
     const res = await ok("POST", `/api/v1/teams/${teamA}/invites`, LEADER);
-    expect(res).toEqual({ code: expect.any(String), expiresAt: new Date(clock.now().getTime() + 7 * 86400_000).toISOString(), link: expect.stringMatching(/\/zapps\/[^/]+\/\?invite=/) });
+    expect(res).toEqual({
+      code: expect.any(String),
+      expiresAt: new Date(clock.now().getTime() + 7 * 86400_000).toISOString(),
+      link: expect.stringMatching(/\/zapps\/[^/]+\/\?invite=/),
+    });
     const code = res.code as string;
-    expect(await ok("POST", "/api/v1/teams/invites/preview", MEMBER, { code })).toMatchObject({ teamId: teamA, teamName: "Tổ công nghệ số tổ dân phố 5", communeName: "Phường Ba Đình, Thành phố Hà Nội" });
+    expect(await ok("POST", "/api/v1/teams/invites/preview", MEMBER, { code })).toMatchObject({
+      teamId: teamA,
+      teamName: "Tổ công nghệ số tổ dân phố 5",
+      communeName: "Phường Ba Đình, Thành phố Hà Nội",
+    });
     const joined = await ok("POST", "/api/v1/teams/join", MEMBER, { code });
     expect(joined.refCode).toMatch(/^m-[A-Za-z0-9_-]{11}$/);
     memberRef = joined.refCode;
     const mine = await ok("GET", "/api/v1/me/team", MEMBER);
-    expect(mine.team).toMatchObject({ id: teamA, role: "member", myRefCode: memberRef, myLink: expect.stringMatching(new RegExp(`\\?ref=${memberRef}$`)), visits: 0, residentsCredited: 0 });
-    expect(mine.visitKinds.map((k: { id: string }) => k.id)).toEqual(["vneid", "dvc-account", "online-procedure", "payment", "ecommerce", "scam-awareness", "other"]);
+    expect(mine.team).toMatchObject({
+      id: teamA,
+      role: "member",
+      myRefCode: memberRef,
+      myLink: expect.stringMatching(new RegExp(`\\?ref=${memberRef}$`)),
+      visits: 0,
+      residentsCredited: 0,
+    });
+    expect(mine.visitKinds.map((k: { id: string }) => k.id)).toEqual([
+      "vneid",
+      "dvc-account",
+      "online-procedure",
+      "payment",
+      "ecommerce",
+      "scam-awareness",
+      "other",
+    ]);
     expect((await ok("GET", "/api/v1/me/team", RESIDENT)).team).toBeNull();
   });
 
   it("refuses forged, expired and reused invite codes, and a member of another team, changing nothing", async () => {
     const code = await invite(LEADER, teamA);
     const [tid, nonce, exp, sig] = code.split(".");
-    const forged = [`${teamB}.${nonce}.${exp}.${sig}`, `${tid}.${nonce}.${Number(exp) + 999}.${sig}`, `${tid}.${nonce}.${exp}.${"A".repeat(22)}`, "abcdefghijklmnop"];
+    const forged = [
+      `${teamB}.${nonce}.${exp}.${sig}`,
+      `${tid}.${nonce}.${Number(exp) + 999}.${sig}`,
+      `${tid}.${nonce}.${exp}.${"A".repeat(22)}`,
+      "abcdefghijklmnop",
+    ];
     for (const f of forged) await refusedWithoutChange(() => call("POST", "/api/v1/teams/join", RESIDENT, { code: f }), 400, "invalid_invite");
     await refusedWithoutChange(() => call("POST", "/api/v1/teams/invites/preview", RESIDENT, { code: forged[0] }), 400, "invalid_invite");
     await refusedWithoutChange(() => call("POST", "/api/v1/teams/join", RESIDENT, { code: "x".repeat(500) }), 400, "invalid_request");
@@ -147,8 +192,16 @@ describe.each(DIALECTS)("teams on %s", (dialect) => {
     await refusedWithoutChange(() => call("GET", `/api/v1/teams/${teamB}/members`, LEADER), 403, "not_team_leader");
     await refusedWithoutChange(() => call("DELETE", `/api/v1/teams/${teamA}/members/${u[LEADER]!.learnerId}`, MEMBER), 403, "not_team_leader");
     await refusedWithoutChange(() => call("PUT", `/api/v1/admin/teams/${teamA}/leader`, LEADER, { zaloUserId: u[MEMBER]!.zaloUserId }), 403, "not_an_official");
-    await refusedWithoutChange(() => call("PUT", `/api/v1/admin/teams/${teamB}/leader`, OFFICIAL, { zaloUserId: u[MEMBER]!.zaloUserId }), 403, "forbidden_area");
-    await refusedWithoutChange(() => call("PUT", `/api/v1/admin/teams/${teamA}/leader`, OFFICIAL, { zaloUserId: u[OTHER]!.zaloUserId }), 409, "in_another_team");
+    await refusedWithoutChange(
+      () => call("PUT", `/api/v1/admin/teams/${teamB}/leader`, OFFICIAL, { zaloUserId: u[MEMBER]!.zaloUserId }),
+      403,
+      "forbidden_area",
+    );
+    await refusedWithoutChange(
+      () => call("PUT", `/api/v1/admin/teams/${teamA}/leader`, OFFICIAL, { zaloUserId: u[OTHER]!.zaloUserId }),
+      409,
+      "in_another_team",
+    );
     await refusedWithoutChange(() => call("POST", "/api/v1/admin/teams", OFFICIAL, { communeCode: OTHER_COMMUNE, name: "Tổ lạ" }), 403, "forbidden_area");
     await refusedWithoutChange(() => call("POST", "/api/v1/admin/teams", OFFICIAL, { communeCode: BA_DINH, name: "T".repeat(81) }), 400, "invalid_request");
     await refusedWithoutChange(() => call("GET", "/api/v1/admin/teams?area=" + OTHER_COMMUNE, OFFICIAL), 403, "forbidden_area");
@@ -190,7 +243,9 @@ describe.each(DIALECTS)("teams on %s", (dialect) => {
     expect(JSON.stringify(members)).not.toMatch(/phone|zalo/i);
     const list = await ok("GET", `/api/v1/admin/teams?area=${BA_DINH}`, OFFICIAL);
     expect(list.area).toMatchObject({ code: BA_DINH, name: "Phường Ba Đình, Thành phố Hà Nội", teams: 1, members: 2, trained: 1, trainedPct: 50 });
-    expect(list.teams).toEqual([expect.objectContaining({ id: teamA, members: 2, trained: 1, leader: { learnerId: u[LEADER]!.learnerId, name: expect.any(String) } })]);
+    expect(list.teams).toEqual([
+      expect.objectContaining({ id: teamA, members: 2, trained: 1, leader: { learnerId: u[LEADER]!.learnerId, name: expect.any(String) } }),
+    ]);
     expect((await ok("GET", "/api/v1/admin/teams", OFFICIAL)).teams.map((x: { id: number }) => x.id)).toEqual([teamA]);
     // The province, as the operator sees it: Hà Nội's one team; the whole country: both teams, 3 members.
     const { listTeams } = await import("../../bot-server/src/services/teams/list-teams.js");
@@ -204,22 +259,63 @@ describe.each(DIALECTS)("teams on %s", (dialect) => {
   it("a resident who opened the app with a member's code is credited once, after agreeing", async () => {
     // Someone who did not first open the app through a code is not asked, and cannot claim one later.
     expect(await ok("GET", `/api/v1/me/credit?ref=${memberRef}`, RESIDENT)).toMatchObject({ state: "none" });
-    await refusedWithoutChange(() => call("POST", "/api/v1/me/credit", RESIDENT, { ref: memberRef, consentVersion: CREDIT_CONSENT.version, agree: true }), 400, "not_first_open");
+    await refusedWithoutChange(
+      () => call("POST", "/api/v1/me/credit", RESIDENT, { ref: memberRef, consentVersion: CREDIT_CONSENT.version, agree: true }),
+      400,
+      "not_first_open",
+    );
     // The app opened through the member's QR code: its first sync carries the code.
     await ok("POST", "/api/v1/progress/sync", RESIDENT, { events: [attempt("bat-may")], ref: memberRef });
-    expect(await ok("GET", `/api/v1/me/credit?ref=${memberRef}`, RESIDENT)).toMatchObject({ state: "open", teamName: "Tổ công nghệ số tổ dân phố 5", consent: CREDIT_CONSENT });
+    expect(await ok("GET", `/api/v1/me/credit?ref=${memberRef}`, RESIDENT)).toMatchObject({
+      state: "open",
+      teamName: "Tổ công nghệ số tổ dân phố 5",
+      consent: CREDIT_CONSENT,
+    });
     // No consent, an old consent version, or the member crediting themself: refused.
-    await refusedWithoutChange(() => call("POST", "/api/v1/me/credit", RESIDENT, { ref: memberRef, consentVersion: CREDIT_CONSENT.version, agree: false }), 400, "invalid_request");
+    await refusedWithoutChange(
+      () => call("POST", "/api/v1/me/credit", RESIDENT, { ref: memberRef, consentVersion: CREDIT_CONSENT.version, agree: false }),
+      400,
+      "invalid_request",
+    );
     await refusedWithoutChange(() => call("POST", "/api/v1/me/credit", RESIDENT, { ref: memberRef, consentVersion: "old" }), 400, "invalid_request");
-    await refusedWithoutChange(() => call("POST", "/api/v1/me/credit", RESIDENT, { ref: memberRef, consentVersion: "old", agree: true }), 409, "consent_outdated");
-    await refusedWithoutChange(() => call("POST", "/api/v1/me/credit", MEMBER, { ref: memberRef, consentVersion: CREDIT_CONSENT.version, agree: true }), 409, "self_credit");
-    expect(await ok("POST", "/api/v1/me/credit", RESIDENT, { ref: memberRef, consentVersion: CREDIT_CONSENT.version, agree: true })).toEqual({ credited: true, teamName: "Tổ công nghệ số tổ dân phố 5" });
+    await refusedWithoutChange(
+      () => call("POST", "/api/v1/me/credit", RESIDENT, { ref: memberRef, consentVersion: "old", agree: true }),
+      409,
+      "consent_outdated",
+    );
+    await refusedWithoutChange(
+      () => call("POST", "/api/v1/me/credit", MEMBER, { ref: memberRef, consentVersion: CREDIT_CONSENT.version, agree: true }),
+      409,
+      "self_credit",
+    );
+    expect(await ok("POST", "/api/v1/me/credit", RESIDENT, { ref: memberRef, consentVersion: CREDIT_CONSENT.version, agree: true })).toEqual({
+      credited: true,
+      teamName: "Tổ công nghệ số tổ dân phố 5",
+    });
     const rows = (await snapshot(t)).credits;
-    expect(rows).toEqual([{ resident_id: u[RESIDENT]!.learnerId, member_id: u[MEMBER]!.learnerId, team_id: teamA, ref_code: memberRef, consent_version: CREDIT_CONSENT.version, consent_text: CREDIT_CONSENT.text, consented_at: clock.now().toISOString() }]);
+    expect(rows).toEqual([
+      {
+        resident_id: u[RESIDENT]!.learnerId,
+        member_id: u[MEMBER]!.learnerId,
+        team_id: teamA,
+        ref_code: memberRef,
+        consent_version: CREDIT_CONSENT.version,
+        consent_text: CREDIT_CONSENT.text,
+        consented_at: clock.now().toISOString(),
+      },
+    ]);
     // Twice, through the same code or another team's: refused, nothing changes.
-    await refusedWithoutChange(() => call("POST", "/api/v1/me/credit", RESIDENT, { ref: memberRef, consentVersion: CREDIT_CONSENT.version, agree: true }), 409, "already_credited");
+    await refusedWithoutChange(
+      () => call("POST", "/api/v1/me/credit", RESIDENT, { ref: memberRef, consentVersion: CREDIT_CONSENT.version, agree: true }),
+      409,
+      "already_credited",
+    );
     const teamBRef = (await snapshot(t)).teams.find((x) => Number(x.id) === teamB)!.ref_code;
-    await refusedWithoutChange(() => call("POST", "/api/v1/me/credit", RESIDENT, { ref: teamBRef, consentVersion: CREDIT_CONSENT.version, agree: true }), 409, "already_credited");
+    await refusedWithoutChange(
+      () => call("POST", "/api/v1/me/credit", RESIDENT, { ref: teamBRef, consentVersion: CREDIT_CONSENT.version, agree: true }),
+      409,
+      "already_credited",
+    );
     expect((await ok("GET", "/api/v1/me/credit", RESIDENT)).state).toBe("credited");
     expect((await ok("GET", "/api/v1/me/team", MEMBER)).team.residentsCredited).toBe(1);
   });

@@ -47,7 +47,11 @@ describe.each(DIALECTS)("unsafe text on %s", (dialect) => {
     await t.app.ready();
     await oaConnected(t.app);
     for (let i = 0; i < 2; i++) u.push(await signInAs(t.app, i));
-    await grantRole({ repos: repositories(db(), t.testDb.db.dialect), areas, clock }, { id: "cli:test", roles: CLI_ROLES }, { zaloUserId: u[0]!.zaloUserId, role: "commune_official", areaCode: BA_DINH });
+    await grantRole(
+      { repos: repositories(db(), t.testDb.db.dialect), areas, clock },
+      { id: "cli:test", roles: CLI_ROLES },
+      { zaloUserId: u[0]!.zaloUserId, role: "commune_official", areaCode: BA_DINH },
+    );
     const team = await call("POST", "/api/v1/admin/teams", 0, { communeCode: BA_DINH, name: "Tổ 5" });
     teamId = team.json().id;
     const code = (await call("POST", `/api/v1/teams/${teamId}/invites`, 0)).json().code;
@@ -57,7 +61,10 @@ describe.each(DIALECTS)("unsafe text on %s", (dialect) => {
 
   it("NUL in a team name, a household label, a learner id in the path or a query is refused with 400, nothing stored", async () => {
     await refused(() => call("POST", "/api/v1/admin/teams", 0, { communeCode: BA_DINH, name: "Tổ\u00005" }), "invalid_characters");
-    await refused(() => call("POST", "/api/v1/me/visits", 1, { id: randomUUID(), household: "Nhà\u0000 bác Tư", visitedOn: "2026-12-01", kinds: ["vneid"] }), "invalid_characters");
+    await refused(
+      () => call("POST", "/api/v1/me/visits", 1, { id: randomUUID(), household: "Nhà\u0000 bác Tư", visitedOn: "2026-12-01", kinds: ["vneid"] }),
+      "invalid_characters",
+    );
     await refused(() => call("DELETE", `/api/v1/teams/${teamId}/members/abc%00def`, 0), "invalid_characters");
     await refused(() => call("GET", "/api/v1/admin/teams?area=%00", 0), "invalid_characters");
     await refused(() => call("POST", "/api/v1/admin/teams", 0, { communeCode: BA_DINH, name: "Tổ \ud800 lạ" }), "invalid_characters");
@@ -65,16 +72,30 @@ describe.each(DIALECTS)("unsafe text on %s", (dialect) => {
 
   it("bidi overrides and zero-width characters in names and titles are refused; an emoji joined with U+200D in a message is not", async () => {
     await refused(() => call("POST", "/api/v1/admin/teams", 0, { communeCode: BA_DINH, name: "Tổ \u202Ey5 ốt" }), "invalid_request");
-    await refused(() => call("POST", "/api/v1/me/visits", 1, { id: randomUUID(), household: "Nhà bác\u200B Tư", visitedOn: "2026-12-01", kinds: ["vneid"] }), "household_hidden_characters");
-    await refused(() => call("POST", "/api/v1/admin/campaigns", 0, { title: "Cảnh\u2066 báo", text: "Tin.", topics: ["an-toan-mang"], areaCode: BA_DINH }), "invalid_request");
-    const ok = await call("POST", "/api/v1/admin/campaigns", 0, { title: "Gia đình", text: "Cả nhà cùng học 👨\u200D👩\u200D👧", topics: ["an-toan-mang"], areaCode: BA_DINH });
+    await refused(
+      () => call("POST", "/api/v1/me/visits", 1, { id: randomUUID(), household: "Nhà bác\u200B Tư", visitedOn: "2026-12-01", kinds: ["vneid"] }),
+      "household_hidden_characters",
+    );
+    await refused(
+      () => call("POST", "/api/v1/admin/campaigns", 0, { title: "Cảnh\u2066 báo", text: "Tin.", topics: ["an-toan-mang"], areaCode: BA_DINH }),
+      "invalid_request",
+    );
+    const ok = await call("POST", "/api/v1/admin/campaigns", 0, {
+      title: "Gia đình",
+      text: "Cả nhà cùng học 👨\u200D👩\u200D👧",
+      topics: ["an-toan-mang"],
+      areaCode: BA_DINH,
+    });
     expect(ok.statusCode, ok.body).toBe(200);
   });
 
   it.each(["091 234 5678", "(091) 234-5678", "091/234/5678", "+84 91 234 5678", "０９１２３４５６７８", "CCCD 001.099.012.345"])(
     "a household label with a number written as %j is refused",
     async (number) => {
-      await refused(() => call("POST", "/api/v1/me/visits", 1, { id: randomUUID(), household: `Nhà bác Tư ${number}`, visitedOn: "2026-12-01", kinds: ["vneid"] }), "household_id_number");
+      await refused(
+        () => call("POST", "/api/v1/me/visits", 1, { id: randomUUID(), household: `Nhà bác Tư ${number}`, visitedOn: "2026-12-01", kinds: ["vneid"] }),
+        "household_id_number",
+      );
     },
   );
 

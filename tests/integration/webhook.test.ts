@@ -78,14 +78,8 @@ describe.each(DIALECTS)("POST /webhooks/zalo on %s", (dialect) => {
           return { raw: raw.replace("xin chao", "xin chaO"), header: `mac=${sig}` };
         },
       ],
-      [
-        "MISSING HEADER",
-        () => ({ raw: JSON.stringify(event()), header: undefined }),
-      ],
-      [
-        "a garbage header",
-        () => ({ raw: JSON.stringify(event()), header: "mac=not-a-signature" }),
-      ],
+      ["MISSING HEADER", () => ({ raw: JSON.stringify(event()), header: undefined })],
+      ["a garbage header", () => ({ raw: JSON.stringify(event()), header: "mac=not-a-signature" })],
       [
         "a signature over another timestamp",
         () => {
@@ -272,7 +266,7 @@ describe.each(DIALECTS)("POST /webhooks/zalo on %s", (dialect) => {
     const res = await deliverSigned(t.app, cfg, e);
     expect(res.statusCode).toBe(200);
     await settle(t.app);
-    const rows = (await t.testDb.db.db.selectFrom("webhook_inbox").selectAll().where("event_name", "=", "shop_has_order").execute());
+    const rows = await t.testDb.db.db.selectFrom("webhook_inbox").selectAll().where("event_name", "=", "shop_has_order").execute();
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ event_name: "shop_has_order", status: "ignored", processed_at: clock.now().toISOString(), payload: JSON.stringify(e) });
     expect(await sentTo(t.app, FOLLOWER)).toHaveLength(sentBefore);
@@ -395,14 +389,18 @@ describe.each(DIALECTS)("the sandbox retries a failed webhook on Zalo's schedule
     expect(sent.statusCode).toBe(200);
     const msgId = sent.json().msg_id as string;
 
-    const tries = () => stub.requests.filter((r) => (r.json?.message as { msg_id?: string } | undefined)?.msg_id === msgId && r.json?.event_name === "user_send_text");
+    const tries = () =>
+      stub.requests.filter((r) => (r.json?.message as { msg_id?: string } | undefined)?.msg_id === msgId && r.json?.event_name === "user_send_text");
     await expect.poll(() => tries().length, { timeout: 10_000 }).toBe(3);
     expect(tries().map((r) => r.headers["num_retry"])).toEqual([undefined, "1", "2"]);
     expect(tries().every((r) => r.url === "/zalo-hook")).toBe(true);
     // Each try carries the same bytes and the same valid signature.
     expect(new Set(tries().map((r) => r.raw.toString("utf8"))).size).toBe(1);
     // The third try has reached the receiver; the sandbox records it once the receiver's answer is back.
-    const deliveries = async () => ((await app.inject({ url: "/sandbox/deliveries" })).json() as { event_name: string; attempts: number; status: string; last_status: number }[]).filter((d) => d.event_name === "user_send_text");
+    const deliveries = async () =>
+      ((await app.inject({ url: "/sandbox/deliveries" })).json() as { event_name: string; attempts: number; status: string; last_status: number }[]).filter(
+        (d) => d.event_name === "user_send_text",
+      );
     await expect.poll(deliveries, { timeout: 10_000 }).toEqual([{ event_name: "user_send_text", attempts: 3, status: "delivered", last_status: 200 }]);
 
     await settle(app);
@@ -425,7 +423,9 @@ describe.each(DIALECTS)("the sandbox retries a failed webhook on Zalo's schedule
       const sent = await app.inject({ method: "POST", url: `/sandbox/users/${USER}/send`, payload: { text: "menu" } });
       const msgId = sent.json().msg_id as string;
       await expect
-        .poll(async () => ((await app.inject({ url: "/sandbox/deliveries" })).json() as { status: string }[]).filter((d) => d.status === "gave_up").length, { timeout: 30_000 })
+        .poll(async () => ((await app.inject({ url: "/sandbox/deliveries" })).json() as { status: string }[]).filter((d) => d.status === "gave_up").length, {
+          timeout: 30_000,
+        })
         .toBe(1);
       const tries = stub.requests.slice(before).filter((r) => (r.json?.message as { msg_id?: string } | undefined)?.msg_id === msgId);
       expect(tries.map((r) => r.headers["num_retry"])).toEqual([undefined, ...Array.from({ length: 15 }, (_, i) => String(i + 1))]);
@@ -504,11 +504,21 @@ describe.each(DIALECTS)("events stored before a restart on %s", (dialect) => {
   it("an event stored but never queued (the process died between the two) is queued and answered at the next start", async () => {
     await app?.close();
     const repos = repositories(testDb.db.db, testDb.db.dialect);
-    const e = userTextEvent({ app_id: "3100000000000000001", oa_id: "3100000000000000003" } as SandboxConfig, USER, "menu", { timestamp: clock.now().getTime() });
+    const e = userTextEvent({ app_id: "3100000000000000001", oa_id: "3100000000000000003" } as SandboxConfig, USER, "menu", {
+      timestamp: clock.now().getTime(),
+    });
     const key = `user_send_text:${e.message.msg_id}`;
     const inboxId = (
       await repos.inbox.insertManyNew([
-        { event_key: key, event_name: "user_send_text", payload: JSON.stringify(e), status: "pending", last_error: null, received_at: clock.now().toISOString(), processed_at: null },
+        {
+          event_key: key,
+          event_name: "user_send_text",
+          payload: JSON.stringify(e),
+          status: "pending",
+          last_error: null,
+          received_at: clock.now().toISOString(),
+          processed_at: null,
+        },
       ])
     ).get(key)!;
     expect(await testDb.db.db.selectFrom("jobs").selectAll().where("payload", "=", JSON.stringify({ inboxId })).execute()).toEqual([]);

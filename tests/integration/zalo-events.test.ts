@@ -80,7 +80,28 @@ describe.each(DIALECTS)("events Zalo really sends, on %s", (dialect) => {
     world.setFollowing(u, true);
     const now = clock.now().toISOString();
     const db = t.testDb.db.db;
-    await db.insertInto("subscribers").values({ user_id: u.id, display_name: null, following: 1, follow_checked_at: now, followed_at: now, unfollowed_at: null, last_interaction_at: now, consent_version: "v", consent_text: "t", consent_at: now, province_code: "01", commune_code: "00004", topics: '["an-toan-mang","tin-chinh-quyen"]', news_enabled: 1, dialogue: null, created_at: now, updated_at: now }).execute();
+    await db
+      .insertInto("subscribers")
+      .values({
+        user_id: u.id,
+        display_name: null,
+        following: 1,
+        follow_checked_at: now,
+        followed_at: now,
+        unfollowed_at: null,
+        last_interaction_at: now,
+        consent_version: "v",
+        consent_text: "t",
+        consent_at: now,
+        province_code: "01",
+        commune_code: "00004",
+        topics: '["an-toan-mang","tin-chinh-quyen"]',
+        news_enabled: 1,
+        dialogue: null,
+        created_at: now,
+        updated_at: now,
+      })
+      .execute();
     const deps = { repos: t.app.services.repos, oa: t.app.zalo.oa, clock };
     const s = { enabled: true, prefix: "ksc" };
     expect(await mirrorTags(deps, u.id, s)).toEqual({ added: 3, removed: 0 });

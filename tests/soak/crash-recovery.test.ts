@@ -42,7 +42,10 @@ describe("a server killed mid-campaign (kill -9) and restarted", () => {
     await migrateToLatest(db);
     const commune = loadAreas().communes.find((c) => c.provinceCode === "01")!;
     await seedFollowers(db.db, { from: 0, count: FOLLOWERS, communes: [commune], now: new Date() });
-    await db.db.insertInto("roles").values({ zalo_user_id: "5500000000000000001", role: "operator", area_code: "", granted_by: "test", granted_at: new Date().toISOString() }).execute();
+    await db.db
+      .insertInto("roles")
+      .values({ zalo_user_id: "5500000000000000001", role: "operator", area_code: "", granted_by: "test", granted_at: new Date().toISOString() })
+      .execute();
     await db.close();
     await postJson(`${sandbox.url}/sandbox/followers/seed`, { from: 0, count: FOLLOWERS });
 
@@ -57,7 +60,11 @@ describe("a server killed mid-campaign (kill -9) and restarted", () => {
     await connectOa(web.url, operatorKey);
     const auth = await signIn(web.url, sandbox.url);
     const title = `Cảnh báo ${randomBytes(3).toString("hex")}`;
-    const { id } = await postJson<{ id: number }>(`${web.url}/api/v1/admin/campaigns`, { title, text: "Không bấm vào đường link lạ.", topics: ["an-toan-mang"], areaCode: commune.code }, auth);
+    const { id } = await postJson<{ id: number }>(
+      `${web.url}/api/v1/admin/campaigns`,
+      { title, text: "Không bấm vào đường link lạ.", topics: ["an-toan-mang"], areaCode: commune.code },
+      auth,
+    );
     await postJson(`${web.url}/api/v1/admin/campaigns/${id}/send`, {}, auth);
 
     const tally = () => postJson<{ recipients: number; messages: number; duplicates: number }>(`${sandbox.url}/sandbox/tally`, { textPrefix: title });

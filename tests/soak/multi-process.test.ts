@@ -40,9 +40,14 @@ describe("two web and two worker processes (PostgreSQL + Redis)", () => {
     const databaseUrl = Object.assign(new URL(POSTGRES_URL), { pathname: `/${database}` }).toString();
     const db = connect(databaseUrl);
     await migrateToLatest(db);
-    const communes = loadAreas().communes.filter((c) => c.provinceCode === "79").slice(0, 1);
+    const communes = loadAreas()
+      .communes.filter((c) => c.provinceCode === "79")
+      .slice(0, 1);
     await seedFollowers(db.db, { from: 0, count: FOLLOWERS, communes, now: new Date() });
-    await db.db.insertInto("roles").values({ zalo_user_id: "5500000000000000001", role: "operator", area_code: "", granted_by: "test", granted_at: new Date().toISOString() }).execute();
+    await db.db
+      .insertInto("roles")
+      .values({ zalo_user_id: "5500000000000000001", role: "operator", area_code: "", granted_by: "test", granted_at: new Date().toISOString() })
+      .execute();
     await db.close();
     await postJson(`${sandbox.url}/sandbox/followers/seed`, { from: 0, count: FOLLOWERS });
 
@@ -67,7 +72,11 @@ describe("two web and two worker processes (PostgreSQL + Redis)", () => {
 
     const auth = await signIn(web1!.url, sandbox.url);
     const title = `Tin khẩn ${randomBytes(3).toString("hex")}`;
-    const { id } = await postJson<{ id: number }>(`${web1!.url}/api/v1/admin/campaigns`, { title, text: "Lịch tập huấn VNeID ở nhà văn hóa.", topics: ["an-toan-mang"], areaCode: communes[0]!.code }, auth);
+    const { id } = await postJson<{ id: number }>(
+      `${web1!.url}/api/v1/admin/campaigns`,
+      { title, text: "Lịch tập huấn VNeID ở nhà văn hóa.", topics: ["an-toan-mang"], areaCode: communes[0]!.code },
+      auth,
+    );
     await postJson(`${web2!.url}/api/v1/admin/campaigns/${id}/send`, {}, auth);
 
     const tally = () => postJson<{ recipients: number; messages: number; duplicates: number }>(`${sandbox.url}/sandbox/tally`, { textPrefix: title });
@@ -78,7 +87,8 @@ describe("two web and two worker processes (PostgreSQL + Redis)", () => {
     expect((await tally()).recipients).toBeLessThan(want.push);
 
     // The other worker finishes alone (taking the killed worker's jobs once their locks lapse); stats from web2.
-    const stats = () => getJson<{ sent: number; held: number; failed: number; inFlightAtCrash: number; done: boolean }>(`${web2!.url}/api/v1/admin/campaigns/${id}/stats`, auth);
+    const stats = () =>
+      getJson<{ sent: number; held: number; failed: number; inFlightAtCrash: number; done: boolean }>(`${web2!.url}/api/v1/admin/campaigns/${id}/stats`, auth);
     await expect.poll(async () => (await stats()).done, { timeout: 240_000, interval: 1000 }).toBe(true);
     const s = await stats();
     const t = await tally();
@@ -88,7 +98,9 @@ describe("two web and two worker processes (PostgreSQL + Redis)", () => {
     expect(t.duplicates).toBeLessThanOrEqual(s.inFlightAtCrash);
 
     // The quota held across processes: Zalo never answered -32, and no minute held more than the quota.
-    const q = await getJson<{ calls: number; refusedRateLimit: number; peakPerMinute: number; firstCallAt: number; lastCallAt: number }>(`${sandbox.url}/sandbox/quota`);
+    const q = await getJson<{ calls: number; refusedRateLimit: number; peakPerMinute: number; firstCallAt: number; lastCallAt: number }>(
+      `${sandbox.url}/sandbox/quota`,
+    );
     expect(q.refusedRateLimit).toBe(0);
     expect(q.peakPerMinute).toBeLessThanOrEqual(QUOTA_PER_MINUTE);
     expect(worker2!.child.exitCode).toBeNull();

@@ -35,7 +35,8 @@ function whoRuns(): string {
   }
 }
 
-const USAGE = "usage: npm run admin -- grant|revoke <zalo-user-id> <operator|province_official|commune_official> [<area-code>]\n       npm run admin -- roles\n       npm run admin -- rebuild-reports\n       npm run admin -- import-followers\n       npm run admin -- import-commune-points <file.csv>";
+const USAGE =
+  "usage: npm run admin -- grant|revoke <zalo-user-id> <operator|province_official|commune_official> [<area-code>]\n       npm run admin -- roles\n       npm run admin -- rebuild-reports\n       npm run admin -- import-followers\n       npm run admin -- import-commune-points <file.csv>";
 
 async function main(args: string[]): Promise<number> {
   const [command, zaloUserId, role, areaCode = ""] = args;

@@ -38,7 +38,12 @@ export async function runChecks(config: Config): Promise<Check[]> {
   checks.push(
     /^https:\/\//.test(url) || (sandbox && (!url || /^http:\/\/(localhost|127\.0\.0\.1)/.test(url)))
       ? { name: "PUBLIC_URL", ok: true, detail: url || "sandbox on this machine" }
-      : { name: "PUBLIC_URL", ok: false, detail: url ? `${url} is not HTTPS` : "not set", fix: "Set PUBLIC_URL=https://<your domain>: Zalo calls the webhook and the mini app calls the API over HTTPS only." },
+      : {
+          name: "PUBLIC_URL",
+          ok: false,
+          detail: url ? `${url} is not HTTPS` : "not set",
+          fix: "Set PUBLIC_URL=https://<your domain>: Zalo calls the webhook and the mini app calls the API over HTTPS only.",
+        },
   );
   const secret = config.sessionSecret;
   checks.push(
@@ -46,7 +51,12 @@ export async function runChecks(config: Config): Promise<Check[]> {
       ? { name: "SESSION_SECRET", ok: true, detail: "sandbox: a random one each start" }
       : secret && secret.length >= 32 && new Set(secret).size > 4
         ? { name: "SESSION_SECRET", ok: true, detail: "set" }
-        : { name: "SESSION_SECRET", ok: false, detail: secret ? "too short or too simple" : "not set", fix: "Set SESSION_SECRET to 32 or more random characters (for example: openssl rand -hex 32)." },
+        : {
+            name: "SESSION_SECRET",
+            ok: false,
+            detail: secret ? "too short or too simple" : "not set",
+            fix: "Set SESSION_SECRET to 32 or more random characters (for example: openssl rand -hex 32).",
+          },
   );
   checks.push(
     config.operatorKey || sandbox
@@ -58,7 +68,12 @@ export async function runChecks(config: Config): Promise<Check[]> {
     checks.push(
       z.appSecret.length >= 16 && z.oaSecretKey.length >= 16
         ? { name: "Zalo secrets", ok: true, detail: "ZALO_APP_SECRET and ZALO_OA_SECRET_KEY set" }
-        : { name: "Zalo secrets", ok: false, detail: "ZALO_APP_SECRET or ZALO_OA_SECRET_KEY looks too short", fix: "Copy them again from developers.zalo.me (app settings; the OA secret key of the webhook settings)." },
+        : {
+            name: "Zalo secrets",
+            ok: false,
+            detail: "ZALO_APP_SECRET or ZALO_OA_SECRET_KEY looks too short",
+            fix: "Copy them again from developers.zalo.me (app settings; the OA secret key of the webhook settings).",
+          },
     );
   }
 
@@ -74,32 +89,65 @@ export async function runChecks(config: Config): Promise<Check[]> {
     checks.push(
       oa.status === "ok"
         ? { name: "OA connected", ok: true, detail: `token valid until ${oa.expiresAt}` }
-        : { name: "OA connected", ok: false, detail: oa.reason, fix: "Open /oauth/zalo/start?key=<OPERATOR_KEY> on this server and grant access for the OA (the callback URL must be set in the Zalo app)." },
+        : {
+            name: "OA connected",
+            ok: false,
+            detail: oa.reason,
+            fix: "Open /oauth/zalo/start?key=<OPERATOR_KEY> on this server and grant access for the OA (the callback URL must be set in the Zalo app).",
+          },
     );
     const link = await app.services.repos.oaState.get<{ linked: boolean }>(OA_LINK_KEY);
     checks.push(
       link?.value.linked
         ? { name: "Mini app linked to the OA", ok: true, detail: "a sign-in brought user_id_by_oa" }
-        : { name: "Mini app linked to the OA", ok: false, detail: link ? "sign-ins come without user_id_by_oa" : "no sign-in seen yet", fix: "In Zalo's mini app settings link the mini app to the OA, then open the mini app in Zalo once." },
+        : {
+            name: "Mini app linked to the OA",
+            ok: false,
+            detail: link ? "sign-ins come without user_id_by_oa" : "no sign-in seen yet",
+            fix: "In Zalo's mini app settings link the mini app to the OA, then open the mini app in Zalo once.",
+          },
     );
     const last = await app.services.repos.inbox.lastReceivedAt();
     const fresh = last !== null && Date.now() - Date.parse(last) < 7 * DAY;
     checks.push(
       fresh
         ? { name: "Webhook events", ok: true, detail: `last signed event at ${last}` }
-        : { name: "Webhook events", ok: false, detail: last ? `the last event came ${last}` : "no event has arrived", fix: "Set the webhook URL to <PUBLIC_URL>/webhooks/zalo in the Zalo app, turn on the OA events, and write to the OA once. Events with a wrong signature are refused: check ZALO_OA_SECRET_KEY." },
+        : {
+            name: "Webhook events",
+            ok: false,
+            detail: last ? `the last event came ${last}` : "no event has arrived",
+            fix: "Set the webhook URL to <PUBLIC_URL>/webhooks/zalo in the Zalo app, turn on the OA events, and write to the OA once. Events with a wrong signature are refused: check ZALO_OA_SECRET_KEY.",
+          },
     );
     if (config.zaloDomainVerification) {
       const res = await app.inject({ url: `/zalo_verifier${config.zaloDomainVerification}.html` });
-      checks.push(res.statusCode === 200 ? { name: "Domain verification", ok: true, detail: `/zalo_verifier${config.zaloDomainVerification}.html and the meta tag on /` } : { name: "Domain verification", ok: false, detail: `HTTP ${res.statusCode}`, fix: "Check ZALO_DOMAIN_VERIFICATION." });
+      checks.push(
+        res.statusCode === 200
+          ? { name: "Domain verification", ok: true, detail: `/zalo_verifier${config.zaloDomainVerification}.html and the meta tag on /` }
+          : { name: "Domain verification", ok: false, detail: `HTTP ${res.statusCode}`, fix: "Check ZALO_DOMAIN_VERIFICATION." },
+      );
     } else {
-      checks.push(sandbox ? { name: "Domain verification", ok: true, detail: "sandbox: not needed" } : { name: "Domain verification", ok: false, detail: "ZALO_DOMAIN_VERIFICATION is not set", fix: "Set ZALO_DOMAIN_VERIFICATION to the code Zalo gives when you verify the domain (the file zalo_verifier<CODE>.html)." });
+      checks.push(
+        sandbox
+          ? { name: "Domain verification", ok: true, detail: "sandbox: not needed" }
+          : {
+              name: "Domain verification",
+              ok: false,
+              detail: "ZALO_DOMAIN_VERIFICATION is not set",
+              fix: "Set ZALO_DOMAIN_VERIFICATION to the code Zalo gives when you verify the domain (the file zalo_verifier<CODE>.html).",
+            },
+      );
     }
     const quota = await readQuota({ oa: app.zalo.oa, repos: app.services.repos, clock: app.services.clock }, 0).catch(() => null);
     checks.push(
       quota
         ? { name: "Message quota", ok: true, detail: `${quota.remain} of ${quota.total} proactive messages left` }
-        : { name: "Message quota", ok: false, detail: "could not be read from Zalo", fix: "Connect the OA first; if it is connected, try ZALO_QUOTA_METHOD=GET (Zalo's sources disagree on the method)." },
+        : {
+            name: "Message quota",
+            ok: false,
+            detail: "could not be read from Zalo",
+            fix: "Connect the OA first; if it is connected, try ZALO_QUOTA_METHOD=GET (Zalo's sources disagree on the method).",
+          },
     );
   } finally {
     await app.close();

@@ -2,7 +2,18 @@ import { DelayedError, Queue, UnrecoverableError, Worker, type Job } from "bullm
 import { Redis } from "ioredis";
 import type { FastifyBaseLogger } from "fastify";
 import type { JobPayloads } from "./payloads.js";
-import { backoffMs, PermanentJobError, RunLaterError, type BulkJob, type JobHandler, type JobMap, type JobOptions, type JobPayload, type JobQueue, type WorkerOptions } from "./queue.js";
+import {
+  backoffMs,
+  PermanentJobError,
+  RunLaterError,
+  type BulkJob,
+  type JobHandler,
+  type JobMap,
+  type JobOptions,
+  type JobPayload,
+  type JobQueue,
+  type WorkerOptions,
+} from "./queue.js";
 
 export interface BullQueueOptions {
   redisUrl: string;

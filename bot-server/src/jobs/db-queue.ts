@@ -3,7 +3,17 @@ import type { FastifyBaseLogger } from "fastify";
 import type { Clock } from "../lib/clock.js";
 import type { JobRepository, JobRow } from "../repositories/jobs.js";
 import type { JobPayloads } from "./payloads.js";
-import { backoffMs, PermanentJobError, RunLaterError, type JobHandler, type JobMap, type JobOptions, type JobPayload, type JobQueue, type WorkerOptions } from "./queue.js";
+import {
+  backoffMs,
+  PermanentJobError,
+  RunLaterError,
+  type JobHandler,
+  type JobMap,
+  type JobOptions,
+  type JobPayload,
+  type JobQueue,
+  type WorkerOptions,
+} from "./queue.js";
 
 export interface DbQueueOptions {
   repo: JobRepository;
@@ -46,7 +56,8 @@ export function dbQueue<M extends JobMap = JobPayloads>(opts: DbQueueOptions): J
     const payload = JSON.parse(job.payload) as JobPayload;
     // A job that runs long (waiting for the rate limit, say) keeps its lease, so no one else takes it meanwhile.
     const heartbeat = setInterval(
-      () => void repo.extendLease(job.id, iso(clock.now().getTime() + leaseMs)).catch((err: unknown) => log.warn({ err, jobId: job.id }, "lease renewal failed")),
+      () =>
+        void repo.extendLease(job.id, iso(clock.now().getTime() + leaseMs)).catch((err: unknown) => log.warn({ err, jobId: job.id }, "lease renewal failed")),
       Math.max(1000, Math.floor(leaseMs / 3)),
     );
     heartbeat.unref?.();
@@ -150,7 +161,8 @@ export function dbQueue<M extends JobMap = JobPayloads>(opts: DbQueueOptions): J
       let ticks = 0;
       timer = setInterval(() => {
         // Leases are checked now and then, not on every wake-up: they only matter after a crash.
-        if (++ticks % 10 === 0) workers.forEach((_, q) => void repo.reclaimExpired(q, clock.now().toISOString()).catch((err: unknown) => log.error({ err }, "lease check failed")));
+        if (++ticks % 10 === 0)
+          workers.forEach((_, q) => void repo.reclaimExpired(q, clock.now().toISOString()).catch((err: unknown) => log.error({ err }, "lease check failed")));
         workers.forEach((_, q) => void pump(q));
       }, pollMs);
       timer.unref?.();

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { csvCell, csvRows } from "./csv.js";
 
 describe("csvCell (OWASP CSV injection)", () => {
-  it.each(["=HYPERLINK(\"http://x\")", "+1+2", "-2+3", "@SUM(A1)", "\tx", "\rx"])("neutralises a cell starting like a formula: %j", (s) => {
+  it.each(['=HYPERLINK("http://x")', "+1+2", "-2+3", "@SUM(A1)", "\tx", "\rx"])("neutralises a cell starting like a formula: %j", (s) => {
     const out = csvCell(s);
     expect(out.replace(/^"/, "").startsWith("'")).toBe(true);
   });
@@ -14,6 +14,11 @@ describe("csvCell (OWASP CSV injection)", () => {
     expect(csvCell(null)).toBe("");
   });
   it("writes rows", () => {
-    expect(csvRows([["a", 1], ["=b", null]])).toBe("a,1\n'=b,\n");
+    expect(
+      csvRows([
+        ["a", 1],
+        ["=b", null],
+      ]),
+    ).toBe("a,1\n'=b,\n");
   });
 });

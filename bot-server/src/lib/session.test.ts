@@ -23,13 +23,21 @@ describe("sessionTokens", () => {
     clock.advanceMinutes(29);
     expect(s.verify(token).learnerId).toBe("learner-1");
     clock.advanceMinutes(1);
-    await expectAppError(verifyAsync(() => s.verify(token)), 401, "invalid_session");
+    await expectAppError(
+      verifyAsync(() => s.verify(token)),
+      401,
+      "invalid_session",
+    );
   });
 
   it("refuses a token signed with another secret", async () => {
     const clock = manualClock();
     const other = sessionTokens("o".repeat(32), 120, clock).issue("learner-1").token;
-    await expectAppError(verifyAsync(() => sessionTokens(SECRET, 120, clock).verify(other)), 401, "invalid_session");
+    await expectAppError(
+      verifyAsync(() => sessionTokens(SECRET, 120, clock).verify(other)),
+      401,
+      "invalid_session",
+    );
   });
 
   it("refuses a token whose payload was changed", async () => {
@@ -37,7 +45,11 @@ describe("sessionTokens", () => {
     const s = sessionTokens(SECRET, 120, clock);
     const [h, , sig] = s.issue("learner-1").token.split(".");
     const forged = Buffer.from(JSON.stringify({ sub: "learner-2", iss: "ksc", exp: 4102444800 })).toString("base64url");
-    await expectAppError(verifyAsync(() => s.verify(`${h}.${forged}.${sig}`)), 401, "invalid_session");
+    await expectAppError(
+      verifyAsync(() => s.verify(`${h}.${forged}.${sig}`)),
+      401,
+      "invalid_session",
+    );
   });
 
   it("refuses an unsigned (alg none) token and garbage", async () => {
@@ -45,8 +57,16 @@ describe("sessionTokens", () => {
     const s = sessionTokens(SECRET, 120, clock);
     const b64 = (o: object) => Buffer.from(JSON.stringify(o)).toString("base64url");
     const none = `${b64({ alg: "none", typ: "JWT" })}.${b64({ sub: "learner-1", iss: "ksc", exp: 4102444800 })}.`;
-    await expectAppError(verifyAsync(() => s.verify(none)), 401, "invalid_session");
-    await expectAppError(verifyAsync(() => s.verify("abc.def.ghi")), 401, "invalid_session");
+    await expectAppError(
+      verifyAsync(() => s.verify(none)),
+      401,
+      "invalid_session",
+    );
+    await expectAppError(
+      verifyAsync(() => s.verify("abc.def.ghi")),
+      401,
+      "invalid_session",
+    );
   });
 
   it("refuses a correctly signed token from another issuer or without a subject", async () => {
@@ -59,9 +79,25 @@ describe("sessionTokens", () => {
     };
     const exp = Math.floor(clock.now().getTime() / 1000) + 3600;
     expect(s.verify(sign({ sub: "learner-1", iss: "ksc", exp })).learnerId).toBe("learner-1");
-    await expectAppError(verifyAsync(() => s.verify(sign({ sub: "learner-1", iss: "other", exp }))), 401, "invalid_session");
-    await expectAppError(verifyAsync(() => s.verify(sign({ iss: "ksc", exp }))), 401, "invalid_session");
-    await expectAppError(verifyAsync(() => s.verify(sign({ sub: "learner-1", exp }))), 401, "invalid_session");
-    await expectAppError(verifyAsync(() => s.verify(sign({ sub: "learner-1", iss: "ksc" }))), 401, "invalid_session");
+    await expectAppError(
+      verifyAsync(() => s.verify(sign({ sub: "learner-1", iss: "other", exp }))),
+      401,
+      "invalid_session",
+    );
+    await expectAppError(
+      verifyAsync(() => s.verify(sign({ iss: "ksc", exp }))),
+      401,
+      "invalid_session",
+    );
+    await expectAppError(
+      verifyAsync(() => s.verify(sign({ sub: "learner-1", exp }))),
+      401,
+      "invalid_session",
+    );
+    await expectAppError(
+      verifyAsync(() => s.verify(sign({ sub: "learner-1", iss: "ksc" }))),
+      401,
+      "invalid_session",
+    );
   });
 });

@@ -45,7 +45,5 @@ export const errorHandler = fp(async (app: FastifyInstance) => {
     else req.log.info({ code: a.error, msg: err.message }, "request refused");
     return reply.status(a.status).send({ error: a.error, message: a.message, requestId: req.id });
   });
-  app.setNotFoundHandler((req, reply) =>
-    reply.status(404).send({ error: "not_found", message: "Không tìm thấy địa chỉ này.", requestId: req.id }),
-  );
+  app.setNotFoundHandler((req, reply) => reply.status(404).send({ error: "not_found", message: "Không tìm thấy địa chỉ này.", requestId: req.id }));
 });

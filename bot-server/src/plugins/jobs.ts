@@ -17,7 +17,12 @@ export const jobsPlugin = fp(
     const { repos, clock } = app.services;
     const perMinute = config.zaloRateLimitPerMinute;
     const queue = config.redisUrl
-      ? bullQueue({ redisUrl: config.redisUrl, prefix: config.redisPrefix, log: app.log, limits: perMinute > 0 ? { delivery: { max: perMinute, durationMs: 60_000 } } : {} })
+      ? bullQueue({
+          redisUrl: config.redisUrl,
+          prefix: config.redisPrefix,
+          log: app.log,
+          limits: perMinute > 0 ? { delivery: { max: perMinute, durationMs: 60_000 } } : {},
+        })
       : dbQueue({ repo: repos.jobs, clock, log: app.log });
     app.decorate("jobs", queue);
     app.addHook("onClose", () => queue.stop());

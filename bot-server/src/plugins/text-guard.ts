@@ -13,7 +13,11 @@ export const textGuard = fp(async (app: FastifyInstance) => {
   app.addHook("preValidation", async (req) => {
     const path = req.url;
     if (path.startsWith("/webhooks/") || path.startsWith("/sandbox/")) return;
-    for (const [part, value] of [["params", req.params], ["query", req.query], ["body", req.body]] as const) {
+    for (const [part, value] of [
+      ["params", req.params],
+      ["query", req.query],
+      ["body", req.body],
+    ] as const) {
       const found = findUnsafeText(value);
       if (found) throw badRequest("invalid_characters", `Dữ liệu gửi lên ${textProblemMessage(found.problem)}${found.path ? ` (${part}.${found.path})` : ""}.`);
     }

@@ -60,7 +60,11 @@ export function campaignRepository(db: Kysely<Database>) {
         .where("status", "=", "sending")
         .where("planned_at", "is not", null)
         .where(({ not, exists, selectFrom }) =>
-          not(exists(selectFrom("deliveries").select("deliveries.id").where("deliveries.campaign_id", "=", id).where("deliveries.state", "in", ["planned", "sending"]))),
+          not(
+            exists(
+              selectFrom("deliveries").select("deliveries.id").where("deliveries.campaign_id", "=", id).where("deliveries.state", "in", ["planned", "sending"]),
+            ),
+          ),
         )
         .executeTakeFirst();
       return Number(r.numUpdatedRows) > 0;
@@ -69,14 +73,23 @@ export function campaignRepository(db: Kysely<Database>) {
      * Newest first by id (keyset: ids below `beforeId`), within the area codes given (null: all). With
      * `approvableBy`, only campaigns awaiting approval that this person neither wrote nor sent.
      */
-    async list(o: { areaCodes: string[] | null; status?: CampaignRow["status"]; approvableBy?: string; beforeId?: number; limit: number }): Promise<CampaignRow[]> {
+    async list(o: {
+      areaCodes: string[] | null;
+      status?: CampaignRow["status"];
+      approvableBy?: string;
+      beforeId?: number;
+      limit: number;
+    }): Promise<CampaignRow[]> {
       if (o.areaCodes?.length === 0) return [];
       let q = db.selectFrom("campaigns").selectAll();
       if (o.areaCodes) q = q.where("area_code", "in", o.areaCodes);
       if (o.status) q = q.where("status", "=", o.status);
       if (o.approvableBy !== undefined) {
         const me = o.approvableBy;
-        q = q.where("status", "=", "awaiting_approval").where("created_by", "<>", me).where((eb) => eb.or([eb("sent_by", "is", null), eb("sent_by", "<>", me)]));
+        q = q
+          .where("status", "=", "awaiting_approval")
+          .where("created_by", "<>", me)
+          .where((eb) => eb.or([eb("sent_by", "is", null), eb("sent_by", "<>", me)]));
       }
       if (o.beforeId !== undefined) q = q.where("id", "<", o.beforeId);
       return (await q.orderBy("id", "desc").limit(o.limit).execute()).map(parsed);

@@ -40,7 +40,10 @@ export function communePointRepository(db: Kysely<Database>) {
         .execute();
     },
     async count(): Promise<number> {
-      const r = await db.selectFrom("commune_points").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+      const r = await db
+        .selectFrom("commune_points")
+        .select((eb) => eb.fn.countAll<number>().as("n"))
+        .executeTakeFirstOrThrow();
       return Number(r.n);
     },
   };

@@ -8,14 +8,22 @@ export function creditRepository(db: Kysely<Database>) {
   return {
     /** false when this resident is credited already. */
     async insert(row: Insertable<CreditsTable>): Promise<boolean> {
-      const r = await db.insertInto("credits").values(row).onConflict((oc) => oc.column("resident_id").doNothing()).executeTakeFirst();
+      const r = await db
+        .insertInto("credits")
+        .values(row)
+        .onConflict((oc) => oc.column("resident_id").doNothing())
+        .executeTakeFirst();
       return Number(r.numInsertedOrUpdatedRows ?? 0) > 0;
     },
     ofResident(residentId: string): Promise<CreditRow | undefined> {
       return db.selectFrom("credits").selectAll().where("resident_id", "=", residentId).executeTakeFirst();
     },
     async countByMember(memberId: string): Promise<number> {
-      const r = await db.selectFrom("credits").select((eb) => eb.fn.countAll().as("n")).where("member_id", "=", memberId).executeTakeFirstOrThrow();
+      const r = await db
+        .selectFrom("credits")
+        .select((eb) => eb.fn.countAll().as("n"))
+        .where("member_id", "=", memberId)
+        .executeTakeFirstOrThrow();
       return Number(r.n);
     },
   };

@@ -28,17 +28,33 @@ export function deliveryRepository(db: Kysely<Database>, dialect: Dialect) {
         });
         return r.rows.filter((x) => x.state === "planned").map((x) => Number(x.id));
       }
-      const done = await db.insertInto("deliveries").values(rows).onConflict((oc) => oc.columns(["campaign_id", "user_id"]).doNothing()).returning(["id", "state"]).execute();
+      const done = await db
+        .insertInto("deliveries")
+        .values(rows)
+        .onConflict((oc) => oc.columns(["campaign_id", "user_id"]).doNothing())
+        .returning(["id", "state"])
+        .execute();
       return done.filter((r) => r.state === "planned").map((r) => Number(r.id));
     },
     /** The highest row id of a campaign so far (0: none): what an earlier planning run wrote. */
     async maxId(campaignId: number): Promise<number> {
-      const r = await db.selectFrom("deliveries").select((eb) => eb.fn.max("id").as("m")).where("campaign_id", "=", campaignId).executeTakeFirst();
+      const r = await db
+        .selectFrom("deliveries")
+        .select((eb) => eb.fn.max("id").as("m"))
+        .where("campaign_id", "=", campaignId)
+        .executeTakeFirst();
       return Number(r?.m ?? 0);
     },
     /** Ids of rows up to `upToId` still to send (written by a planning run that died, say). */
     async plannedIds(campaignId: number, upToId: number): Promise<number[]> {
-      const rows = await db.selectFrom("deliveries").select("id").where("campaign_id", "=", campaignId).where("id", "<=", upToId).where("state", "in", ["planned", "sending"]).orderBy("id").execute();
+      const rows = await db
+        .selectFrom("deliveries")
+        .select("id")
+        .where("campaign_id", "=", campaignId)
+        .where("id", "<=", upToId)
+        .where("state", "in", ["planned", "sending"])
+        .orderBy("id")
+        .execute();
       return rows.map((r) => Number(r.id));
     },
     /** The rows among `ids` still to send (a batch job's share), in id order. */
@@ -47,7 +63,13 @@ export function deliveryRepository(db: Kysely<Database>, dialect: Dialect) {
       return db.selectFrom("deliveries").selectAll().where("id", "in", ids).where("state", "in", ["planned", "sending"]).orderBy("id").execute();
     },
     async cancelMany(ids: number[], at: string): Promise<void> {
-      if (ids.length) await db.updateTable("deliveries").set({ state: "cancelled", updated_at: at }).where("id", "in", ids).where("state", "in", ["planned", "sending"]).execute();
+      if (ids.length)
+        await db
+          .updateTable("deliveries")
+          .set({ state: "cancelled", updated_at: at })
+          .where("id", "in", ids)
+          .where("state", "in", ["planned", "sending"])
+          .execute();
     },
     findById(id: number): Promise<DeliveryRow | undefined> {
       return db.selectFrom("deliveries").selectAll().where("id", "=", id).executeTakeFirst();
@@ -74,7 +96,14 @@ export function deliveryRepository(db: Kysely<Database>, dialect: Dialect) {
       return Number(stale.numUpdatedRows) > 0;
     },
     async markSent(id: number, zaloMessageId: string, costVnd: number, quotaType: string, at: string): Promise<void> {
-      await set(id, { state: "sent", zalo_message_id: zaloMessageId || null, cost_vnd: costVnd, quota_type: quotaType, error_code: null, updated_at: at }).execute();
+      await set(id, {
+        state: "sent",
+        zalo_message_id: zaloMessageId || null,
+        cost_vnd: costVnd,
+        quota_type: quotaType,
+        error_code: null,
+        updated_at: at,
+      }).execute();
     },
     async markHeld(id: number, errorCode: number | null, at: string): Promise<void> {
       await set(id, { state: "held", error_code: errorCode, updated_at: at }).execute();
@@ -89,17 +118,34 @@ export function deliveryRepository(db: Kysely<Database>, dialect: Dialect) {
       await set(id, { state: "cancelled", updated_at: at }).execute();
     },
     async cancelOpen(campaignId: number, at: string): Promise<number> {
-      const r = await db.updateTable("deliveries").set({ state: "cancelled", updated_at: at }).where("campaign_id", "=", campaignId).where("state", "=", "planned").executeTakeFirst();
+      const r = await db
+        .updateTable("deliveries")
+        .set({ state: "cancelled", updated_at: at })
+        .where("campaign_id", "=", campaignId)
+        .where("state", "=", "planned")
+        .executeTakeFirst();
       return Number(r.numUpdatedRows);
     },
     async inFlightAtCrash(campaignId: number): Promise<number> {
-      const r = await db.selectFrom("deliveries").select((eb) => eb.fn.countAll<number>().as("n")).where("campaign_id", "=", campaignId).where("in_flight_at_crash", "=", 1).executeTakeFirst();
+      const r = await db
+        .selectFrom("deliveries")
+        .select((eb) => eb.fn.countAll<number>().as("n"))
+        .where("campaign_id", "=", campaignId)
+        .where("in_flight_at_crash", "=", 1)
+        .executeTakeFirst();
       return Number(r?.n ?? 0);
     },
     countsByState(campaignId: number) {
       return db
         .selectFrom("deliveries")
-        .select((eb) => ["state", "error_code", "quota_type", eb.fn.countAll<number>().as("n"), eb.fn.sum<number>("cost_vnd").as("cost"), eb.fn.sum<number>("planned_cost_vnd").as("planned")])
+        .select((eb) => [
+          "state",
+          "error_code",
+          "quota_type",
+          eb.fn.countAll<number>().as("n"),
+          eb.fn.sum<number>("cost_vnd").as("cost"),
+          eb.fn.sum<number>("planned_cost_vnd").as("planned"),
+        ])
         .where("campaign_id", "=", campaignId)
         .groupBy(["state", "error_code", "quota_type"])
         .execute();
@@ -126,7 +172,14 @@ export function deliveryRepository(db: Kysely<Database>, dialect: Dialect) {
     },
     /** The person's inbox: news that could not be pushed, oldest first. */
     held(userId: string, limit: number) {
-      return db.selectFrom("deliveries").select(["id", "campaign_id"]).where("user_id", "=", userId).where("state", "=", "held").orderBy("id").limit(limit).execute();
+      return db
+        .selectFrom("deliveries")
+        .select(["id", "campaign_id"])
+        .where("user_id", "=", userId)
+        .where("state", "=", "held")
+        .orderBy("id")
+        .limit(limit)
+        .execute();
     },
     /** held → another state, only if still held (the app may have read it meanwhile); true when this call moved it. */
     async takeHeld(id: number, state: "sent" | "cancelled", at: string): Promise<boolean> {

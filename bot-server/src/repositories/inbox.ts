@@ -10,7 +10,12 @@ export function inboxRepository(db: Kysely<Database>) {
     /** Stores many events in one statement; returns the id of each new event by its key (keys already there are left out). */
     async insertManyNew(rows: Insertable<WebhookInboxTable>[]): Promise<Map<string, number>> {
       if (rows.length === 0) return new Map();
-      const done = await db.insertInto("webhook_inbox").values(rows).onConflict((oc) => oc.column("event_key").doNothing()).returning(["id", "event_key"]).execute();
+      const done = await db
+        .insertInto("webhook_inbox")
+        .values(rows)
+        .onConflict((oc) => oc.column("event_key").doNothing())
+        .returning(["id", "event_key"])
+        .execute();
       return new Map(done.map((r) => [r.event_key, Number(r.id)]));
     },
     /** Unfinished events that have no job (stored, then the process died or the queue write failed). */
@@ -20,7 +25,13 @@ export function inboxRepository(db: Kysely<Database>) {
         .select("i.id")
         .where("i.status", "in", ["pending", "planned"])
         .where(({ not, exists, selectFrom }) =>
-          not(exists(selectFrom("jobs").select("jobs.id").where("jobs.job_key", "=", sql<string>`'inbox:' || i.id`))),
+          not(
+            exists(
+              selectFrom("jobs")
+                .select("jobs.id")
+                .where("jobs.job_key", "=", sql<string>`'inbox:' || i.id`),
+            ),
+          ),
         )
         .orderBy("i.id")
         .limit(limit)
@@ -29,7 +40,10 @@ export function inboxRepository(db: Kysely<Database>) {
     },
     /** When the latest webhook event arrived (null: none yet). */
     async lastReceivedAt(): Promise<string | null> {
-      const r = await db.selectFrom("webhook_inbox").select((eb) => eb.fn.max("received_at").as("at")).executeTakeFirst();
+      const r = await db
+        .selectFrom("webhook_inbox")
+        .select((eb) => eb.fn.max("received_at").as("at"))
+        .executeTakeFirst();
       return (r?.at as string | null | undefined) ?? null;
     },
     async findById(id: number): Promise<InboxRow | undefined> {

@@ -8,12 +8,21 @@ export function jobRepository(db: Kysely<Database>, dialect: Dialect) {
   return {
     /** Adds a job; with a key, a job already there under that key is left alone (returns false). */
     async insert(row: Insertable<JobsTable>): Promise<boolean> {
-      const r = await db.insertInto("jobs").values(row).onConflict((oc) => oc.column("job_key").doNothing()).executeTakeFirst();
+      const r = await db
+        .insertInto("jobs")
+        .values(row)
+        .onConflict((oc) => oc.column("job_key").doNothing())
+        .executeTakeFirst();
       return Number(r.numInsertedOrUpdatedRows ?? 0) > 0;
     },
 
     async insertMany(rows: Insertable<JobsTable>[]): Promise<void> {
-      if (rows.length) await db.insertInto("jobs").values(rows).onConflict((oc) => oc.column("job_key").doNothing()).execute();
+      if (rows.length)
+        await db
+          .insertInto("jobs")
+          .values(rows)
+          .onConflict((oc) => oc.column("job_key").doNothing())
+          .execute();
     },
 
     /** Takes up to `limit` ready jobs of a queue, oldest first, and leases them (one index range, no scan). */
@@ -22,7 +31,14 @@ export function jobRepository(db: Kysely<Database>, dialect: Dialect) {
         .updateTable("jobs")
         .set((eb) => ({ status: "active", attempts: eb("attempts", "+", 1), locked_until: leaseUntil }))
         .where("id", "in", (eb) => {
-          let q = eb.selectFrom("jobs").select("id").where("queue", "=", queue).where("status", "=", "waiting").where("run_at", "<=", now).orderBy("run_at").limit(limit);
+          let q = eb
+            .selectFrom("jobs")
+            .select("id")
+            .where("queue", "=", queue)
+            .where("status", "=", "waiting")
+            .where("run_at", "<=", now)
+            .orderBy("run_at")
+            .limit(limit);
           if (dialect === "postgres") q = q.forUpdate().skipLocked();
           return q;
         })

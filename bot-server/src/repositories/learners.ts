@@ -19,11 +19,19 @@ export function learnerRepository(db: Kysely<Database>) {
     },
 
     async insert(row: Insertable<LearnersTable>): Promise<void> {
-      await db.insertInto("learners").values(row).onConflict((oc) => oc.column("zalo_user_id").doNothing()).execute();
+      await db
+        .insertInto("learners")
+        .values(row)
+        .onConflict((oc) => oc.column("zalo_user_id").doNothing())
+        .execute();
     },
 
     async updateProfile(id: string, name: string, idByOA: string | null, now: string, nameConsentAt?: string): Promise<void> {
-      await db.updateTable("learners").set({ name, id_by_oa: idByOA, updated_at: now, ...(nameConsentAt ? { name_consent_at: nameConsentAt } : {}) }).where("id", "=", id).execute();
+      await db
+        .updateTable("learners")
+        .set({ name, id_by_oa: idByOA, updated_at: now, ...(nameConsentAt ? { name_consent_at: nameConsentAt } : {}) })
+        .where("id", "=", id)
+        .execute();
     },
 
     /** Sets the ref code only when none is stored yet (the first one wins) and, given `createdSince`, for a new learner. */

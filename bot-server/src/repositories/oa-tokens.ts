@@ -27,10 +27,18 @@ export function oaTokenRepository(db: Kysely<Database>) {
         .execute();
     },
     async insertIfAbsent(row: OaTokenRow): Promise<void> {
-      await db.insertInto("oa_tokens").values(row).onConflict((oc) => oc.column("oa_id").doNothing()).execute();
+      await db
+        .insertInto("oa_tokens")
+        .values(row)
+        .onConflict((oc) => oc.column("oa_id").doNothing())
+        .execute();
     },
     async recordError(oaId: string, error: string, at: string): Promise<void> {
-      await db.updateTable("oa_tokens").set({ last_error: error.slice(0, 500), last_error_at: at }).where("oa_id", "=", oaId).execute();
+      await db
+        .updateTable("oa_tokens")
+        .set({ last_error: error.slice(0, 500), last_error_at: at })
+        .where("oa_id", "=", oaId)
+        .execute();
     },
   };
 }

@@ -30,13 +30,32 @@ describe.each(DIALECTS)("repositories give services parsed rows on %s", (dialect
       created_at: NOW,
       updated_at: NOW,
     });
-    const expected = { content: { text: "Nội dung", imageUrl: "https://example.org/a.png", buttons }, communes: ["00004"], topics: ["an-toan-mang"], allow_paid: true, use_promotion: false };
+    const expected = {
+      content: { text: "Nội dung", imageUrl: "https://example.org/a.png", buttons },
+      communes: ["00004"],
+      topics: ["an-toan-mang"],
+      allow_paid: true,
+      use_promotion: false,
+    };
     expect(await repos.campaigns.findById(id)).toMatchObject(expected);
     expect((await repos.campaigns.list({ areaCodes: ["01"], limit: 5 }))[0]).toMatchObject(expected);
   });
 
   it("a campaign whose stored content breaks the draft schema is refused, not passed on", async () => {
-    const id = await repos.campaigns.insert({ title: "Tin", content: JSON.stringify({ text: "" }), area_code: "01", communes: "[]", topics: '["an-toan-mang"]', allow_paid: 0, budget_vnd: 0, use_promotion: 0, status: "draft", created_by: "official", created_at: NOW, updated_at: NOW });
+    const id = await repos.campaigns.insert({
+      title: "Tin",
+      content: JSON.stringify({ text: "" }),
+      area_code: "01",
+      communes: "[]",
+      topics: '["an-toan-mang"]',
+      allow_paid: 0,
+      budget_vnd: 0,
+      use_promotion: 0,
+      status: "draft",
+      created_by: "official",
+      created_at: NOW,
+      updated_at: NOW,
+    });
     await expect(repos.campaigns.findById(id)).rejects.toThrow();
   });
 

@@ -14,7 +14,12 @@ export const ERASED_TEXT = "(đã xoá)";
 export function personalDataRepository(db: Kysely<Database>) {
   return {
     completionsOf(learnerId: string) {
-      return db.selectFrom("lesson_completions").select(["lesson_id", "completed_at", "received_at"]).where("learner_id", "=", learnerId).orderBy("completed_at").execute();
+      return db
+        .selectFrom("lesson_completions")
+        .select(["lesson_id", "completed_at", "received_at"])
+        .where("learner_id", "=", learnerId)
+        .orderBy("completed_at")
+        .execute();
     },
     async attemptsOf(learnerId: string) {
       const rows = await db
@@ -55,7 +60,12 @@ export function personalDataRepository(db: Kysely<Database>) {
       return rows.map((v) => ({ ...v, kinds: jsonOrText(v.kinds) }));
     },
     async oaMessagesTo(userId: string) {
-      const rows = await db.selectFrom("oa_messages").select(["kind", "purpose", "message", "status", "created_at", "sent_at"]).where("user_id", "=", userId).orderBy("id").execute();
+      const rows = await db
+        .selectFrom("oa_messages")
+        .select(["kind", "purpose", "message", "status", "created_at", "sent_at"])
+        .where("user_id", "=", userId)
+        .orderBy("id")
+        .execute();
       return rows.map((m) => ({ ...m, message: jsonOrText(m.message) }));
     },
     deliveriesTo(userId: string) {
@@ -72,7 +82,12 @@ export function personalDataRepository(db: Kysely<Database>) {
     },
     /** Webhook events whose payload mentions the id (the caller checks the sender/follower field). */
     async inboxEventsMentioning(userId: string) {
-      const rows = await db.selectFrom("webhook_inbox").select(["id", "event_name", "payload", "received_at"]).where("payload", "like", `%"${userId}"%`).orderBy("id").execute();
+      const rows = await db
+        .selectFrom("webhook_inbox")
+        .select(["id", "event_name", "payload", "received_at"])
+        .where("payload", "like", `%"${userId}"%`)
+        .orderBy("id")
+        .execute();
       return rows.map((e) => ({ ...e, payload: jsonOrText(e.payload) }));
     },
     /** Audit entries the person made or that are about them (by Zalo id or learner id). */
@@ -119,7 +134,17 @@ export function personalDataRepository(db: Kysely<Database>) {
     async anonymiseSubscriber(userId: string, tombstone: string, now: string): Promise<boolean> {
       const r = await db
         .updateTable("subscribers")
-        .set({ user_id: tombstone, display_name: null, consent_text: null, dialogue: null, topics: "[]", following: 0, news_enabled: 0, unfollowed_at: now, updated_at: now })
+        .set({
+          user_id: tombstone,
+          display_name: null,
+          consent_text: null,
+          dialogue: null,
+          topics: "[]",
+          following: 0,
+          news_enabled: 0,
+          unfollowed_at: now,
+          updated_at: now,
+        })
         .where("user_id", "=", userId)
         .executeTakeFirst();
       return Number(r.numUpdatedRows) > 0;
@@ -143,7 +168,11 @@ export function personalDataRepository(db: Kysely<Database>) {
       await db.updateTable("deliveries").set({ user_id: tombstone }).where("user_id", "=", userId).execute();
     },
     async blankInboxEvent(id: number, eventName: string): Promise<void> {
-      await db.updateTable("webhook_inbox").set({ payload: JSON.stringify({ event_name: eventName, erased: true }) }).where("id", "=", id).execute();
+      await db
+        .updateTable("webhook_inbox")
+        .set({ payload: JSON.stringify({ event_name: eventName, erased: true }) })
+        .where("id", "=", id)
+        .execute();
     },
     /**
      * The person's Zalo id (or learner id) where it names who did something, outside the append-only audit log:
@@ -163,7 +192,11 @@ export function personalDataRepository(db: Kysely<Database>) {
       ] as const;
       for (const [table, column] of columns) {
         // One statement per column: Kysely cannot type a table/column pair picked at run time.
-        await (db as unknown as Kysely<Record<string, Record<string, string | null>>>).updateTable(table).set({ [column]: tombstone }).where(column, "in", ids).execute();
+        await (db as unknown as Kysely<Record<string, Record<string, string | null>>>)
+          .updateTable(table)
+          .set({ [column]: tombstone })
+          .where(column, "in", ids)
+          .execute();
       }
     },
     async deleteRolesOf(zaloUserId: string) {

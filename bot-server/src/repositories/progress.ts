@@ -29,30 +29,40 @@ export function progressRepository(db: Kysely<Database>) {
     /** Inserts the attempts whose id is new; returns the ids actually inserted. */
     async insertNewAttempts(rows: Insertable<QuizAttemptsTable>[]): Promise<string[]> {
       if (rows.length === 0) return [];
-      const done = await db.insertInto("quiz_attempts").values(rows).onConflict((oc) => oc.doNothing()).returning("id").execute();
+      const done = await db
+        .insertInto("quiz_attempts")
+        .values(rows)
+        .onConflict((oc) => oc.doNothing())
+        .returning("id")
+        .execute();
       return done.map((r) => r.id);
     },
 
     /** Inserts completions whose id is new and whose lesson the learner has not read yet; returns the ids inserted. */
     async insertNewCompletions(rows: Insertable<LessonCompletionsTable>[]): Promise<string[]> {
       if (rows.length === 0) return [];
-      const done = await db.insertInto("lesson_completions").values(rows).onConflict((oc) => oc.doNothing()).returning("id").execute();
+      const done = await db
+        .insertInto("lesson_completions")
+        .values(rows)
+        .onConflict((oc) => oc.doNothing())
+        .returning("id")
+        .execute();
       return done.map((r) => r.id);
     },
 
     async attemptStats(learnerId: string): Promise<LessonStats[]> {
       const rows = await db
         .selectFrom("quiz_attempts")
-        .select((eb) => [
-          "lesson_id",
-          eb.fn.countAll<number>().as("attempts"),
-          eb.fn.max("score_pct").as("best_score_pct"),
-          eb.fn.max("passed").as("passed"),
-        ])
+        .select((eb) => ["lesson_id", eb.fn.countAll<number>().as("attempts"), eb.fn.max("score_pct").as("best_score_pct"), eb.fn.max("passed").as("passed")])
         .where("learner_id", "=", learnerId)
         .groupBy("lesson_id")
         .execute();
-      return rows.map((r) => ({ lesson_id: r.lesson_id, attempts: Number(r.attempts), best_score_pct: r.best_score_pct == null ? null : Number(r.best_score_pct), passed: Number(r.passed) === 1 }));
+      return rows.map((r) => ({
+        lesson_id: r.lesson_id,
+        attempts: Number(r.attempts),
+        best_score_pct: r.best_score_pct == null ? null : Number(r.best_score_pct),
+        passed: Number(r.passed) === 1,
+      }));
     },
 
     async readLessonIds(learnerId: string): Promise<string[]> {

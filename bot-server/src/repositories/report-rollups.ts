@@ -40,7 +40,9 @@ export function reportRollupRepository(db: Kysely<Database>, dialect: Dialect) {
       ? sql<string>`to_char(date_trunc('week', ${sql.ref(col)} AT TIME ZONE 'Asia/Ho_Chi_Minh'), 'YYYY-MM-DD')`
       : sql<string>`date(${sql.ref(col)}, '+7 hours', 'weekday 0', '-6 days')`;
   const weekOfDate = (col: string) =>
-    dialect === "postgres" ? sql<string>`to_char(date_trunc('week', ${sql.ref(col)}::date), 'YYYY-MM-DD')` : sql<string>`date(${sql.ref(col)}, 'weekday 0', '-6 days')`;
+    dialect === "postgres"
+      ? sql<string>`to_char(date_trunc('week', ${sql.ref(col)}::date), 'YYYY-MM-DD')`
+      : sql<string>`date(${sql.ref(col)}, 'weekday 0', '-6 days')`;
 
   return {
     /**
@@ -64,11 +66,15 @@ export function reportRollupRepository(db: Kysely<Database>, dialect: Dialect) {
       const rows = await sql<{ kind: "c" | "m"; team_id: number; commune_code: string; at: string; removed_at: string | null }>`
         SELECT 'c' AS kind, c.team_id, t.commune_code, c.consented_at AS at, NULL AS removed_at FROM credits c JOIN teams t ON t.id = c.team_id WHERE c.resident_id = ${learnerId}
         UNION ALL
-        SELECT 'm' AS kind, m.team_id, t.commune_code, m.joined_at AS at, m.removed_at FROM team_members m JOIN teams t ON t.id = m.team_id WHERE m.learner_id = ${learnerId}`.execute(db);
+        SELECT 'm' AS kind, m.team_id, t.commune_code, m.joined_at AS at, m.removed_at FROM team_members m JOIN teams t ON t.id = m.team_id WHERE m.learner_id = ${learnerId}`.execute(
+        db,
+      );
       const c = rows.rows.find((r) => r.kind === "c");
       return {
         credit: c ? { team_id: Number(c.team_id), commune_code: c.commune_code, consented_at: c.at } : null,
-        memberships: rows.rows.filter((r) => r.kind === "m").map((m) => ({ team_id: Number(m.team_id), commune_code: m.commune_code, joined_at: m.at, active: m.removed_at === null })),
+        memberships: rows.rows
+          .filter((r) => r.kind === "m")
+          .map((m) => ({ team_id: Number(m.team_id), commune_code: m.commune_code, joined_at: m.at, active: m.removed_at === null })),
       };
     },
 
@@ -76,8 +82,14 @@ export function reportRollupRepository(db: Kysely<Database>, dialect: Dialect) {
     async learning(learnerId: string, excluding: string[] = []): Promise<Pick<LearnerFacts, "completions" | "attempts">> {
       const others = excluding.length ? sql`AND id NOT IN (${list(excluding)})` : sql``;
       const [completions, attempts] = await Promise.all([
-        sql<{ lesson_id: string; completed_at: string }>`SELECT lesson_id, completed_at FROM lesson_completions WHERE learner_id = ${learnerId} ${others}`.execute(db),
-        sql<{ lesson_id: string; passed: number }>`SELECT lesson_id, max(passed) AS passed FROM quiz_attempts WHERE learner_id = ${learnerId} ${others} GROUP BY lesson_id`.execute(db),
+        sql<{
+          lesson_id: string;
+          completed_at: string;
+        }>`SELECT lesson_id, completed_at FROM lesson_completions WHERE learner_id = ${learnerId} ${others}`.execute(db),
+        sql<{
+          lesson_id: string;
+          passed: number;
+        }>`SELECT lesson_id, max(passed) AS passed FROM quiz_attempts WHERE learner_id = ${learnerId} ${others} GROUP BY lesson_id`.execute(db),
       ]);
       return { completions: completions.rows, attempts: attempts.rows.map((a) => ({ lesson_id: a.lesson_id, passed: num(a.passed) })) };
     },
@@ -90,7 +102,9 @@ export function reportRollupRepository(db: Kysely<Database>, dialect: Dialect) {
       const live = deltas
         .map((d) => ({ d, t: TABLES[d.table], values: TABLES[d.table].fields.map((f) => d.add[f] ?? 0) }))
         .filter((x) => x.values.some((v) => v !== 0));
-      const byTeam = [...live].sort((x, y) => order.indexOf(x.d.table) - order.indexOf(y.d.table) || x.d.teamId - y.d.teamId || (x.d.key < y.d.key ? -1 : x.d.key > y.d.key ? 1 : 0));
+      const byTeam = [...live].sort(
+        (x, y) => order.indexOf(x.d.table) - order.indexOf(y.d.table) || x.d.teamId - y.d.teamId || (x.d.key < y.d.key ? -1 : x.d.key > y.d.key ? 1 : 0),
+      );
       for (const { d, t, values } of byTeam) {
         const cols = [sql.ref("team_id"), ...(t.keyCol ? [sql.ref(t.keyCol)] : []), sql.ref("commune_code"), ...t.fields.map((f) => sql.ref(f))];
         const vals = [sql`${d.teamId}`, ...(t.keyCol ? [sql`${d.key}`] : []), sql`${d.communeCode}`, ...values.map((v) => sql`${v}`)];
@@ -103,7 +117,9 @@ export function reportRollupRepository(db: Kysely<Database>, dialect: Dialect) {
       for (const { d, t, values } of live) {
         if (!t.commune || !t.keyCol) continue;
         const id = `${order.indexOf(d.table)}|${d.communeCode}|${d.key}`;
-        const row = twins.get(id) ?? twins.set(id, { table: t.commune, keyCol: t.keyCol, fields: t.fields, commune: d.communeCode, key: d.key, values: values.map(() => 0) }).get(id)!;
+        const row =
+          twins.get(id) ??
+          twins.set(id, { table: t.commune, keyCol: t.keyCol, fields: t.fields, commune: d.communeCode, key: d.key, values: values.map(() => 0) }).get(id)!;
         values.forEach((v, i) => (row.values[i]! += v));
       }
       for (const id of [...twins.keys()].sort()) {
@@ -186,21 +202,49 @@ export function reportRollupRepository(db: Kysely<Database>, dialect: Dialect) {
       return r.rows.map((x) => ({ ...x, id: Number(x.id) }));
     },
     async totals(scope: { communes: string[] } | { teamId: number }) {
-      const r = await sql<Record<string, number | string>>`SELECT commune_code, sum(members) AS members, sum(trained) AS trained, sum(credited) AS credited, sum(learning) AS learning, sum(lessons) AS lessons, sum(visits) AS visits
+      const r = await sql<
+        Record<string, number | string>
+      >`SELECT commune_code, sum(members) AS members, sum(trained) AS trained, sum(credited) AS credited, sum(learning) AS learning, sum(lessons) AS lessons, sum(visits) AS visits
         FROM report_team_totals WHERE ${filter(scope)} GROUP BY commune_code`.execute(db);
-      return r.rows.map((x) => ({ commune_code: String(x.commune_code), members: num(x.members), trained: num(x.trained), credited: num(x.credited), learning: num(x.learning), lessons: num(x.lessons), visits: num(x.visits) }));
+      return r.rows.map((x) => ({
+        commune_code: String(x.commune_code),
+        members: num(x.members),
+        trained: num(x.trained),
+        credited: num(x.credited),
+        learning: num(x.learning),
+        lessons: num(x.lessons),
+        visits: num(x.visits),
+      }));
     },
     async weeks(scope: { communes: string[] } | { teamId: number }, fromWeek: string) {
-      const r = await sql<Record<string, number | string>>`SELECT week_start, sum(credited) AS credited, sum(lessons) AS lessons, sum(visits) AS visits, sum(joined) AS joined
-        FROM ${sql.table("teamId" in scope ? "report_team_weeks" : "report_commune_weeks")} WHERE ${filter(scope)} AND week_start >= ${fromWeek} GROUP BY week_start`.execute(db);
-      return r.rows.map((x) => ({ week_start: String(x.week_start), credited: num(x.credited), lessons: num(x.lessons), visits: num(x.visits), joined: num(x.joined) }));
+      const r = await sql<
+        Record<string, number | string>
+      >`SELECT week_start, sum(credited) AS credited, sum(lessons) AS lessons, sum(visits) AS visits, sum(joined) AS joined
+        FROM ${sql.table("teamId" in scope ? "report_team_weeks" : "report_commune_weeks")} WHERE ${filter(scope)} AND week_start >= ${fromWeek} GROUP BY week_start`.execute(
+        db,
+      );
+      return r.rows.map((x) => ({
+        week_start: String(x.week_start),
+        credited: num(x.credited),
+        lessons: num(x.lessons),
+        visits: num(x.visits),
+        joined: num(x.joined),
+      }));
     },
     async quiz(scope: { communes: string[] } | { teamId: number }) {
-      const r = await sql<Record<string, number | string>>`SELECT lesson_id, sum(attempted) AS attempted, sum(passed) AS passed FROM ${sql.table("teamId" in scope ? "report_team_quiz" : "report_commune_quiz")} WHERE ${filter(scope)} GROUP BY lesson_id`.execute(db);
+      const r = await sql<
+        Record<string, number | string>
+      >`SELECT lesson_id, sum(attempted) AS attempted, sum(passed) AS passed FROM ${sql.table("teamId" in scope ? "report_team_quiz" : "report_commune_quiz")} WHERE ${filter(scope)} GROUP BY lesson_id`.execute(
+        db,
+      );
       return r.rows.map((x) => ({ lesson_id: String(x.lesson_id), attempted: num(x.attempted), passed: num(x.passed) }));
     },
     async kinds(scope: { communes: string[] } | { teamId: number }) {
-      const r = await sql<Record<string, number | string>>`SELECT commune_code, kind, sum(visits) AS visits FROM ${sql.table("teamId" in scope ? "report_team_kinds" : "report_commune_kinds")} WHERE ${filter(scope)} GROUP BY commune_code, kind`.execute(db);
+      const r = await sql<
+        Record<string, number | string>
+      >`SELECT commune_code, kind, sum(visits) AS visits FROM ${sql.table("teamId" in scope ? "report_team_kinds" : "report_commune_kinds")} WHERE ${filter(scope)} GROUP BY commune_code, kind`.execute(
+        db,
+      );
       return r.rows.map((x) => ({ commune_code: String(x.commune_code), kind: String(x.kind), visits: num(x.visits) }));
     },
   };

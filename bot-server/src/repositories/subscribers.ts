@@ -26,7 +26,13 @@ export function subscriberRepository(db: Kysely<Database>, dialect: Dialect) {
     /** Which of these people are known not to follow the OA (Zalo said so); no evidence is not "unfollowed". */
     async unfollowed(userIds: string[]): Promise<Set<string>> {
       if (userIds.length === 0) return new Set();
-      const rows = await db.selectFrom("subscribers").select("user_id").where("user_id", "in", userIds).where("following", "=", 0).where("follow_checked_at", "is not", null).execute();
+      const rows = await db
+        .selectFrom("subscribers")
+        .select("user_id")
+        .where("user_id", "in", userIds)
+        .where("following", "=", 0)
+        .where("follow_checked_at", "is not", null)
+        .execute();
       return new Set(rows.map((r) => r.user_id));
     },
     /**
@@ -34,27 +40,61 @@ export function subscriberRepository(db: Kysely<Database>, dialect: Dialect) {
      * interacted (a Vietnam date: its start, so the free window is never overestimated). Rows are created when
      * missing; an interaction time only ever moves forward; a follow state older than one we have is ignored.
      */
-    async recordFromZalo(rows: { userId: string; following: boolean; lastInteractionAt: string | null; displayName: string | null }[], checkedAt: string): Promise<void> {
+    async recordFromZalo(
+      rows: { userId: string; following: boolean; lastInteractionAt: string | null; displayName: string | null }[],
+      checkedAt: string,
+    ): Promise<void> {
       if (rows.length === 0) return;
       await db
         .insertInto("subscribers")
-        .values(rows.map((r) => ({ user_id: r.userId, following: r.following ? 1 : 0, follow_checked_at: checkedAt, last_interaction_at: r.lastInteractionAt, interaction_is_date: r.lastInteractionAt ? 1 : 0, display_name: r.displayName, created_at: checkedAt, updated_at: checkedAt })))
+        .values(
+          rows.map((r) => ({
+            user_id: r.userId,
+            following: r.following ? 1 : 0,
+            follow_checked_at: checkedAt,
+            last_interaction_at: r.lastInteractionAt,
+            interaction_is_date: r.lastInteractionAt ? 1 : 0,
+            display_name: r.displayName,
+            created_at: checkedAt,
+            updated_at: checkedAt,
+          })),
+        )
         .onConflict((oc) => oc.column("user_id").doNothing())
         .execute();
       for (const r of rows) {
         await db
           .updateTable("subscribers")
           .set((eb) => ({
-            following: eb.case().when(eb.or([eb("follow_checked_at", "is", null), eb("follow_checked_at", "<=", checkedAt)])).then(r.following ? 1 : 0).else(eb.ref("following")).end(),
-            follow_checked_at: eb.case().when(eb.or([eb("follow_checked_at", "is", null), eb("follow_checked_at", "<=", checkedAt)])).then(checkedAt).else(eb.ref("follow_checked_at")).end(),
+            following: eb
+              .case()
+              .when(eb.or([eb("follow_checked_at", "is", null), eb("follow_checked_at", "<=", checkedAt)]))
+              .then(r.following ? 1 : 0)
+              .else(eb.ref("following"))
+              .end(),
+            follow_checked_at: eb
+              .case()
+              .when(eb.or([eb("follow_checked_at", "is", null), eb("follow_checked_at", "<=", checkedAt)]))
+              .then(checkedAt)
+              .else(eb.ref("follow_checked_at"))
+              .end(),
             last_interaction_at:
               r.lastInteractionAt === null
                 ? eb.ref("last_interaction_at")
-                : eb.case().when(eb.or([eb("last_interaction_at", "is", null), eb("last_interaction_at", "<", r.lastInteractionAt)])).then(r.lastInteractionAt).else(eb.ref("last_interaction_at")).end(),
+                : eb
+                    .case()
+                    .when(eb.or([eb("last_interaction_at", "is", null), eb("last_interaction_at", "<", r.lastInteractionAt)]))
+                    .then(r.lastInteractionAt)
+                    .else(eb.ref("last_interaction_at"))
+                    .end(),
             interaction_is_date:
               r.lastInteractionAt === null
                 ? eb.ref("interaction_is_date")
-                : eb.case().when(eb.or([eb("last_interaction_at", "is", null), eb("last_interaction_at", "<", r.lastInteractionAt)])).then(1).else(eb.ref("interaction_is_date")).end(),
+                : eb
+                    .case()
+                    .when(eb.or([eb("last_interaction_at", "is", null), eb("last_interaction_at", "<", r.lastInteractionAt)]))
+                    .then(1)
+                    .else(eb.ref("interaction_is_date"))
+                    .end(),
             display_name: r.displayName === null ? eb.ref("display_name") : r.displayName,
             updated_at: checkedAt,
           }))
@@ -65,7 +105,13 @@ export function subscriberRepository(db: Kysely<Database>, dialect: Dialect) {
     /** Who we know of, among these ids, and how recently we know they interacted (import skips those already fresh). */
     async known(userIds: string[]) {
       if (userIds.length === 0) return [];
-      return (await db.selectFrom("subscribers").select(["user_id", "following", "follow_checked_at", "last_interaction_at", "display_name"]).where("user_id", "in", userIds).execute()).map(parsed);
+      return (
+        await db
+          .selectFrom("subscribers")
+          .select(["user_id", "following", "follow_checked_at", "last_interaction_at", "display_name"])
+          .where("user_id", "in", userIds)
+          .execute()
+      ).map(parsed);
     },
     /**
      * Followers whose last interaction is only a date (its start kept) between `from` and `to`: perhaps still in
@@ -90,7 +136,12 @@ export function subscriberRepository(db: Kysely<Database>, dialect: Dialect) {
     async recordExactInteraction(userId: string, at: string, repliesUsed: number | null, now: string): Promise<void> {
       await db
         .updateTable("subscribers")
-        .set({ last_interaction_at: at, interaction_is_date: 0, ...(repliesUsed === null ? {} : { window_anchor: at, window_replies: repliesUsed }), updated_at: now })
+        .set({
+          last_interaction_at: at,
+          interaction_is_date: 0,
+          ...(repliesUsed === null ? {} : { window_anchor: at, window_replies: repliesUsed }),
+          updated_at: now,
+        })
         .where("user_id", "=", userId)
         .where((eb) => eb.or([eb("last_interaction_at", "is", null), eb("last_interaction_at", "<=", at)]))
         .execute();
@@ -117,7 +168,12 @@ export function subscriberRepository(db: Kysely<Database>, dialect: Dialect) {
       await db
         .updateTable("subscribers")
         .set((eb) => ({
-          window_replies: eb.case().when(eb("window_anchor", "=", eb.ref("last_interaction_at"))).then(eb("window_replies", "+", n)).else(n).end(),
+          window_replies: eb
+            .case()
+            .when(eb("window_anchor", "=", eb.ref("last_interaction_at")))
+            .then(eb("window_replies", "+", n))
+            .else(n)
+            .end(),
           window_anchor: eb.ref("last_interaction_at"),
         }))
         .where("user_id", "=", userId)
@@ -138,7 +194,11 @@ export function subscriberRepository(db: Kysely<Database>, dialect: Dialect) {
       const other = following ? "unfollowed_at" : "followed_at";
       await db
         .updateTable("subscribers")
-        .set(following ? { following: 1, followed_at: at, follow_checked_at: at, updated_at: now } : { following: 0, unfollowed_at: at, follow_checked_at: at, dialogue: null, updated_at: now })
+        .set(
+          following
+            ? { following: 1, followed_at: at, follow_checked_at: at, updated_at: now }
+            : { following: 0, unfollowed_at: at, follow_checked_at: at, dialogue: null, updated_at: now },
+        )
         .where("user_id", "=", userId)
         .where((eb) => eb.or([eb(other, "is", null), eb(other, "<=", at)]))
         .where((eb) => eb.or([eb("follow_checked_at", "is", null), eb("follow_checked_at", "<=", at)]))
@@ -149,7 +209,19 @@ export function subscriberRepository(db: Kysely<Database>, dialect: Dialect) {
     async page(afterUserId: string, limit: number) {
       const rows = await db
         .selectFrom("subscribers")
-        .select(["user_id", "following", "follow_checked_at", "news_enabled", "topics", "province_code", "commune_code", "last_interaction_at", "interaction_is_date", "window_anchor", "window_replies"])
+        .select([
+          "user_id",
+          "following",
+          "follow_checked_at",
+          "news_enabled",
+          "topics",
+          "province_code",
+          "commune_code",
+          "last_interaction_at",
+          "interaction_is_date",
+          "window_anchor",
+          "window_replies",
+        ])
         .where("user_id", ">", afterUserId)
         .orderBy("user_id")
         .limit(limit)
@@ -159,7 +231,22 @@ export function subscriberRepository(db: Kysely<Database>, dialect: Dialect) {
     async ensure(userId: string, now: string): Promise<void> {
       await db
         .insertInto("subscribers")
-        .values({ user_id: userId, following: 0, created_at: now, updated_at: now, display_name: null, followed_at: null, unfollowed_at: null, last_interaction_at: null, consent_version: null, consent_text: null, consent_at: null, province_code: null, commune_code: null, dialogue: null })
+        .values({
+          user_id: userId,
+          following: 0,
+          created_at: now,
+          updated_at: now,
+          display_name: null,
+          followed_at: null,
+          unfollowed_at: null,
+          last_interaction_at: null,
+          consent_version: null,
+          consent_text: null,
+          consent_at: null,
+          province_code: null,
+          commune_code: null,
+          dialogue: null,
+        })
         .onConflict((oc) => oc.column("user_id").doNothing())
         .execute();
     },

@@ -14,7 +14,12 @@ export function teamInviteRepository(db: Kysely<Database>) {
     },
     /** Marks the invite used by this person; false when it was used already. */
     async use(nonce: string, learnerId: string, now: string): Promise<boolean> {
-      const r = await db.updateTable("team_invites").set({ used_by: learnerId, used_at: now }).where("nonce", "=", nonce).where("used_at", "is", null).executeTakeFirst();
+      const r = await db
+        .updateTable("team_invites")
+        .set({ used_by: learnerId, used_at: now })
+        .where("nonce", "=", nonce)
+        .where("used_at", "is", null)
+        .executeTakeFirst();
       return Number(r.numUpdatedRows) > 0;
     },
     /** The newest invite of a team still open at `now`, if any. */

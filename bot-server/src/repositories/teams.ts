@@ -64,11 +64,21 @@ export function teamRepository(db: Kysely<Database>) {
     },
     /** Adds an active membership; false when the person already has one (or the team a leader, for a leader). */
     async insertMember(row: Insertable<TeamMembersTable>): Promise<boolean> {
-      const r = await db.insertInto("team_members").values(row).onConflict((oc) => oc.doNothing()).executeTakeFirst();
+      const r = await db
+        .insertInto("team_members")
+        .values(row)
+        .onConflict((oc) => oc.doNothing())
+        .executeTakeFirst();
       return Number(r.numInsertedOrUpdatedRows ?? 0) > 0;
     },
     async setRole(teamId: number, learnerId: string, role: MemberRow["role"]): Promise<boolean> {
-      const r = await db.updateTable("team_members").set({ role }).where("team_id", "=", teamId).where("learner_id", "=", learnerId).where("removed_at", "is", null).executeTakeFirst();
+      const r = await db
+        .updateTable("team_members")
+        .set({ role })
+        .where("team_id", "=", teamId)
+        .where("learner_id", "=", learnerId)
+        .where("removed_at", "is", null)
+        .executeTakeFirst();
       return Number(r.numUpdatedRows) > 0;
     },
     async remove(teamId: number, learnerId: string, by: string, now: string): Promise<boolean> {
@@ -96,12 +106,18 @@ export function teamRepository(db: Kysely<Database>) {
      * Every active member of the teams of these communes (null: all) with how many of `lessonIds` they have
      * passed: one grouped query over the team_members_team and quiz_attempts_learner_lesson indexes.
      */
-    async memberTraining(codes: string[] | null, lessonIds: string[]): Promise<{ team_id: number; commune_code: string; learner_id: string; passed: number }[]> {
+    async memberTraining(
+      codes: string[] | null,
+      lessonIds: string[],
+    ): Promise<{ team_id: number; commune_code: string; learner_id: string; passed: number }[]> {
       let q = db
         .selectFrom("team_members as m")
         .innerJoin("teams as t", "t.id", "m.team_id")
         .leftJoin("quiz_attempts as a", (j) =>
-          j.onRef("a.learner_id", "=", "m.learner_id").on("a.passed", "=", 1).on("a.lesson_id", "in", lessonIds.length ? lessonIds : NONE),
+          j
+            .onRef("a.learner_id", "=", "m.learner_id")
+            .on("a.passed", "=", 1)
+            .on("a.lesson_id", "in", lessonIds.length ? lessonIds : NONE),
         )
         .select(["m.team_id", "t.commune_code", "m.learner_id", sql<number>`count(distinct a.lesson_id)`.as("passed")])
         .where("m.removed_at", "is", null);

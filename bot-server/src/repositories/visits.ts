@@ -12,7 +12,11 @@ export function visitRepository(db: Kysely<Database>) {
   return {
     /** false when a visit with this id exists (a retried request). */
     async insert(row: Insertable<VisitsTable>): Promise<boolean> {
-      const r = await db.insertInto("visits").values(row).onConflict((oc) => oc.column("id").doNothing()).executeTakeFirst();
+      const r = await db
+        .insertInto("visits")
+        .values(row)
+        .onConflict((oc) => oc.column("id").doNothing())
+        .executeTakeFirst();
       return Number(r.numInsertedOrUpdatedRows ?? 0) > 0;
     },
     async find(id: string): Promise<VisitRow | undefined> {
@@ -20,10 +24,23 @@ export function visitRepository(db: Kysely<Database>) {
       return r && parsed(r);
     },
     async ofMember(memberId: string, limit: number): Promise<VisitRow[]> {
-      return (await db.selectFrom("visits").selectAll().where("member_id", "=", memberId).orderBy("visited_on", "desc").orderBy("created_at", "desc").limit(limit).execute()).map(parsed);
+      return (
+        await db
+          .selectFrom("visits")
+          .selectAll()
+          .where("member_id", "=", memberId)
+          .orderBy("visited_on", "desc")
+          .orderBy("created_at", "desc")
+          .limit(limit)
+          .execute()
+      ).map(parsed);
     },
     async countByMember(memberId: string): Promise<number> {
-      const r = await db.selectFrom("visits").select((eb) => eb.fn.countAll().as("n")).where("member_id", "=", memberId).executeTakeFirstOrThrow();
+      const r = await db
+        .selectFrom("visits")
+        .select((eb) => eb.fn.countAll().as("n"))
+        .where("member_id", "=", memberId)
+        .executeTakeFirstOrThrow();
       return Number(r.n);
     },
   };

@@ -15,7 +15,8 @@ const actors = new WeakMap<FastifyRequest, TeamActor>();
 /** The admin routes' hook: a valid session (401) and, unless the route is open to any signed-in person, an official role (403). */
 export async function requireAdmin(req: FastifyRequest): Promise<void> {
   const actor = await requirePerson(req);
-  if (!req.routeOptions.config.anySignedIn && actor.roles.length === 0) throw new AppError(403, "not_an_official", "Chức năng này chỉ dành cho cán bộ được phân quyền.");
+  if (!req.routeOptions.config.anySignedIn && actor.roles.length === 0)
+    throw new AppError(403, "not_an_official", "Chức năng này chỉ dành cho cán bộ được phân quyền.");
   actors.set(req, actor);
 }
 

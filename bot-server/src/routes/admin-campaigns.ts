@@ -3,7 +3,14 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { errorSchema } from "../../../shared/schemas/api.js";
 import { campaignDraftSchema, campaignListQuerySchema, campaignListSchema, campaignStatsSchema, type CampaignDraft } from "../../../shared/schemas/campaign.js";
-import { campaignApprovedSchema, campaignCancelledSchema, campaignCreatedSchema, campaignPreviewSchema, campaignSentSchema, campaignViewSchema } from "../../../shared/schemas/responses/campaigns.js";
+import {
+  campaignApprovedSchema,
+  campaignCancelledSchema,
+  campaignCreatedSchema,
+  campaignPreviewSchema,
+  campaignSentSchema,
+  campaignViewSchema,
+} from "../../../shared/schemas/responses/campaigns.js";
 import { csvSchema } from "../../../shared/schemas/responses/files.js";
 import { statsCsv, statsOfCampaign } from "../services/campaigns/campaign-stats.js";
 import { approveCampaign } from "../services/campaigns/approve-campaign.js";
@@ -29,7 +36,16 @@ export async function adminCampaignRoutes(app: FastifyInstance, opts: { costs: P
 
   r.post(
     "/api/v1/admin/campaigns/preview",
-    { config, schema: { tags, security, summary: "The messages a follower would receive", body: campaignDraftSchema, response: { 200: campaignPreviewSchema, ...errors } } },
+    {
+      config,
+      schema: {
+        tags,
+        security,
+        summary: "The messages a follower would receive",
+        body: campaignDraftSchema,
+        response: { 200: campaignPreviewSchema, ...errors },
+      },
+    },
     async (req) => {
       checkCampaign(deps(), adminActor(req), req.body);
       return { messages: messages(req.body), promotion: promotionMessage(req.body, app.links.lesson) };
@@ -95,13 +111,31 @@ export async function adminCampaignRoutes(app: FastifyInstance, opts: { costs: P
 
   r.post(
     "/api/v1/admin/campaigns/:id/approve",
-    { config, schema: { tags, security, summary: "Approve a province-wide campaign (a second official)", params: idParams, response: { 200: campaignApprovedSchema, 409: errorSchema, ...errors } } },
+    {
+      config,
+      schema: {
+        tags,
+        security,
+        summary: "Approve a province-wide campaign (a second official)",
+        params: idParams,
+        response: { 200: campaignApprovedSchema, 409: errorSchema, ...errors },
+      },
+    },
     async (req) => ({ status: (await approveCampaign(ddeps(), adminActor(req), req.params.id)) as "scheduled" | "sending" }),
   );
 
   r.post(
     "/api/v1/admin/campaigns/:id/cancel",
-    { config, schema: { tags, security, summary: "Cancel: stops the deliveries not yet under way", params: idParams, response: { 200: campaignCancelledSchema, 409: errorSchema, ...errors } } },
+    {
+      config,
+      schema: {
+        tags,
+        security,
+        summary: "Cancel: stops the deliveries not yet under way",
+        params: idParams,
+        response: { 200: campaignCancelledSchema, 409: errorSchema, ...errors },
+      },
+    },
     async (req) => ({ status: "cancelled" as const, stopped: await cancelCampaign(ddeps(), adminActor(req), req.params.id) }),
   );
 
@@ -116,6 +150,10 @@ export async function adminCampaignRoutes(app: FastifyInstance, opts: { costs: P
   r.get(
     "/api/v1/admin/campaigns/:id/stats.csv",
     { config, schema: { tags, security, summary: "The same numbers as CSV", params: idParams, response: { 200: csvSchema, ...errors } } },
-    async (req, reply) => reply.type("text/csv; charset=utf-8").header("content-disposition", `attachment; filename="campaign-${req.params.id}.csv"`).send(statsCsv(await statsFor(req))),
+    async (req, reply) =>
+      reply
+        .type("text/csv; charset=utf-8")
+        .header("content-disposition", `attachment; filename="campaign-${req.params.id}.csv"`)
+        .send(statsCsv(await statsFor(req))),
   );
 }

@@ -18,13 +18,26 @@ export async function adminCommuneRoutes(app: FastifyInstance): Promise<void> {
 
   r.get(
     "/api/v1/admin/communes/:code/point",
-    { config: limit, schema: { tags, security, summary: "Where a commune I manage is (null when not set)", params, response: { 200: communePointSchema, ...errors } } },
+    {
+      config: limit,
+      schema: { tags, security, summary: "Where a commune I manage is (null when not set)", params, response: { 200: communePointSchema, ...errors } },
+    },
     async (req) => getCommunePoint(deps(), adminActor(req), req.params.code),
   );
 
   r.put(
     "/api/v1/admin/communes/:code/point",
-    { config: limit, schema: { tags, security, summary: "Set where a commune I manage is (decimal degrees); audited", params, body: communePointInputSchema, response: { 200: communePointSchema, ...errors } } },
+    {
+      config: limit,
+      schema: {
+        tags,
+        security,
+        summary: "Set where a commune I manage is (decimal degrees); audited",
+        params,
+        body: communePointInputSchema,
+        response: { 200: communePointSchema, ...errors },
+      },
+    },
     async (req) => setCommunePoint(deps(), adminActor(req), req.params.code, req.body),
   );
 }

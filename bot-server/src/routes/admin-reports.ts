@@ -21,13 +21,25 @@ export async function adminReportRoutes(app: FastifyInstance, opts: { costs: Rep
 
   r.get(
     "/api/v1/admin/reports",
-    { config, schema: { tags, security, summary: "The report of an area (?area=<code>) or a team (?team=<id>), over the last ?weeks=12 weeks", querystring: reportQuerySchema, response: { 200: reportSchema, ...errors } } },
+    {
+      config,
+      schema: {
+        tags,
+        security,
+        summary: "The report of an area (?area=<code>) or a team (?team=<id>), over the last ?weeks=12 weeks",
+        querystring: reportQuerySchema,
+        response: { 200: reportSchema, ...errors },
+      },
+    },
     async (req) => buildReport(deps(), adminActor(req), req.query),
   );
 
   r.get(
     "/api/v1/admin/reports.csv",
-    { config, schema: { tags, security, summary: "The same report as CSV (the same numbers)", querystring: reportQuerySchema, response: { 200: csvSchema, ...errors } } },
+    {
+      config,
+      schema: { tags, security, summary: "The same report as CSV (the same numbers)", querystring: reportQuerySchema, response: { 200: csvSchema, ...errors } },
+    },
     async (req, reply) => {
       const report = await buildReport(deps(), adminActor(req), req.query);
       const name = `bao-cao-${report.scope.kind}-${report.scope.code}-${report.generatedAt.slice(0, 10)}.csv`;

@@ -21,19 +21,41 @@ export async function adminTeamRoutes(app: FastifyInstance): Promise<void> {
 
   r.get(
     "/api/v1/admin/teams",
-    { config: limit, schema: { tags, security, summary: "Teams of an area (default: all I see) with members trained", querystring: z.strictObject({ area: areaCodeSchema.optional() }), response: { 200: teamListSchema, ...errors } } },
+    {
+      config: limit,
+      schema: {
+        tags,
+        security,
+        summary: "Teams of an area (default: all I see) with members trained",
+        querystring: z.strictObject({ area: areaCodeSchema.optional() }),
+        response: { 200: teamListSchema, ...errors },
+      },
+    },
     async (req) => listTeams(deps(), adminActor(req), req.query.area || undefined),
   );
 
   r.post(
     "/api/v1/admin/teams",
-    { config: limit, schema: { tags, security, summary: "Create a team in a commune I manage; audited", body: createTeamSchema, response: { 200: teamSchema, ...errors } } },
+    {
+      config: limit,
+      schema: { tags, security, summary: "Create a team in a commune I manage; audited", body: createTeamSchema, response: { 200: teamSchema, ...errors } },
+    },
     async (req) => createTeam(deps(), adminActor(req), req.body),
   );
 
   r.put(
     "/api/v1/admin/teams/:teamId/leader",
-    { config: limit, schema: { tags, security, summary: "Name the team's leader (a member, or a person by Zalo id); audited", params: z.strictObject({ teamId: teamIdSchema }), body: nameLeaderSchema, response: { 200: personSchema, ...errors } } },
+    {
+      config: limit,
+      schema: {
+        tags,
+        security,
+        summary: "Name the team's leader (a member, or a person by Zalo id); audited",
+        params: z.strictObject({ teamId: teamIdSchema }),
+        body: nameLeaderSchema,
+        response: { 200: personSchema, ...errors },
+      },
+    },
     async (req) => nameLeader(deps(), adminActor(req), req.params.teamId, req.body),
   );
 }

@@ -19,7 +19,10 @@ export async function adminRoutes(app: FastifyInstance): Promise<void> {
 
   r.get(
     "/api/v1/admin/me",
-    { config: { ...limit, anySignedIn: true }, schema: { tags, security, summary: "My roles (empty when I am not an official)", response: { 200: adminMeSchema, ...errors } } },
+    {
+      config: { ...limit, anySignedIn: true },
+      schema: { tags, security, summary: "My roles (empty when I am not an official)", response: { 200: adminMeSchema, ...errors } },
+    },
     async (req) => myRoles(deps(), adminActor(req)),
   );
 
@@ -31,7 +34,10 @@ export async function adminRoutes(app: FastifyInstance): Promise<void> {
 
   r.post(
     "/api/v1/admin/roles",
-    { config: limit, schema: { tags, security, summary: "Grant a role (needs a wider role over that area)", body: roleGrantSchema, response: { 200: roleSchema, ...errors } } },
+    {
+      config: limit,
+      schema: { tags, security, summary: "Grant a role (needs a wider role over that area)", body: roleGrantSchema, response: { 200: roleSchema, ...errors } },
+    },
     async (req) => grantRole(deps(), adminActor(req), req.body),
   );
 
@@ -48,7 +54,13 @@ export async function adminRoutes(app: FastifyInstance): Promise<void> {
     "/api/v1/admin/audit",
     {
       config: limit,
-      schema: { tags, security, summary: "The audit log of my area, newest first", querystring: z.strictObject({ limit: z.coerce.number().int().min(1).max(500).default(100) }), response: { 200: auditListSchema, ...errors } },
+      schema: {
+        tags,
+        security,
+        summary: "The audit log of my area, newest first",
+        querystring: z.strictObject({ limit: z.coerce.number().int().min(1).max(500).default(100) }),
+        response: { 200: auditListSchema, ...errors },
+      },
     },
     async (req) => readAuditLog(deps(), adminActor(req), req.query.limit),
   );

@@ -10,11 +10,9 @@ export async function areaRoutes(app: FastifyInstance): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const config = { rateLimit: { max: 300, timeWindow: "1 minute" } };
 
-  r.get(
-    "/api/v1/areas/provinces",
-    { config, schema: { tags: ["areas"], summary: "The 34 provinces", response: { 200: provincesSchema } } },
-    async () => ({ provinces: app.services.areas.provinces.map((p) => ({ code: p.code, name: p.name })) }),
-  );
+  r.get("/api/v1/areas/provinces", { config, schema: { tags: ["areas"], summary: "The 34 provinces", response: { 200: provincesSchema } } }, async () => ({
+    provinces: app.services.areas.provinces.map((p) => ({ code: p.code, name: p.name })),
+  }));
 
   r.get(
     "/api/v1/areas/communes",
@@ -32,7 +30,10 @@ export async function areaRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (req) => {
-      const found = app.services.areas.searchCommunes(req.query.q, { limit: req.query.limit, ...(req.query.province ? { provinceCode: req.query.province } : {}) });
+      const found = app.services.areas.searchCommunes(req.query.q, {
+        limit: req.query.limit,
+        ...(req.query.province ? { provinceCode: req.query.province } : {}),
+      });
       return { communes: found.map((c) => ({ code: c.code, name: c.name, provinceCode: c.provinceCode, fullName: c.fullName })) };
     },
   );

@@ -34,8 +34,11 @@ export async function domainVerificationRoutes(app: FastifyInstance, opts: { cod
   );
   // The home page carries the tag too, and sends people on to the mini app.
   app.get("/", { schema: { hide: true } }, async (_req, reply) =>
-    reply
-      .type("text/html; charset=utf-8")
-      .send(verificationHtml(code, { head: `<meta http-equiv="refresh" content="0; url=${homeTarget}">\n<title>Kỹ năng số cộng đồng</title>`, body: `<p><a href="${homeTarget}">Mở Kỹ năng số cộng đồng</a></p>` })),
+    reply.type("text/html; charset=utf-8").send(
+      verificationHtml(code, {
+        head: `<meta http-equiv="refresh" content="0; url=${homeTarget}">\n<title>Kỹ năng số cộng đồng</title>`,
+        body: `<p><a href="${homeTarget}">Mở Kỹ năng số cộng đồng</a></p>`,
+      }),
+    ),
   );
 }

@@ -8,7 +8,14 @@ export async function healthRoutes(app: FastifyInstance, opts: { sandbox: boolea
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   r.get("/health", { schema: { tags: ["system"], response: { 200: healthResponseSchema, 503: healthResponseSchema } } }, async (_req, reply) => {
-    const body = await checkHealth({ repos: app.services.repos, dialect: app.database.dialect, tokens: app.zalo.tokens, webhookState: app.zalo.webhookState, sandbox: opts.sandbox, log: app.log });
+    const body = await checkHealth({
+      repos: app.services.repos,
+      dialect: app.database.dialect,
+      tokens: app.zalo.tokens,
+      webhookState: app.zalo.webhookState,
+      sandbox: opts.sandbox,
+      log: app.log,
+    });
     return reply.status(body.database.status === "ok" ? 200 : 503).send(body);
   });
 

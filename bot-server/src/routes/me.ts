@@ -18,11 +18,18 @@ export async function meRoutes(app: FastifyInstance): Promise<void> {
     "/api/v1/me/export",
     {
       config: { rateLimit: { max: 10, timeWindow: "1 minute" } },
-      schema: { tags, security, summary: "Everything stored about me, as a JSON file to download (each section explained in Vietnamese)", response: { 200: myDataExportSchema, 401: errorSchema, 404: errorSchema } },
+      schema: {
+        tags,
+        security,
+        summary: "Everything stored about me, as a JSON file to download (each section explained in Vietnamese)",
+        response: { 200: myDataExportSchema, 401: errorSchema, 404: errorSchema },
+      },
     },
     async (req, reply) => {
       const data = await exportMyData(deps(), await requireLearner(req));
-      void reply.header("content-disposition", `attachment; filename="du-lieu-cua-toi-${data.exportedAt.slice(0, 10)}.json"`).header("cache-control", "no-store");
+      void reply
+        .header("content-disposition", `attachment; filename="du-lieu-cua-toi-${data.exportedAt.slice(0, 10)}.json"`)
+        .header("cache-control", "no-store");
       return data;
     },
   );

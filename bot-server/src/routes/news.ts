@@ -17,7 +17,15 @@ export async function newsRoutes(app: FastifyInstance): Promise<void> {
 
   r.get(
     "/api/v1/me/news",
-    { config, schema: { tags, security, summary: "My news (Tin mới): the latest 20, newest first, and how many are unread", response: { 200: newsResponseSchema, 401: errorSchema } } },
+    {
+      config,
+      schema: {
+        tags,
+        security,
+        summary: "My news (Tin mới): the latest 20, newest first, and how many are unread",
+        response: { 200: newsResponseSchema, 401: errorSchema },
+      },
+    },
     async (req) => getMyNews({ repos: app.services.repos, catalog: app.services.catalog, links: app.links }, await requireLearner(req)),
   );
 

@@ -37,7 +37,16 @@ export async function posterRoutes(app: FastifyInstance): Promise<void> {
     );
     r.get(
       `/api/v1/posters/skill/:skillId.${format}`,
-      { config, schema: { tags: ["posters"], summary: `${what} of a skill; its QR code opens the skill's first lesson`, params: posterSkillParamsSchema, querystring: posterQuerySchema, response } },
+      {
+        config,
+        schema: {
+          tags: ["posters"],
+          summary: `${what} of a skill; its QR code opens the skill's first lesson`,
+          params: posterSkillParamsSchema,
+          querystring: posterQuerySchema,
+          response,
+        },
+      },
       async (req, reply) => send(req, reply, await makePoster(deps, { kind: "skill", id: req.params.skillId, format, ref: req.query.ref ?? null })),
     );
   }

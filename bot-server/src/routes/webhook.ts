@@ -74,7 +74,10 @@ export async function webhookRoutes(app: FastifyInstance, opts: { maxAgeHours: n
       if (!parsed.success || !req.rawBody) throw badRequest("invalid_event", "Sự kiện không đúng định dạng của Zalo.");
       const ev = parsed.data;
       const header = req.headers["x-zevent-signature"];
-      if (ev.app_id !== ids.appId || !verifyWebhookSignature(typeof header === "string" ? header : undefined, ids.appId, req.rawBody, ev.timestamp, ids.oaSecretKey)) {
+      if (
+        ev.app_id !== ids.appId ||
+        !verifyWebhookSignature(typeof header === "string" ? header : undefined, ids.appId, req.rawBody, ev.timestamp, ids.oaSecretKey)
+      ) {
         throw unauthorized("invalid_signature", "Chữ ký sự kiện không hợp lệ.");
       }
       // A signed event far from now is a replay (Zalo retries for about 12 hours, zalo-platform.md): logged, refused.

@@ -9,7 +9,7 @@ const DEMO_POINTS: Array<[code: string, latitude: number, longitude: number]> = 
   ["00004", 21.0368, 105.8345], // Phường Ba Đình, Hà Nội
   ["00008", 21.0405, 105.8197], // Phường Ngọc Hà, Hà Nội
   ["00070", 21.0285, 105.8522], // Phường Hoàn Kiếm, Hà Nội
-  ["26740", 10.7797, 106.6990], // Phường Sài Gòn, Thành phố Hồ Chí Minh
+  ["26740", 10.7797, 106.699], // Phường Sài Gòn, Thành phố Hồ Chí Minh
   ["26743", 10.7721, 106.6983], // Phường Bến Thành, Thành phố Hồ Chí Minh
 ];
 
@@ -17,6 +17,7 @@ export async function seedDemoCommunePoints(repos: Repositories, clock: Clock): 
   if ((await repos.communePoints.count()) > 0) return;
   const at = clock.now().toISOString();
   await repos.transaction(async (r) => {
-    for (const [code, latitude, longitude] of DEMO_POINTS) await r.communePoints.set({ commune_code: code, latitude, longitude, source: "import", updated_by: "sandbox-demo", updated_at: at });
+    for (const [code, latitude, longitude] of DEMO_POINTS)
+      await r.communePoints.set({ commune_code: code, latitude, longitude, source: "import", updated_by: "sandbox-demo", updated_at: at });
   });
 }

@@ -16,7 +16,9 @@ async function main(): Promise<void> {
   const port = typeof addr === "object" && addr ? addr.port : config.port;
   const url = config.publicUrl ?? `http://127.0.0.1:${port}`;
   const env = Object.entries(zaloEnvFor(identity, url)).map(([k, v]) => `  ${k}=${v}`);
-  console.log(`\n  Zalo sandbox listening on ${url}${config.sandboxSeed ? "" : " (no SANDBOX_SEED: secrets change at every start)"}.\n  Run the app against it with:\n${env.join("\n")}\n`);
+  console.log(
+    `\n  Zalo sandbox listening on ${url}${config.sandboxSeed ? "" : " (no SANDBOX_SEED: secrets change at every start)"}.\n  Run the app against it with:\n${env.join("\n")}\n`,
+  );
   for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => void app.close().then(() => process.exit(0)));
 }
 

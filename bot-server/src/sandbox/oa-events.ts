@@ -18,7 +18,11 @@ export function oaEvents(id: SandboxIdentity, now: () => number) {
       source: "oa_profile",
       ...base(event, user),
     }),
-    userText: (user: SandboxUserState, msgId: string, text: string) => ({ ...base("user_send_text", user), ...fromUser(user), message: { msg_id: msgId, text } }),
+    userText: (user: SandboxUserState, msgId: string, text: string) => ({
+      ...base("user_send_text", user),
+      ...fromUser(user),
+      message: { msg_id: msgId, text },
+    }),
     /** Someone writing without following: sender.id is the anonymous id, message.conversation_id the conversation. */
     anonymousText: (anonymousId: string, conversationId: string, msgId: string, text: string) => ({
       app_id: id.appId,

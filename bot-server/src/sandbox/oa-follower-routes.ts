@@ -44,7 +44,14 @@ export async function sandboxFollowerRoutes(app: FastifyInstance, { world }: { w
     }
     const known = new Set(["offset", "count", "is_follower", "last_interaction_period", "tag_name"]);
     if (Object.keys(d).some((k) => !known.has(k))) return envelope(-201, "Parameter is invalid");
-    const isFollower = d.is_follower === undefined ? undefined : d.is_follower === true || d.is_follower === "true" ? true : d.is_follower === false || d.is_follower === "false" ? false : null;
+    const isFollower =
+      d.is_follower === undefined
+        ? undefined
+        : d.is_follower === true || d.is_follower === "true"
+          ? true
+          : d.is_follower === false || d.is_follower === "false"
+            ? false
+            : null;
     if (isFollower === null) return envelope(-201, "is_follower must be true or false");
     const list = world.followersMatching({
       ...(isFollower === undefined ? {} : { isFollower }),
@@ -86,7 +93,9 @@ export async function sandboxFollowerRoutes(app: FastifyInstance, { world }: { w
   // Tags (zalo-php-sdk ZaloEndPoint: v2.0/oa/tag/tagfollower, rmfollowerfromtag, gettagsofoa; body {user_id, tag_name}).
   const tagBody = (b: unknown) => {
     const o = (b ?? {}) as Record<string, unknown>;
-    return typeof o.user_id === "string" && typeof o.tag_name === "string" && o.tag_name.length > 0 && o.tag_name.length <= 100 ? { userId: o.user_id, tag: o.tag_name } : null;
+    return typeof o.user_id === "string" && typeof o.tag_name === "string" && o.tag_name.length > 0 && o.tag_name.length <= 100
+      ? { userId: o.user_id, tag: o.tag_name }
+      : null;
   };
   const tagRoute = (path: string, change: (user: SandboxUserState, tag: string) => number) =>
     app.post(`/sandbox/openapi/v2.0/oa/tag/${path}`, { schema: { hide: true } }, async (req) => {

@@ -93,7 +93,9 @@ export async function sandboxOaRoutes(app: FastifyInstance, o: SandboxOaOptions)
       world.tokenCalls.authorizationCode++;
       const c = b.code ? world.authCodes.get(b.code) : undefined;
       if (!c || c.expiresAt < now()) return fail(-14019, "Invalid authorization code");
-      const challenge = createHash("sha256").update(b.code_verifier ?? "").digest("base64url");
+      const challenge = createHash("sha256")
+        .update(b.code_verifier ?? "")
+        .digest("base64url");
       if (challenge !== c.challenge) return fail(-14020, "Invalid code verifier");
       world.authCodes.delete(b.code!);
       return world.issueTokens();
@@ -126,17 +128,13 @@ export async function sandboxOaRoutes(app: FastifyInstance, o: SandboxOaOptions)
     return { ok: true, user_id: u.id };
   });
 
-  r.post(
-    "/sandbox/users/:id/send",
-    { schema: { tags, params: userParams, body: z.strictObject({ text: z.string().min(1).max(2000) }) } },
-    async (req) => {
-      const u = userOf(req.params.id);
-      world.interacted(u);
-      const msgId = world.nextMessageId();
-      void delivery.send(events.userText(u, msgId, req.body.text));
-      return { ok: true, user_id: u.id, msg_id: msgId };
-    },
-  );
+  r.post("/sandbox/users/:id/send", { schema: { tags, params: userParams, body: z.strictObject({ text: z.string().min(1).max(2000) }) } }, async (req) => {
+    const u = userOf(req.params.id);
+    world.interacted(u);
+    const msgId = world.nextMessageId();
+    void delivery.send(events.userText(u, msgId, req.body.text));
+    return { ok: true, user_id: u.id, msg_id: msgId };
+  });
 
   // Someone who does not follow writes to the OA (the "Nhắn tin" button of an OA's page): anonymous_send_text.
   r.post(
@@ -182,10 +180,8 @@ export async function sandboxOaRoutes(app: FastifyInstance, o: SandboxOaOptions)
     return { ok: true, user_id: u.id, seen: ids.length };
   });
 
-  r.get(
-    "/sandbox/messages",
-    { schema: { tags, querystring: z.strictObject({ user_id: z.string().min(1).max(40) }) } },
-    async (req) => world.messagesOf(req.query.user_id).map((m) => ({ message_id: m.message_id, kind: m.kind, message: m.message, time: m.time })),
+  r.get("/sandbox/messages", { schema: { tags, querystring: z.strictObject({ user_id: z.string().min(1).max(40) }) } }, async (req) =>
+    world.messagesOf(req.query.user_id).map((m) => ({ message_id: m.message_id, kind: m.kind, message: m.message, time: m.time })),
   );
 
   r.get("/sandbox/oa/users", { schema: { tags } }, async () =>
@@ -196,7 +192,11 @@ export async function sandboxOaRoutes(app: FastifyInstance, o: SandboxOaOptions)
     delivery.deliveries.slice(-200).map((d) => ({ event_name: d.event.event_name, attempts: d.attempts, status: d.status, last_status: d.lastStatus })),
   );
 
-  r.get("/sandbox/webhook", { schema: { tags } }, async () => ({ disabled: delivery.state.disabled, droppedWhileDisabled: delivery.state.droppedWhileDisabled, retryScheduleMs: [...delivery.schedule] }));
+  r.get("/sandbox/webhook", { schema: { tags } }, async () => ({
+    disabled: delivery.state.disabled,
+    droppedWhileDisabled: delivery.state.droppedWhileDisabled,
+    retryScheduleMs: [...delivery.schedule],
+  }));
   r.post("/sandbox/webhook/enable", { schema: { tags } }, async () => {
     delivery.enable();
     return { disabled: false };

@@ -66,7 +66,13 @@ export async function sandboxRoutes(app: FastifyInstance, opts: SandboxRoutesOpt
       schema: {
         tags,
         params: z.strictObject({ userId: z.string().max(32) }),
-        body: z.strictObject({ scopes: z.array(z.enum(["scope.userInfo", "scope.userLocation", "scope.userPhonenumber", "scope.userFriends"])).min(1).max(3), allow: z.boolean().default(true) }),
+        body: z.strictObject({
+          scopes: z
+            .array(z.enum(["scope.userInfo", "scope.userLocation", "scope.userPhonenumber", "scope.userFriends"]))
+            .min(1)
+            .max(3),
+          allow: z.boolean().default(true),
+        }),
         response: { 200: sandboxConsentSchema },
       },
     },
@@ -79,29 +85,25 @@ export async function sandboxRoutes(app: FastifyInstance, opts: SandboxRoutesOpt
     },
   );
 
-  r.get(
-    "/sandbox/graph/v2.0/me",
-    { schema: { tags, querystring: z.object({ fields: z.string().optional() }).passthrough() } },
-    async (req) => {
-      const token = req.headers["access_token"];
-      const proof = req.headers["appsecret_proof"];
-      const userId = typeof token === "string" ? readUserToken(identity.tokenKey, token, clock.now()) : null;
-      if (typeof token !== "string" || !userId) return { error: 452, message: "Access token is invalid or has expired" };
-      if (typeof proof !== "string" || !sameHex(proof, appSecretProof(token, identity.appSecret))) {
-        return { error: -242, message: "Invalid appsecret_proof" };
-      }
-      const user = SANDBOX_USERS.find((u) => u.id === userId);
-      if (!user) return { error: 452, message: "Access token is invalid or has expired" };
-      const fields = new Set((req.query.fields ?? "id,name").split(","));
-      // Since zmp-sdk 2.35 a user token alone names no one: name and picture only after authorize(scope.userInfo);
-      // user_id_by_oa only when the mini app is linked to the OA (zalo-platform.md, "Names").
-      const granted = world.users.get(user.idByOA)?.grantedUserInfo === true;
-      const full: Record<string, unknown> = {
-        id: user.id,
-        ...(granted ? { name: user.name, picture: { data: { url: "" } } } : {}),
-        ...(world.faults.miniappLinkedToOa ? { user_id_by_oa: user.idByOA } : {}),
-      };
-      return { ...Object.fromEntries(Object.entries(full).filter(([k]) => fields.has(k) || k === "id")), error: 0, message: "Success" };
-    },
-  );
+  r.get("/sandbox/graph/v2.0/me", { schema: { tags, querystring: z.object({ fields: z.string().optional() }).passthrough() } }, async (req) => {
+    const token = req.headers["access_token"];
+    const proof = req.headers["appsecret_proof"];
+    const userId = typeof token === "string" ? readUserToken(identity.tokenKey, token, clock.now()) : null;
+    if (typeof token !== "string" || !userId) return { error: 452, message: "Access token is invalid or has expired" };
+    if (typeof proof !== "string" || !sameHex(proof, appSecretProof(token, identity.appSecret))) {
+      return { error: -242, message: "Invalid appsecret_proof" };
+    }
+    const user = SANDBOX_USERS.find((u) => u.id === userId);
+    if (!user) return { error: 452, message: "Access token is invalid or has expired" };
+    const fields = new Set((req.query.fields ?? "id,name").split(","));
+    // Since zmp-sdk 2.35 a user token alone names no one: name and picture only after authorize(scope.userInfo);
+    // user_id_by_oa only when the mini app is linked to the OA (zalo-platform.md, "Names").
+    const granted = world.users.get(user.idByOA)?.grantedUserInfo === true;
+    const full: Record<string, unknown> = {
+      id: user.id,
+      ...(granted ? { name: user.name, picture: { data: { url: "" } } } : {}),
+      ...(world.faults.miniappLinkedToOa ? { user_id_by_oa: user.idByOA } : {}),
+    };
+    return { ...Object.fromEntries(Object.entries(full).filter(([k]) => fields.has(k) || k === "id")), error: 0, message: "Success" };
+  });
 }

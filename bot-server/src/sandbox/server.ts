@@ -13,14 +13,23 @@ import type { SandboxWorld } from "./world.js";
  * The pretend Zalo as a process of its own (npm run sandbox), for running several app processes against one
  * Zalo: web and worker processes are started in Zalo mode with the ids, secrets and URLs it prints.
  */
-export async function buildSandboxServer(config: Config, clock: Clock = systemClock): Promise<{ app: FastifyInstance; identity: SandboxIdentity; world: SandboxWorld }> {
+export async function buildSandboxServer(
+  config: Config,
+  clock: Clock = systemClock,
+): Promise<{ app: FastifyInstance; identity: SandboxIdentity; world: SandboxWorld }> {
   const app = Fastify({ logger: config.logLevel === "silent" ? false : { level: config.logLevel }, bodyLimit: config.bodyLimit });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   await app.register(errorHandler);
   const identity = sandboxIdentity(config.sandboxSeed);
   const world = startWorld(config, clock);
-  const delivery = webhookDelivery({ identity, url: config.sandboxWebhookUrl ?? null, retryScale: config.sandboxRetryScale, schedule: config.sandboxRetrySchedule, log: app.log });
+  const delivery = webhookDelivery({
+    identity,
+    url: config.sandboxWebhookUrl ?? null,
+    retryScale: config.sandboxRetryScale,
+    schedule: config.sandboxRetrySchedule,
+    log: app.log,
+  });
   await registerSandbox(app, { identity, clock, world, delivery });
   app.addHook("onClose", async () => delivery.stop());
   return { app, identity, world };

@@ -17,7 +17,7 @@ export interface SyntheticFollower {
 /** A 32-bit integer hash (Thomas Wang's), enough to spread the followers' traits evenly. */
 function hash(n: number): number {
   let x = n | 0;
-  x = (x ^ 61) ^ (x >>> 16);
+  x = x ^ 61 ^ (x >>> 16);
   x = Math.imul(x, 9);
   x ^= x >>> 4;
   x = Math.imul(x, 0x27d4eb2d);
@@ -32,5 +32,11 @@ export function syntheticFollower(i: number): SyntheticFollower {
   const h = hash(i + 1);
   const band = h % 100;
   const hours = band < 80 ? (h >>> 8) % 47 : band < 92 ? 49 + ((h >>> 8) % 110) : 170 + ((h >>> 8) % 500);
-  return { id: syntheticId(i), following: (h >>> 20) % 50 !== 0, hoursSinceInteraction: hours, communeIndex: (h >>> 4) % 100_003, newsOn: (h >>> 12) % 34 !== 0 };
+  return {
+    id: syntheticId(i),
+    following: (h >>> 20) % 50 !== 0,
+    hoursSinceInteraction: hours,
+    communeIndex: (h >>> 4) % 100_003,
+    newsOn: (h >>> 12) % 34 !== 0,
+  };
 }

@@ -211,7 +211,11 @@ export class SandboxWorld {
     const users = [...this.users.values()]
       .filter((u) => filter.isFollower === undefined || u.following === filter.isFollower)
       .filter((u) => !filter.tagName || u.tags.has(filter.tagName))
-      .filter((u) => range === "all" || (u.lastInteractionAt !== null && vietnamDayNumber(u.lastInteractionAt) >= range[0] && vietnamDayNumber(u.lastInteractionAt) <= range[1]))
+      .filter(
+        (u) =>
+          range === "all" ||
+          (u.lastInteractionAt !== null && vietnamDayNumber(u.lastInteractionAt) >= range[0] && vietnamDayNumber(u.lastInteractionAt) <= range[1]),
+      )
       .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     if (this.listCache.size > 50) this.listCache.clear();
     this.listCache.set(key, { version: this.version, users });
@@ -224,7 +228,10 @@ export class SandboxWorld {
 
   nextMessageId(): string {
     this.seq++;
-    return createHash("sha256").update(`${this.now()}:${this.seq}:${randomBytes(4).toString("hex")}`).digest("hex").slice(0, 32);
+    return createHash("sha256")
+      .update(`${this.now()}:${this.seq}:${randomBytes(4).toString("hex")}`)
+      .digest("hex")
+      .slice(0, 32);
   }
 
   /** Counts one OpenAPI call against the per-minute quota; false when the quota is spent. */

@@ -90,7 +90,11 @@ describe("searchCommunes", () => {
     expect(new Set(withType)).toEqual(new Set(without));
     // A typed type word ranks communes of that type first.
     expect(withType.slice(0, 4).every((n) => n.startsWith("Xã Tân Hòa, "))).toBe(true);
-    expect(names("phuong tan hoa").slice(0, 2).every((n) => n.startsWith("Phường Tân Hòa, "))).toBe(true);
+    expect(
+      names("phuong tan hoa")
+        .slice(0, 2)
+        .every((n) => n.startsWith("Phường Tân Hòa, ")),
+    ).toBe(true);
   });
 
   it("ranks exact name matches, then prefix, then contains", () => {
@@ -100,9 +104,21 @@ describe("searchCommunes", () => {
     const prefixAt = result.indexOf("Phường Phú Thọ Hòa, Thành phố Hồ Chí Minh");
     expect(prefixAt).toBeGreaterThanOrEqual(3);
     const contains = areas.searchCommunes("an", { limit: 3321 });
-    const firstContains = contains.findIndex((c) => !searchKey(c.name).replace(/^(xa|phuong|dac khu) /, "").startsWith("an"));
+    const firstContains = contains.findIndex(
+      (c) =>
+        !searchKey(c.name)
+          .replace(/^(xa|phuong|dac khu) /, "")
+          .startsWith("an"),
+    );
     expect(firstContains).toBeGreaterThan(0);
-    expect(contains.slice(firstContains).every((c) => !searchKey(c.name).replace(/^(xa|phuong|dac khu) /, "").startsWith("an"))).toBe(true);
+    expect(
+      contains.slice(firstContains).every(
+        (c) =>
+          !searchKey(c.name)
+            .replace(/^(xa|phuong|dac khu) /, "")
+            .startsWith("an"),
+      ),
+    ).toBe(true);
   });
 
   it("narrows by a province named in the query", () => {

@@ -271,7 +271,10 @@ function build(): Areas {
 
   /** Splits a province off the start or end of a query: "tan hoa, dong thap", "ba dinh ha noi", "ha noi ba dinh". */
   function provinceHint(query: string): { province: Province; rest: string } | undefined {
-    const segments = query.split(/[,;\n]/).map(searchKey).filter((s) => s !== "");
+    const segments = query
+      .split(/[,;\n]/)
+      .map(searchKey)
+      .filter((s) => s !== "");
     if (segments.length > 1) {
       const last = provinceByKey.get(segments.at(-1)!);
       if (last) return { province: last, rest: segments.slice(0, -1).join(" ") };

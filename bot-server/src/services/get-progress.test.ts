@@ -32,7 +32,15 @@ describe.each(DIALECTS)("getProgress on %s", (dialect) => {
     clock.set(FIXED_NOW);
     await clearTables(testDb.db.db);
     for (const id of [A, B]) {
-      await repos.learners.insert({ id, zalo_user_id: `zalo-${id}`, name: id, id_by_oa: null, ref_code: null, created_at: FIXED_NOW.toISOString(), updated_at: FIXED_NOW.toISOString() });
+      await repos.learners.insert({
+        id,
+        zalo_user_id: `zalo-${id}`,
+        name: id,
+        id_by_oa: null,
+        ref_code: null,
+        created_at: FIXED_NOW.toISOString(),
+        updated_at: FIXED_NOW.toISOString(),
+      });
     }
   });
 
@@ -114,7 +122,18 @@ describe.each(DIALECTS)("getProgress on %s", (dialect) => {
   it("leaves out lessons that are no longer in the course", async () => {
     await testDb.db.db
       .insertInto("quiz_attempts")
-      .values({ id: "old-1", learner_id: A, lesson_id: "bai-da-xoa", correct: 3, total: 3, score_pct: 100, passed: 1, answers: "[]", answered_at: FIXED_NOW.toISOString(), received_at: FIXED_NOW.toISOString() })
+      .values({
+        id: "old-1",
+        learner_id: A,
+        lesson_id: "bai-da-xoa",
+        correct: 3,
+        total: 3,
+        score_pct: 100,
+        passed: 1,
+        answers: "[]",
+        answered_at: FIXED_NOW.toISOString(),
+        received_at: FIXED_NOW.toISOString(),
+      })
       .execute();
     await testDb.db.db
       .insertInto("lesson_completions")

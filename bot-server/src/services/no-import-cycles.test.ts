@@ -49,12 +49,29 @@ function cycles(graph: Map<string, string[]>): string[][] {
 
 describe("service imports", () => {
   it("the check finds a circle, and only a circle", () => {
-    expect(cycles(new Map([["a", ["b"]], ["b", ["c"]], ["c", ["a"]]]))).toEqual([["a", "b", "c", "a"]]);
-    expect(cycles(new Map([["a", ["b", "c"]], ["b", ["c"]], ["c", []]]))).toEqual([]);
+    expect(
+      cycles(
+        new Map([
+          ["a", ["b"]],
+          ["b", ["c"]],
+          ["c", ["a"]],
+        ]),
+      ),
+    ).toEqual([["a", "b", "c", "a"]]);
+    expect(
+      cycles(
+        new Map([
+          ["a", ["b", "c"]],
+          ["b", ["c"]],
+          ["c", []],
+        ]),
+      ),
+    ).toEqual([]);
   });
 
   it("the import pattern reads the ways a file imports another", () => {
-    const text = 'import { a } from "./a.js";\nimport type { B } from "../b.js";\nimport "./c.js";\nconst d = await import("./d.js");\nimport { e } from "kysely";';
+    const text =
+      'import { a } from "./a.js";\nimport type { B } from "../b.js";\nimport "./c.js";\nconst d = await import("./d.js");\nimport { e } from "kysely";';
     expect([...text.matchAll(IMPORT)].map((m) => m[1])).toEqual(["./a.js", "../b.js", "./c.js", "./d.js"]);
   });
 

@@ -32,7 +32,10 @@ describe.each(DIALECTS)("oaTokenKeeper against the sandbox on %s", (dialect) => 
   const row = async (oaId: string) => (await repos().tokens.find(oaId)) as OaTokenRow;
   /** Whether the sandbox takes this access token for an OpenAPI call. */
   const accepted = async (accessToken: string) => {
-    const res = await t.app.inject({ url: `/sandbox/openapi/v3.0/oa/user/getlist?data=${encodeURIComponent('{"offset":0,"count":1}')}`, headers: { access_token: accessToken } });
+    const res = await t.app.inject({
+      url: `/sandbox/openapi/v3.0/oa/user/getlist?data=${encodeURIComponent('{"offset":0,"count":1}')}`,
+      headers: { access_token: accessToken },
+    });
     return (res.json() as { error: number }).error;
   };
   const faults = async (f: Record<string, unknown>) => {
@@ -91,7 +94,10 @@ describe.each(DIALECTS)("oaTokenKeeper against the sandbox on %s", (dialect) => 
     expect(fresh).not.toBe(good.access_token);
     expect(await row(oaId)).toMatchObject({ access_token: fresh, source: "refresh", last_error: null, last_error_at: null });
     expect(await accepted(fresh)).toBe(0);
-    expect((await t.app.inject({ url: "/health" })).json()).toMatchObject({ status: "ok", oa: { status: "ok", expiresAt: (await row(oaId)).access_expires_at } });
+    expect((await t.app.inject({ url: "/health" })).json()).toMatchObject({
+      status: "ok",
+      oa: { status: "ok", expiresAt: (await row(oaId)).access_expires_at },
+    });
   });
 
   it("refreshes ahead of expiry (within the last hour), not before, and only once", async () => {
@@ -129,7 +135,7 @@ describe.each(DIALECTS)("oaTokenKeeper against the sandbox on %s", (dialect) => 
 
     expect(await k.accessToken()).toBe(next);
     expect(world().tokenCalls.refresh).toBe(calls + 1);
-    expect((await k.connection())).toEqual({ status: "ok", expiresAt: refreshed.access_expires_at });
+    expect(await k.connection()).toEqual({ status: "ok", expiresAt: refreshed.access_expires_at });
   });
 
   it("when the token has expired and refreshing fails, accessToken() throws and the OA is degraded; the pair stays", async () => {
@@ -175,20 +181,30 @@ describe.each(DIALECTS)("oaTokenKeeper against the sandbox on %s", (dialect) => 
     await k.store(pairOf(first), "test");
     clock.set(new Date(Date.parse((await row("oa-locked")).access_expires_at) - 10 * 60_000));
     const lockName = "oa-token:oa-locked";
-    expect(await repos().locks.acquire(lockName, "other-process", clock.now().toISOString(), new Date(clock.now().getTime() + 60_000).toISOString())).toBe(true);
+    expect(await repos().locks.acquire(lockName, "other-process", clock.now().toISOString(), new Date(clock.now().getTime() + 60_000).toISOString())).toBe(
+      true,
+    );
     const calls = world().tokenCalls.refresh;
 
     const waiting = k.accessToken();
     // The other process refreshes with the stored refresh token and stores the new pair, then lets go.
     const theirs = pairOf(
-      (await t.app.inject({
-        method: "POST",
-        url: "/sandbox/oauth/v4/oa/access_token",
-        headers: { secret_key: cfg.app_secret, "content-type": "application/x-www-form-urlencoded" },
-        payload: new URLSearchParams({ app_id: cfg.app_id, grant_type: "refresh_token", refresh_token: first.refresh_token }).toString(),
-      })).json() as SandboxTokens,
+      (
+        await t.app.inject({
+          method: "POST",
+          url: "/sandbox/oauth/v4/oa/access_token",
+          headers: { secret_key: cfg.app_secret, "content-type": "application/x-www-form-urlencoded" },
+          payload: new URLSearchParams({ app_id: cfg.app_id, grant_type: "refresh_token", refresh_token: first.refresh_token }).toString(),
+        })
+      ).json() as SandboxTokens,
     );
-    await repos().tokens.save({ ...(await row("oa-locked")), access_token: theirs.accessToken, refresh_token: theirs.refreshToken, access_expires_at: new Date(clock.now().getTime() + 90_000_000).toISOString(), source: "other" });
+    await repos().tokens.save({
+      ...(await row("oa-locked")),
+      access_token: theirs.accessToken,
+      refresh_token: theirs.refreshToken,
+      access_expires_at: new Date(clock.now().getTime() + 90_000_000).toISOString(),
+      source: "other",
+    });
     await repos().locks.release(lockName, "other-process");
 
     expect(await waiting).toBe(theirs.accessToken);
@@ -226,7 +242,10 @@ describe.each(DIALECTS)("oaTokenKeeper with a token endpoint that answers badly,
     ["an error with HTTP 200", { status: 200, body: { error: -14014, error_name: "Invalid refresh token", error_description: "Invalid refresh token" } }],
     ["HTTP 200 with empty tokens", { status: 200, body: { access_token: "", refresh_token: "", expires_in: "90000" } }],
     ["HTTP 200 with an access token but no refresh token", { status: 200, body: { access_token: "new-access", expires_in: "90000" } }],
-    ["HTTP 200 with an expires_in that is not a number", { status: 200, body: { access_token: "new-access", refresh_token: "new-refresh", expires_in: "soon" } }],
+    [
+      "HTTP 200 with an expires_in that is not a number",
+      { status: 200, body: { access_token: "new-access", refresh_token: "new-refresh", expires_in: "soon" } },
+    ],
     ["HTTP 200 with an empty body", { status: 200, body: "" }],
     ["HTTP 500", { status: 500, body: { error: "oops" } }],
     ["HTTP 400 with tokens in it", { status: 400, body: { access_token: "new-access", refresh_token: "new-refresh", expires_in: "90000" } }],
@@ -248,7 +267,11 @@ describe.each(DIALECTS)("oaTokenKeeper with a token endpoint that answers badly,
     await expect(k.refresh()).rejects.toBeInstanceOf(OAuthError);
     expect(stub.requests).toHaveLength(1);
     expect(stub.requests[0]!.headers["secret_key"]).toBe("secret");
-    expect(Object.fromEntries(new URLSearchParams(stub.requests[0]!.raw.toString("utf8")))).toEqual({ app_id: "app", grant_type: "refresh_token", refresh_token: "good-refresh" });
+    expect(Object.fromEntries(new URLSearchParams(stub.requests[0]!.raw.toString("utf8")))).toEqual({
+      app_id: "app",
+      grant_type: "refresh_token",
+      refresh_token: "good-refresh",
+    });
     const after = await repos.tokens.find(oaId);
     expect({ ...after, last_error: null, last_error_at: null }).toEqual(before);
     expect(after!.last_error).toEqual(expect.any(String));
@@ -260,11 +283,23 @@ describe.each(DIALECTS)("oaTokenKeeper with a token endpoint that answers badly,
 
   it("a good answer (expires_in as a string) is stored", async () => {
     const repos = repositories(testDb.db.db, testDb.db.dialect);
-    const k = oaTokenKeeper({ oaId: "oa-good", tokens: repos.tokens, locks: repos.locks, oauth: oauthClient({ baseUrl: stub.url, appId: "app", appSecret: "secret" }), clock, log: silentLogger() });
+    const k = oaTokenKeeper({
+      oaId: "oa-good",
+      tokens: repos.tokens,
+      locks: repos.locks,
+      oauth: oauthClient({ baseUrl: stub.url, appId: "app", appSecret: "secret" }),
+      clock,
+      log: silentLogger(),
+    });
     await k.store({ accessToken: "a1", refreshToken: "r1", expiresInSeconds: 90_000 }, "test");
     stub.respond = () => ({ status: 200, body: { access_token: "a2", refresh_token: "r2", expires_in: "3600" } });
     expect(await k.refresh()).toBe("a2");
-    expect(await repos.tokens.find("oa-good")).toMatchObject({ access_token: "a2", refresh_token: "r2", access_expires_at: new Date(clock.now().getTime() + 3600_000).toISOString(), source: "refresh" });
+    expect(await repos.tokens.find("oa-good")).toMatchObject({
+      access_token: "a2",
+      refresh_token: "r2",
+      access_expires_at: new Date(clock.now().getTime() + 3600_000).toISOString(),
+      source: "refresh",
+    });
   });
 });
 
@@ -347,7 +382,9 @@ describe.each(DIALECTS)("TWO PROCESSES REFRESHING AT ONCE on %s", (dialect) => {
     expect(await repos.locks.acquire(`oa-token:${cfg.oa_id}`, "after", new Date().toISOString(), new Date(Date.now() + 1000).toISOString())).toBe(true);
 
     // The new token works; the stored refresh token is the live one (the old one is spent).
-    const api = await fetch(`${base}/sandbox/openapi/v3.0/oa/user/getlist?data=${encodeURIComponent('{"offset":0,"count":1}')}`, { headers: { access_token: a.token } });
+    const api = await fetch(`${base}/sandbox/openapi/v3.0/oa/user/getlist?data=${encodeURIComponent('{"offset":0,"count":1}')}`, {
+      headers: { access_token: a.token },
+    });
     expect(((await api.json()) as { error: number }).error).toBe(0);
     const refreshWith = async (refreshToken: string) =>
       (await (

@@ -61,7 +61,8 @@ export function oaTokenKeeper(o: TokenKeeperOptions): TokenSource & {
 
   async function current(): Promise<OaTokenRow> {
     const row = await o.tokens.find(o.oaId);
-    if (!row) throw new OaNotConnectedError("The OA is not connected: open /oauth/zalo/start to connect it, or set ZALO_OA_ACCESS_TOKEN and ZALO_OA_REFRESH_TOKEN.");
+    if (!row)
+      throw new OaNotConnectedError("The OA is not connected: open /oauth/zalo/start to connect it, or set ZALO_OA_ACCESS_TOKEN and ZALO_OA_REFRESH_TOKEN.");
     return row;
   }
 

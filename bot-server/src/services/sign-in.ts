@@ -36,7 +36,16 @@ export async function signIn(deps: SignInDeps, accessToken: string, userInfoCons
   const given = profile.name ? stripUnsafeText(profile.name).trim().slice(0, 100) : "";
   const name = consentAt && given ? given : (row?.name ?? ANONYMOUS_NAME);
   if (!row) {
-    await deps.repos.learners.insert({ id: randomUUID(), zalo_user_id: profile.id, name, id_by_oa: profile.idByOA, ref_code: null, created_at: now, updated_at: now, name_consent_at: consentAt });
+    await deps.repos.learners.insert({
+      id: randomUUID(),
+      zalo_user_id: profile.id,
+      name,
+      id_by_oa: profile.idByOA,
+      ref_code: null,
+      created_at: now,
+      updated_at: now,
+      name_consent_at: consentAt,
+    });
     // Re-read: a concurrent first sign-in of the same person may have inserted first.
     row = await deps.repos.learners.findByZaloUserId(profile.id);
   } else if (row.name !== name || row.id_by_oa !== profile.idByOA || (userInfoConsent && !row.name_consent_at)) {
@@ -55,5 +64,9 @@ async function noteOaLink(deps: SignInDeps, linked: boolean, now: string): Promi
   const state = await deps.repos.oaState.get<{ linked: boolean }>(OA_LINK_KEY);
   if (state?.value.linked === linked || (state?.value.linked && !linked)) return;
   await deps.repos.oaState.set(OA_LINK_KEY, { linked }, now);
-  if (!linked) deps.log?.warn({}, "a sign-in came without user_id_by_oa: link the mini app to the OA in Zalo's settings, or the OA cannot find mini app users (news, the chat's \"Học kỹ năng số\")");
+  if (!linked)
+    deps.log?.warn(
+      {},
+      "a sign-in came without user_id_by_oa: link the mini app to the OA in Zalo's settings, or the OA cannot find mini app users (news, the chat's \"Học kỹ năng số\")",
+    );
 }

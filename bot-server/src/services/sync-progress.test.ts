@@ -266,11 +266,18 @@ describe.each(DIALECTS)("syncProgress on %s", (dialect) => {
     const refOf = async (id: string) => (await repos.learners.findById(id))!.ref_code;
     // Learners who started an hour ago: their first day, when the code they came with still counts.
     beforeEach(async () => {
-      await kdb().updateTable("learners").set({ created_at: new Date(FIXED_NOW.getTime() - 3600_000).toISOString() }).execute();
+      await kdb()
+        .updateTable("learners")
+        .set({ created_at: new Date(FIXED_NOW.getTime() - 3600_000).toISOString() })
+        .execute();
     });
 
     it("is not stored for a learner who started more than a day before (a poster scanned later credits no one)", async () => {
-      await kdb().updateTable("learners").set({ created_at: new Date(FIXED_NOW.getTime() - REF_WINDOW_MS - 1000).toISOString() }).where("id", "=", A).execute();
+      await kdb()
+        .updateTable("learners")
+        .set({ created_at: new Date(FIXED_NOW.getTime() - REF_WINDOW_MS - 1000).toISOString() })
+        .where("id", "=", A)
+        .execute();
       await sync(A, { events: [completion("bat-may")], ref: "xa-an-binh" });
       expect(await refOf(A)).toBeNull();
     });

@@ -97,7 +97,10 @@ export async function syncProgress(deps: SyncDeps, learnerId: string, req: SyncR
     // INSERT: an erasure holds the learner's row and then waits for syncs in flight (lockAttachments).
     if (req.ref) await repos.learners.setRefIfEmpty(learnerId, req.ref, receivedAt, new Date(Date.parse(receivedAt) - REF_WINDOW_MS).toISOString());
     // The report rollups move with the learning of a resident credited to a team or of a team member.
-    const stored = await withLearningRollups(repos, deps.catalog, learnerId, async () => ({ attempts: await repos.progress.insertNewAttempts(attempts), completions: await repos.progress.insertNewCompletions(completions) }));
+    const stored = await withLearningRollups(repos, deps.catalog, learnerId, async () => ({
+      attempts: await repos.progress.insertNewAttempts(attempts),
+      completions: await repos.progress.insertNewCompletions(completions),
+    }));
     const inserted = new Set([...stored.attempts, ...stored.completions]);
     const notInserted = (rows: { id: string }[]) => rows.map((r) => r.id).filter((id) => !inserted.has(id));
     // Whatever was not inserted is a replay by this learner — or an id taken by other data, which voids the batch.

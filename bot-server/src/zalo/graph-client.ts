@@ -46,7 +46,7 @@ export function graphClient(opts: GraphClientOptions): GraphClient {
       if (res.status >= 500) throw badGateway("zalo_unavailable", "Zalo đang bận. Vui lòng thử lại sau.");
       const body = res.data as { id?: unknown; name?: unknown; user_id_by_oa?: unknown; error?: unknown };
       // Zalo answers errors with HTTP 200 and a non-zero `error`.
-      if (res.status !== 200 || (body.error !== undefined && body.error !== 0) || typeof body.id !== "string" && typeof body.id !== "number") {
+      if (res.status !== 200 || (body.error !== undefined && body.error !== 0) || (typeof body.id !== "string" && typeof body.id !== "number")) {
         throw unauthorized("zalo_token_invalid", "Zalo không xác nhận được tài khoản. Vui lòng mở lại ứng dụng.");
       }
       return {

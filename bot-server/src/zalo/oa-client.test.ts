@@ -59,7 +59,10 @@ function countingTokens(first = "token-1"): TokenSource & { current: string; rej
   return s;
 }
 
-const ok = (data: unknown = { message_id: "m-1", user_id: "u-1", sent_time: "1" }): StubAnswer => ({ status: 200, body: { error: 0, message: "Success", data } });
+const ok = (data: unknown = { message_id: "m-1", user_id: "u-1", sent_time: "1" }): StubAnswer => ({
+  status: 200,
+  body: { error: 0, message: "Success", data },
+});
 
 describe("oaClient against a real HTTP server", () => {
   let stub: HttpStub;
@@ -79,7 +82,11 @@ describe("oaClient against a real HTTP server", () => {
 
   const client = (tokens: TokenSource = countingTokens(), o: { timeoutMs?: number; limiter?: Bottleneck; baseUrl?: string } = {}) =>
     oaClient({ baseUrl: o.baseUrl ?? stub.url, tokens, limiter: o.limiter ?? zaloRateLimiter(100_000), timeoutMs: o.timeoutMs });
-  const failure = (p: Promise<unknown>) => p.then(() => expect.fail("expected a ZaloApiError"), (e: unknown) => e as ZaloApiError);
+  const failure = (p: Promise<unknown>) =>
+    p.then(
+      () => expect.fail("expected a ZaloApiError"),
+      (e: unknown) => e as ZaloApiError,
+    );
 
   it("sends with the access_token header, JSON body {recipient: {user_id}, message}, to /v3.0/oa/message/<kind>", async () => {
     stub.respond = () => ok({ message_id: "abc", user_id: "u-1", sent_time: "1", quota: { quota_type: "free" } });
@@ -142,7 +149,8 @@ describe("oaClient against a real HTTP server", () => {
   });
 
   it.each([-216, -220])("%i → refreshAfterRejection called once with the rejected token, and the call retried with the new one", async (code) => {
-    stub.respond = (r) => (r.headers["access_token"] === "token-1" ? { status: 200, body: { error: code, message: "token" } } : ok({ message_id: "after-refresh" }));
+    stub.respond = (r) =>
+      r.headers["access_token"] === "token-1" ? { status: 200, body: { error: code, message: "token" } } : ok({ message_id: "after-refresh" });
     const tokens = countingTokens();
     const r = await client(tokens).send("cs", "u-1", { text: "a" });
     expect(r.messageId).toBe("after-refresh");
@@ -161,7 +169,8 @@ describe("oaClient against a real HTTP server", () => {
   });
 
   it("userDetail and userList send Zalo's data parameter; the list asks for at most 50", async () => {
-    stub.respond = (r) => (r.url.startsWith("/v3.0/oa/user/detail") ? ok({ user_id: "u-1", display_name: "Bà Tư" }) : ok({ total: 1, users: [{ user_id: "u-1" }] }));
+    stub.respond = (r) =>
+      r.url.startsWith("/v3.0/oa/user/detail") ? ok({ user_id: "u-1", display_name: "Bà Tư" }) : ok({ total: 1, users: [{ user_id: "u-1" }] });
     const c = client();
     expect(await c.userDetail("u-1")).toEqual({ user_id: "u-1", display_name: "Bà Tư" });
     expect(await c.userList({ offset: 100, count: 80, isFollower: true })).toEqual({ total: 1, users: [{ user_id: "u-1" }] });
@@ -257,7 +266,13 @@ describe("the rate limiter", () => {
     [60_000, 1, 495],
   ])("zaloRateLimiter(%i per minute) spaces calls by %i ms and tops up %i calls every 500 ms, never above", (perMinute, minTime, perHalfSecond) => {
     const l = zaloRateLimiter(perMinute);
-    expect(settings(l)).toMatchObject({ minTime, reservoir: perHalfSecond, reservoirIncreaseAmount: perHalfSecond, reservoirIncreaseMaximum: perHalfSecond, reservoirIncreaseInterval: 500 });
+    expect(settings(l)).toMatchObject({
+      minTime,
+      reservoir: perHalfSecond,
+      reservoirIncreaseAmount: perHalfSecond,
+      reservoirIncreaseMaximum: perHalfSecond,
+      reservoirIncreaseInterval: 500,
+    });
     // Any 60 seconds hold at most a full bucket plus 120 top-ups: under the quota, whatever the arrival wobble.
     expect(perHalfSecond * 121).toBeLessThan(perMinute);
     // And on average within 2 % of it.
@@ -284,7 +299,13 @@ describe("the rate limiter", () => {
     const a = oaClient({ baseUrl: stub.url, tokens: countingTokens("a"), limiter: shared });
     const b = oaClient({ baseUrl: stub.url, tokens: countingTokens("b"), limiter: shared });
     stub.requests.length = 0;
-    await Promise.all([a.send("cs", "1", { text: "a" }), a.sendText("cs", "2", "x ".repeat(1500)), b.send("cs", "3", { text: "b" }), b.userDetail("4"), b.userList({ offset: 0, count: 10 })]);
+    await Promise.all([
+      a.send("cs", "1", { text: "a" }),
+      a.sendText("cs", "2", "x ".repeat(1500)),
+      b.send("cs", "3", { text: "b" }),
+      b.userDetail("4"),
+      b.userList({ offset: 0, count: 10 }),
+    ]);
     expect(stub.requests).toHaveLength(6);
     expect(executed).toBe(6);
     expect(executedElsewhere).toBe(0);
@@ -302,7 +323,10 @@ describe("the rate limiter", () => {
     expect(limiter.counts().QUEUED + limiter.counts().RUNNING).toBe(1);
     expect(stub.requests.map((r) => (r.json as { message: { text: string } }).message.text)).toEqual(["first"]);
     await limiter.stop({ dropWaitingJobs: true });
-    const err = await second.then(() => null, (e: unknown) => e);
+    const err = await second.then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect(err).toMatchObject({ code: NETWORK_ERROR, errorClass: "retry" });
     expect(stub.requests).toHaveLength(1);
   });

@@ -168,7 +168,10 @@ export function oaClient(opts: OaClientOptions): OaClient {
 
   const client: OaClient = {
     async send(kind, to, message) {
-      const data = await call<{ message_id?: string; quota?: { quota_type?: unknown } }>("post", `/v3.0/oa/message/${kind}`, { recipient: recipientOf(to), message });
+      const data = await call<{ message_id?: string; quota?: { quota_type?: unknown } }>("post", `/v3.0/oa/message/${kind}`, {
+        recipient: recipientOf(to),
+        message,
+      });
       const quotaType = data?.quota && typeof data.quota.quota_type === "string" ? data.quota.quota_type : null;
       return { messageId: String(data?.message_id ?? ""), quotaType };
     },
@@ -191,10 +194,16 @@ export function oaClient(opts: OaClientOptions): OaClient {
       return { type: String(r?.type ?? ""), remain: Number(r?.remain ?? 0), total: Number(r?.total ?? 0) };
     },
     async userQuota(userId) {
-      const r = await call<{ last_interaction?: unknown; cs_reply?: { remain?: unknown; total?: unknown } }>("post", "/v3.0/oa/quota/message", { user_id: userId });
+      const r = await call<{ last_interaction?: unknown; cs_reply?: { remain?: unknown; total?: unknown } }>("post", "/v3.0/oa/quota/message", {
+        user_id: userId,
+      });
       const ms = Number(r?.last_interaction);
       const num = (v: unknown) => (v === undefined || v === null || !Number.isFinite(Number(v)) ? null : Number(v));
-      return { lastInteractionAt: Number.isFinite(ms) && ms > 0 ? new Date(ms).toISOString() : null, freeRepliesLeft: num(r?.cs_reply?.remain), freeRepliesTotal: num(r?.cs_reply?.total) };
+      return {
+        lastInteractionAt: Number.isFinite(ms) && ms > 0 ? new Date(ms).toISOString() : null,
+        freeRepliesLeft: num(r?.cs_reply?.remain),
+        freeRepliesTotal: num(r?.cs_reply?.total),
+      };
     },
     async tagFollower(userId, tagName) {
       await call("post", "/v2.0/oa/tag/tagfollower", { user_id: userId, tag_name: tagName });

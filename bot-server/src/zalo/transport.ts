@@ -25,7 +25,13 @@ export type Transport = (r: HttpRequest) => Promise<HttpResponse>;
  */
 export function undiciTransport(baseUrl: string, timeoutMs: number): Transport {
   const base = baseUrl.replace(/\/$/, "");
-  const dispatcher = new Agent({ connections: 128, keepAliveTimeout: 10_000, headersTimeout: timeoutMs, bodyTimeout: timeoutMs, connect: { timeout: timeoutMs } });
+  const dispatcher = new Agent({
+    connections: 128,
+    keepAliveTimeout: 10_000,
+    headersTimeout: timeoutMs,
+    bodyTimeout: timeoutMs,
+    connect: { timeout: timeoutMs },
+  });
   return async (r) => {
     const query = r.params ? `?${new URLSearchParams(r.params).toString()}` : "";
     const res = await request(`${base}${r.path}${query}`, {

@@ -21,7 +21,9 @@ const BODY = Buffer.from(
 
 /** The signature computed by hand from Zalo's definition: sha256 hex of app_id + body + timestamp + OA secret key. */
 const byHand = (appId: string, body: Buffer, ts: string, key: string) =>
-  createHash("sha256").update(Buffer.concat([Buffer.from(appId), body, Buffer.from(ts), Buffer.from(key)])).digest("hex");
+  createHash("sha256")
+    .update(Buffer.concat([Buffer.from(appId), body, Buffer.from(ts), Buffer.from(key)]))
+    .digest("hex");
 
 const GOOD = byHand(APP_ID, BODY, TIMESTAMP, OA_SECRET_KEY);
 const verify = (header: string | undefined, body: Buffer = BODY, ts = TIMESTAMP, key = OA_SECRET_KEY, appId = APP_ID) =>
@@ -35,7 +37,9 @@ describe("webhookSignature", () => {
   });
 
   it("is not an HMAC keyed by the OA secret key", () => {
-    const hmac = createHmac("sha256", OA_SECRET_KEY).update(`${APP_ID}${BODY.toString("utf8")}${TIMESTAMP}`).digest("hex");
+    const hmac = createHmac("sha256", OA_SECRET_KEY)
+      .update(`${APP_ID}${BODY.toString("utf8")}${TIMESTAMP}`)
+      .digest("hex");
     expect(webhookSignature(APP_ID, BODY, TIMESTAMP, OA_SECRET_KEY)).not.toBe(hmac);
     expect(verify(hmac)).toBe(false);
   });

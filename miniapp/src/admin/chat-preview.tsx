@@ -19,7 +19,9 @@ function imagesOf(m: OaMessage): string[] {
 function blocksOf(m: OaMessage): { kind: "header" | "text"; content: string }[] {
   const p = m.attachment?.payload;
   if (p?.template_type !== "promotion") return [];
-  return (p.elements ?? []).flatMap((e) => ((e.type === "header" || e.type === "text") && typeof e.content === "string" ? [{ kind: e.type, content: e.content }] : []));
+  return (p.elements ?? []).flatMap((e) =>
+    (e.type === "header" || e.type === "text") && typeof e.content === "string" ? [{ kind: e.type, content: e.content }] : [],
+  );
 }
 
 /**
@@ -43,7 +45,17 @@ export function ChatPreview({ messages, title = "Xem trước trên Zalo" }: { m
             {imagesOf(m).map((url) => (
               <img key={url} className="zbubble__image" src={url} alt="Ảnh kèm tin" />
             ))}
-            {blocksOf(m).map((b, j) => (b.kind === "header" ? <p key={j} className="zbubble__text zbubble__header">{b.content}</p> : <p key={j} className="zbubble__text">{b.content}</p>))}
+            {blocksOf(m).map((b, j) =>
+              b.kind === "header" ? (
+                <p key={j} className="zbubble__text zbubble__header">
+                  {b.content}
+                </p>
+              ) : (
+                <p key={j} className="zbubble__text">
+                  {b.content}
+                </p>
+              ),
+            )}
             {m.text ? <p className="zbubble__text">{m.text}</p> : null}
             {m.attachment?.payload.buttons?.length ? (
               <ul className="zbubble__buttons" aria-label="Nút bấm trong tin">

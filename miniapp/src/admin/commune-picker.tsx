@@ -29,7 +29,15 @@ export function CommunePicker({ provinceCode, value, onChange }: Props) {
       <label className="field__label" htmlFor="f-commune-search">
         Chỉ gửi một số xã/phường (không bắt buộc)
       </label>
-      <input id="f-commune-search" className="field__input" type="search" autoComplete="off" placeholder="Gõ tên xã/phường, ví dụ: ba dinh" value={q} onChange={(e) => setQ(e.target.value)} />
+      <input
+        id="f-commune-search"
+        className="field__input"
+        type="search"
+        autoComplete="off"
+        placeholder="Gõ tên xã/phường, ví dụ: ba dinh"
+        value={q}
+        onChange={(e) => setQ(e.target.value)}
+      />
       {error ? <p className="field__error">{error}</p> : null}
       {found.length ? (
         <ul className="commune-results" aria-label="Xã/phường tìm thấy">
@@ -46,7 +54,12 @@ export function CommunePicker({ provinceCode, value, onChange }: Props) {
         <ul className="commune-chosen" aria-label="Xã/phường đã chọn">
           {value.map((c) => (
             <li key={c.code}>
-              <button type="button" className="chip is-selected" aria-label={`Bỏ ${c.fullName}`} onClick={() => onChange(value.filter((x) => x.code !== c.code))}>
+              <button
+                type="button"
+                className="chip is-selected"
+                aria-label={`Bỏ ${c.fullName}`}
+                onClick={() => onChange(value.filter((x) => x.code !== c.code))}
+              >
                 {c.fullName} ✕
               </button>
             </li>

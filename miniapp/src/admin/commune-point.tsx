@@ -34,9 +34,20 @@ export function CommunePointCard({ code, name }: { code: string; name: string })
       <h2 id={`point-${code}`} className="card__title">
         Vị trí trụ sở {name}
       </h2>
-      <p className="admin-hint">Người dân gửi vị trí cho OA sẽ được gợi ý xã/phường gần nhất. Mở bản đồ, giữ ngón tay trên trụ sở, chép toạ độ rồi dán vào đây.</p>
+      <p className="admin-hint">
+        Người dân gửi vị trí cho OA sẽ được gợi ý xã/phường gần nhất. Mở bản đồ, giữ ngón tay trên trụ sở, chép toạ độ rồi dán vào đây.
+      </p>
       <Field id={`point-input-${code}`} label="Toạ độ (vĩ độ, kinh độ)">
-        {(described) => <input className="field__input" inputMode="decimal" value={text} placeholder="21.0341, 105.8372" onChange={(e) => setTyped(e.target.value)} {...described} />}
+        {(described) => (
+          <input
+            className="field__input"
+            inputMode="decimal"
+            value={text}
+            placeholder="21.0341, 105.8372"
+            onChange={(e) => setTyped(e.target.value)}
+            {...described}
+          />
+        )}
       </Field>
       <ErrorBox message={error} />
       {saved ? <p role="status">{saved}</p> : null}

@@ -11,7 +11,14 @@ import type { newsResponseSchema } from "../../../shared/schemas/news";
 import type { reportSchema } from "../../../shared/schemas/report";
 import type { adminMeSchema, unansweredQuestionsSchema } from "../../../shared/schemas/responses/admin";
 import type { communesSchema } from "../../../shared/schemas/responses/areas";
-import type { campaignApprovedSchema, campaignCancelledSchema, campaignCreatedSchema, campaignPreviewSchema, campaignSentSchema, campaignViewSchema } from "../../../shared/schemas/responses/campaigns";
+import type {
+  campaignApprovedSchema,
+  campaignCancelledSchema,
+  campaignCreatedSchema,
+  campaignPreviewSchema,
+  campaignSentSchema,
+  campaignViewSchema,
+} from "../../../shared/schemas/responses/campaigns";
 import type { newsReadSchema } from "../../../shared/schemas/responses/news";
 import type { sandboxTokenSchema, sandboxUsersSchema } from "../../../shared/schemas/responses/sandbox";
 import type { joinedTeamSchema, memberRemovedSchema } from "../../../shared/schemas/responses/teams";
@@ -48,7 +55,8 @@ export const api = {
   sandboxUsers: () => request<typeof sandboxUsersSchema>({ method: "GET", url: "/sandbox/users" }),
   sandboxToken: (userId: string) => request<typeof sandboxTokenSchema>({ method: "POST", url: `/sandbox/users/${encodeURIComponent(userId)}/token` }),
   /** Communes of a province matching a name (tone marks optional). */
-  communes: (q: string, province: string, limit: number) => request<typeof communesSchema>({ method: "GET", url: "/api/v1/areas/communes", params: { q, province, limit } }),
+  communes: (q: string, province: string, limit: number) =>
+    request<typeof communesSchema>({ method: "GET", url: "/api/v1/areas/communes", params: { q, province, limit } }),
 };
 
 /** The learner's own: progress, "Tin mới", their data. */
@@ -57,7 +65,8 @@ export const learnerCalls = {
   progress: (token: string) => request<typeof progressResponseSchema>({ method: "GET", url: "/api/v1/progress", token }),
   /** News held for me (the OA could not push it), the latest 20, and how many are unread. */
   news: (token: string) => request<typeof newsResponseSchema>({ method: "GET", url: "/api/v1/me/news", token }),
-  readNews: (token: string, campaignId: number) => request<typeof newsReadSchema>({ method: "POST", url: `/api/v1/me/news/${campaignId}/read`, token, body: {} }),
+  readNews: (token: string, campaignId: number) =>
+    request<typeof newsReadSchema>({ method: "POST", url: `/api/v1/me/news/${campaignId}/read`, token, body: {} }),
   exportMyData: (token: string) => request<typeof myDataExportSchema>({ method: "GET", url: "/api/v1/me/export", token }),
   eraseMe: (token: string) => request<typeof eraseResponseSchema>({ method: "DELETE", url: "/api/v1/me", token, body: { confirm: "XOA" } }),
 };
@@ -65,7 +74,8 @@ export const learnerCalls = {
 /** Tổ công nghệ số cộng đồng: my team, invites, members, visits, residents' credit; officials' team management. */
 export const teamCalls = {
   myTeam: (token: string) => request<typeof myTeamSchema>({ method: "GET", url: "/api/v1/me/team", token }),
-  previewInvite: (token: string, code: string) => request<typeof invitePreviewSchema>({ method: "POST", url: "/api/v1/teams/invites/preview", token, body: { code } }),
+  previewInvite: (token: string, code: string) =>
+    request<typeof invitePreviewSchema>({ method: "POST", url: "/api/v1/teams/invites/preview", token, body: { code } }),
   join: (token: string, code: string) => request<typeof joinedTeamSchema>({ method: "POST", url: "/api/v1/teams/join", token, body: { code } }),
   invite: (token: string, teamId: number) => request<typeof inviteSchema>({ method: "POST", url: `${teamUrl(teamId)}/invites`, token, body: {} }),
   members: (token: string, teamId: number) => request<typeof membersSchema>({ method: "GET", url: `${teamUrl(teamId)}/members`, token }),
@@ -76,8 +86,10 @@ export const teamCalls = {
   creditStatus: (token: string, ref: string) => request<typeof creditStatusSchema>({ method: "GET", url: "/api/v1/me/credit", token, params: { ref } }),
   credit: (token: string, ref: string, consentVersion: string) =>
     request<typeof creditResultSchema>({ method: "POST", url: "/api/v1/me/credit", token, body: { ref, consentVersion, agree: true } }),
-  teams: (token: string, area?: string) => request<typeof teamListSchema>({ method: "GET", url: "/api/v1/admin/teams", token, ...(area ? { params: { area } } : {}) }),
-  createTeam: (token: string, communeCode: string, name: string) => request<typeof teamSchema>({ method: "POST", url: "/api/v1/admin/teams", token, body: { communeCode, name } }),
+  teams: (token: string, area?: string) =>
+    request<typeof teamListSchema>({ method: "GET", url: "/api/v1/admin/teams", token, ...(area ? { params: { area } } : {}) }),
+  createTeam: (token: string, communeCode: string, name: string) =>
+    request<typeof teamSchema>({ method: "POST", url: "/api/v1/admin/teams", token, body: { communeCode, name } }),
   nameLeader: (token: string, teamId: number, who: { learnerId: string } | { zaloUserId: string }) =>
     request<typeof personSchema>({ method: "PUT", url: `/api/v1/admin/teams/${id(teamId)}/leader`, token, body: who }),
 };
@@ -86,7 +98,8 @@ export const teamCalls = {
 export const adminCalls = {
   me: (token: string) => request<typeof adminMeSchema>({ method: "GET", url: "/api/v1/admin/me", token }),
   questions: (token: string) => request<typeof unansweredQuestionsSchema>({ method: "GET", url: "/api/v1/admin/questions", token }),
-  communePoint: (token: string, code: string) => request<typeof communePointSchema>({ method: "GET", url: `/api/v1/admin/communes/${encodeURIComponent(code)}/point`, token }),
+  communePoint: (token: string, code: string) =>
+    request<typeof communePointSchema>({ method: "GET", url: `/api/v1/admin/communes/${encodeURIComponent(code)}/point`, token }),
   setCommunePoint: (token: string, code: string, p: CommunePointInput) =>
     request<typeof communePointSchema>({ method: "PUT", url: `/api/v1/admin/communes/${encodeURIComponent(code)}/point`, token, body: p }),
   /** The campaigns of my area, newest first, 20 a page; `cursor` is the page before's nextCursor. */
@@ -97,14 +110,21 @@ export const adminCalls = {
       token,
       params: { ...(q.awaitingMyApproval ? { awaitingMyApproval: "true" } : {}), ...(q.cursor ? { cursor: q.cursor } : {}) },
     }),
-  preview: (token: string, draft: CampaignDraft) => request<typeof campaignPreviewSchema>({ method: "POST", url: "/api/v1/admin/campaigns/preview", token, body: draft }),
-  create: (token: string, draft: CampaignDraft) => request<typeof campaignCreatedSchema>({ method: "POST", url: "/api/v1/admin/campaigns", token, body: draft }),
+  preview: (token: string, draft: CampaignDraft) =>
+    request<typeof campaignPreviewSchema>({ method: "POST", url: "/api/v1/admin/campaigns/preview", token, body: draft }),
+  create: (token: string, draft: CampaignDraft) =>
+    request<typeof campaignCreatedSchema>({ method: "POST", url: "/api/v1/admin/campaigns", token, body: draft }),
   campaign: (token: string, campaignId: number) => request<typeof campaignViewSchema>({ method: "GET", url: campaignUrl(campaignId), token }),
-  send: (token: string, campaignId: number, at?: string) => request<typeof campaignSentSchema>({ method: "POST", url: `${campaignUrl(campaignId)}/send`, token, body: at ? { at } : {} }),
-  approve: (token: string, campaignId: number) => request<typeof campaignApprovedSchema>({ method: "POST", url: `${campaignUrl(campaignId)}/approve`, token, body: {} }),
-  cancel: (token: string, campaignId: number) => request<typeof campaignCancelledSchema>({ method: "POST", url: `${campaignUrl(campaignId)}/cancel`, token, body: {} }),
+  send: (token: string, campaignId: number, at?: string) =>
+    request<typeof campaignSentSchema>({ method: "POST", url: `${campaignUrl(campaignId)}/send`, token, body: at ? { at } : {} }),
+  approve: (token: string, campaignId: number) =>
+    request<typeof campaignApprovedSchema>({ method: "POST", url: `${campaignUrl(campaignId)}/approve`, token, body: {} }),
+  cancel: (token: string, campaignId: number) =>
+    request<typeof campaignCancelledSchema>({ method: "POST", url: `${campaignUrl(campaignId)}/cancel`, token, body: {} }),
   stats: (token: string, campaignId: number) => request<typeof campaignStatsSchema>({ method: "GET", url: `${campaignUrl(campaignId)}/stats`, token }),
   statsCsv: (token: string, campaignId: number) => requestFile({ method: "GET", url: `${campaignUrl(campaignId)}/stats.csv`, token }, CSV),
-  report: (token: string, q: ReportScopeQuery, weeks = 12) => request<typeof reportSchema>({ method: "GET", url: "/api/v1/admin/reports", token, params: reportParams(q, weeks) }),
-  reportCsv: (token: string, q: ReportScopeQuery, weeks = 12) => requestFile({ method: "GET", url: "/api/v1/admin/reports.csv", token, params: reportParams(q, weeks) }, CSV),
+  report: (token: string, q: ReportScopeQuery, weeks = 12) =>
+    request<typeof reportSchema>({ method: "GET", url: "/api/v1/admin/reports", token, params: reportParams(q, weeks) }),
+  reportCsv: (token: string, q: ReportScopeQuery, weeks = 12) =>
+    requestFile({ method: "GET", url: "/api/v1/admin/reports.csv", token, params: reportParams(q, weeks) }, CSV),
 };

@@ -16,7 +16,13 @@ export function NameCard({ why = "Để tổ trưởng và cán bộ biết ai �
     setBusy(true);
     const r = await saveMyName();
     setBusy(false);
-    setNote(r === "refused" ? "Bạn chưa cho phép. Bạn vẫn học bình thường với tên “Người học”." : r === "offline" ? "Chưa lưu được vì mất mạng. Bạn thử lại sau nhé." : null);
+    setNote(
+      r === "refused"
+        ? "Bạn chưa cho phép. Bạn vẫn học bình thường với tên “Người học”."
+        : r === "offline"
+          ? "Chưa lưu được vì mất mạng. Bạn thử lại sau nhé."
+          : null,
+    );
   };
   return (
     <section className="card name-card" aria-labelledby="name-card-title">

@@ -76,7 +76,13 @@ export function QuestionView({ question: q, onAnswered, onNext, isLast }: Props)
                     <button type="button" className="icon-button" aria-label={`Đưa lên: ${o.text}`} disabled={pos === 0} onClick={() => move(pos, -1)}>
                       ▲
                     </button>
-                    <button type="button" className="icon-button" aria-label={`Đưa xuống: ${o.text}`} disabled={pos === order.length - 1} onClick={() => move(pos, 1)}>
+                    <button
+                      type="button"
+                      className="icon-button"
+                      aria-label={`Đưa xuống: ${o.text}`}
+                      disabled={pos === order.length - 1}
+                      onClick={() => move(pos, 1)}
+                    >
                       ▼
                     </button>
                   </span>
@@ -119,7 +125,16 @@ export function QuestionView({ question: q, onAnswered, onNext, isLast }: Props)
           <h3 className="feedback__title">{result.correct ? "Đúng rồi!" : "Chưa đúng"}</h3>
           <ul className="feedback__list">
             {q.options.map((o, i) => {
-              const mark = q.kind === "order" ? `Bước ${i + 1}` : expected.has(i) ? (q.kind === "spot-scam" ? "Lừa đảo" : "Đúng") : q.kind === "spot-scam" ? "Không lừa đảo" : "Sai";
+              const mark =
+                q.kind === "order"
+                  ? `Bước ${i + 1}`
+                  : expected.has(i)
+                    ? q.kind === "spot-scam"
+                      ? "Lừa đảo"
+                      : "Đúng"
+                    : q.kind === "spot-scam"
+                      ? "Không lừa đảo"
+                      : "Sai";
               const mine = q.kind !== "order" && result.answer.includes(i);
               return (
                 <li key={i} className={mine ? "is-mine" : undefined}>

@@ -11,7 +11,9 @@ export function SandboxPicker({ compact = false }: { compact?: boolean }) {
   if (!sandbox || (chosen && !compact) || users.length === 0) return null;
   return (
     <section className="card sandbox-picker" aria-labelledby="sandbox-title">
-      <h2 id="sandbox-title" className="card__title">Bản xem thử trên máy tính</h2>
+      <h2 id="sandbox-title" className="card__title">
+        Bản xem thử trên máy tính
+      </h2>
       <p>Chọn một người dùng Zalo thử để lưu tiến độ học:</p>
       <div className="sandbox-picker__users">
         {users.map((u) => (

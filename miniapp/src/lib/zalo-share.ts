@@ -9,7 +9,13 @@ import { isInsideZalo } from "./zalo";
  * Shares a deep link into the mini app (Zalo's share sheet: a chat or the timeline). In the web preview the
  * browser's share sheet, or the link copied to the clipboard. Resolves to how it went.
  */
-export async function shareDeepLink(opts: { title: string; description: string; path: string; thumbnail: string; link: string }): Promise<"shared" | "copied" | "failed"> {
+export async function shareDeepLink(opts: {
+  title: string;
+  description: string;
+  path: string;
+  thumbnail: string;
+  link: string;
+}): Promise<"shared" | "copied" | "failed"> {
   if (isInsideZalo()) {
     try {
       await openShareSheet({ type: "zmp_deep_link", data: { title: opts.title, description: opts.description, thumbnail: opts.thumbnail, path: opts.path } });

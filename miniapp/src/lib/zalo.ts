@@ -118,7 +118,11 @@ export type PreviewUser = { zaloUserId: string; idByOA: string } | null;
 
 const sandboxPost = async (path: string, body?: unknown): Promise<boolean> => {
   try {
-    const res = await fetch(path, { method: "POST", headers: body ? { "content-type": "application/json" } : {}, ...(body ? { body: JSON.stringify(body) } : {}) });
+    const res = await fetch(path, {
+      method: "POST",
+      headers: body ? { "content-type": "application/json" } : {},
+      ...(body ? { body: JSON.stringify(body) } : {}),
+    });
     return res.ok;
   } catch {
     return false;

@@ -22,7 +22,13 @@ function MyDataActions({ token, onErased }: { token: string; onErased: () => voi
   const [step, setStep] = useState<"idle" | "confirm" | "busy">("idle");
   const [note, setNote] = useState<string | null>(null);
   const fail = (e: unknown) =>
-    setNote(e instanceof ApiFailure && e.status === 0 ? "Không kết nối được máy chủ. Hãy kiểm tra mạng rồi thử lại." : e instanceof ApiFailure && e.status < 500 ? e.message : "Đã có lỗi. Vui lòng thử lại sau.");
+    setNote(
+      e instanceof ApiFailure && e.status === 0
+        ? "Không kết nối được máy chủ. Hãy kiểm tra mạng rồi thử lại."
+        : e instanceof ApiFailure && e.status < 500
+          ? e.message
+          : "Đã có lỗi. Vui lòng thử lại sau.",
+    );
 
   async function download() {
     setNote(null);
@@ -59,10 +65,11 @@ function MyDataActions({ token, onErased }: { token: string; onErased: () => voi
         </Button>
       ) : (
         <div role="alertdialog" aria-labelledby="erase-title" aria-describedby="erase-text" className="card stack confirm-box">
-          <h3 id="erase-title" className="card__title">Xoá hết dữ liệu của bạn?</h3>
+          <h3 id="erase-title" className="card__title">
+            Xoá hết dữ liệu của bạn?
+          </h3>
           <p id="erase-text">
-            Tên, mã Zalo, tiến độ học, tổ và các ghi chép của bạn sẽ bị xoá, không lấy lại được. Chỉ còn các con số thống kê không
-            biết là của ai.
+            Tên, mã Zalo, tiến độ học, tổ và các ghi chép của bạn sẽ bị xoá, không lấy lại được. Chỉ còn các con số thống kê không biết là của ai.
           </p>
           <Button fullWidth type="danger" loading={step === "busy"} onClick={() => void erase()}>
             Xoá vĩnh viễn
@@ -87,12 +94,14 @@ export default function AboutPage() {
         <section className="card">
           <h2 className="card__title">Phổ cập kỹ năng số cộng đồng</h2>
           <p>
-            Các bài học ngắn giúp bạn dùng điện thoại thông minh, dịch vụ công trực tuyến và VNeID, thanh toán không dùng tiền mặt,
-            mua bán trực tuyến và tự bảo vệ mình trên mạng. Tổ công nghệ số cộng đồng ở địa phương luôn sẵn sàng hướng dẫn thêm.
+            Các bài học ngắn giúp bạn dùng điện thoại thông minh, dịch vụ công trực tuyến và VNeID, thanh toán không dùng tiền mặt, mua bán trực tuyến và tự bảo
+            vệ mình trên mạng. Tổ công nghệ số cộng đồng ở địa phương luôn sẵn sàng hướng dẫn thêm.
           </p>
         </section>
         <section className="card" aria-labelledby="privacy-title">
-          <h2 id="privacy-title" className="card__title">Dữ liệu của bạn</h2>
+          <h2 id="privacy-title" className="card__title">
+            Dữ liệu của bạn
+          </h2>
           <h3>Ứng dụng lưu gì?</h3>
           <ul>
             {STORED.map((s) => (
@@ -106,18 +115,12 @@ export default function AboutPage() {
           <p>Để bạn học tiếp trên máy khác, để OA gửi tin đúng xã/phường, và để tổ, xã biết bao nhiêu người đã được hướng dẫn.</p>
           <h3>Ai xem được?</h3>
           <p>
-            Tổ trưởng và cán bộ xã, tỉnh chỉ xem tên Zalo và tiến độ học của thành viên tổ và của người đã đồng ý ghi công cho tổ. Họ
-            không bao giờ thấy số điện thoại. Dữ liệu không được chia sẻ cho bên nào khác.
+            Tổ trưởng và cán bộ xã, tỉnh chỉ xem tên Zalo và tiến độ học của thành viên tổ và của người đã đồng ý ghi công cho tổ. Họ không bao giờ thấy số điện
+            thoại. Dữ liệu không được chia sẻ cho bên nào khác.
           </p>
           <h3>Lưu bao lâu?</h3>
-          <p>
-            Cho đến khi bạn xoá. Khi bạn xoá, tên, mã Zalo và những gì bạn đã viết bị xoá ngay; chỉ còn các con số thống kê không biết
-            là của ai.
-          </p>
-          <p>
-            Bạn có quyền xem, tải về và xoá dữ liệu của mình, theo Luật Bảo vệ dữ liệu cá nhân số 91/2025/QH15 và Nghị định
-            356/2025/NĐ-CP.
-          </p>
+          <p>Cho đến khi bạn xoá. Khi bạn xoá, tên, mã Zalo và những gì bạn đã viết bị xoá ngay; chỉ còn các con số thống kê không biết là của ai.</p>
+          <p>Bạn có quyền xem, tải về và xoá dữ liệu của mình, theo Luật Bảo vệ dữ liệu cá nhân số 91/2025/QH15 và Nghị định 356/2025/NĐ-CP.</p>
           {erased ? (
             <p role="status">Đã xoá dữ liệu của bạn. Nếu học tiếp, bạn sẽ bắt đầu lại từ đầu.</p>
           ) : token ? (

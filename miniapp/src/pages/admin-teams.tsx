@@ -119,7 +119,8 @@ export default function AdminTeamsPage() {
               {list.area.name}
             </h2>
             <p>
-              {list.area.teams} tổ, {list.area.members} thành viên. Đã học xong 5 kỹ năng cơ bản: {list.area.trained} người ({pct(list.area.trained, list.area.members)}).
+              {list.area.teams} tổ, {list.area.members} thành viên. Đã học xong 5 kỹ năng cơ bản: {list.area.trained} người (
+              {pct(list.area.trained, list.area.members)}).
             </p>
             {list.communes.length > 1 ? (
               <ul className="plain-list">
@@ -181,7 +182,16 @@ export default function AdminTeamsPage() {
             Lập tổ mới
           </h2>
           <Field id="team-name" label="Tên tổ" counter={{ text: `${name.length}/${TEAM_NAME_MAX}`, over: name.length > TEAM_NAME_MAX }}>
-            {(described) => <input className="field__input" value={name} maxLength={TEAM_NAME_MAX + 20} placeholder="Ví dụ: Tổ công nghệ số thôn 3" onChange={(e) => setName(e.target.value)} {...described} />}
+            {(described) => (
+              <input
+                className="field__input"
+                value={name}
+                maxLength={TEAM_NAME_MAX + 20}
+                placeholder="Ví dụ: Tổ công nghệ số thôn 3"
+                onChange={(e) => setName(e.target.value)}
+                {...described}
+              />
+            )}
           </Field>
           {communeRoles.length > 1 ? (
             <Field id="team-commune" label="Xã/phường">

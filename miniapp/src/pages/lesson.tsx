@@ -34,7 +34,11 @@ export default function LessonPage() {
 
   if (state.status !== "ready" || !lesson) {
     const message =
-      state.status === "loading" ? "Đang mở bài học…" : state.status === "error" ? "Chưa tải được bài học. Hãy kiểm tra mạng rồi thử lại." : "Không tìm thấy bài học này.";
+      state.status === "loading"
+        ? "Đang mở bài học…"
+        : state.status === "error"
+          ? "Chưa tải được bài học. Hãy kiểm tra mạng rồi thử lại."
+          : "Không tìm thấy bài học này.";
     return (
       <Page className="page">
         <AppHeader title="Bài học" back={back} />
@@ -80,11 +84,7 @@ export default function LessonPage() {
         <Button variant="secondary" disabled={index === 0} onClick={prev}>
           Quay lại
         </Button>
-        {last ? (
-          <Button onClick={() => navigate(`/lesson/${lesson.id}/quiz`)}>Làm bài kiểm tra</Button>
-        ) : (
-          <Button onClick={next}>Tiếp theo</Button>
-        )}
+        {last ? <Button onClick={() => navigate(`/lesson/${lesson.id}/quiz`)}>Làm bài kiểm tra</Button> : <Button onClick={next}>Tiếp theo</Button>}
       </footer>
     </Page>
   );

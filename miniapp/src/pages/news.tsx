@@ -57,7 +57,9 @@ function NewsCard({ item, fresh, onSeen }: { item: NewsItem; fresh: boolean; onS
       <h2 id={titleId} className="news-item__title">
         {item.title}
       </h2>
-      {item.imageUrl && !imageFailed ? <img className="news-item__image" src={item.imageUrl} alt="" loading="lazy" onError={() => setImageFailed(true)} /> : null}
+      {item.imageUrl && !imageFailed ? (
+        <img className="news-item__image" src={item.imageUrl} alt="" loading="lazy" onError={() => setImageFailed(true)} />
+      ) : null}
       <p className="news-item__text">{item.text}</p>
       {item.buttons.length ? (
         <div className="news-item__buttons">
@@ -100,7 +102,10 @@ export default function NewsPage() {
   const missing = loaded?.missing ?? null;
   /** Read on this screen (the server knows it too, from the next load on). */
   const [readHere, setReadHere] = useState<Set<number>>(() => new Set());
-  const items = useMemo(() => (loaded?.items ?? cached)?.map((i) => (readHere.has(i.campaignId) ? { ...i, read: true } : i)) ?? null, [loaded, cached, readHere]);
+  const items = useMemo(
+    () => (loaded?.items ?? cached)?.map((i) => (readHere.has(i.campaignId) ? { ...i, read: true } : i)) ?? null,
+    [loaded, cached, readHere],
+  );
   /** Unread when this visit began: they keep their "Mới" mark until the page is left. */
   const fresh = useMemo(() => new Set(loaded?.items.filter((i) => !i.read).map((i) => i.campaignId)), [loaded]);
 
@@ -147,7 +152,10 @@ export default function NewsPage() {
         ) : null}
         {status === "ready" && missing === "no_oa_link" ? (
           <section className="card" role="status">
-            <p>Ứng dụng chưa được liên kết với OA “Chuyển đổi số quốc gia” trong cài đặt của Zalo, nên chưa nhận ra tin gửi cho bạn. Cán bộ quản trị cần liên kết ứng dụng với OA; trong lúc chờ, bạn vẫn nhận tin khi nhắn tin cho OA.</p>
+            <p>
+              Ứng dụng chưa được liên kết với OA “Chuyển đổi số quốc gia” trong cài đặt của Zalo, nên chưa nhận ra tin gửi cho bạn. Cán bộ quản trị cần liên kết
+              ứng dụng với OA; trong lúc chờ, bạn vẫn nhận tin khi nhắn tin cho OA.
+            </p>
           </section>
         ) : null}
         {status === "ready" && items?.length === 0 && missing === null ? (
@@ -156,7 +164,14 @@ export default function NewsPage() {
           </section>
         ) : null}
         {status !== "signed-out" && items?.length
-          ? items.map((item) => <NewsCard key={item.campaignId} item={item} fresh={fresh.has(item.campaignId) || (!item.read && status !== "ready")} onSeen={(id) => void markRead(id)} />)
+          ? items.map((item) => (
+              <NewsCard
+                key={item.campaignId}
+                item={item}
+                fresh={fresh.has(item.campaignId) || (!item.read && status !== "ready")}
+                onSeen={(id) => void markRead(id)}
+              />
+            ))
           : null}
         {status !== "signed-out" ? <OaCard lead="Quan tâm OA để tin mới đến thẳng Zalo của bạn, không phải chờ ở đây." /> : null}
       </main>

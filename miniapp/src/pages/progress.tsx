@@ -42,9 +42,7 @@ export default function ProgressPage() {
             return (
               <li key={s.id} className="card">
                 <p className="skill-card__title">{s.title}</p>
-                <p className="skill-card__meta">
-                  {done === s.lessons.length && done > 0 ? "Đã thành thạo" : `Đã đạt ${done}/${s.lessons.length} bài`}
-                </p>
+                <p className="skill-card__meta">{done === s.lessons.length && done > 0 ? "Đã thành thạo" : `Đã đạt ${done}/${s.lessons.length} bài`}</p>
                 <ProgressBar value={done} max={s.lessons.length} label={`Tiến độ kỹ năng ${s.short}`} />
               </li>
             );

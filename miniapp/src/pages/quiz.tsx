@@ -61,8 +61,16 @@ export default function QuizPage() {
             </p>
           </section>
           <div className="stack">
-            {!grade.passed ? <Button fullWidth onClick={restart}>Làm lại</Button> : null}
-            {grade.passed && next ? <Button fullWidth onClick={() => navigate(`/lesson/${next.id}`)}>Bài tiếp theo: {next.title}</Button> : null}
+            {!grade.passed ? (
+              <Button fullWidth onClick={restart}>
+                Làm lại
+              </Button>
+            ) : null}
+            {grade.passed && next ? (
+              <Button fullWidth onClick={() => navigate(`/lesson/${next.id}`)}>
+                Bài tiếp theo: {next.title}
+              </Button>
+            ) : null}
             <Button fullWidth variant="secondary" onClick={() => navigate(`/lesson/${lesson.id}`)}>
               Đọc lại bài học
             </Button>

@@ -40,7 +40,10 @@ export default function TeamJoinPage() {
             <p className="admin-hint">Bạn được mời vào</p>
             <h2 className="team-card__name">{preview.teamName}</h2>
             <p className="team-card__meta">{preview.communeName}</p>
-            <p>Thành viên tổ học hết các bài kỹ năng số cơ bản, rồi giúp bà con cài và dùng VNeID, dịch vụ công, thanh toán. Tổ trưởng sẽ thấy tên và tiến độ học của bạn.</p>
+            <p>
+              Thành viên tổ học hết các bài kỹ năng số cơ bản, rồi giúp bà con cài và dùng VNeID, dịch vụ công, thanh toán. Tổ trưởng sẽ thấy tên và tiến độ học
+              của bạn.
+            </p>
             <NameCard why="Để tổ trưởng biết bạn là ai trong danh sách tổ, ứng dụng cần dùng tên Zalo của bạn." />
             <div className="button-row">
               <Button fullWidth size="large" loading={busy} disabled={busy} onClick={() => void join()}>

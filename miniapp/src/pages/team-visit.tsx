@@ -72,7 +72,12 @@ export default function TeamVisitPage() {
           </p>
         ) : null}
         <section className="card">
-          <Field id="household" label="Hộ gia đình" hint={fieldError ? null : "Ghi địa chỉ hoặc tên gọi. Không ghi số căn cước, số điện thoại."} error={fieldError}>
+          <Field
+            id="household"
+            label="Hộ gia đình"
+            hint={fieldError ? null : "Ghi địa chỉ hoặc tên gọi. Không ghi số căn cước, số điện thoại."}
+            error={fieldError}
+          >
             {(described) => (
               <input
                 className="field__input"
@@ -86,7 +91,9 @@ export default function TeamVisitPage() {
             )}
           </Field>
           <Field id="visited-on" label="Ngày hỗ trợ">
-            {(described) => <input className="field__input" type="date" value={day} max={vietnamDate(Date.now())} onChange={(e) => setDay(e.target.value)} {...described} />}
+            {(described) => (
+              <input className="field__input" type="date" value={day} max={vietnamDate(Date.now())} onChange={(e) => setDay(e.target.value)} {...described} />
+            )}
           </Field>
           <fieldset className="field fieldset">
             <legend className="field__label">Đã hỗ trợ việc gì?</legend>

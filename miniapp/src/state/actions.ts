@@ -27,7 +27,11 @@ export function cycleTextSize(current: TextSize): void {
 
 /** Web preview only. Switching between sandbox users starts clean; the first choice keeps what was learned so far. */
 export function chooseSandboxUser(userId: string): void {
-  setState((s) => (s.sandboxUser && s.sandboxUser !== userId ? { sandboxUser: userId, session: null, adminRoles: [], newsUnread: 0, teamRole: null, creditAsked: false, progress: {}, queue: [], refSent: false } : { sandboxUser: userId, session: null, adminRoles: [], newsUnread: 0, teamRole: null }));
+  setState((s) =>
+    s.sandboxUser && s.sandboxUser !== userId
+      ? { sandboxUser: userId, session: null, adminRoles: [], newsUnread: 0, teamRole: null, creditAsked: false, progress: {}, queue: [], refSent: false }
+      : { sandboxUser: userId, session: null, adminRoles: [], newsUnread: 0, teamRole: null },
+  );
   void syncNow();
 }
 

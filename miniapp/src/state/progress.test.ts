@@ -59,6 +59,8 @@ describe("what learning on the phone records and queues", () => {
       progress: { a: p(true, 2, 100, true) },
       queue: [queued, { kind: "attempt", id: ID, lessonId: "a", answers, at: AT }],
     });
-    expect(afterAttempt({ progress: {}, queue: [] }, "b", answers, { correct: 3, total: 4, scorePct: 75, passed: false }, { id: ID, at: AT }).progress).toEqual({ b: p(true, 1, 75, false) });
+    expect(afterAttempt({ progress: {}, queue: [] }, "b", answers, { correct: 3, total: 4, scorePct: 75, passed: false }, { id: ID, at: AT }).progress).toEqual(
+      { b: p(true, 1, 75, false) },
+    );
   });
 });

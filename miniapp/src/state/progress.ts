@@ -18,7 +18,13 @@ export function afterLessonRead(s: Learning, lessonId: string, event: { id: stri
 }
 
 /** A finished quiz, graded on the phone: the best score and a pass are kept; the server grades it again. */
-export function afterAttempt(s: Learning, lessonId: string, answers: AttemptEvent["answers"], grade: Grade, event: { id: string; at: string }): Partial<Learning> {
+export function afterAttempt(
+  s: Learning,
+  lessonId: string,
+  answers: AttemptEvent["answers"],
+  grade: Grade,
+  event: { id: string; at: string },
+): Partial<Learning> {
   const p = s.progress[lessonId] ?? blank;
   return {
     progress: {

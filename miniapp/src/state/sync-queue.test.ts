@@ -3,12 +3,20 @@ import type { SyncEvent, SyncRequest, SyncResponse } from "../../../shared/schem
 import { ApiFailure } from "../api/http";
 import { BATCH, drainQueue, FIRST_RETRY_MS, nextRetryMs, type SyncPorts } from "./sync-queue";
 
-const event = (n: number): SyncEvent => ({ kind: "completion", id: `00000000-0000-4000-8000-${String(n).padStart(12, "0")}`, lessonId: "mat-khau-manh", at: "2026-06-02T09:30:00.000Z" });
+const event = (n: number): SyncEvent => ({
+  kind: "completion",
+  id: `00000000-0000-4000-8000-${String(n).padStart(12, "0")}`,
+  lessonId: "mat-khau-manh",
+  at: "2026-06-02T09:30:00.000Z",
+});
 const events = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => event(from + i));
 const accepted = (body: SyncRequest): SyncResponse => ({ results: body.events.map((e) => ({ id: e.id, status: "accepted" as const })) });
 
 /** A phone with a queue, signed in as `tokens[0]` (then `tokens[1]`… at each new sign-in), and a server. */
-function phone(o: { queue: SyncEvent[]; ref?: string | null; refSent?: boolean; tokens?: (string | null)[]; online?: () => boolean }, server: (token: string, body: SyncRequest) => SyncResponse) {
+function phone(
+  o: { queue: SyncEvent[]; ref?: string | null; refSent?: boolean; tokens?: (string | null)[]; online?: () => boolean },
+  server: (token: string, body: SyncRequest) => SyncResponse,
+) {
   const state = { queue: o.queue, ref: o.ref ?? null, refSent: o.refSent ?? false };
   const tokens = [...(o.tokens ?? ["t1"])];
   const sent: { token: string; ids: string[]; ref?: string }[] = [];

@@ -35,7 +35,13 @@ export function QrCard({ title, hint, link, fileName, shareTitle }: { title: str
   const [note, setNote] = useState<string | null>(null);
   const share = async () => {
     const u = new URL(link);
-    const r = await shareDeepLink({ title: shareTitle, description: "Mở ứng dụng Kỹ năng số cộng đồng trên Zalo", path: `/${u.search}`, thumbnail: thumbnail(link), link });
+    const r = await shareDeepLink({
+      title: shareTitle,
+      description: "Mở ứng dụng Kỹ năng số cộng đồng trên Zalo",
+      path: `/${u.search}`,
+      thumbnail: thumbnail(link),
+      link,
+    });
     setNote(r === "copied" ? "Đã chép đường dẫn. Hãy dán vào tin nhắn Zalo." : r === "failed" ? "Chưa chia sẻ được. Vui lòng thử lại." : null);
   };
   const save = async () => {
@@ -91,4 +97,3 @@ export function InviteCard({ team, purpose = "member" }: { team: { id: number; n
     </>
   );
 }
-

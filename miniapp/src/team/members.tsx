@@ -88,4 +88,3 @@ export function Members({ teamId, canRemove = false }: { teamId: number; canRemo
     </section>
   );
 }
-

@@ -23,10 +23,20 @@ export function PosterCard({ refCode }: { refCode: string }) {
           <li key={s.id} className="poster-list__item">
             <span className="poster-list__title">{s.title}</span>
             <div className="poster-list__actions">
-              <Button size="small" variant="secondary" onClick={() => void openExternal(posterUrl(s.id, "pdf", refCode))} aria-label={`In áp phích A4: ${s.title}`}>
+              <Button
+                size="small"
+                variant="secondary"
+                onClick={() => void openExternal(posterUrl(s.id, "pdf", refCode))}
+                aria-label={`In áp phích A4: ${s.title}`}
+              >
                 In A4
               </Button>
-              <Button size="small" variant="tertiary" onClick={() => void openExternal(posterUrl(s.id, "png", refCode))} aria-label={`Ảnh vuông cho Zalo: ${s.title}`}>
+              <Button
+                size="small"
+                variant="tertiary"
+                onClick={() => void openExternal(posterUrl(s.id, "png", refCode))}
+                aria-label={`Ảnh vuông cho Zalo: ${s.title}`}
+              >
                 Ảnh vuông
               </Button>
             </div>

@@ -10,7 +10,14 @@ export interface DeclaredColumn {
 
 /** The tables and columns an interface (Kysely's `Database`) declares, read by the TypeScript compiler. */
 export function declaredTables(file: string, interfaceName: string): Record<string, Record<string, DeclaredColumn>> {
-  const program = ts.createProgram([file], { strict: true, target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext, moduleResolution: ts.ModuleResolutionKind.Bundler, skipLibCheck: true, noEmit: true });
+  const program = ts.createProgram([file], {
+    strict: true,
+    target: ts.ScriptTarget.ES2022,
+    module: ts.ModuleKind.ESNext,
+    moduleResolution: ts.ModuleResolutionKind.Bundler,
+    skipLibCheck: true,
+    noEmit: true,
+  });
   const checker = program.getTypeChecker();
   const decl = program.getSourceFile(file)?.statements.find((s): s is ts.InterfaceDeclaration => ts.isInterfaceDeclaration(s) && s.name.text === interfaceName);
   if (!decl) throw new Error(`no interface ${interfaceName} in ${file}`);

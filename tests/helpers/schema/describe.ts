@@ -38,15 +38,26 @@ export function neutralSchema(schema: SchemaDescription) {
   return Object.fromEntries(
     Object.entries(schema).map(([name, t]) => {
       const refused = new Set(t.refusingTriggers.flatMap((tr) => tr.events));
-      return [name, {
-        columns: t.columns.map((c) => ({ name: c.name, family: typeFamily(c.type), nullable: c.nullable, default: neutralDefault(c.default), autoIncrement: c.autoIncrement })),
-        primaryKey: t.primaryKey,
-        uniques: byJson(t.uniques.map((u) => u.columns)),
-        checks: byJson(t.checks.map((c) => c.columns)),
-        foreignKeys: byJson(t.foreignKeys.map(({ columns, refTable, refColumns, onDelete, onUpdate }) => ({ columns, refTable, refColumns, onDelete, onUpdate }))),
-        indexes: t.indexes.map((i) => ({ name: i.name, columns: i.columns, unique: i.unique, partial: i.where !== null })),
-        appendOnly: refused.has("update") && refused.has("delete"),
-      }];
+      return [
+        name,
+        {
+          columns: t.columns.map((c) => ({
+            name: c.name,
+            family: typeFamily(c.type),
+            nullable: c.nullable,
+            default: neutralDefault(c.default),
+            autoIncrement: c.autoIncrement,
+          })),
+          primaryKey: t.primaryKey,
+          uniques: byJson(t.uniques.map((u) => u.columns)),
+          checks: byJson(t.checks.map((c) => c.columns)),
+          foreignKeys: byJson(
+            t.foreignKeys.map(({ columns, refTable, refColumns, onDelete, onUpdate }) => ({ columns, refTable, refColumns, onDelete, onUpdate })),
+          ),
+          indexes: t.indexes.map((i) => ({ name: i.name, columns: i.columns, unique: i.unique, partial: i.where !== null })),
+          appendOnly: refused.has("update") && refused.has("delete"),
+        },
+      ];
     }),
   );
 }

@@ -2,9 +2,28 @@ import { sql, type Kysely } from "kysely";
 import type { Database } from "../../../bot-server/src/db/schema.js";
 import { isKyselyTable, type SchemaDescription, type TableDescription } from "./types.js";
 
-interface ColumnInfo { name: string; type: string; notnull: number; dflt_value: string | null; pk: number }
-interface IndexInfo { name: string; unique: number; origin: "c" | "u" | "pk"; partial: number }
-interface ForeignKeyInfo { id: number; seq: number; table: string; from: string; to: string; on_update: string; on_delete: string }
+interface ColumnInfo {
+  name: string;
+  type: string;
+  notnull: number;
+  dflt_value: string | null;
+  pk: number;
+}
+interface IndexInfo {
+  name: string;
+  unique: number;
+  origin: "c" | "u" | "pk";
+  partial: number;
+}
+interface ForeignKeyInfo {
+  id: number;
+  seq: number;
+  table: string;
+  from: string;
+  to: string;
+  on_update: string;
+  on_delete: string;
+}
 
 /** SQLite keeps expressions as written: compare them lowercased, unquoted, with single spaces. */
 const normalise = (text: string) => text.replace(/"/g, "").replace(/\s+/g, " ").trim().toLowerCase();
@@ -41,7 +60,10 @@ async function describeTable(db: Kysely<Database>, table: string, createSql: str
     (await sql<{ sql: string }>`SELECT sql FROM sqlite_master WHERE type = 'index' AND name = ${index}`.execute(db)).rows[0]!.sql;
   const fkRows = (await sql<ForeignKeyInfo>`SELECT * FROM pragma_foreign_key_list(${table}) ORDER BY id, seq`.execute(db)).rows;
   const autoIncrement = /\bautoincrement\b/i.test(createSql);
-  const primaryKey = cols.filter((c) => c.pk > 0).sort((a, b) => a.pk - b.pk).map((c) => c.name);
+  const primaryKey = cols
+    .filter((c) => c.pk > 0)
+    .sort((a, b) => a.pk - b.pk)
+    .map((c) => c.name);
   const integerKey = primaryKey.length === 1 && cols.find((c) => c.name === primaryKey[0])!.type.toLowerCase() === "integer";
   const uniques: TableDescription["uniques"] = [];
   const indexes: TableDescription["indexes"] = [];
@@ -65,7 +87,10 @@ async function describeTable(db: Kysely<Database>, table: string, createSql: str
     })),
     primaryKey,
     uniques,
-    checks: checksOf(createSql, cols.map((c) => c.name)),
+    checks: checksOf(
+      createSql,
+      cols.map((c) => c.name),
+    ),
     foreignKeys: [...fks.values()].map((rows) => ({
       columns: rows.map((r) => r.from),
       refTable: rows[0]!.table,
@@ -76,16 +101,26 @@ async function describeTable(db: Kysely<Database>, table: string, createSql: str
     indexes,
     refusingTriggers: triggers
       .filter((tr) => /\braise\s*\(\s*abort\b/i.test(tr.sql))
-      .map((tr) => ({ name: tr.name, events: [...tr.sql.matchAll(/\b(?:before|after|instead of)\s+(insert|update|delete)\b/gi)].map((m) => m[1]!.toLowerCase()) })),
+      .map((tr) => ({
+        name: tr.name,
+        events: [...tr.sql.matchAll(/\b(?:before|after|instead of)\s+(insert|update|delete)\b/gi)].map((m) => m[1]!.toLowerCase()),
+      })),
   };
 }
 
 export async function describeSqlite(db: Kysely<Database>): Promise<SchemaDescription> {
-  const master = (await sql<{ type: string; name: string; tbl_name: string; sql: string }>`
-    SELECT type, name, tbl_name, sql FROM sqlite_master WHERE type IN ('table', 'trigger') AND name NOT LIKE 'sqlite_%'`.execute(db)).rows;
+  const master = (
+    await sql<{ type: string; name: string; tbl_name: string; sql: string }>`
+    SELECT type, name, tbl_name, sql FROM sqlite_master WHERE type IN ('table', 'trigger') AND name NOT LIKE 'sqlite_%'`.execute(db)
+  ).rows;
   const out: SchemaDescription = {};
   for (const t of master.filter((m) => m.type === "table" && !isKyselyTable(m.name))) {
-    out[t.name] = await describeTable(db, t.name, t.sql, master.filter((m) => m.type === "trigger" && m.tbl_name === t.name));
+    out[t.name] = await describeTable(
+      db,
+      t.name,
+      t.sql,
+      master.filter((m) => m.type === "trigger" && m.tbl_name === t.name),
+    );
   }
   return out;
 }

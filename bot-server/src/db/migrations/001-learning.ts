@@ -4,9 +4,10 @@ import { notNull, textKey, type DialectHelpers } from "./dialect-helpers.js";
 export const learningMigration = ({ timestamp, smallint }: DialectHelpers): Migration => ({
   async up(db: Kysely<unknown>): Promise<void> {
     /** What a learner did in a lesson; goes with the learner when they are deleted. */
-    const learnerLessonRow = (table: string) => textKey(db.schema.createTable(table), "id")
-      .addColumn("learner_id", "text", (c) => c.notNull().references("learners.id").onDelete("cascade"))
-      .addColumn("lesson_id", "text", notNull);
+    const learnerLessonRow = (table: string) =>
+      textKey(db.schema.createTable(table), "id")
+        .addColumn("learner_id", "text", (c) => c.notNull().references("learners.id").onDelete("cascade"))
+        .addColumn("lesson_id", "text", notNull);
     await textKey(db.schema.createTable("learners"), "id")
       .addColumn("zalo_user_id", "text", (c) => c.notNull().unique())
       .addColumn("name", "text", notNull)

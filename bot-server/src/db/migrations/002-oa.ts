@@ -62,7 +62,8 @@ export const oaMigration = ({ timestamp, idRef, double, countedId }: DialectHelp
       .execute();
     await db.schema.createIndex("oa_messages_user").on("oa_messages").columns(["user_id", "created_at"]).execute();
     // Receipts can arrive before the send call returns with the message id: they are kept on their own.
-    await db.schema.createTable("message_receipts")
+    await db.schema
+      .createTable("message_receipts")
       .addColumn("zalo_message_id", "text", notNull)
       .addColumn("event", "text", notNull)
       .addColumn("at", timestamp, notNull)
@@ -86,10 +87,7 @@ export const oaMigration = ({ timestamp, idRef, double, countedId }: DialectHelp
       .addColumn("last_error", "text")
       .addColumn("last_error_at", timestamp)
       .execute();
-    await textKey(db.schema.createTable("locks"), "name")
-      .addColumn("holder", "text", notNull)
-      .addColumn("expires_at", timestamp, notNull)
-      .execute();
+    await textKey(db.schema.createTable("locks"), "name").addColumn("holder", "text", notNull).addColumn("expires_at", timestamp, notNull).execute();
     await textKey(db.schema.createTable("oauth_states"), "state")
       .addColumn("code_verifier", "text", notNull)
       .addColumn("created_at", timestamp, notNull)

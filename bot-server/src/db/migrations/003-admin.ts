@@ -6,7 +6,8 @@ export const adminMigration = ({ timestamp, countedId, appendOnly, dropAppendOnl
     // A role is bound to an administrative unit: a province code for province officials, a commune code for
     // commune officials, none for the operator. The person is known by their Zalo user id (they may not have
     // opened the mini app yet).
-    await db.schema.createTable("roles")
+    await db.schema
+      .createTable("roles")
       .addColumn("zalo_user_id", "text", notNull)
       .addColumn("role", "text", notNull)
       .addColumn("area_code", "text", (c) => c.notNull().defaultTo(""))

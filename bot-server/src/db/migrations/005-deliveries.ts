@@ -3,7 +3,13 @@ import { addColumns, defaultZero, notNull, type DialectHelpers } from "./dialect
 
 export const deliveriesMigration = ({ timestamp, countedId }: DialectHelpers): Migration => ({
   async up(db: Kysely<unknown>): Promise<void> {
-    await addColumns(db, "campaigns", [["sent_by", "text"], ["sent_at", timestamp], ["scheduled_at", timestamp], ["approved_by", "text"], ["approved_at", timestamp]]);
+    await addColumns(db, "campaigns", [
+      ["sent_by", "text"],
+      ["sent_at", timestamp],
+      ["scheduled_at", timestamp],
+      ["approved_by", "text"],
+      ["approved_at", timestamp],
+    ]);
     // One row per (campaign, follower): the unique key that keeps anyone from getting a campaign twice.
     // kind: how it goes (cs free or billed, promotion, or inbox); state: planned → sending → sent / held / failed,
     // or cancelled. Held items are the person's inbox ("Tin mới").

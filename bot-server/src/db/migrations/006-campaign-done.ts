@@ -12,7 +12,9 @@ export const campaignDoneMigration = ({ timestamp }: DialectHelpers): Migration 
     await sql`UPDATE campaigns SET planned_at = updated_at
       WHERE status = 'sending' AND EXISTS (SELECT 1 FROM deliveries d WHERE d.campaign_id = campaigns.id)`.execute(db);
     await sql`UPDATE campaigns SET status = 'done'
-      WHERE status = 'sending' AND planned_at IS NOT NULL AND NOT EXISTS (SELECT 1 FROM deliveries d WHERE d.campaign_id = campaigns.id AND d.state IN ('planned', 'sending'))`.execute(db);
+      WHERE status = 'sending' AND planned_at IS NOT NULL AND NOT EXISTS (SELECT 1 FROM deliveries d WHERE d.campaign_id = campaigns.id AND d.state IN ('planned', 'sending'))`.execute(
+      db,
+    );
   },
   async down(db: Kysely<unknown>): Promise<void> {
     await sql`UPDATE campaigns SET status = 'sending' WHERE status = 'done'`.execute(db);

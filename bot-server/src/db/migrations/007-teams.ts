@@ -23,10 +23,15 @@ export const teamsMigration = ({ timestamp, idRef, charLength, countedId }: Dial
       .addColumn("removed_at", timestamp)
       .addColumn("removed_by", "text")
       .execute();
-    await db.schema.createIndex("team_members_one_team").on("team_members").column("learner_id").unique()
-      .where(sql.ref("removed_at"), "is", null).execute();
-    await db.schema.createIndex("team_members_one_leader").on("team_members").column("team_id").unique()
-      .where(sql.ref("removed_at"), "is", null).where(sql.ref("role"), "=", "leader").execute();
+    await db.schema.createIndex("team_members_one_team").on("team_members").column("learner_id").unique().where(sql.ref("removed_at"), "is", null).execute();
+    await db.schema
+      .createIndex("team_members_one_leader")
+      .on("team_members")
+      .column("team_id")
+      .unique()
+      .where(sql.ref("removed_at"), "is", null)
+      .where(sql.ref("role"), "=", "leader")
+      .execute();
     await db.schema.createIndex("team_members_team").on("team_members").columns(["team_id", "removed_at"]).execute();
     // Single-use invites: the signed code carries the nonce, the row records its one use (or its revocation).
     await textKey(db.schema.createTable("team_invites"), "nonce")
@@ -39,7 +44,8 @@ export const teamsMigration = ({ timestamp, idRef, charLength, countedId }: Dial
       .execute();
     await db.schema.createIndex("team_invites_team").on("team_invites").columns(["team_id", "created_at"]).execute();
     // A resident reached is credited once (unique resident), to the member and team whose ref brought them.
-    await db.schema.createTable("credits")
+    await db.schema
+      .createTable("credits")
       .addColumn("resident_id", "text", (c) => c.primaryKey().references("learners.id"))
       .addColumn("member_id", "text", (c) => c.references("learners.id"))
       .addColumn("team_id", idRef, (c) => c.notNull().references("teams.id"))

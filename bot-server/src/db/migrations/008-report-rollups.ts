@@ -1,8 +1,7 @@
 import type { CreateTableBuilder, Kysely, Migration } from "kysely";
 import { defaultZero, notNull, type DialectHelpers } from "./dialect-helpers.js";
 
-const counters = (table: CreateTableBuilder<string, string>, names: string[]) =>
-  names.reduce((t, name) => t.addColumn(name, "integer", defaultZero), table);
+const counters = (table: CreateTableBuilder<string, string>, names: string[]) => names.reduce((t, name) => t.addColumn(name, "integer", defaultZero), table);
 
 /**
  * Report rollups (Step 4, section 4): counters per team (with its commune, for province and commune sums), kept
@@ -16,12 +15,18 @@ export const reportRollupsMigration = ({ idRef }: DialectHelpers): Migration => 
       const t = db.schema.createTable(table);
       return key === undefined
         ? t.addColumn("team_id", idRef, (c) => c.primaryKey().references("teams.id")).addColumn("commune_code", "text", notNull)
-        : t.addColumn("team_id", idRef, (c) => c.notNull().references("teams.id")).addColumn(key, "text", notNull).addColumn("commune_code", "text", notNull)
-          .addPrimaryKeyConstraint(`${table}_pkey`, ["team_id", key]);
+        : t
+            .addColumn("team_id", idRef, (c) => c.notNull().references("teams.id"))
+            .addColumn(key, "text", notNull)
+            .addColumn("commune_code", "text", notNull)
+            .addPrimaryKeyConstraint(`${table}_pkey`, ["team_id", key]);
     };
-    const perCommune = (table: string, key: string) => db.schema.createTable(table)
-      .addColumn("commune_code", "text", notNull).addColumn(key, "text", notNull)
-      .addPrimaryKeyConstraint(`${table}_pkey`, ["commune_code", key]);
+    const perCommune = (table: string, key: string) =>
+      db.schema
+        .createTable(table)
+        .addColumn("commune_code", "text", notNull)
+        .addColumn(key, "text", notNull)
+        .addPrimaryKeyConstraint(`${table}_pkey`, ["commune_code", key]);
     const index = (name: string, table: string, columns: string[]) => db.schema.createIndex(name).on(table).columns(columns).execute();
 
     // All-time figures of a team: active members and those trained, residents credited, those who completed a
@@ -46,7 +51,15 @@ export const reportRollupsMigration = ({ idRef }: DialectHelpers): Migration => 
   },
   async down(db: Kysely<unknown>): Promise<void> {
     await db.schema.dropIndex("team_members_learner").execute();
-    for (const t of ["report_commune_kinds", "report_commune_quiz", "report_commune_weeks", "report_team_kinds", "report_team_quiz", "report_team_weeks", "report_team_totals"]) {
+    for (const t of [
+      "report_commune_kinds",
+      "report_commune_quiz",
+      "report_commune_weeks",
+      "report_team_kinds",
+      "report_team_quiz",
+      "report_team_weeks",
+      "report_team_totals",
+    ]) {
       await db.schema.dropTable(t).execute();
     }
   },

@@ -20,17 +20,29 @@ import { addColumns, defaultZero, dropColumns, notNull, textKey, type DialectHel
 export const zaloRulesMigration = ({ timestamp }: DialectHelpers): Migration => ({
   async up(db: Kysely<unknown>): Promise<void> {
     await addColumns(db, "learners", [["name_consent_at", timestamp]]);
-    await addColumns(db, "subscribers", [["follow_checked_at", timestamp], ["window_anchor", timestamp], ["window_replies", "integer", defaultZero], ["interaction_is_date", "integer", defaultZero]]);
+    await addColumns(db, "subscribers", [
+      ["follow_checked_at", timestamp],
+      ["window_anchor", timestamp],
+      ["window_replies", "integer", defaultZero],
+      ["interaction_is_date", "integer", defaultZero],
+    ]);
     // Rows that saw a follow or unfollow event already have evidence.
-    await sql`UPDATE subscribers SET follow_checked_at = COALESCE(unfollowed_at, followed_at) WHERE followed_at IS NOT NULL OR unfollowed_at IS NOT NULL`.execute(db);
+    await sql`UPDATE subscribers SET follow_checked_at = COALESCE(unfollowed_at, followed_at) WHERE followed_at IS NOT NULL OR unfollowed_at IS NOT NULL`.execute(
+      db,
+    );
     await db.schema.createIndex("subscribers_follow_unknown").on("subscribers").columns(["follow_checked_at", "user_id"]).execute();
-    await addColumns(db, "deliveries", [["planned_cost_vnd", "integer", defaultZero], ["quota_type", "text"]]);
-    await addColumns(db, "oa_messages", [["quota_type", "text"], ["cost_vnd", "integer", defaultZero], ["conversation_id", "text"]]);
-    await textKey(db.schema.createTable("oa_state"), "key")
-      .addColumn("value", "text", notNull)
-      .addColumn("updated_at", timestamp, notNull)
-      .execute();
-    await db.schema.createTable("follower_tags")
+    await addColumns(db, "deliveries", [
+      ["planned_cost_vnd", "integer", defaultZero],
+      ["quota_type", "text"],
+    ]);
+    await addColumns(db, "oa_messages", [
+      ["quota_type", "text"],
+      ["cost_vnd", "integer", defaultZero],
+      ["conversation_id", "text"],
+    ]);
+    await textKey(db.schema.createTable("oa_state"), "key").addColumn("value", "text", notNull).addColumn("updated_at", timestamp, notNull).execute();
+    await db.schema
+      .createTable("follower_tags")
       .addColumn("user_id", "text", notNull)
       .addColumn("tag_name", "text", notNull)
       .addColumn("state", "text", notNull)

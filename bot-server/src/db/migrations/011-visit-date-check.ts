@@ -10,9 +10,8 @@ import type { DialectHelpers } from "./dialect-helpers.js";
  */
 export const visitDateCheckMigration = ({ dialect, addCheck }: DialectHelpers): Migration => ({
   async up(db: Kysely<unknown>): Promise<void> {
-    const isDate = dialect === "postgres"
-      ? sql`visited_on ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}$'`
-      : sql`visited_on GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'`;
+    const isDate =
+      dialect === "postgres" ? sql`visited_on ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}$'` : sql`visited_on GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'`;
     await addCheck(db, "visits", "visits_visited_on_check", isDate);
   },
 });

@@ -11,8 +11,16 @@ export const textKey = <T extends string, C extends string, K extends string>(ta
   table.addColumn(name, "text", (c) => c.primaryKey());
 
 /** Columns added to an existing table, one ALTER TABLE each: SQLite adds no more at once. */
-export async function addColumns(db: Kysely<unknown>, table: string, columns: [name: string, type: ColumnDataType, build?: (c: ColumnDefinitionBuilder) => ColumnDefinitionBuilder][]) {
-  for (const [name, type, build] of columns) await db.schema.alterTable(table).addColumn(name, type, build ?? ((c) => c)).execute();
+export async function addColumns(
+  db: Kysely<unknown>,
+  table: string,
+  columns: [name: string, type: ColumnDataType, build?: (c: ColumnDefinitionBuilder) => ColumnDefinitionBuilder][],
+) {
+  for (const [name, type, build] of columns)
+    await db.schema
+      .alterTable(table)
+      .addColumn(name, type, build ?? ((c) => c))
+      .execute();
 }
 
 export async function dropColumns(db: Kysely<unknown>, table: string, columns: string[]) {
@@ -59,8 +67,7 @@ const sqlite: DialectHelpers = {
   async dropAppendOnly(db, table) {
     for (const event of ["update", "delete"]) await sql`DROP TRIGGER ${sql.id(`${table}_no_${event}`)}`.execute(db);
   },
-  addCheck: (db, table, name, check) =>
-    rebuildSqliteTable(db, table, (body) => sql`${sql.raw(body)}, CONSTRAINT ${sql.id(name)} CHECK (${check})`),
+  addCheck: (db, table, name, check) => rebuildSqliteTable(db, table, (body) => sql`${sql.raw(body)}, CONSTRAINT ${sql.id(name)} CHECK (${check})`),
 };
 
 const postgres: DialectHelpers = {

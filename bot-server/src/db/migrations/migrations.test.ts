@@ -21,11 +21,16 @@ const OLD_NAMES = Object.keys(oldMigrations.sqlite);
 /** The old copy of `dialect` up to `through`, replayed from the SQL it ran. */
 function oldSet(dialect: Dialect, through: string): Record<string, Migration> {
   const entries = Object.entries(oldMigrations[dialect]).slice(0, OLD_NAMES.indexOf(through) + 1);
-  return Object.fromEntries(entries.map(([name, statements]) => [name, {
-    async up(db) {
-      for (const s of statements) await sql.raw(s).execute(db);
-    },
-  }]));
+  return Object.fromEntries(
+    entries.map(([name, statements]) => [
+      name,
+      {
+        async up(db) {
+          for (const s of statements) await sql.raw(s).execute(db);
+        },
+      },
+    ]),
+  );
 }
 
 async function succeeds(migration: Promise<MigrationResultSet>) {
@@ -72,16 +77,37 @@ describe.each(DIALECTS)("migrations on %s", (dialect) => {
     const d = await track(createEmptyTestDb(dialect));
     await succeeds((await createMigrator(d.db, oldSet(dialect, "010-commune-points"))).migrateToLatest());
     const at = "2025-03-01T02:00:00.000Z";
-    await d.db.db.insertInto("learners").values({ id: "l1", zalo_user_id: "z1", name: "Lan", id_by_oa: null, ref_code: null, created_at: at, updated_at: at, name_consent_at: null }).execute();
-    const team = await d.db.db.insertInto("teams").values({ commune_code: "00004", name: "Tổ 1", ref_code: "T1", created_by: "z1", created_at: at }).returning("id").executeTakeFirstOrThrow();
-    const visit = { member_id: "l1", team_id: Number(team.id), household: "Nhà bà Tư", visited_on: "2025-03-01", kinds: "[\"vneid\"]", created_at: at };
-    await d.db.db.insertInto("visits").values([{ ...visit, id: "v1" }, { ...visit, id: "v2", visited_on: "2025-02-28" }]).execute();
+    await d.db.db
+      .insertInto("learners")
+      .values({ id: "l1", zalo_user_id: "z1", name: "Lan", id_by_oa: null, ref_code: null, created_at: at, updated_at: at, name_consent_at: null })
+      .execute();
+    const team = await d.db.db
+      .insertInto("teams")
+      .values({ commune_code: "00004", name: "Tổ 1", ref_code: "T1", created_by: "z1", created_at: at })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    const visit = { member_id: "l1", team_id: Number(team.id), household: "Nhà bà Tư", visited_on: "2025-03-01", kinds: '["vneid"]', created_at: at };
+    await d.db.db
+      .insertInto("visits")
+      .values([
+        { ...visit, id: "v1" },
+        { ...visit, id: "v2", visited_on: "2025-02-28" },
+      ])
+      .execute();
     const rows = await d.db.db.selectFrom("visits").selectAll().orderBy("id").execute();
 
     await migrateToLatest(d.db);
     expect(await d.db.db.selectFrom("visits").selectAll().orderBy("id").execute()).toEqual(rows);
-    await expect(d.db.db.insertInto("visits").values({ ...visit, id: "v3", visited_on: "1/3/2025" }).execute()).rejects.toThrow(/check/i);
-    await d.db.db.insertInto("visits").values({ ...visit, id: "v4", visited_on: "2025-03-02" }).execute();
+    await expect(
+      d.db.db
+        .insertInto("visits")
+        .values({ ...visit, id: "v3", visited_on: "1/3/2025" })
+        .execute(),
+    ).rejects.toThrow(/check/i);
+    await d.db.db
+      .insertInto("visits")
+      .values({ ...visit, id: "v4", visited_on: "2025-03-02" })
+      .execute();
   });
 });
 

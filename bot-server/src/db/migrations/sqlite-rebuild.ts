@@ -11,8 +11,10 @@ export async function rebuildSqliteTable(db: Kysely<unknown>, table: string, cha
   await db.transaction().execute(async (trx) => {
     const [created] = (await sql<{ sql: string }>`SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ${table}`.execute(trx)).rows;
     if (!created) throw new Error(`no table ${table}`);
-    const dependents = (await sql<{ sql: string }>`SELECT sql FROM sqlite_master
-      WHERE type IN ('index', 'trigger') AND tbl_name = ${table} AND sql IS NOT NULL ORDER BY rowid`.execute(trx)).rows;
+    const dependents = (
+      await sql<{ sql: string }>`SELECT sql FROM sqlite_master
+      WHERE type IN ('index', 'trigger') AND tbl_name = ${table} AND sql IS NOT NULL ORDER BY rowid`.execute(trx)
+    ).rows;
     const body = created.sql.slice(created.sql.indexOf("(") + 1, created.sql.lastIndexOf(")"));
     const copy = `${table}_rebuilt`;
     await sql`CREATE TABLE ${sql.table(copy)} (${change(body)})`.execute(trx);

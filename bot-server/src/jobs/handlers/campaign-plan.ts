@@ -8,6 +8,7 @@ export function campaignPlanJob(d: JobDeps): JobDefinition<JobPayloads["campaign
     run: (p) => planDeliveries(deps, p.campaignId),
     concurrency: 1,
     // After its retries (the database kept failing): the campaign stays "sending" with what was planned; the log names it.
-    onFailed: async (p, err) => d.log.error({ err, campaignId: p.campaignId }, "campaign planning failed for good; the campaign stays 'sending' until it is planned"),
+    onFailed: async (p, err) =>
+      d.log.error({ err, campaignId: p.campaignId }, "campaign planning failed for good; the campaign stays 'sending' until it is planned"),
   };
 }

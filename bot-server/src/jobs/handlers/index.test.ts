@@ -19,7 +19,10 @@ const deps = {
 describe("the job handlers", () => {
   it("put one handler on the queue for every job, with how many run at once and what a last failure does", () => {
     const seen: Record<string, { concurrency: number | undefined; onFailed: boolean }> = {};
-    const queue = { process: (name: string, _run: unknown, o: { concurrency?: number; onFailed?: unknown }) => void (seen[name] = { concurrency: o.concurrency, onFailed: typeof o.onFailed === "function" }) };
+    const queue = {
+      process: (name: string, _run: unknown, o: { concurrency?: number; onFailed?: unknown }) =>
+        void (seen[name] = { concurrency: o.concurrency, onFailed: typeof o.onFailed === "function" }),
+    };
     processJobs(queue as unknown as JobQueue, jobHandlers(deps));
     expect(seen).toEqual({
       webhook: { concurrency: 4, onFailed: true },

@@ -34,7 +34,8 @@ export interface Mine {
 }
 
 /** The sandbox keeps only the OA's side of a conversation: the page remembers the user's own messages. */
-export const mineOf = (id: string): Mine[] => read<unknown[]>(sessionStorage, mineKey(id), []).filter((m): m is Mine => !!m && typeof (m as Mine).text === "string");
+export const mineOf = (id: string): Mine[] =>
+  read<unknown[]>(sessionStorage, mineKey(id), []).filter((m): m is Mine => !!m && typeof (m as Mine).text === "string");
 
 export function remember(id: string, text: string, time: string): void {
   const list = mineOf(id);

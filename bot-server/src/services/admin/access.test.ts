@@ -52,7 +52,15 @@ describe("covers / actorCovers", () => {
     [
       "province official of 01",
       provinceOfficial,
-      { [HA_NOI]: true, [BA_DINH]: true, [SAME_PROVINCE_COMMUNE]: true, [OTHER_PROVINCE_COMMUNE.code]: false, [OTHER_PROVINCE]: false, "": false, "99999": false },
+      {
+        [HA_NOI]: true,
+        [BA_DINH]: true,
+        [SAME_PROVINCE_COMMUNE]: true,
+        [OTHER_PROVINCE_COMMUNE.code]: false,
+        [OTHER_PROVINCE]: false,
+        "": false,
+        "99999": false,
+      },
     ],
     [
       "commune official of 00004",
@@ -108,7 +116,10 @@ describe("visibleAreaCodes", () => {
   });
 
   it("several roles: the union, without duplicates", () => {
-    const codes = visibleAreaCodes({ id: "x", roles: [provinceOfficial.roles[0]!, communeOfficial.roles[0]!, { role: "commune_official", area_code: OTHER_PROVINCE_COMMUNE.code }] }, areas)!;
+    const codes = visibleAreaCodes(
+      { id: "x", roles: [provinceOfficial.roles[0]!, communeOfficial.roles[0]!, { role: "commune_official", area_code: OTHER_PROVINCE_COMMUNE.code }] },
+      areas,
+    )!;
     expect([...codes].sort()).toEqual([HA_NOI, ...HA_NOI_COMMUNES, OTHER_PROVINCE_COMMUNE.code].sort());
   });
 });

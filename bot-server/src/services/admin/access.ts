@@ -47,7 +47,9 @@ export function checkRoleArea(g: Pick<RoleGrant, "role" | "areaCode">, areas: Ar
   if (name === null) {
     throw badRequest(
       "invalid_area",
-      g.role === "operator" ? "Vai trò người vận hành không gắn với khu vực." : `Mã khu vực "${g.areaCode}" không phải ${g.role === "province_official" ? "một tỉnh/thành" : "một xã/phường"} hiện hành.`,
+      g.role === "operator"
+        ? "Vai trò người vận hành không gắn với khu vực."
+        : `Mã khu vực "${g.areaCode}" không phải ${g.role === "province_official" ? "một tỉnh/thành" : "một xã/phường"} hiện hành.`,
     );
   }
   return name;

@@ -25,7 +25,15 @@ export async function grantRole(deps: RoleDeps, actor: Actor, g: RoleGrant): Pro
   const row: RoleRow = { zalo_user_id: g.zaloUserId, role: g.role, area_code: g.areaCode, granted_by: actor.id, granted_at: now };
   await deps.repos.transaction(async (repos) => {
     if (!(await repos.roles.insert(row))) throw new AppError(409, "role_exists", "Người này đã có vai trò này.");
-    await repos.audit.append({ actor: actor.id, action: "role.grant", target: g.zaloUserId, area_code: g.areaCode, before_state: null, after_state: JSON.stringify({ role: g.role, areaCode: g.areaCode }), at: now });
+    await repos.audit.append({
+      actor: actor.id,
+      action: "role.grant",
+      target: g.zaloUserId,
+      area_code: g.areaCode,
+      before_state: null,
+      after_state: JSON.stringify({ role: g.role, areaCode: g.areaCode }),
+      at: now,
+    });
   });
   return toRoleView(row, deps.areas);
 }

@@ -16,8 +16,24 @@ export async function approveCampaign(deps: DeliveryDeps, actor: Actor, id: numb
   const at = row.scheduled_at ? new Date(row.scheduled_at) : null;
   const next = at && at > now ? "scheduled" : "sending";
   await deps.repos.transaction(async (repos) => {
-    if (!(await repos.campaigns.transition(id, ["awaiting_approval"], { status: next, approved_by: actor.id, approved_at: now.toISOString(), updated_at: now.toISOString() }))) throw notAwaiting();
-    await repos.audit.append({ actor: actor.id, action: "campaign.approve", target: `campaign:${id}`, area_code: row.area_code, before_state: JSON.stringify({ status: "awaiting_approval" }), after_state: JSON.stringify({ status: next }), at: now.toISOString() });
+    if (
+      !(await repos.campaigns.transition(id, ["awaiting_approval"], {
+        status: next,
+        approved_by: actor.id,
+        approved_at: now.toISOString(),
+        updated_at: now.toISOString(),
+      }))
+    )
+      throw notAwaiting();
+    await repos.audit.append({
+      actor: actor.id,
+      action: "campaign.approve",
+      target: `campaign:${id}`,
+      area_code: row.area_code,
+      before_state: JSON.stringify({ status: "awaiting_approval" }),
+      after_state: JSON.stringify({ status: next }),
+      at: now.toISOString(),
+    });
   });
   await queuePlanning(deps, id, at);
   return next;

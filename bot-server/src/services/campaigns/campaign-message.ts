@@ -13,7 +13,9 @@ function buttonsOf(c: CampaignDraft, lessonUrl: (lessonId: string) => string): O
 export function campaignMessages(c: CampaignDraft, lessonUrl: (lessonId: string) => string): OaMessage[] {
   const text = `${c.title}\n\n${c.text}`;
   const buttons = buttonsOf(c, lessonUrl);
-  const image: OaMessage | null = c.imageUrl ? { attachment: { type: "template", payload: { template_type: "media", elements: [{ media_type: "image", url: c.imageUrl }] } } } : null;
+  const image: OaMessage | null = c.imageUrl
+    ? { attachment: { type: "template", payload: { template_type: "media", elements: [{ media_type: "image", url: c.imageUrl }] } } }
+    : null;
   const withButtons: OaMessage = { text, attachment: { type: "template", payload: { buttons } } };
   if (image && buttons.length) return [image, withButtons];
   if (image) return [{ ...image, text }];

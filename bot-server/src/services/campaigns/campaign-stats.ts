@@ -10,7 +10,24 @@ import { finishIfSettled } from "./settle-campaign.js";
 const QUOTA_CODES = new Set([-211, -320, -321]);
 
 export async function campaignStats(repos: Repositories, campaignId: number): Promise<CampaignStats> {
-  const s: CampaignStats = { planned: 0, sending: 0, sent: 0, held: 0, readInApp: 0, cancelled: 0, failed: 0, failedByCode: {}, received: 0, seen: 0, costVnd: 0, plannedCostVnd: 0, byQuotaType: {}, heldForQuota: 0, inFlightAtCrash: await repos.deliveries.inFlightAtCrash(campaignId), done: false };
+  const s: CampaignStats = {
+    planned: 0,
+    sending: 0,
+    sent: 0,
+    held: 0,
+    readInApp: 0,
+    cancelled: 0,
+    failed: 0,
+    failedByCode: {},
+    received: 0,
+    seen: 0,
+    costVnd: 0,
+    plannedCostVnd: 0,
+    byQuotaType: {},
+    heldForQuota: 0,
+    inFlightAtCrash: await repos.deliveries.inFlightAtCrash(campaignId),
+    done: false,
+  };
   for (const r of await repos.deliveries.countsByState(campaignId)) {
     const n = Number(r.n);
     s[r.state === "read" ? "readInApp" : r.state] += n;

@@ -12,7 +12,15 @@ export async function cancelCampaign(deps: Pick<DeliveryDeps, "repos" | "areas" 
       throw new AppError(409, "campaign_finished", "Chiến dịch này đã kết thúc hoặc đã hủy.");
     }
     const stopped = await repos.deliveries.cancelOpen(id, now);
-    await repos.audit.append({ actor: actor.id, action: "campaign.cancel", target: `campaign:${id}`, area_code: row.area_code, before_state: JSON.stringify({ status: row.status }), after_state: JSON.stringify({ status: "cancelled", stopped }), at: now });
+    await repos.audit.append({
+      actor: actor.id,
+      action: "campaign.cancel",
+      target: `campaign:${id}`,
+      area_code: row.area_code,
+      before_state: JSON.stringify({ status: row.status }),
+      after_state: JSON.stringify({ status: "cancelled", stopped }),
+      at: now,
+    });
     return stopped;
   });
 }

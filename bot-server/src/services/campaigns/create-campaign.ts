@@ -50,7 +50,15 @@ export async function createCampaign(deps: CampaignDeps, actor: Actor, c: Campai
       created_at: now,
       updated_at: now,
     });
-    await repos.audit.append({ actor: actor.id, action: "campaign.create", target: `campaign:${id}`, area_code: c.areaCode, before_state: null, after_state: JSON.stringify(c), at: now });
+    await repos.audit.append({
+      actor: actor.id,
+      action: "campaign.create",
+      target: `campaign:${id}`,
+      area_code: c.areaCode,
+      before_state: null,
+      after_state: JSON.stringify(c),
+      at: now,
+    });
     return id;
   });
 }

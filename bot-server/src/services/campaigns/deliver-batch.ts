@@ -37,7 +37,10 @@ export async function deliverBatch(deps: DeliveryDeps, ids: number[]): Promise<v
   const campaignId = Number(rows[0]!.campaign_id);
   const campaign = await deps.repos.campaigns.findById(campaignId);
   if (!campaign || campaign.status === "cancelled") {
-    await deps.repos.deliveries.cancelMany(rows.map((r) => Number(r.id)), deps.clock.now().toISOString());
+    await deps.repos.deliveries.cancelMany(
+      rows.map((r) => Number(r.id)),
+      deps.clock.now().toISOString(),
+    );
     return;
   }
   const unfollowed = await deps.repos.subscribers.unfollowed(rows.map((r) => r.user_id));

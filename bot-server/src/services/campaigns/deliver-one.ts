@@ -18,7 +18,8 @@ export async function deliverOne(deps: DeliveryDeps, deliveryId: number): Promis
     return;
   }
   const unfollowed = (await deps.repos.subscribers.unfollowed([d.user_id])).has(d.user_id);
-  if (await sendOne(deps, d, { campaign, ...messagesFor(deps, campaign), unfollowed, quota: { out: await quotaOut(deps) } })) await finishIfSettled(deps, Number(d.campaign_id));
+  if (await sendOne(deps, d, { campaign, ...messagesFor(deps, campaign), unfollowed, quota: { out: await quotaOut(deps) } }))
+    await finishIfSettled(deps, Number(d.campaign_id));
 }
 
 /**

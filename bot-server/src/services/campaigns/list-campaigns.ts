@@ -32,7 +32,10 @@ export async function listCampaigns(deps: ListCampaignsDeps, actor: Actor, query
   });
   const page = rows.slice(0, CAMPAIGN_PAGE);
   const counts = new Map<number, CampaignListItem["counts"]>();
-  for (const r of await deps.repos.deliveries.countsFor(page.filter((c) => c.sent_at !== null).map((c) => Number(c.id)), ["sent", "held", "failed"])) {
+  for (const r of await deps.repos.deliveries.countsFor(
+    page.filter((c) => c.sent_at !== null).map((c) => Number(c.id)),
+    ["sent", "held", "failed"],
+  )) {
     const c = counts.get(Number(r.campaign_id)) ?? { sent: 0, held: 0, failed: 0 };
     c[r.state as keyof CampaignListItem["counts"]] += Number(r.n);
     counts.set(Number(r.campaign_id), c);

@@ -46,7 +46,12 @@ export async function quotaRanOut(deps: QuotaDeps, code: number): Promise<void> 
   const stored = await deps.repos.oaState.get<QuotaSnapshot>(QUOTA_KEY);
   const snapshot: QuotaSnapshot = { remain: 0, total: stored?.value.total ?? 0, type: stored?.value.type ?? "", exhaustedCode: code };
   await deps.repos.oaState.set(QUOTA_KEY, snapshot, deps.clock.now().toISOString());
-  deps.log?.error({ code }, code === -211 ? "the OA's message quota is spent: proactive messages wait in people's inboxes until it is topped up" : "Zalo Cloud Account missing or out of money: paid messages wait in people's inboxes");
+  deps.log?.error(
+    { code },
+    code === -211
+      ? "the OA's message quota is spent: proactive messages wait in people's inboxes until it is topped up"
+      : "Zalo Cloud Account missing or out of money: paid messages wait in people's inboxes",
+  );
 }
 
 /** Whether a refusal for quota or money is recent enough that sending proactive messages again would be refused too. */

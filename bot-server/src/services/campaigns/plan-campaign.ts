@@ -94,7 +94,11 @@ export function router(c: CampaignDraft, now: Date, s: PlanSettings, ctx: RouteC
 }
 
 /** Walks the whole audience page by page (keyset pagination): never more than one page in memory. */
-export async function forEachAudiencePage(subscribers: Pick<SubscriberRepository, "page">, pageSize: number, fn: (page: Audience[]) => Promise<void> | void): Promise<void> {
+export async function forEachAudiencePage(
+  subscribers: Pick<SubscriberRepository, "page">,
+  pageSize: number,
+  fn: (page: Audience[]) => Promise<void> | void,
+): Promise<void> {
   let after = "";
   for (;;) {
     const page = await subscribers.page(after, pageSize);
@@ -105,10 +109,17 @@ export async function forEachAudiencePage(subscribers: Pick<SubscriberRepository
 }
 
 /** What planning expects one delivery to cost (VND): billed messages and promotions; free replies and quota cost nothing. */
-export const costOf = (route: Route, s: PlanSettings, messages = 1) => (route === "cs_paid" ? s.paidMessageVnd * messages : route === "promotion" ? s.promotionMessageVnd : 0);
+export const costOf = (route: Route, s: PlanSettings, messages = 1) =>
+  route === "cs_paid" ? s.paidMessageVnd * messages : route === "promotion" ? s.promotionMessageVnd : 0;
 
 /** The counts shown before sending. People whose follow state is unknown are checked with Zalo when the campaign is planned. */
-export async function planCampaign(subscribers: Pick<SubscriberRepository, "page">, c: CampaignDraft, now: Date, s: PlanSettings, ctx: RouteContext): Promise<CampaignPlan> {
+export async function planCampaign(
+  subscribers: Pick<SubscriberRepository, "page">,
+  c: CampaignDraft,
+  now: Date,
+  s: PlanSettings,
+  ctx: RouteContext,
+): Promise<CampaignPlan> {
   const plan: CampaignPlan = {
     free: 0,
     quota: 0,

@@ -14,7 +14,8 @@ import { finishIfSettled } from "./settle-campaign.js";
  */
 export async function planDeliveries(deps: DeliveryDeps, campaignId: number): Promise<void> {
   const row = await deps.repos.campaigns.findById(campaignId);
-  if (row?.status === "scheduled") await deps.repos.campaigns.transition(campaignId, ["scheduled"], { status: "sending", updated_at: deps.clock.now().toISOString() });
+  if (row?.status === "scheduled")
+    await deps.repos.campaigns.transition(campaignId, ["scheduled"], { status: "sending", updated_at: deps.clock.now().toISOString() });
   else if (!row || row.status !== "sending") return;
   // Rows already there were written by an earlier run of this job that died (and were perhaps never queued).
   const earlier = await deps.repos.deliveries.maxId(campaignId);
@@ -38,7 +39,19 @@ export async function planDeliveries(deps: DeliveryDeps, campaignId: number): Pr
       // Still unknown after asking Zalo (it did not answer): their news waits in the inbox.
       const kind = r === "unknown" ? ("inbox" as const) : r;
       const held = kind === "inbox";
-      return [{ campaign_id: campaignId, user_id: sub.user_id, kind, state: held ? ("held" as const) : ("planned" as const), zalo_message_id: null, error_code: waitsForQuota ? -211 : null, planned_cost_vnd: costOf(kind, deps.costs, messagesPerPerson), created_at: now, updated_at: now }];
+      return [
+        {
+          campaign_id: campaignId,
+          user_id: sub.user_id,
+          kind,
+          state: held ? ("held" as const) : ("planned" as const),
+          zalo_message_id: null,
+          error_code: waitsForQuota ? -211 : null,
+          planned_cost_vnd: costOf(kind, deps.costs, messagesPerPerson),
+          created_at: now,
+          updated_at: now,
+        },
+      ];
     });
     await queueBatches(deps, await deps.repos.deliveries.insertMany(rows));
   });

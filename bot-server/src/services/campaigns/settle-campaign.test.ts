@@ -48,7 +48,24 @@ describe.each(DIALECTS)("a campaign becomes done on %s", (dialect) => {
     const at = new Date(NOW.getTime() - hoursAgo * HOUR).toISOString();
     await testDb.db.db
       .insertInto("subscribers")
-      .values({ user_id: id, display_name: null, following: 1, followed_at: at, unfollowed_at: null, last_interaction_at: at, consent_version: "v", consent_text: "t", consent_at: at, province_code: "01", commune_code: "00004", topics: '["an-toan-mang"]', news_enabled: 1, dialogue: null, created_at: at, updated_at: at })
+      .values({
+        user_id: id,
+        display_name: null,
+        following: 1,
+        followed_at: at,
+        unfollowed_at: null,
+        last_interaction_at: at,
+        consent_version: "v",
+        consent_text: "t",
+        consent_at: at,
+        province_code: "01",
+        commune_code: "00004",
+        topics: '["an-toan-mang"]',
+        news_enabled: 1,
+        dialogue: null,
+        created_at: at,
+        updated_at: at,
+      })
       .execute();
   }
 
@@ -75,7 +92,15 @@ describe.each(DIALECTS)("a campaign becomes done on %s", (dialect) => {
   beforeAll(async () => {
     testDb = await createTestDb(dialect);
     repos = repositories(testDb.db.db, testDb.db.dialect);
-    deps = { repos, queue, oa, areas: loadAreas(), clock, costs: { paidMessageVnd: 55, promotionMessageVnd: 120, promotionEligible: false, freeRepliesPerWindow: 8 }, lessonUrl: (id) => `https://example.org/?lesson=${id}` };
+    deps = {
+      repos,
+      queue,
+      oa,
+      areas: loadAreas(),
+      clock,
+      costs: { paidMessageVnd: 55, promotionMessageVnd: 120, promotionEligible: false, freeRepliesPerWindow: 8 },
+      lessonUrl: (id) => `https://example.org/?lesson=${id}`,
+    };
     await follower("u1", 1); // free window: pushed
     await follower("u2", 2); // free window: pushed
     await follower("u3", 24 * 10); // older than 7 days: the inbox
@@ -128,11 +153,18 @@ describe.each(DIALECTS)("a campaign becomes done on %s", (dialect) => {
 
   it("with nothing to push is done as soon as planning ends", async () => {
     const onlyInbox = await sendingCampaign();
-    await testDb.db.db.updateTable("subscribers").set({ last_interaction_at: new Date(NOW.getTime() - 240 * HOUR).toISOString() }).execute();
+    await testDb.db.db
+      .updateTable("subscribers")
+      .set({ last_interaction_at: new Date(NOW.getTime() - 240 * HOUR).toISOString() })
+      .execute();
     try {
       await planDeliveries(deps, onlyInbox);
     } finally {
-      await testDb.db.db.updateTable("subscribers").set({ last_interaction_at: new Date(NOW.getTime() - HOUR).toISOString() }).where("user_id", "in", ["u1", "u2"]).execute();
+      await testDb.db.db
+        .updateTable("subscribers")
+        .set({ last_interaction_at: new Date(NOW.getTime() - HOUR).toISOString() })
+        .where("user_id", "in", ["u1", "u2"])
+        .execute();
     }
     expect(queued).toEqual([]);
     expect(await status(onlyInbox)).toBe("done");
@@ -145,7 +177,9 @@ describe.each(DIALECTS)("a campaign becomes done on %s", (dialect) => {
   it("is not done while planning may still add rows, even when every row so far is settled", async () => {
     const id = await sendingCampaign();
     const now = NOW.toISOString();
-    await repos.deliveries.insertMany([{ campaign_id: id, user_id: "u1", kind: "cs", state: "sent", zalo_message_id: "m", error_code: null, created_at: now, updated_at: now }]);
+    await repos.deliveries.insertMany([
+      { campaign_id: id, user_id: "u1", kind: "cs", state: "sent", zalo_message_id: "m", error_code: null, created_at: now, updated_at: now },
+    ]);
     expect(await repos.campaigns.finishIfSettled(id, now)).toBe(false);
     expect(await status(id)).toBe("sending");
     await repos.campaigns.markPlanned(id, now);
@@ -162,7 +196,10 @@ describe.each(DIALECTS)("a campaign becomes done on %s", (dialect) => {
   });
 
   describe("a batch job", () => {
-    const states = async (id: number) => (await testDb.db.db.selectFrom("deliveries").select(["user_id", "state", "error_code"]).where("campaign_id", "=", id).orderBy("user_id").execute()).map((r) => `${r.user_id}:${r.state}${r.error_code ? `:${r.error_code}` : ""}`);
+    const states = async (id: number) =>
+      (await testDb.db.db.selectFrom("deliveries").select(["user_id", "state", "error_code"]).where("campaign_id", "=", id).orderBy("user_id").execute()).map(
+        (r) => `${r.user_id}:${r.state}${r.error_code ? `:${r.error_code}` : ""}`,
+      );
 
     it("sends its rows, skips those already settled, and finishes the campaign", async () => {
       const id = await sendingCampaign();

@@ -19,11 +19,18 @@ export interface CampaignView {
 }
 
 /** A campaign of the actor's area with its preview and the plan it would have now, against the OA's quota. */
-export async function showCampaign(deps: Pick<DeliveryDeps, "repos" | "areas" | "oa" | "clock" | "costs" | "lessonUrl" | "log">, actor: Actor, id: number): Promise<CampaignView> {
+export async function showCampaign(
+  deps: Pick<DeliveryDeps, "repos" | "areas" | "oa" | "clock" | "costs" | "lessonUrl" | "log">,
+  actor: Actor,
+  id: number,
+): Promise<CampaignView> {
   const row = await campaignFor(deps, actor, id);
   const draft = draftOf(row);
   const messages = campaignMessages(draft, deps.lessonUrl);
   const quota = await readQuota(deps);
-  const plan = await planCampaign(deps.repos.subscribers, draft, deps.clock.now(), deps.costs, { messagesPerPerson: messages.length, quotaRemaining: quota?.remain ?? null });
+  const plan = await planCampaign(deps.repos.subscribers, draft, deps.clock.now(), deps.costs, {
+    messagesPerPerson: messages.length,
+    quotaRemaining: quota?.remain ?? null,
+  });
   return { id: Number(row.id), status: row.status, draft, messages, promotion: promotionMessage(draft, deps.lessonUrl), plan };
 }

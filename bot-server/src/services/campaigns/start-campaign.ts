@@ -23,7 +23,15 @@ export async function startCampaign(deps: DeliveryDeps, actor: Actor, id: number
   await deps.repos.transaction(async (repos) => {
     const patch = { status: next, sent_by: actor.id, sent_at: now.toISOString(), scheduled_at: at ? at.toISOString() : null, updated_at: now.toISOString() };
     if (!(await repos.campaigns.transition(id, ["draft"], patch))) throw new AppError(409, "campaign_not_draft", "Chiến dịch này đã được gửi hoặc đã hủy.");
-    await repos.audit.append({ actor: actor.id, action: "campaign.send", target: `campaign:${id}`, area_code: row.area_code, before_state: JSON.stringify({ status: "draft" }), after_state: JSON.stringify({ status: next, scheduledAt: patch.scheduled_at }), at: now.toISOString() });
+    await repos.audit.append({
+      actor: actor.id,
+      action: "campaign.send",
+      target: `campaign:${id}`,
+      area_code: row.area_code,
+      before_state: JSON.stringify({ status: "draft" }),
+      after_state: JSON.stringify({ status: next, scheduledAt: patch.scheduled_at }),
+      at: now.toISOString(),
+    });
   });
   if (next !== "awaiting_approval") await queuePlanning(deps, id, at);
   return next;

@@ -18,7 +18,12 @@ const HEADERS = ["commune_code", "latitude", "longitude"] as const;
 export async function importCommunePoints(deps: CommunePointDeps, actor: Actor, csv: string): Promise<ImportResult> {
   let records: Record<string, string>[];
   try {
-    records = parse(csv.replace(/^\uFEFF/, ""), { columns: (h: string[]) => h.map((x) => x.trim().toLowerCase()), skip_empty_lines: true, trim: true, relax_column_count: true });
+    records = parse(csv.replace(/^\uFEFF/, ""), {
+      columns: (h: string[]) => h.map((x) => x.trim().toLowerCase()),
+      skip_empty_lines: true,
+      trim: true,
+      relax_column_count: true,
+    });
   } catch (err) {
     return { imported: 0, errors: [`not a CSV file: ${err instanceof Error ? err.message : String(err)}`] };
   }
@@ -45,8 +50,24 @@ export async function importCommunePoints(deps: CommunePointDeps, actor: Actor, 
 
   const now = deps.clock.now().toISOString();
   await deps.repos.transaction(async (repos) => {
-    for (const r of rows) await repos.communePoints.set({ commune_code: r.code, latitude: r.latitude, longitude: r.longitude, source: "import", updated_by: actor.id, updated_at: now });
-    await repos.audit.append({ actor: actor.id, action: "commune_point.import", target: "commune_points", area_code: "", before_state: null, after_state: JSON.stringify({ rows: rows.length }), at: now });
+    for (const r of rows)
+      await repos.communePoints.set({
+        commune_code: r.code,
+        latitude: r.latitude,
+        longitude: r.longitude,
+        source: "import",
+        updated_by: actor.id,
+        updated_at: now,
+      });
+    await repos.audit.append({
+      actor: actor.id,
+      action: "commune_point.import",
+      target: "commune_points",
+      area_code: "",
+      before_state: null,
+      after_state: JSON.stringify({ rows: rows.length }),
+      at: now,
+    });
   });
   return { imported: rows.length, errors: [] };
 }

@@ -34,7 +34,14 @@ export async function setCommunePoint(deps: CommunePointDeps, actor: Actor, code
   const now = deps.clock.now().toISOString();
   await deps.repos.transaction(async (repos) => {
     const before = await repos.communePoints.find(commune.code);
-    await repos.communePoints.set({ commune_code: commune.code, latitude: input.latitude, longitude: input.longitude, source: "admin", updated_by: actor.id, updated_at: now });
+    await repos.communePoints.set({
+      commune_code: commune.code,
+      latitude: input.latitude,
+      longitude: input.longitude,
+      source: "admin",
+      updated_by: actor.id,
+      updated_at: now,
+    });
     await repos.audit.append({
       actor: actor.id,
       action: "commune_point.set",

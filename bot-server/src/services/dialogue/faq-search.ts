@@ -75,7 +75,12 @@ export function faqSearch(faq: FaqEntry[], lessons: Lesson[]): FaqSearch {
     storeFields: [],
     tokenize,
     processTerm: (t) => t,
-    searchOptions: { boost: { question: 3, variants: 3, answer: 0.5 }, fuzzy: (term) => (term.length > 4 ? 0.2 : term.length > 3 ? 1 : 0), prefix: (term) => term.length > 3, combineWith: "OR" },
+    searchOptions: {
+      boost: { question: 3, variants: 3, answer: 0.5 },
+      fuzzy: (term) => (term.length > 4 ? 0.2 : term.length > 3 ? 1 : 0),
+      prefix: (term) => term.length > 3,
+      combineWith: "OR",
+    },
   });
   faqIndex.addAll(faq.map((e) => ({ id: e.id, question: e.question, variants: e.variants.join(" . "), answer: e.answer })));
   const byId = new Map(faq.map((e) => [e.id, e]));
@@ -110,7 +115,10 @@ export function faqSearch(faq: FaqEntry[], lessons: Lesson[]): FaqSearch {
       return m && m.coverage >= MIN_COVERAGE && m.score >= MIN_SCORE ? m : null;
     },
     closestLessons(question, n) {
-      const found = lessonIndex.search(question).slice(0, n).map((r) => lessonById.get(String(r.id))!);
+      const found = lessonIndex
+        .search(question)
+        .slice(0, n)
+        .map((r) => lessonById.get(String(r.id))!);
       // Nothing matched at all: offer the first lessons of the course rather than nothing.
       return found.length ? found : lessons.slice(0, n);
     },

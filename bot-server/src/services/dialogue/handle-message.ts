@@ -110,7 +110,12 @@ export function handleMessage(ctx: DialogueContext, sub: SubscriberRow, text: st
     case MENU.menu:
       return { replies: [menu()], patch: { dialogue: null } };
     case MENU.learn:
-      return { replies: [withButtons(ctx.learnerLinked === false ? `${T.learn}\n\n${T.learnNoLink}` : T.learn, [url("Mở bài học", ctx.learnUrl), hide("Menu", MENU.menu)])], patch: { dialogue: null } };
+      return {
+        replies: [
+          withButtons(ctx.learnerLinked === false ? `${T.learn}\n\n${T.learnNoLink}` : T.learn, [url("Mở bài học", ctx.learnUrl), hide("Menu", MENU.menu)]),
+        ],
+        patch: { dialogue: null },
+      };
     case MENU.news:
       return {
         replies: [
@@ -123,7 +128,10 @@ export function handleMessage(ctx: DialogueContext, sub: SubscriberRow, text: st
     case MENU.faq:
       return { replies: [{ text: T.askQuestion }], patch: { dialogue: null } };
     case MENU.quiz: {
-      const s = startQuiz(ctx.catalog.skills.flatMap((sk) => ctx.catalog.lessonsOf(sk.id)), ctx.random);
+      const s = startQuiz(
+        ctx.catalog.skills.flatMap((sk) => ctx.catalog.lessonsOf(sk.id)),
+        ctx.random,
+      );
       if (s.items.length === 0) return { replies: [menu()], patch: { dialogue: null } };
       return { replies: [questionMessage(ctx.catalog, s)], patch: { dialogue: state(s) } };
     }

@@ -87,11 +87,7 @@ export function answerQuiz(
   return {
     replies: [
       { text: verdict },
-      withButtons(T.quizDone(next.correct, next.items.length), [
-        url("Học bài này", lessonUrl(lesson.id)),
-        hide("Làm lại", MENU.quiz),
-        hide("Menu", MENU.menu),
-      ]),
+      withButtons(T.quizDone(next.correct, next.items.length), [url("Học bài này", lessonUrl(lesson.id)), hide("Làm lại", MENU.quiz), hide("Menu", MENU.menu)]),
     ],
     state: null,
   };

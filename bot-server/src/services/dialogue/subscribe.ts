@@ -32,7 +32,10 @@ export interface CommuneChoices {
 export function communeChoiceMessage(intro: string, items: { code: string; name: string; line: string }[], outro = ""): CommuneChoices {
   const list = items.map((c, i) => `${i + 1}. ${c.line}`).join("\n");
   return {
-    message: withButtons(`${intro}\n${list}${outro ? `\n\n${outro}` : ""}`, items.map((c, i) => hide(`${i + 1}. ${c.name}`.slice(0, 100), `#xa:${c.code}`))),
+    message: withButtons(
+      `${intro}\n${list}${outro ? `\n\n${outro}` : ""}`,
+      items.map((c, i) => hide(`${i + 1}. ${c.name}`.slice(0, 100), `#xa:${c.code}`)),
+    ),
     codes: items.map((c) => c.code),
   };
 }
@@ -40,5 +43,8 @@ export function communeChoiceMessage(intro: string, items: { code: string; name:
 export function communeChoices(areas: Areas, query: string): CommuneChoices | null {
   const found = areas.searchCommunes(query, { limit: 5 });
   if (found.length === 0) return null;
-  return communeChoiceMessage(T.communeChoose, found.map((c) => ({ code: c.code, name: c.name, line: c.fullName })));
+  return communeChoiceMessage(
+    T.communeChoose,
+    found.map((c) => ({ code: c.code, name: c.name, line: c.fullName })),
+  );
 }

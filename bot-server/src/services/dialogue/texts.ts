@@ -15,11 +15,11 @@ export const T = {
   consentNo: "Không sao. Chúng tôi sẽ không lưu xã/phường hay chủ đề của bạn. Bạn vẫn có thể học, hỏi đáp và làm bài kiểm tra.",
   askQuestion: "Mời bạn gõ câu hỏi, ví dụ: “Cách kích hoạt VNeID?” hoặc “Bị lừa chuyển khoản thì làm gì?”. Gõ không dấu cũng được.",
   learn: "Bấm nút bên dưới để mở bài học trong ứng dụng Kỹ năng số cộng đồng.",
-  learnNoLink: "Lưu ý: ứng dụng chưa được liên kết với OA này trong cài đặt của Zalo, nên ở đây chưa thấy được bạn đã học đến đâu. Bài học vẫn mở từ bài đầu; tiến độ của bạn vẫn được lưu trong ứng dụng.",
+  learnNoLink:
+    "Lưu ý: ứng dụng chưa được liên kết với OA này trong cài đặt của Zalo, nên ở đây chưa thấy được bạn đã học đến đâu. Bài học vẫn mở từ bài đầu; tiến độ của bạn vẫn được lưu trong ứng dụng.",
   noNews: "Hiện chưa có tin mới cho khu vực của bạn. Khi có tin, chúng tôi sẽ gửi cho bạn.",
   noNewsNotSubscribed: "Bạn chưa đăng ký nhận tin. Đăng ký để nhận tin của xã/phường bạn.",
-  topicsPrompt:
-    "Bạn muốn nhận tin về chủ đề nào? Gõ các số, ví dụ: 1 3 7. Gõ “tất cả” để nhận mọi chủ đề.",
+  topicsPrompt: "Bạn muốn nhận tin về chủ đề nào? Gõ các số, ví dụ: 1 3 7. Gõ “tất cả” để nhận mọi chủ đề.",
   topicsInvalid: "Chưa rõ chủ đề bạn chọn. Hãy gõ các số từ 1 đến 7, ví dụ: 2 5, hoặc gõ “tất cả”.",
   communePrompt: "Bạn ở xã/phường nào? Gõ tên xã/phường và tỉnh/thành, không dấu cũng được. Ví dụ: phuong ba dinh ha noi.",
   communeNotFound: "Chưa tìm thấy xã/phường này. Hãy gõ lại tên xã/phường, có thể thêm tên tỉnh/thành, ví dụ: xa tan hoa dong thap.",
@@ -33,7 +33,8 @@ export const T = {
   quizDone: (correct: number, total: number) =>
     correct === total ? `Tuyệt vời! Bạn đúng cả ${total}/${total} câu.` : `Bạn đúng ${correct}/${total} câu. Học thêm bài bên dưới để nắm chắc hơn nhé.`,
   /** A commune offered for a shared location, with how far its point is (100 m steps under a kilometre). */
-  communeNearbyLine: (name: string, km: number) => `${name} (khoảng ${km < 1 ? `${Math.max(100, Math.round(km * 10) * 100)} m` : `${km.toFixed(1).replace(".", ",")} km`})`,
+  communeNearbyLine: (name: string, km: number) =>
+    `${name} (khoảng ${km < 1 ? `${Math.max(100, Math.round(km * 10) * 100)} m` : `${km.toFixed(1).replace(".", ",")} km`})`,
   textOnly: "Tôi chỉ đọc được tin nhắn chữ. Bạn gõ câu hỏi hoặc chọn một nút bên dưới nhé.",
   anonymousHint: "Bạn đang nhắn tin mà chưa quan tâm OA. Hãy bấm “Quan tâm” để nhận tin mới của xã, phường và học kỹ năng số mỗi ngày.",
 };

@@ -7,12 +7,18 @@ import { detailsOf, type FollowerDeps } from "./import-followers.js";
  * Those Zalo does not know (-201) are recorded as not following. Errors other than Zalo's refusals leave the
  * person unknown (a campaign then holds their news in the inbox rather than calling them unfollowed).
  */
-export async function checkFollowers(deps: Pick<FollowerDeps, "repos" | "oa" | "clock">, userIds: string[]): Promise<{ following: number; notFollowing: number; failed: number }> {
+export async function checkFollowers(
+  deps: Pick<FollowerDeps, "repos" | "oa" | "clock">,
+  userIds: string[],
+): Promise<{ following: number; notFollowing: number; failed: number }> {
   if (userIds.length === 0) return { following: 0, notFollowing: 0, failed: 0 };
   try {
     const { rows, unknownToZalo } = await detailsOf(deps, userIds);
     const checkedAt = deps.clock.now().toISOString();
-    await deps.repos.subscribers.recordFromZalo([...rows, ...unknownToZalo.map((userId) => ({ userId, following: false, lastInteractionAt: null, displayName: null }))], checkedAt);
+    await deps.repos.subscribers.recordFromZalo(
+      [...rows, ...unknownToZalo.map((userId) => ({ userId, following: false, lastInteractionAt: null, displayName: null }))],
+      checkedAt,
+    );
     const following = rows.filter((r) => r.following).length;
     return { following, notFollowing: userIds.length - following, failed: 0 };
   } catch (err) {

@@ -32,7 +32,11 @@ export interface ImportResult {
 
 export const IMPORT_STATE_KEY = "followers_import";
 
-async function eachPage(oa: OaClient, q: Omit<UserListQuery, "offset" | "count">, fn: (ids: string[], total: number) => Promise<void>): Promise<{ total: number; listed: number }> {
+async function eachPage(
+  oa: OaClient,
+  q: Omit<UserListQuery, "offset" | "count">,
+  fn: (ids: string[], total: number) => Promise<void>,
+): Promise<{ total: number; listed: number }> {
   let total = 0;
   let listed = 0;
   for (let offset = 0; offset <= MAX_OFFSET; offset += PAGE) {
@@ -40,7 +44,10 @@ async function eachPage(oa: OaClient, q: Omit<UserListQuery, "offset" | "count">
     total = r.total;
     if (r.users.length === 0) break;
     listed += r.users.length;
-    await fn(r.users.map((u) => u.user_id), r.total);
+    await fn(
+      r.users.map((u) => u.user_id),
+      r.total,
+    );
     if (offset + PAGE >= r.total) break;
   }
   return { total, listed };
@@ -94,31 +101,51 @@ export async function importFollowers(deps: FollowerDeps): Promise<ImportResult>
       fresh.forEach((id) => seen.add(id));
       const checkedAt = deps.clock.now().toISOString();
       if (exactDay) {
-        await deps.repos.subscribers.recordFromZalo(fresh.map((userId) => ({ userId, following: true, lastInteractionAt: since, displayName: null })), checkedAt);
+        await deps.repos.subscribers.recordFromZalo(
+          fresh.map((userId) => ({ userId, following: true, lastInteractionAt: since, displayName: null })),
+          checkedAt,
+        );
       } else {
         const known = new Map((await deps.repos.subscribers.known(fresh)).map((k) => [k.user_id, k]));
         const recent = (id: string) => {
           const k = known.get(id);
           return !!k && !!k.last_interaction_at && k.last_interaction_at >= since;
         };
-        const { rows } = await detailsOf(deps, fresh.filter((id) => !recent(id)));
+        const { rows } = await detailsOf(
+          deps,
+          fresh.filter((id) => !recent(id)),
+        );
         detailed += rows.length;
         const rest = fresh.filter(recent).map((userId) => ({ userId, following: true, lastInteractionAt: null, displayName: null }));
         await deps.repos.subscribers.recordFromZalo([...rows, ...rest], checkedAt);
       }
       progress(period, total);
     });
-    if (lists[period]!.total > lists[period]!.listed) deps.log.warn({ list: period, total: lists[period]!.total, listed: lists[period]!.listed }, "Zalo lists at most about 10,000 people per filter: some recent followers could not be imported");
+    if (lists[period]!.total > lists[period]!.listed)
+      deps.log.warn(
+        { list: period, total: lists[period]!.total, listed: lists[period]!.listed },
+        "Zalo lists at most about 10,000 people per filter: some recent followers could not be imported",
+      );
   }
 
   lists.ALL = await eachPage(deps.oa, { isFollower: true }, async (ids, total) => {
     const fresh = ids.filter((id) => !seen.has(id));
     fresh.forEach((id) => seen.add(id));
-    await deps.repos.subscribers.recordFromZalo(fresh.map((userId) => ({ userId, following: true, lastInteractionAt: null, displayName: null })), deps.clock.now().toISOString());
+    await deps.repos.subscribers.recordFromZalo(
+      fresh.map((userId) => ({ userId, following: true, lastInteractionAt: null, displayName: null })),
+      deps.clock.now().toISOString(),
+    );
     progress("ALL", total);
   });
 
-  const result: ImportResult = { startedAt, finishedAt: deps.clock.now().toISOString(), lists, followers: seen.size, detailed, unreachable: Math.max(0, lists.ALL.total - seen.size) };
+  const result: ImportResult = {
+    startedAt,
+    finishedAt: deps.clock.now().toISOString(),
+    lists,
+    followers: seen.size,
+    detailed,
+    unreachable: Math.max(0, lists.ALL.total - seen.size),
+  };
   await deps.repos.oaState.set(IMPORT_STATE_KEY, result, result.finishedAt);
   deps.log.info({ followers: result.followers, detailed, unreachable: result.unreachable, lists }, "followers imported from Zalo");
   return result;

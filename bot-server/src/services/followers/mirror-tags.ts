@@ -22,7 +22,11 @@ export function wantedTags(sub: Pick<SubscriberRow, "news_enabled" | "commune_co
  * ZaloEndPoint): tags they should have are added, tags this server added and they should no longer have are
  * removed. Re-running does nothing more. Someone who no longer follows (-213) keeps no tag of ours.
  */
-export async function mirrorTags(deps: { repos: Repositories; oa: OaClient; clock: Clock }, userId: string, s: TagSettings): Promise<{ added: number; removed: number }> {
+export async function mirrorTags(
+  deps: { repos: Repositories; oa: OaClient; clock: Clock },
+  userId: string,
+  s: TagSettings,
+): Promise<{ added: number; removed: number }> {
   const sub = await deps.repos.subscribers.find(userId);
   const wanted = new Set(sub ? wantedTags(sub, s) : []);
   const rows = await deps.repos.followerTags.ofUser(userId);

@@ -15,7 +15,8 @@ export interface ScheduleImportDeps {
  */
 export async function scheduleFollowerImport(deps: ScheduleImportDeps, o: { everyHours: number; waitForConnection: boolean }): Promise<void> {
   if (o.everyHours <= 0) return;
-  if (o.waitForConnection && (await deps.tokens.connection()).status !== "ok") return void deps.log.info("follower import waits until the OA is connected (/oauth/zalo/start)");
+  if (o.waitForConnection && (await deps.tokens.connection()).status !== "ok")
+    return void deps.log.info("follower import waits until the OA is connected (/oauth/zalo/start)");
   const slot = Math.floor(deps.clock.now().getTime() / (o.everyHours * 3600_000));
   await deps.queue.add("followers-import", { slot }, { key: `followers-import:${slot}`, maxAttempts: 5 });
 }

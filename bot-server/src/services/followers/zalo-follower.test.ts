@@ -12,8 +12,17 @@ describe("what Zalo says of a follower", () => {
   });
 
   it("user_is_follower as a boolean or the string 'true'; a blank name is no name", () => {
-    expect(fromDetail({ user_id: "1", user_is_follower: true, display_name: " Bà Tư ", user_last_interaction_date: "02/06/2025" })).toEqual({ userId: "1", following: true, lastInteractionAt: "2025-06-01T17:00:00.000Z", displayName: "Bà Tư" });
-    expect(fromDetail({ user_id: "2", user_is_follower: "true" as unknown as boolean, display_name: "  " })).toMatchObject({ following: true, displayName: null, lastInteractionAt: null });
+    expect(fromDetail({ user_id: "1", user_is_follower: true, display_name: " Bà Tư ", user_last_interaction_date: "02/06/2025" })).toEqual({
+      userId: "1",
+      following: true,
+      lastInteractionAt: "2025-06-01T17:00:00.000Z",
+      displayName: "Bà Tư",
+    });
+    expect(fromDetail({ user_id: "2", user_is_follower: "true" as unknown as boolean, display_name: "  " })).toMatchObject({
+      following: true,
+      displayName: null,
+      lastInteractionAt: null,
+    });
     expect(fromDetail({ user_id: "3", user_is_follower: false })).toMatchObject({ following: false });
   });
 
@@ -24,7 +33,10 @@ describe("what Zalo says of a follower", () => {
       const range = periodRange(period, now.getTime()) as [number, number];
       expect(range[0]).toBe(vietnamDayNumber(Date.parse(vietnamDaysAgo(now, daysAgo))));
     }
-    expect(periodRange("2025_06_01:2025_06_02", now.getTime())).toEqual([vietnamDayNumber(Date.parse("2025-06-01T00:00:00+07:00")), vietnamDayNumber(Date.parse("2025-06-02T00:00:00+07:00"))]);
+    expect(periodRange("2025_06_01:2025_06_02", now.getTime())).toEqual([
+      vietnamDayNumber(Date.parse("2025-06-01T00:00:00+07:00")),
+      vietnamDayNumber(Date.parse("2025-06-02T00:00:00+07:00")),
+    ]);
     expect(periodRange("L90D", now.getTime())).toBeNull();
     expect(periodRange("2025_06_03:2025_06_01", now.getTime())).toBeNull();
   });

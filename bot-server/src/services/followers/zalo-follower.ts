@@ -23,7 +23,12 @@ export function lastInteractionFromDetail(value: unknown): string | null {
 /** What user/detail tells of a person, as the subscribers table keeps it. */
 export function fromDetail(d: UserDetail): { userId: string; following: boolean; lastInteractionAt: string | null; displayName: string | null } {
   const name = typeof d.display_name === "string" && d.display_name.trim() ? d.display_name.trim().slice(0, 200) : null;
-  return { userId: String(d.user_id), following: d.user_is_follower === true || String(d.user_is_follower) === "true", lastInteractionAt: lastInteractionFromDetail(d.user_last_interaction_date), displayName: name };
+  return {
+    userId: String(d.user_id),
+    following: d.user_is_follower === true || String(d.user_is_follower) === "true",
+    lastInteractionAt: lastInteractionFromDetail(d.user_last_interaction_date),
+    displayName: name,
+  };
 }
 
 /**

@@ -35,7 +35,15 @@ export async function eraseMe(deps: MeDataDeps, learnerId: string, confirm: stri
     await withLearnerRollups(repos, deps.catalog, learnerId, () => pd.endMemberships(learnerId, (i) => `x-${randomBytes(8).toString("hex")}${i}`, now));
     await pd.blankVisitHouseholds(learnerId);
     for (const m of memberships.filter((m) => m.removed_at === null)) {
-      await repos.audit.append({ actor: SELF, action: "person.erase_membership", target: tombstone, area_code: m.commune_code, before_state: JSON.stringify({ teamId: Number(m.team_id), role: m.role }), after_state: null, at: now });
+      await repos.audit.append({
+        actor: SELF,
+        action: "person.erase_membership",
+        target: tombstone,
+        area_code: m.commune_code,
+        before_state: JSON.stringify({ teamId: Number(m.team_id), role: m.role }),
+        after_state: null,
+        at: now,
+      });
     }
 
     const fid = learner.id_by_oa;
@@ -50,7 +58,15 @@ export async function eraseMe(deps: MeDataDeps, learnerId: string, confirm: stri
 
     await pd.rekeyActorColumns([learner.zalo_user_id, learnerId], tombstone);
     for (const r of await pd.deleteRolesOf(learner.zalo_user_id)) {
-      await repos.audit.append({ actor: SELF, action: "role.revoke", target: tombstone, area_code: r.area_code, before_state: JSON.stringify({ role: r.role, areaCode: r.area_code }), after_state: null, at: now });
+      await repos.audit.append({
+        actor: SELF,
+        action: "role.revoke",
+        target: tombstone,
+        area_code: r.area_code,
+        before_state: JSON.stringify({ role: r.role, areaCode: r.area_code }),
+        after_state: null,
+        at: now,
+      });
     }
     await repos.audit.append({ actor: SELF, action: "person.erase", target: tombstone, area_code: "", before_state: null, after_state: null, at: now });
   });

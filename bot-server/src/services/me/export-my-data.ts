@@ -39,7 +39,15 @@ export async function exportMyData(deps: MeDataDeps, learnerId: string): Promise
       "Toàn bộ dữ liệu ứng dụng Kỹ năng số cộng đồng và Zalo OA “Chuyển đổi số quốc gia” đang lưu về bạn. Ứng dụng không lưu số điện thoại. Bạn có thể xoá dữ liệu này trong mục Giới thiệu.",
     learner: {
       explanation: "Tài khoản của bạn: mã Zalo, tên Zalo, mã người quan tâm OA và mã giới thiệu bạn mở ứng dụng lần đầu. Dùng để lưu tiến độ học của bạn.",
-      data: { id: learner.id, zaloUserId: learner.zalo_user_id, name: learner.name, oaFollowerId: fid, refCode: learner.ref_code, createdAt: learner.created_at, updatedAt: learner.updated_at },
+      data: {
+        id: learner.id,
+        zaloUserId: learner.zalo_user_id,
+        name: learner.name,
+        oaFollowerId: fid,
+        refCode: learner.ref_code,
+        createdAt: learner.created_at,
+        updatedAt: learner.updated_at,
+      },
     },
     lessonCompletions: {
       explanation: "Các bài bạn đã học xong và thời điểm. Dùng để hiện tiến độ; tổ trưởng và cán bộ thấy bạn đã học đến đâu nếu bạn ở trong một tổ.",
@@ -73,7 +81,14 @@ export async function exportMyData(deps: MeDataDeps, learnerId: string): Promise
     credit: {
       explanation: "Nếu bạn đồng ý ghi nhận công cho tổ đã giới thiệu bạn: tên tổ, nội dung bạn đã đồng ý và thời điểm đồng ý.",
       data: credit
-        ? { teamName: credit.team_name, refCode: credit.ref_code, throughAMember: credit.member_id !== null, consentVersion: credit.consent_version, consentText: credit.consent_text, consentedAt: credit.consented_at }
+        ? {
+            teamName: credit.team_name,
+            refCode: credit.ref_code,
+            throughAMember: credit.member_id !== null,
+            consentVersion: credit.consent_version,
+            consentText: credit.consent_text,
+            consentedAt: credit.consented_at,
+          }
         : null,
     },
     residentsCreditedToMe: {
@@ -82,10 +97,18 @@ export async function exportMyData(deps: MeDataDeps, learnerId: string): Promise
     },
     visitsRecorded: {
       explanation: "Các lần đến hỗ trợ hộ gia đình mà bạn đã ghi lại: tên hộ hoặc địa chỉ bạn nhập, ngày, việc đã hỗ trợ.",
-      data: (await pd.visitsBy(learnerId)).map((v) => ({ id: v.id, teamName: v.team_name, household: v.household, visitedOn: v.visited_on, kinds: v.kinds, createdAt: v.created_at })),
+      data: (await pd.visitsBy(learnerId)).map((v) => ({
+        id: v.id,
+        teamName: v.team_name,
+        household: v.household,
+        visitedOn: v.visited_on,
+        kinds: v.kinds,
+        createdAt: v.created_at,
+      })),
     },
     oaSubscriber: {
-      explanation: "Thông tin Zalo OA lưu theo mã người quan tâm của bạn: có đang quan tâm OA không, bạn đã đồng ý nhận tin chưa, xã/phường và chủ đề bạn chọn, bước trò chuyện đang dở.",
+      explanation:
+        "Thông tin Zalo OA lưu theo mã người quan tâm của bạn: có đang quan tâm OA không, bạn đã đồng ý nhận tin chưa, xã/phường và chủ đề bạn chọn, bước trò chuyện đang dở.",
       data: sub
         ? {
             followerId: sub.user_id,
@@ -108,16 +131,35 @@ export async function exportMyData(deps: MeDataDeps, learnerId: string): Promise
         : null,
     },
     oaEventsReceived: {
-      explanation: "Những gì Zalo báo cho OA về bạn: khi bạn nhắn tin, quan tâm hoặc bỏ quan tâm OA, khi bạn nhận hoặc đã xem tin của OA (đúng như Zalo gửi, trừ số điện thoại: không bao giờ được lưu).",
+      explanation:
+        "Những gì Zalo báo cho OA về bạn: khi bạn nhắn tin, quan tâm hoặc bỏ quan tâm OA, khi bạn nhận hoặc đã xem tin của OA (đúng như Zalo gửi, trừ số điện thoại: không bao giờ được lưu).",
       data: events.map((e) => ({ eventName: e.event_name, receivedAt: e.received_at, payload: e.payload })),
     },
     oaMessagesSent: {
       explanation: "Các tin nhắn OA đã trả lời bạn.",
-      data: fid ? (await pd.oaMessagesTo(fid)).map((m) => ({ kind: m.kind, purpose: m.purpose, message: m.message, status: m.status, createdAt: m.created_at, sentAt: m.sent_at })) : [],
+      data: fid
+        ? (await pd.oaMessagesTo(fid)).map((m) => ({
+            kind: m.kind,
+            purpose: m.purpose,
+            message: m.message,
+            status: m.status,
+            createdAt: m.created_at,
+            sentAt: m.sent_at,
+          }))
+        : [],
     },
     newsDeliveries: {
       explanation: "Các bản tin cán bộ gửi đến bạn qua OA hoặc mục Tin mới, và đã gửi được hay chưa.",
-      data: fid ? (await pd.deliveriesTo(fid)).map((d) => ({ campaignId: Number(d.campaign_id), title: d.title, kind: d.kind, state: d.state, createdAt: d.created_at, updatedAt: d.updated_at })) : [],
+      data: fid
+        ? (await pd.deliveriesTo(fid)).map((d) => ({
+            campaignId: Number(d.campaign_id),
+            title: d.title,
+            kind: d.kind,
+            state: d.state,
+            createdAt: d.created_at,
+            updatedAt: d.updated_at,
+          }))
+        : [],
     },
     questionsAsked: {
       explanation: "Câu hỏi bạn nhắn OA mà chatbot chưa trả lời được: cán bộ xã/phường của bạn xem để bổ sung câu trả lời.",
@@ -129,7 +171,12 @@ export async function exportMyData(deps: MeDataDeps, learnerId: string): Promise
     },
     auditLog: {
       explanation: "Nhật ký các thay đổi do bạn thực hiện hoặc liên quan đến bạn (cấp quyền, vào tổ, rời tổ…). Không ghi tên người khác.",
-      data: (await pd.auditAbout(learner.zalo_user_id, learnerId)).map((a) => ({ action: a.action, byMe: a.actor === learner.zalo_user_id, areaCode: a.area_code, at: a.at })),
+      data: (await pd.auditAbout(learner.zalo_user_id, learnerId)).map((a) => ({
+        action: a.action,
+        byMe: a.actor === learner.zalo_user_id,
+        areaCode: a.area_code,
+        at: a.at,
+      })),
     },
   };
 }

@@ -45,16 +45,14 @@ export async function getMyNews(deps: NewsDeps, learnerId: string): Promise<News
   const follower = await followerOf(deps.repos, learnerId);
   if (!follower) return { items: [], unread: 0, missing: "no_oa_link" };
   const rows = await deps.repos.deliveries.news(follower, NEWS_LIMIT);
-  const items = rows.map(
-    (r): NewsItem => ({
-      campaignId: Number(r.campaign_id),
-      title: r.title,
-      text: r.content.text,
-      imageUrl: r.content.imageUrl ?? null,
-      buttons: buttonsOf(deps, r.content.buttons),
-      date: r.created_at,
-      read: r.state === "read",
-    }),
-  );
+  const items = rows.map((r): NewsItem => ({
+    campaignId: Number(r.campaign_id),
+    title: r.title,
+    text: r.content.text,
+    imageUrl: r.content.imageUrl ?? null,
+    buttons: buttonsOf(deps, r.content.buttons),
+    date: r.created_at,
+    read: r.state === "read",
+  }));
   return { items, unread: await deps.repos.deliveries.unreadNews(follower), missing: null };
 }

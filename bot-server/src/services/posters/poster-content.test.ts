@@ -5,7 +5,10 @@ import { lessonPosterContent, skillPosterContent, withRef } from "./poster-conte
 import { wrap } from "./poster-fonts.js";
 
 const catalog = courseCatalog(loadCourseOrThrow());
-const zalo = { lesson: (id: string) => `https://zalo.me/s/1234567890/?lesson=${encodeURIComponent(id)}`, skill: (id: string) => `https://zalo.me/s/1234567890/?skill=${encodeURIComponent(id)}` };
+const zalo = {
+  lesson: (id: string) => `https://zalo.me/s/1234567890/?lesson=${encodeURIComponent(id)}`,
+  skill: (id: string) => `https://zalo.me/s/1234567890/?skill=${encodeURIComponent(id)}`,
+};
 const deps = { catalog, links: zalo };
 
 describe("poster content", () => {
@@ -28,7 +31,12 @@ describe("poster content", () => {
 
   it("a skill lists its first five lessons and links to the skill's page; unknown ids are 404s", () => {
     const c = skillPosterContent(deps, "dich-vu-cong", null);
-    expect(c.steps).toEqual(catalog.lessonsOf("dich-vu-cong").slice(0, 5).map((l) => l.title));
+    expect(c.steps).toEqual(
+      catalog
+        .lessonsOf("dich-vu-cong")
+        .slice(0, 5)
+        .map((l) => l.title),
+    );
     expect(c.more).toBe("… và 2 bài nữa trong ứng dụng");
     expect(c.link).toBe("https://zalo.me/s/1234567890/?skill=dich-vu-cong");
     expect(() => lessonPosterContent(deps, "khong-co", null)).toThrow(expect.objectContaining({ statusCode: 404, code: "lesson_not_found" }));

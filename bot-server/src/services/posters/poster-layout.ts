@@ -67,7 +67,9 @@ function steps(ops: Op[], c: PosterContent, b: StepsBox, top: number): number {
 
 /** A4 portrait, in points: colour band with the skill, big title, illustration, key steps, QR box at the bottom. */
 export function layoutA4(c: PosterContent): Layout {
-  const W = 595.28, H = 841.89, M = 40;
+  const W = 595.28,
+    H = 841.89,
+    M = 40;
   const ops: Op[] = [];
   const kicker = wrap(c.kicker, 18, 700, W - 2 * M);
   const band = 24 + 13 * 1.5 + kicker.length * 24 + 14;
@@ -79,7 +81,8 @@ export function layoutA4(c: PosterContent): Layout {
   const box = { h: 180, bottom: H - 28 };
   const boxTop = box.bottom - box.h;
   // Biggest step type that leaves room for a picture of at least 150 pt; failing that, smallest type, no picture.
-  let size = 16, imageH = 0;
+  let size = 16,
+    imageH = 0;
   for (const s of [21, 20, 19, 18, 17, 16]) {
     const room = boxTop - 16 - stepsHeight(c, { x: M, width: W - 2 * M, size: s, gap: 10 }) - (titleBottom + 18) - 18;
     if (c.image && room >= 140) {
@@ -103,7 +106,8 @@ export function layoutA4(c: PosterContent): Layout {
   ops.push({ t: "rect", x: M - 10, y: boxTop, w: W - 2 * M + 20, h: box.h, fill: "#F7F7F7", r: 12, stroke: c.color, strokeWidth: 2.5 });
   const qr = 158;
   ops.push({ t: "qr", x: M + 4, y: boxTop + (box.h - qr) / 2, size: qr, modules: qrModules(c.link) });
-  const tx = M + 4 + qr + 14, tw = W - M - tx;
+  const tx = M + 4 + qr + 14,
+    tw = W - M - tx;
   let ty = textBlock(ops, wrap(c.cta, 21, 700, tw), tx, boxTop + 18, 21, 26, 700, c.color) + 6;
   ty = textBlock(ops, wrap("Mở Zalo, bấm nút quét mã, đưa camera vào mã.", 14, 400, tw), tx, ty, 14, 19, 400, INK) + 6;
   ty = textBlock(ops, wrap(c.footnote, 13, 400, tw), tx, ty, 13, 17, 400, GREY);
@@ -114,7 +118,8 @@ export function layoutA4(c: PosterContent): Layout {
 
 /** 1080 × 1080 px for a Zalo group: colour band with the title, steps on the left, picture and QR code on the right. */
 export function layoutSquare(c: PosterContent): Layout {
-  const S = 1080, M = 48;
+  const S = 1080,
+    M = 48;
   const ops: Op[] = [];
   const kicker = wrap(c.kicker, 30, 400, S - 2 * M);
   const title = wrap(c.title, 58, 700, S - 2 * M);
@@ -122,7 +127,8 @@ export function layoutSquare(c: PosterContent): Layout {
   ops.push({ t: "rect", x: 0, y: 0, w: S, h: band, fill: c.color });
   textBlock(ops, title, M, textBlock(ops, kicker, M, 36, 30, 40, 400, WHITE) + 10, 58, 68, 700, WHITE);
 
-  const top = band + 36, bottom = S - 84;
+  const top = band + 36,
+    bottom = S - 84;
   const col = { x: 650, w: S - M - 650 };
   const qr = 320;
   const caption = 44;

@@ -34,7 +34,10 @@ function draw(doc: PDFKit.PDFDocument, op: Op, pictures: Map<Op, Buffer>): void 
       return;
     case "text": {
       const x = op.anchor === "middle" ? op.x - textWidth(op.text, op.size, op.weight) / 2 : op.x;
-      doc.font(op.weight === 700 ? "bold" : "regular").fontSize(op.size).fillColor(op.fill);
+      doc
+        .font(op.weight === 700 ? "bold" : "regular")
+        .fontSize(op.size)
+        .fillColor(op.fill);
       doc.text(op.text, x, op.y, { lineBreak: false, baseline: "alphabetic" });
       return;
     }
@@ -61,7 +64,14 @@ export async function renderPdf(layout: Layout, meta: { title: string; subject: 
     margin: 0,
     lang: "vi-VN",
     displayTitle: true,
-    info: { Title: plain(meta.title), Subject: plain(meta.subject), Author: "Phổ cập kỹ năng số cộng đồng", Creator: "ky-nang-so-cong-dong", CreationDate: FIXED_DATE, ModDate: FIXED_DATE },
+    info: {
+      Title: plain(meta.title),
+      Subject: plain(meta.subject),
+      Author: "Phổ cập kỹ năng số cộng đồng",
+      Creator: "ky-nang-so-cong-dong",
+      CreationDate: FIXED_DATE,
+      ModDate: FIXED_DATE,
+    },
   });
   const fonts = posterFonts();
   doc.registerFont("regular", fonts[400].data);

@@ -7,7 +7,10 @@ const n = (v: number) => Number(v.toFixed(2));
 
 /** The course's illustration, inlined as a nested <svg> so that its text gets the poster's font. */
 function inlineSvg(svg: string, x: number, y: number, w: number, h: number): string {
-  const inner = svg.replace(/^[\s\S]*?<svg\b[^>]*>/, "").replace(/<\/svg>\s*$/, "").replace(/<title>[\s\S]*?<\/title>/, "");
+  const inner = svg
+    .replace(/^[\s\S]*?<svg\b[^>]*>/, "")
+    .replace(/<\/svg>\s*$/, "")
+    .replace(/<title>[\s\S]*?<\/title>/, "");
   return `<svg x="${n(x)}" y="${n(y)}" width="${n(w)}" height="${n(h)}" viewBox="0 0 320 240" font-family="sans-serif">${inner}</svg>`;
 }
 

@@ -14,7 +14,18 @@ export interface ReportCosts {
 export type ReportDeps = Pick<TeamDeps, "repos" | "areas" | "clock" | "catalog" | "visitKinds"> & { costs: ReportCosts };
 
 const DAY = 86_400_000;
-const empty = (): ReportFigures => ({ teams: 0, members: 0, trained: 0, trainedPct: null, residentsCredited: 0, residentsLearning: 0, lessonsCompleted: 0, householdsVisited: 0, accountsCreated: 0, newDigitalUsers: 0 });
+const empty = (): ReportFigures => ({
+  teams: 0,
+  members: 0,
+  trained: 0,
+  trainedPct: null,
+  residentsCredited: 0,
+  residentsLearning: 0,
+  lessonsCompleted: 0,
+  householdsVisited: 0,
+  accountsCreated: 0,
+  newDigitalUsers: 0,
+});
 const pct = (part: number, whole: number) => (whole === 0 ? null : Math.floor((part * 100) / whole));
 
 /** Months a team has existed at `now`, a month started counting whole (30-day months). */
@@ -24,14 +35,21 @@ export const teamMonths = (createdAt: string, now: Date) => Math.max(1, Math.cei
 async function resolveScope(deps: ReportDeps, actor: TeamActor, q: ReportQuery): Promise<{ scope: ReportScope; head: Report["scope"] }> {
   if (q.team !== undefined) {
     const { team } = await requireLeaderOrOfficial(deps, actor, q.team);
-    return { scope: { teamId: Number(team.id) }, head: { kind: "team", code: String(team.id), name: `${team.name} — ${communeName(deps.areas, team.commune_code)}` } };
+    return {
+      scope: { teamId: Number(team.id) },
+      head: { kind: "team", code: String(team.id), name: `${team.name} — ${communeName(deps.areas, team.commune_code)}` },
+    };
   }
   const code = q.area!;
   const province = deps.areas.province(code);
   const commune = deps.areas.commune(code);
   if (!province && !commune) throw badRequest("invalid_area", `Mã khu vực "${code}" không phải một tỉnh/thành hay xã/phường hiện hành.`);
   if (!actorCovers(actor, code, deps.areas)) throw forbidden();
-  if (province) return { scope: { communes: deps.areas.communes.filter((c) => c.provinceCode === code).map((c) => c.code) }, head: { kind: "province", code, name: province.name } };
+  if (province)
+    return {
+      scope: { communes: deps.areas.communes.filter((c) => c.provinceCode === code).map((c) => c.code) },
+      head: { kind: "province", code, name: province.name },
+    };
   return { scope: { communes: [code] }, head: { kind: "commune", code, name: commune!.fullName } };
 }
 
@@ -57,7 +75,14 @@ export async function buildReport(deps: ReportDeps, actor: TeamActor, q: ReportQ
     months += teamMonths(t.created_at, now);
   }
   for (const x of totals_) {
-    Object.assign(at(x.commune_code), { members: x.members, trained: x.trained, residentsCredited: x.credited, residentsLearning: x.learning, lessonsCompleted: x.lessons, householdsVisited: x.visits });
+    Object.assign(at(x.commune_code), {
+      members: x.members,
+      trained: x.trained,
+      residentsCredited: x.credited,
+      residentsLearning: x.learning,
+      lessonsCompleted: x.lessons,
+      householdsVisited: x.visits,
+    });
   }
   const kinds = new Map(deps.visitKinds.map((k) => [k.id, { kind: k.id, label: k.label, account: k.account === true, visits: 0 }]));
   for (const v of kindRows) {
@@ -74,7 +99,9 @@ export async function buildReport(deps: ReportDeps, actor: TeamActor, q: ReportQ
   totals.trainedPct = pct(totals.trained, totals.members);
 
   const lessonSkill = new Map(deps.catalog.skills.flatMap((s) => deps.catalog.lessonsOf(s.id).map((l) => [l.id, s.id] as const)));
-  const skills = new Map(deps.catalog.skills.map((s) => [s.id, { skillId: s.id, title: s.title, attempted: 0, passed: 0, passRatePct: null as number | null }]));
+  const skills = new Map(
+    deps.catalog.skills.map((s) => [s.id, { skillId: s.id, title: s.title, attempted: 0, passed: 0, passRatePct: null as number | null }]),
+  );
   for (const row of quiz) {
     const s = skills.get(lessonSkill.get(row.lesson_id) ?? "");
     if (!s) continue;
@@ -87,7 +114,13 @@ export async function buildReport(deps: ReportDeps, actor: TeamActor, q: ReportQ
   const weekly = Array.from({ length: q.weeks }, (_, i) => {
     const weekStart = new Date(firstWeek.getTime() + i * 7 * DAY).toISOString().slice(0, 10);
     const w = byWeek.get(weekStart);
-    return { weekStart, residentsCredited: w?.credited ?? 0, lessonsCompleted: w?.lessons ?? 0, householdsVisited: w?.visits ?? 0, membersJoined: w?.joined ?? 0 };
+    return {
+      weekStart,
+      residentsCredited: w?.credited ?? 0,
+      lessonsCompleted: w?.lessons ?? 0,
+      householdsVisited: w?.visits ?? 0,
+      membersJoined: w?.joined ?? 0,
+    };
   });
 
   const totalVnd = months * deps.costs.teamMonthVnd + totals.trained * deps.costs.memberTrainedVnd;
@@ -95,10 +128,19 @@ export async function buildReport(deps: ReportDeps, actor: TeamActor, q: ReportQ
     scope: head,
     generatedAt: now.toISOString(),
     totals,
-    cost: { teamMonths: months, teamMonthVnd: deps.costs.teamMonthVnd, memberTrainedVnd: deps.costs.memberTrainedVnd, totalVnd, perNewDigitalUserVnd: totals.newDigitalUsers === 0 ? null : Math.round(totalVnd / totals.newDigitalUsers) },
+    cost: {
+      teamMonths: months,
+      teamMonthVnd: deps.costs.teamMonthVnd,
+      memberTrainedVnd: deps.costs.memberTrainedVnd,
+      totalVnd,
+      perNewDigitalUserVnd: totals.newDigitalUsers === 0 ? null : Math.round(totalVnd / totals.newDigitalUsers),
+    },
     quizBySkill: [...skills.values()],
     visitsByKind: [...kinds.values()],
-    communes: head.kind === "team" ? [] : [...byCommune].map(([code, f]) => ({ code, name: communeName(deps.areas, code), ...f })).sort((a, b) => a.code.localeCompare(b.code)),
+    communes:
+      head.kind === "team"
+        ? []
+        : [...byCommune].map(([code, f]) => ({ code, name: communeName(deps.areas, code), ...f })).sort((a, b) => a.code.localeCompare(b.code)),
     weekly,
   };
 }

@@ -14,7 +14,6 @@ const FIGURES: [keyof ReportFigures, string][] = [
   ["newDigitalUsers", "Người dùng số mới"],
 ];
 
-
 /**
  * The report as CSV, written from the same object the screen shows (so the numbers are the same): one row per
  * number — section, code, name, metric key, Vietnamese label, value. A BOM lets Excel read the Vietnamese.
@@ -33,7 +32,8 @@ export function reportCsv(r: Report): string {
     rows.push(["skill", s.skillId, s.title, "passed", "Đạt (≥ 80 %)", s.passed]);
     rows.push(["skill", s.skillId, s.title, "passRatePct", "% đạt", s.passRatePct]);
   }
-  for (const k of r.visitsByKind) rows.push(["visit_kind", k.kind, k.label, k.account ? "accounts" : "visits", k.account ? "Tài khoản được tạo" : "Lượt hỗ trợ", k.visits]);
+  for (const k of r.visitsByKind)
+    rows.push(["visit_kind", k.kind, k.label, k.account ? "accounts" : "visits", k.account ? "Tài khoản được tạo" : "Lượt hỗ trợ", k.visits]);
   for (const c of r.communes) figures("commune", c.code, c.name, c);
   for (const w of r.weekly) {
     rows.push(["week", w.weekStart, `Tuần từ ${w.weekStart}`, "residentsCredited", "Người dân được ghi nhận", w.residentsCredited]);

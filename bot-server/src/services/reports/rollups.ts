@@ -89,7 +89,12 @@ export interface StoredLearning {
  * pays one lookup beside the write and takes no lock. The share before is the learning without this write's
  * events, read under a per-learner lock so that two syncs of one person count in turn.
  */
-export async function withLearningRollups(repos: RepositorySet, catalog: CourseCatalog, learnerId: string, write: () => Promise<StoredLearning>): Promise<StoredLearning> {
+export async function withLearningRollups(
+  repos: RepositorySet,
+  catalog: CourseCatalog,
+  learnerId: string,
+  write: () => Promise<StoredLearning>,
+): Promise<StoredLearning> {
   const r = repos.reportRollups;
   const stored = await write();
   const ids = [...stored.attempts, ...stored.completions];
@@ -105,7 +110,10 @@ export async function withLearningRollups(repos: RepositorySet, catalog: CourseC
 }
 
 /** A household visit's increments: the team's visits, its week's, and each kind's. */
-export async function addVisitToRollups(repos: RepositorySet, v: { team_id: number; commune_code: string; visited_on: string; kinds: string[] }): Promise<void> {
+export async function addVisitToRollups(
+  repos: RepositorySet,
+  v: { team_id: number; commune_code: string; visited_on: string; kinds: string[] },
+): Promise<void> {
   const base = { teamId: v.team_id, communeCode: v.commune_code };
   await repos.reportRollups.apply([
     { ...base, table: "totals", key: "", add: { visits: 1 } },

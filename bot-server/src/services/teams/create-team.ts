@@ -25,5 +25,15 @@ export async function createTeam(deps: TeamDeps, actor: Actor, req: CreateTeam):
     });
     return id;
   });
-  return { id, name: req.name, communeCode: commune.code, communeName: communeName(deps.areas, commune.code), refCode: ref, createdAt: now, leader: null, members: 0, trained: 0 };
+  return {
+    id,
+    name: req.name,
+    communeCode: commune.code,
+    communeName: communeName(deps.areas, commune.code),
+    refCode: ref,
+    createdAt: now,
+    leader: null,
+    members: 0,
+    trained: 0,
+  };
 }

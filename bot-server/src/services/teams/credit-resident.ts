@@ -42,7 +42,8 @@ export async function getCreditStatus(deps: TeamDeps, residentId: string, ref?: 
 /** The resident agreed on the consent screen: credit their first ref's member and team, once, with the consent kept. */
 export async function creditResident(deps: TeamDeps, residentId: string, req: { ref: string; consentVersion: string }) {
   if (req.consentVersion !== CREDIT_CONSENT.version) throw conflict("consent_outdated", "Nội dung đồng ý đã thay đổi. Hãy đọc lại và bấm đồng ý.");
-  if (await deps.repos.credits.ofResident(residentId)) throw conflict("already_credited", "Bạn đã được ghi nhận cho một tổ rồi. Mỗi người chỉ được ghi nhận một lần.");
+  if (await deps.repos.credits.ofResident(residentId))
+    throw conflict("already_credited", "Bạn đã được ghi nhận cho một tổ rồi. Mỗi người chỉ được ghi nhận một lần.");
   // The ref that counts is the one the resident first opened the app with (stored at their first sync; first wins).
   const learner = await deps.repos.learners.findById(residentId);
   if (!learner) throw notFound("learner_not_found", "Không tìm thấy tài khoản của bạn. Vui lòng đăng nhập lại.");

@@ -15,7 +15,15 @@ export async function createInvite(deps: TeamDeps, actor: TeamActor, teamId: num
   const now = deps.clock.now();
   const expires = new Date(Math.floor(now.getTime() / 1000 + INVITE_DAYS * 86400) * 1000);
   const { code, nonce } = deps.invites.sign(team.id, expires);
-  await deps.repos.teamInvites.insert({ nonce, team_id: team.id, created_by: actor.learnerId, created_at: now.toISOString(), expires_at: expires.toISOString(), used_by: null, used_at: null });
+  await deps.repos.teamInvites.insert({
+    nonce,
+    team_id: team.id,
+    created_by: actor.learnerId,
+    created_at: now.toISOString(),
+    expires_at: expires.toISOString(),
+    used_by: null,
+    used_at: null,
+  });
   return { code, expiresAt: expires.toISOString(), link: `${deps.homeLink}?invite=${encodeURIComponent(code)}` };
 }
 
@@ -49,15 +57,33 @@ export async function joinTeam(deps: TeamDeps, actor: Pick<TeamActor, "learnerId
   await deps.repos.transaction(async (repos) => {
     const current = await repos.teams.membershipOf(actor.learnerId);
     if (current?.team_id === team.id) throw conflict("already_member", "Bạn đã là thành viên của tổ này.");
-    if (current) throw conflict("in_another_team", `Bạn đang là thành viên của "${current.team_name}". Mỗi người chỉ ở một tổ; hãy nhờ tổ trưởng tổ đó cho rời tổ trước.`);
-    if (!(await repos.teamInvites.use(nonce, actor.learnerId, now))) throw conflict("invite_used", "Mã mời này đã được dùng. Mỗi mã mời chỉ dùng cho một người; hãy nhờ tổ trưởng tạo mã mới.");
+    if (current)
+      throw conflict("in_another_team", `Bạn đang là thành viên của "${current.team_name}". Mỗi người chỉ ở một tổ; hãy nhờ tổ trưởng tổ đó cho rời tổ trước.`);
+    if (!(await repos.teamInvites.use(nonce, actor.learnerId, now)))
+      throw conflict("invite_used", "Mã mời này đã được dùng. Mỗi mã mời chỉ dùng cho một người; hãy nhờ tổ trưởng tạo mã mới.");
     const joined = await withLearnerRollups(repos, deps.catalog, actor.learnerId, () =>
-      repos.teams.insertMember({ team_id: team.id, learner_id: actor.learnerId, role: "member", ref_code: ref, joined_at: now, removed_at: null, removed_by: null }),
+      repos.teams.insertMember({
+        team_id: team.id,
+        learner_id: actor.learnerId,
+        role: "member",
+        ref_code: ref,
+        joined_at: now,
+        removed_at: null,
+        removed_by: null,
+      }),
     );
     if (!joined) {
       throw conflict("in_another_team", "Bạn đang là thành viên của một tổ khác.");
     }
-    await repos.audit.append({ actor: actor.id, action: "team.join", target: actor.id, area_code: team.commune_code, before_state: null, after_state: JSON.stringify({ teamId: team.id }), at: now });
+    await repos.audit.append({
+      actor: actor.id,
+      action: "team.join",
+      target: actor.id,
+      area_code: team.commune_code,
+      before_state: null,
+      after_state: JSON.stringify({ teamId: team.id }),
+      at: now,
+    });
   });
   return { teamId: team.id, teamName: team.name, communeName: communeName(deps.areas, team.commune_code), refCode: ref };
 }

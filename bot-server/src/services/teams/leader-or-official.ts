@@ -7,7 +7,11 @@ import type { TeamActor, TeamDeps } from "./team-deps.js";
  * Who may manage a team's members (invite, list, remove) and see its report: its leader, or an official over its
  * commune. A leader of another team is refused.
  */
-export async function requireLeaderOrOfficial(deps: Pick<TeamDeps, "repos" | "areas">, actor: TeamActor, teamId: number): Promise<{ team: TeamRow; asLeader: boolean }> {
+export async function requireLeaderOrOfficial(
+  deps: Pick<TeamDeps, "repos" | "areas">,
+  actor: TeamActor,
+  teamId: number,
+): Promise<{ team: TeamRow; asLeader: boolean }> {
   const team = await loadTeam(deps, teamId);
   if (isOfficialOf(deps, actor, team)) return { team, asLeader: false };
   const m = await deps.repos.teams.membershipOf(actor.learnerId);

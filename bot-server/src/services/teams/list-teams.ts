@@ -52,7 +52,9 @@ export async function listTeams(deps: TeamDeps, actor: Actor, areaCode?: string)
       t.trained += trained;
     }
   }
-  const leaders = new Map((await deps.repos.teams.leadersOf(teams.map((t) => Number(t.id)))).map((l) => [Number(l.team_id), { learnerId: l.learner_id, name: l.name }]));
+  const leaders = new Map(
+    (await deps.repos.teams.leadersOf(teams.map((t) => Number(t.id)))).map((l) => [Number(l.team_id), { learnerId: l.learner_id, name: l.name }]),
+  );
   const view = (code: string, name: string, t: Tally) => ({ code, name, teams: t.teams.size, members: t.members, trained: t.trained, trainedPct: pct(t) });
   return {
     area: view(area.code, area.name, total),

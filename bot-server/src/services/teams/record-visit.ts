@@ -11,7 +11,7 @@ export const VISIT_MAX_AGE_DAYS = 366;
 
 /** Refusals of a household label (error code household_<problem>). */
 const HOUSEHOLD_REFUSALS: Record<HouseholdProblem, string> = {
-  missing: "Hãy ghi địa chỉ hoặc tên gọi của hộ, ví dụ \"Nhà bác Tư, xóm 3\".",
+  missing: 'Hãy ghi địa chỉ hoặc tên gọi của hộ, ví dụ "Nhà bác Tư, xóm 3".',
   too_long: `Địa chỉ hộ dài quá ${HOUSEHOLD_MAX} ký tự. Hãy ghi ngắn gọn hơn.`,
   hidden_characters: HOUSEHOLD_HIDDEN_MESSAGE,
   id_number: "Không ghi số căn cước, số điện thoại hay dãy số dài vào đây. Chỉ ghi địa chỉ hoặc tên gọi của hộ.",
@@ -41,7 +41,15 @@ export async function recordVisit(deps: TeamDeps, learnerId: string, req: VisitR
   const kinds = [...new Set(req.kinds)];
   const unknown = kinds.find((k) => !known.has(k));
   if (unknown !== undefined) throw badRequest("unknown_visit_kind", "Có việc hỗ trợ không có trong danh sách. Hãy chọn lại.");
-  const row: VisitRow = { id: req.id, member_id: learnerId, team_id: Number(m.team_id), household, visited_on: req.visitedOn, kinds, created_at: now.toISOString() };
+  const row: VisitRow = {
+    id: req.id,
+    member_id: learnerId,
+    team_id: Number(m.team_id),
+    household,
+    visited_on: req.visitedOn,
+    kinds,
+    created_at: now.toISOString(),
+  };
   const inserted = await deps.repos.transaction(async (repos) => {
     if (!(await repos.visits.insert({ ...row, kinds: JSON.stringify(kinds) }))) return false;
     await addVisitToRollups(repos, { team_id: row.team_id, commune_code: m.commune_code, visited_on: row.visited_on, kinds });

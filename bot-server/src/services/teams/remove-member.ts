@@ -10,7 +10,8 @@ export async function removeMember(deps: TeamDeps, actor: TeamActor, teamId: num
   await deps.repos.transaction(async (repos) => {
     const member = (await repos.teams.activeMembers(team.id)).find((m) => m.learner_id === learnerId);
     if (!member) throw notFound("member_not_found", "Người này không phải thành viên của tổ.");
-    if (asLeader && member.learner_id === actor.learnerId) throw conflict("leader_cannot_leave", "Tổ trưởng không tự rời tổ được. Cán bộ xã cần cử tổ trưởng khác trước.");
+    if (asLeader && member.learner_id === actor.learnerId)
+      throw conflict("leader_cannot_leave", "Tổ trưởng không tự rời tổ được. Cán bộ xã cần cử tổ trưởng khác trước.");
     await withLearnerRollups(repos, deps.catalog, learnerId, () => repos.teams.remove(team.id, learnerId, actor.id, now));
     await repos.audit.append({
       actor: actor.id,

@@ -32,10 +32,26 @@ describe.each(DIALECTS)("team services on %s", (dialect) => {
   beforeAll(async () => {
     testDb = await createTestDb(dialect);
     repos = repositories(testDb.db.db, testDb.db.dialect);
-    deps = { repos, areas, clock, invites: inviteCodes("k".repeat(32)), catalog: courseCatalog(fixtureCourse()), visitKinds: loadVisitKinds(), homeLink: "https://zalo.me/s/1/" };
+    deps = {
+      repos,
+      areas,
+      clock,
+      invites: inviteCodes("k".repeat(32)),
+      catalog: courseCatalog(fixtureCourse()),
+      visitKinds: loadVisitKinds(),
+      homeLink: "https://zalo.me/s/1/",
+    };
     for (let i = 0; i < 3; i++) {
       const id = randomUUID();
-      await repos.learners.insert({ id, zalo_user_id: `90000000000000000${i}`, name: `Người ${i}`, id_by_oa: null, ref_code: null, created_at: clock.now().toISOString(), updated_at: clock.now().toISOString() });
+      await repos.learners.insert({
+        id,
+        zalo_user_id: `90000000000000000${i}`,
+        name: `Người ${i}`,
+        id_by_oa: null,
+        ref_code: null,
+        created_at: clock.now().toISOString(),
+        updated_at: clock.now().toISOString(),
+      });
       people.push(id);
     }
   });
@@ -52,14 +68,23 @@ describe.each(DIALECTS)("team services on %s", (dialect) => {
     await joinTeam(deps, { id: "900000000000000001", learnerId: people[1]! }, code);
     await nameLeader(deps, OPERATOR, team.id, { learnerId: people[1]! });
     const { members } = await listMembers(deps, OPERATOR_AS_TEAM_ACTOR, team.id);
-    expect(members.map((m) => [m.learnerId, m.role]).sort()).toEqual([[people[0], "member"], [people[1], "leader"]].sort());
+    expect(members.map((m) => [m.learnerId, m.role]).sort()).toEqual(
+      [
+        [people[0], "member"],
+        [people[1], "leader"],
+      ].sort(),
+    );
     await expectAppError(nameLeader(deps, OPERATOR, team.id, { learnerId: people[1]! }), 409, "already_leader");
 
     const visit = await recordVisit(deps, people[0]!, { id: randomUUID(), household: "Nhà cô Ba", visitedOn: "2026-11-27", kinds: ["other", "other"] });
     expect(visit.kinds).toEqual(["other"]);
     await removeMember(deps, { id: "900000000000000001", learnerId: people[1]!, roles: [] }, team.id, people[0]!);
     expect(await repos.visits.countByMember(people[0]!)).toBe(1);
-    await expectAppError(recordVisit(deps, people[0]!, { id: randomUUID(), household: "Nhà cô Ba", visitedOn: "2026-11-27", kinds: ["other"] }), 403, "not_in_team");
+    await expectAppError(
+      recordVisit(deps, people[0]!, { id: randomUUID(), household: "Nhà cô Ba", visitedOn: "2026-11-27", kinds: ["other"] }),
+      403,
+      "not_in_team",
+    );
     const again = (await createInvite(deps, { id: "900000000000000001", learnerId: people[1]!, roles: [] }, team.id)).code;
     await joinTeam(deps, { id: "900000000000000000", learnerId: people[0]! }, again);
     expect((await repos.teams.membershipOf(people[0]!))?.role).toBe("member");

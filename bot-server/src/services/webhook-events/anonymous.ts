@@ -13,8 +13,25 @@ export const answerAnonymous: EventHandler = forUser(async (deps, repos, ev, ano
   const conversationId = ev.message?.conversation_id ? String(ev.message.conversation_id) : null;
   if (!conversationId) return NOTHING;
   const now = deps.clock.now();
-  const ctx: DialogueContext = { catalog: deps.catalog, faq: deps.faq, areas: deps.areas, lessonUrl: deps.links.lesson, learnUrl: deps.links.home(), random: deps.random, now: now.toISOString() };
-  const stranger = { user_id: anonymousId, following: false, follow_checked_at: null, unfollowed_at: null, consent_at: null, dialogue: null, topics: [], news_enabled: false } as unknown as SubscriberRow;
+  const ctx: DialogueContext = {
+    catalog: deps.catalog,
+    faq: deps.faq,
+    areas: deps.areas,
+    lessonUrl: deps.links.lesson,
+    learnUrl: deps.links.home(),
+    random: deps.random,
+    now: now.toISOString(),
+  };
+  const stranger = {
+    user_id: anonymousId,
+    following: false,
+    follow_checked_at: null,
+    unfollowed_at: null,
+    consent_at: null,
+    dialogue: null,
+    topics: [],
+    news_enabled: false,
+  } as unknown as SubscriberRow;
   const text = ev.event_name === "anonymous_send_text" ? String(ev.message?.text ?? "") : "";
   const replies = text ? handleMessage(ctx, stranger, text).replies.slice(0, 2) : [];
   replies.push({ text: T.anonymousHint });

@@ -34,7 +34,20 @@ async function learnerLinked(repos: RepositorySet, learner: LearnerRow | undefin
 }
 
 export function queued(userId: string, message: OaMessage, inboxId: number, seq: number, now: Date, conversationId: string | null = null) {
-  return { user_id: userId, kind: "cs" as const, purpose: "reply", message: JSON.stringify(message), inbox_id: inboxId, seq, zalo_message_id: null, status: "queued" as const, error_code: null, created_at: now.toISOString(), sent_at: null, conversation_id: conversationId };
+  return {
+    user_id: userId,
+    kind: "cs" as const,
+    purpose: "reply",
+    message: JSON.stringify(message),
+    inbox_id: inboxId,
+    seq,
+    zalo_message_id: null,
+    status: "queued" as const,
+    error_code: null,
+    created_at: now.toISOString(),
+    sent_at: null,
+    conversation_id: conversationId,
+  };
 }
 
 /** Stores what the answer changes of the person and queues its replies; says what is left for after the transaction. */
@@ -51,7 +64,14 @@ async function remember(turn: Turn, inboxId: number, answer: Answer): Promise<Pl
   if (answer.withNews && result.replies.length) result = await withHeldNews(turn, result);
   if (Object.keys(result.patch).length) await repos.subscribers.update(userId, { ...result.patch, updated_at: now.toISOString() });
   if (result.unanswered) {
-    await repos.unanswered.add({ user_id: userId, text: result.unanswered.text.slice(0, 2000), best_match: result.unanswered.bestMatch, best_score: result.unanswered.bestScore, created_at: now.toISOString(), resolved_at: null });
+    await repos.unanswered.add({
+      user_id: userId,
+      text: result.unanswered.text.slice(0, 2000),
+      best_match: result.unanswered.bestMatch,
+      best_score: result.unanswered.bestScore,
+      created_at: now.toISOString(),
+      resolved_at: null,
+    });
   }
   await repos.messages.queue(result.replies.map((m, seq) => queued(userId, m, inboxId, seq, now)));
   return { check: unknown ? userId : null, tags: tags ? userId : null };

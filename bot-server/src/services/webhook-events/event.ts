@@ -49,7 +49,11 @@ export type EventHandler = (deps: EventDeps, repos: RepositorySet, ev: ZaloEvent
 
 /** The follower an event is about: the sender of user events, the follower of follow/unfollow. */
 function userOf(ev: ZaloEvent): string | null {
-  const id = ev.follower?.id ?? (ev.event_name.startsWith("oa_send") || ev.event_name === "user_received_message" || ev.event_name === "user_seen_message" ? ev.recipient?.id : ev.sender?.id);
+  const id =
+    ev.follower?.id ??
+    (ev.event_name.startsWith("oa_send") || ev.event_name === "user_received_message" || ev.event_name === "user_seen_message"
+      ? ev.recipient?.id
+      : ev.sender?.id);
   return id ? String(id) : null;
 }
 

@@ -4,7 +4,19 @@ import { handlerFor } from "./handlers.js";
 
 describe("the webhook event table", () => {
   it("has a handler for each event handled, by name or by family", () => {
-    for (const name of ["follow", "unfollow", "user_send_text", "user_submit_info", "user_send_location", "user_received_message", "user_seen_message", "user_send_sticker", "oa_send_text", "anonymous_send_text", "anonymous_send_image"]) {
+    for (const name of [
+      "follow",
+      "unfollow",
+      "user_send_text",
+      "user_submit_info",
+      "user_send_location",
+      "user_received_message",
+      "user_seen_message",
+      "user_send_sticker",
+      "oa_send_text",
+      "anonymous_send_text",
+      "anonymous_send_image",
+    ]) {
       expect(handlerFor(name), name).toBeTypeOf("function");
     }
   });
@@ -16,7 +28,8 @@ describe("the webhook event table", () => {
   });
 
   it("has none for other events (they are ignored), names of an object's own properties included", () => {
-    for (const name of ["user_reacted_message", "shop_has_order", "oa_call_user", "constructor", "__proto__", "toString", ""]) expect(handlerFor(name), name).toBeUndefined();
+    for (const name of ["user_reacted_message", "shop_has_order", "oa_call_user", "constructor", "__proto__", "toString", ""])
+      expect(handlerFor(name), name).toBeUndefined();
   });
 
   it("says how far a nearby commune is: 100 m steps under a kilometre, then kilometres with a decimal comma", () => {

@@ -16,7 +16,11 @@ async function sendPlanned(deps: EventDeps, inboxId: number): Promise<void> {
       if (!m.conversation_id) await deps.repos.subscribers.countReplies(m.user_id, 1);
     } catch (err) {
       if (err instanceof ZaloApiError && (err.errorClass === "unreachable" || err.errorClass === "permanent" || err.errorClass === "quota")) {
-        if (ALERT_CODES.has(err.code)) deps.log?.error({ code: err.code }, "Zalo refuses the OA's messages: check the OA (disabled, package, app secret proof, quota, Zalo Cloud money) in Zalo's console");
+        if (ALERT_CODES.has(err.code))
+          deps.log?.error(
+            { code: err.code },
+            "Zalo refuses the OA's messages: check the OA (disabled, package, app secret proof, quota, Zalo Cloud money) in Zalo's console",
+          );
         await deps.repos.messages.markFailed(m.id, err.code);
         continue;
       }

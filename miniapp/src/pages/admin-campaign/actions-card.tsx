@@ -80,7 +80,11 @@ export function ActionsCard({ view, done, onDone, reload }: Props) {
       <ErrorBox message={failure} />
       {status === "draft" ? (
         <>
-          {needsSecondApproval(draft) ? <p className="admin-hint">Tin gửi cả tỉnh/thành hoặc từ {APPROVAL_MIN_COMMUNES} xã/phường trở lên cần một cán bộ khác phê duyệt rồi mới được gửi.</p> : null}
+          {needsSecondApproval(draft) ? (
+            <p className="admin-hint">
+              Tin gửi cả tỉnh/thành hoặc từ {APPROVAL_MIN_COMMUNES} xã/phường trở lên cần một cán bộ khác phê duyệt rồi mới được gửi.
+            </p>
+          ) : null}
           {confirm === "send" ? (
             <Confirm
               text={`Gửi tin này cho ${num(reachOf(view.plan))} người ngay bây giờ? Tin đã gửi không sửa hay thu hồi được.`}
@@ -119,7 +123,8 @@ export function ActionsCard({ view, done, onDone, reload }: Props) {
       {status === "awaiting_approval" ? (
         <>
           <p className="admin-hint">
-            Tin gửi cả tỉnh/thành đang chờ một cán bộ khác (không phải người soạn hay người bấm gửi) phê duyệt. Tin hiện ở mục “Chờ tôi phê duyệt” trong trang Quản trị của họ.
+            Tin gửi cả tỉnh/thành đang chờ một cán bộ khác (không phải người soạn hay người bấm gửi) phê duyệt. Tin hiện ở mục “Chờ tôi phê duyệt” trong trang
+            Quản trị của họ.
           </p>
           <Button fullWidth size="large" loading={busy === "approve"} disabled={busy !== null} onClick={() => void act("approve")}>
             Phê duyệt

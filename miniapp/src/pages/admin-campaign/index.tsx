@@ -29,7 +29,9 @@ export default function AdminCampaignPage() {
   // Statistics once the campaign has left the draft; every 2 seconds while it is being sent, then less often for
   // the receipts that still come in.
   const sent = !!status && status !== "draft" && status !== "awaiting_approval";
-  const stats = useLoad(sent ? () => adminApi.stats(id) : null, [id, status], { pollMs: status === "sending" ? POLL_MS : status === "done" ? POLL_DONE_MS : null });
+  const stats = useLoad(sent ? () => adminApi.stats(id) : null, [id, status], {
+    pollMs: status === "sending" ? POLL_MS : status === "done" ? POLL_DONE_MS : null,
+  });
   const [done, setDone] = useState<string | null>(null);
 
   // Nothing left to send: the server moves the campaign to "done"; read it again to show that.

@@ -19,7 +19,10 @@ function StatsTable({ stats }: { stats: CampaignStats }) {
         <Row label="Chờ trong hộp tin" value={num(stats.held)} />
         <Row label="Đã đọc trong mục Tin mới của ứng dụng" value={num(stats.readInApp)} />
         <Row label="Đang chờ gửi" value={num(stats.planned + stats.sending)} />
-        <Row label="Lỗi" value={failedCodes.length ? `${num(stats.failed)} (mã lỗi ${failedCodes.map(([c, n]) => `${c}: ${num(n)}`).join(", ")})` : num(stats.failed)} />
+        <Row
+          label="Lỗi"
+          value={failedCodes.length ? `${num(stats.failed)} (mã lỗi ${failedCodes.map(([c, n]) => `${c}: ${num(n)}`).join(", ")})` : num(stats.failed)}
+        />
         <Row label="Đã dừng do hủy" value={num(stats.cancelled)} />
         <Row label="Đã nhận" value={num(stats.received)} />
         <Row label="Đã xem" value={num(stats.seen)} />
@@ -49,7 +52,11 @@ export function StatsCard({ campaignId, status, stats, error }: { campaignId: nu
   return (
     <Card id="stats-title" title="Thống kê gửi tin">
       <p className="live-note" role="status">
-        {status === "sending" ? "Đang gửi — tự cập nhật mỗi 2 giây." : status === "done" ? "Đã gửi xong. Số người nhận và đã xem vẫn tự cập nhật." : STATUS_TITLES[status]}
+        {status === "sending"
+          ? "Đang gửi — tự cập nhật mỗi 2 giây."
+          : status === "done"
+            ? "Đã gửi xong. Số người nhận và đã xem vẫn tự cập nhật."
+            : STATUS_TITLES[status]}
       </p>
       {error ? <ErrorBox message={adminErrorText(error)} /> : null}
       {stats ? <StatsTable stats={stats} /> : <p role="status">Đang tải số liệu…</p>}

@@ -5,7 +5,8 @@ import { Card } from "../../components/card";
 import { OTHER_AREA, type AreaOption, type FormPart } from "./form";
 
 function areaHint(area: AreaOption | undefined): string {
-  if (area?.province) return `Gửi mọi người quan tâm ở ${area.label.replace(/ \(cả tỉnh\/thành\)$/, "")}. Tin gửi cả tỉnh/thành cần một cán bộ khác phê duyệt rồi mới được gửi.`;
+  if (area?.province)
+    return `Gửi mọi người quan tâm ở ${area.label.replace(/ \(cả tỉnh\/thành\)$/, "")}. Tin gửi cả tỉnh/thành cần một cán bộ khác phê duyệt rồi mới được gửi.`;
   if (area && area.value !== OTHER_AREA) return `Gửi những người đã chọn ${area.label} khi đăng ký nhận tin.`;
   return "Chỉ người đã chọn khu vực này khi đăng ký nhận tin mới nhận được.";
 }
@@ -29,8 +30,24 @@ export function AudienceCard({ form, errors, set, areas, rolesLoaded }: FormPart
       </Field>
       {area?.province ? <CommunePicker provinceCode={form.area} value={form.communes} onChange={(next) => set("communes", next)} /> : null}
       {form.area === OTHER_AREA ? (
-        <Field id="f-otherArea" name="otherArea" label="Mã khu vực" hint="2 chữ số cho tỉnh/thành (ví dụ 01), 5 chữ số cho xã/phường (ví dụ 00004)." error={errors.otherArea}>
-          {(described) => <input className="field__input" type="text" inputMode="numeric" autoComplete="off" value={form.otherArea} onChange={(e) => set("otherArea", e.target.value)} {...described} />}
+        <Field
+          id="f-otherArea"
+          name="otherArea"
+          label="Mã khu vực"
+          hint="2 chữ số cho tỉnh/thành (ví dụ 01), 5 chữ số cho xã/phường (ví dụ 00004)."
+          error={errors.otherArea}
+        >
+          {(described) => (
+            <input
+              className="field__input"
+              type="text"
+              inputMode="numeric"
+              autoComplete="off"
+              value={form.otherArea}
+              onChange={(e) => set("otherArea", e.target.value)}
+              {...described}
+            />
+          )}
         </Field>
       ) : null}
 
@@ -44,7 +61,12 @@ export function AudienceCard({ form, errors, set, areas, rolesLoaded }: FormPart
             const checked = form.topics.includes(t.id);
             return (
               <label key={t.id} className={`check${checked ? " is-checked" : ""}`} htmlFor={`topic-${t.id}`}>
-                <input id={`topic-${t.id}`} type="checkbox" checked={checked} onChange={() => set("topics", checked ? form.topics.filter((x) => x !== t.id) : [...form.topics, t.id])} />
+                <input
+                  id={`topic-${t.id}`}
+                  type="checkbox"
+                  checked={checked}
+                  onChange={() => set("topics", checked ? form.topics.filter((x) => x !== t.id) : [...form.topics, t.id])}
+                />
                 <span>{t.title}</span>
               </label>
             );

@@ -36,7 +36,13 @@ export function ButtonCard({ form, errors, set }: FormPart) {
         </div>
       </fieldset>
       {form.buttonKind === "lesson" ? (
-        <Field id="f-lessonId" name="lessonId" label="Bài học" hint={form.lessonId ? `Nút mở bài “${lesson?.title}” trong ứng dụng.` : null} error={errors.lessonId}>
+        <Field
+          id="f-lessonId"
+          name="lessonId"
+          label="Bài học"
+          hint={form.lessonId ? `Nút mở bài “${lesson?.title}” trong ứng dụng.` : null}
+          error={errors.lessonId}
+        >
           {(described) => (
             <select className="field__input" value={form.lessonId} onChange={(e) => set("lessonId", e.target.value)} {...described}>
               <option value="">— Chọn bài học —</option>
@@ -56,7 +62,16 @@ export function ButtonCard({ form, errors, set }: FormPart) {
       {form.buttonKind === "link" ? (
         <Field id="f-url" name="url" label="Địa chỉ trang web" hint="Chỉ nhận địa chỉ bắt đầu bằng https://" error={errors.url}>
           {(described) => (
-            <input className="field__input" type="url" inputMode="url" autoComplete="off" placeholder="https://" value={form.url} onChange={(e) => set("url", e.target.value)} {...described} />
+            <input
+              className="field__input"
+              type="url"
+              inputMode="url"
+              autoComplete="off"
+              placeholder="https://"
+              value={form.url}
+              onChange={(e) => set("url", e.target.value)}
+              {...described}
+            />
           )}
         </Field>
       ) : null}
@@ -68,7 +83,16 @@ export function ButtonCard({ form, errors, set }: FormPart) {
           hint={`Tối đa ${MAX_BUTTON_TITLE_CHARS} ký tự (${form.buttonTitle.trim().length}/${MAX_BUTTON_TITLE_CHARS}).`}
           error={errors.buttonTitle}
         >
-          {(described) => <input className="field__input" type="text" autoComplete="off" value={form.buttonTitle} onChange={(e) => set("buttonTitle", e.target.value)} {...described} />}
+          {(described) => (
+            <input
+              className="field__input"
+              type="text"
+              autoComplete="off"
+              value={form.buttonTitle}
+              onChange={(e) => set("buttonTitle", e.target.value)}
+              {...described}
+            />
+          )}
         </Field>
       ) : null}
     </Card>

@@ -14,17 +14,30 @@ export function ContentCard({ form, errors, set }: FormPart) {
     <Card id="content-title" title="Nội dung">
       <Field id="f-title" name="title" label="Tiêu đề" hint={`Dòng đầu của tin, tối đa ${MAX_TITLE_CHARS} ký tự.`} error={errors.title}>
         {(described) => (
-          <input className="field__input" type="text" value={form.title} maxLength={MAX_TITLE_CHARS + 20} autoComplete="off" onChange={(e) => set("title", e.target.value)} {...described} />
+          <input
+            className="field__input"
+            type="text"
+            value={form.title}
+            maxLength={MAX_TITLE_CHARS + 20}
+            autoComplete="off"
+            onChange={(e) => set("title", e.target.value)}
+            {...described}
+          />
         )}
       </Field>
       <Field
         id="f-text"
         name="text"
         label="Nội dung tin"
-        counter={{ text: `${num(length)}/${num(MAX_TEXT_CHARS)} ký tự (gồm cả tiêu đề)${tooLong ? ` — thừa ${num(length - MAX_TEXT_CHARS)} ký tự` : ""}`, over: tooLong }}
+        counter={{
+          text: `${num(length)}/${num(MAX_TEXT_CHARS)} ký tự (gồm cả tiêu đề)${tooLong ? ` — thừa ${num(length - MAX_TEXT_CHARS)} ký tự` : ""}`,
+          over: tooLong,
+        }}
         error={errors.text}
       >
-        {(described) => <textarea className="field__input field__textarea" rows={7} value={form.text} onChange={(e) => set("text", e.target.value)} {...described} />}
+        {(described) => (
+          <textarea className="field__input field__textarea" rows={7} value={form.text} onChange={(e) => set("text", e.target.value)} {...described} />
+        )}
       </Field>
     </Card>
   );

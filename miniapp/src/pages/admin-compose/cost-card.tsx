@@ -6,7 +6,9 @@ import type { FormPart } from "./form";
 export function CostCard({ form, errors, set }: FormPart) {
   return (
     <Card id="cost-title" title="Chi phí (không bắt buộc)">
-      <p className="field__hint">Người đã nhắn OA trong 48 giờ qua nhận tin miễn phí. Người khác chỉ nhận khi bạn chọn dưới đây; nếu không, tin chờ sẵn và đến khi họ nhắn OA.</p>
+      <p className="field__hint">
+        Người đã nhắn OA trong 48 giờ qua nhận tin miễn phí. Người khác chỉ nhận khi bạn chọn dưới đây; nếu không, tin chờ sẵn và đến khi họ nhắn OA.
+      </p>
       <div className="check-list">
         <label className={`check${form.allowPaid ? " is-checked" : ""}`} htmlFor="f-allowPaid">
           <input id="f-allowPaid" type="checkbox" checked={form.allowPaid} onChange={(e) => set("allowPaid", e.target.checked)} />

@@ -3,7 +3,13 @@ import type { RoleView } from "../../../../shared/schemas/admin";
 import { areaOptions, blank, OTHER_AREA, type Form } from "./form";
 import { totalLength, validate } from "./validate";
 
-const filled = (patch: Partial<Form> = {}): Form => ({ ...blank("00004"), title: "Cảnh báo lừa đảo", text: "Hãy cúp máy.", topics: ["an-toan-mang"], ...patch });
+const filled = (patch: Partial<Form> = {}): Form => ({
+  ...blank("00004"),
+  title: "Cảnh báo lừa đảo",
+  text: "Hãy cúp máy.",
+  topics: ["an-toan-mang"],
+  ...patch,
+});
 const errorsOf = (patch: Partial<Form>) => validate(filled(patch)).errors;
 
 describe("the compose form is checked as the server will check it", () => {
@@ -17,7 +23,17 @@ describe("the compose form is checked as the server will check it", () => {
   it("a filled form becomes the draft the server takes, trimmed, with no button and nothing paid", () => {
     expect(validate(filled({ title: "  Cảnh báo lừa đảo ", text: "\nHãy cúp máy.  " }))).toEqual({
       errors: {},
-      draft: { title: "Cảnh báo lừa đảo", text: "Hãy cúp máy.", buttons: [], areaCode: "00004", communes: [], topics: ["an-toan-mang"], allowPaid: false, budgetVnd: 0, usePromotion: false },
+      draft: {
+        title: "Cảnh báo lừa đảo",
+        text: "Hãy cúp máy.",
+        buttons: [],
+        areaCode: "00004",
+        communes: [],
+        topics: ["an-toan-mang"],
+        allowPaid: false,
+        budgetVnd: 0,
+        usePromotion: false,
+      },
     });
   });
 
@@ -54,26 +70,46 @@ describe("the compose form is checked as the server will check it", () => {
     expect(errorsOf({ buttonKind: "link", buttonTitle: "Xem", url: "http://dichvucong.gov.vn" }).url).toBe(url);
     expect(errorsOf({ buttonKind: "link", buttonTitle: "Xem", url: "https://localhost/a" }).url).toBe(url);
     expect(errorsOf({ buttonKind: "link", buttonTitle: "", url: "https://dichvucong.gov.vn" }).buttonTitle).toBe("Hãy nhập chữ trên nút.");
-    expect(errorsOf({ buttonKind: "link", buttonTitle: "a".repeat(21), url: "https://dichvucong.gov.vn" }).buttonTitle).toBe("Chữ trên nút dài tối đa 20 ký tự.");
-    expect(errorsOf({ buttonKind: "link", buttonTitle: "<Xem>", url: "https://dichvucong.gov.vn" }).buttonTitle).toBe("Chữ trên nút không được chứa dấu < hoặc >.");
-    expect(validate(filled({ buttonKind: "link", buttonTitle: " Xem chi tiết ", url: " https://dichvucong.gov.vn/a " })).draft?.buttons).toEqual([{ title: "Xem chi tiết", url: "https://dichvucong.gov.vn/a" }]);
+    expect(errorsOf({ buttonKind: "link", buttonTitle: "a".repeat(21), url: "https://dichvucong.gov.vn" }).buttonTitle).toBe(
+      "Chữ trên nút dài tối đa 20 ký tự.",
+    );
+    expect(errorsOf({ buttonKind: "link", buttonTitle: "<Xem>", url: "https://dichvucong.gov.vn" }).buttonTitle).toBe(
+      "Chữ trên nút không được chứa dấu < hoặc >.",
+    );
+    expect(validate(filled({ buttonKind: "link", buttonTitle: " Xem chi tiết ", url: " https://dichvucong.gov.vn/a " })).draft?.buttons).toEqual([
+      { title: "Xem chi tiết", url: "https://dichvucong.gov.vn/a" },
+    ]);
   });
 
   it("a lesson button needs a lesson", () => {
     expect(errorsOf({ buttonKind: "lesson", buttonTitle: "Xem bài học" }).lessonId).toBe("Hãy chọn một bài học.");
-    expect(validate(filled({ buttonKind: "lesson", buttonTitle: "Xem bài học", lessonId: "mat-khau-manh" })).draft?.buttons).toEqual([{ title: "Xem bài học", lessonId: "mat-khau-manh" }]);
+    expect(validate(filled({ buttonKind: "lesson", buttonTitle: "Xem bài học", lessonId: "mat-khau-manh" })).draft?.buttons).toEqual([
+      { title: "Xem bài học", lessonId: "mat-khau-manh" },
+    ]);
   });
 
   it("the budget counts only when paid messages are allowed, up to 1,000,000,000 đồng", () => {
     expect(validate(filled({ budget: "5000000000" })).draft?.budgetVnd).toBe(0);
     expect(errorsOf({ allowPaid: true, budget: "1000000001" }).budget).toBe("Ngân sách là số đồng, từ 0 đến 1.000.000.000.");
     expect(validate(filled({ allowPaid: true, budget: "" })).draft).toMatchObject({ allowPaid: true, budgetVnd: 0 });
-    expect(validate(filled({ allowPaid: true, budget: "250000", usePromotion: true })).draft).toMatchObject({ allowPaid: true, budgetVnd: 250000, usePromotion: true });
+    expect(validate(filled({ allowPaid: true, budget: "250000", usePromotion: true })).draft).toMatchObject({
+      allowPaid: true,
+      budgetVnd: 250000,
+      usePromotion: true,
+    });
   });
 });
 
 describe("the areas an official may send to", () => {
-  const role = (r: Partial<RoleView>): RoleView => ({ zaloUserId: "1", role: "commune_official", areaCode: "", areaName: "", grantedBy: "cli", grantedAt: "2026-01-01T00:00:00Z", ...r });
+  const role = (r: Partial<RoleView>): RoleView => ({
+    zaloUserId: "1",
+    role: "commune_official",
+    areaCode: "",
+    areaName: "",
+    grantedBy: "cli",
+    grantedAt: "2026-01-01T00:00:00Z",
+    ...r,
+  });
 
   it("a province as a whole, my communes once each, and a typed code for the operator", () => {
     expect(

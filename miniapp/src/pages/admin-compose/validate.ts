@@ -50,7 +50,17 @@ export function validate(f: Form): { errors: Errors; draft: CampaignDraft | null
     f.buttonKind === "link" ? [{ title: buttonTitle, url: f.url.trim() }] : f.buttonKind === "lesson" ? [{ title: buttonTitle, lessonId: f.lessonId }] : [];
   return {
     errors: e,
-    draft: { title, text, buttons, areaCode, communes: areaCode.length === 2 ? f.communes.map((c) => c.code) : [], topics: f.topics, allowPaid: f.allowPaid, budgetVnd: f.allowPaid ? budget : 0, usePromotion: f.usePromotion },
+    draft: {
+      title,
+      text,
+      buttons,
+      areaCode,
+      communes: areaCode.length === 2 ? f.communes.map((c) => c.code) : [],
+      topics: f.topics,
+      allowPaid: f.allowPaid,
+      budgetVnd: f.allowPaid ? budget : 0,
+      usePromotion: f.usePromotion,
+    },
   };
 }
 

@@ -53,7 +53,9 @@ export default function AdminHomePage() {
               <h2 id="reports-title" className="card__title">
                 Báo cáo
               </h2>
-              <p className="admin-hint">Số tổ, thành viên đã tập huấn, người dân được ghi nhận, hộ được hỗ trợ, chi phí cho mỗi người dùng số mới; tải về CSV.</p>
+              <p className="admin-hint">
+                Số tổ, thành viên đã tập huấn, người dân được ghi nhận, hộ được hỗ trợ, chi phí cho mỗi người dùng số mới; tải về CSV.
+              </p>
               <Button fullWidth size="large" onClick={() => navigate("/admin/reports")}>
                 Xem báo cáo
               </Button>

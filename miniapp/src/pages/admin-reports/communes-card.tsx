@@ -13,10 +13,18 @@ export function CommunesCard({ r, onOpen }: { r: Report; onOpen(code: string): v
   return (
     <Card id="report-communes-title" title="Người dùng số mới theo xã/phường">
       <p className="admin-hint">
-        {communes.length < r.communes.length ? `${TOP_COMMUNES} xã/phường nhiều nhất trong ${r.communes.length} xã/phường có tổ.` : `${r.communes.length} xã/phường có tổ.`} Chạm vào một xã để xem báo cáo riêng.
+        {communes.length < r.communes.length
+          ? `${TOP_COMMUNES} xã/phường nhiều nhất trong ${r.communes.length} xã/phường có tổ.`
+          : `${r.communes.length} xã/phường có tổ.`}{" "}
+        Chạm vào một xã để xem báo cáo riêng.
       </p>
       <Suspense fallback={<p role="status">Đang vẽ biểu đồ…</p>}>
-        <CommuneBars title="Biểu đồ cột: người dùng số mới theo xã/phường" names={communes.map((c) => shortName(c.name))} values={communes.map((c) => c.newDigitalUsers)} color="#1565C0" />
+        <CommuneBars
+          title="Biểu đồ cột: người dùng số mới theo xã/phường"
+          names={communes.map((c) => shortName(c.name))}
+          values={communes.map((c) => c.newDigitalUsers)}
+          color="#1565C0"
+        />
       </Suspense>
       <ul className="plain-list">
         {communes.map((c) => (

@@ -9,7 +9,8 @@ export function CostCard({ r, canSeeTeams }: { r: Report; canSeeTeams: boolean }
   return (
     <Card id="report-cost-title" title="Cách tính chi phí">
       <p className="admin-hint">
-        Mỗi tổ tính {vnd(r.cost.teamMonthVnd)} cho mỗi tháng hoạt động, và {vnd(r.cost.memberTrainedVnd)} cho mỗi thành viên học xong kỹ năng cốt lõi. Chi phí cho mỗi người dùng số mới = tổng chi phí chia cho số người dùng số mới.
+        Mỗi tổ tính {vnd(r.cost.teamMonthVnd)} cho mỗi tháng hoạt động, và {vnd(r.cost.memberTrainedVnd)} cho mỗi thành viên học xong kỹ năng cốt lõi. Chi phí
+        cho mỗi người dùng số mới = tổng chi phí chia cho số người dùng số mới.
       </p>
       {canSeeTeams ? (
         <Button fullWidth variant="tertiary" onClick={() => navigate("/admin/teams")}>

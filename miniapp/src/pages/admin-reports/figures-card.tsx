@@ -24,8 +24,16 @@ export function FiguresCard({ r, downloading, onDownload }: { r: Report; downloa
           label="Chi phí cho mỗi người dùng số mới"
           note={`tổng ${vnd(r.cost.totalVnd)} cho ${num(r.cost.teamMonths)} tháng-tổ và ${num(r.totals.trained)} thành viên đã tập huấn`}
         />
-        <Figure value={r.totals.trainedPct === null ? "—" : `${r.totals.trainedPct} %`} label="Thành viên đã học xong kỹ năng cốt lõi" note={`${num(r.totals.trained)} / ${num(r.totals.members)} thành viên`} />
-        <Figure value={num(r.totals.residentsCredited)} label="Người dân được ghi nhận" note={`${num(r.totals.residentsLearning)} người đã học ít nhất một bài`} />
+        <Figure
+          value={r.totals.trainedPct === null ? "—" : `${r.totals.trainedPct} %`}
+          label="Thành viên đã học xong kỹ năng cốt lõi"
+          note={`${num(r.totals.trained)} / ${num(r.totals.members)} thành viên`}
+        />
+        <Figure
+          value={num(r.totals.residentsCredited)}
+          label="Người dân được ghi nhận"
+          note={`${num(r.totals.residentsLearning)} người đã học ít nhất một bài`}
+        />
         <Figure value={num(r.totals.lessonsCompleted)} label="Bài học đã hoàn thành" />
         <Figure value={num(r.totals.householdsVisited)} label="Lượt hộ gia đình được hỗ trợ" />
         <Figure value={num(r.totals.accountsCreated)} label="Tài khoản được tạo" />

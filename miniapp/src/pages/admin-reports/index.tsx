@@ -29,7 +29,9 @@ export default function AdminReportsPage() {
   const areaRoles = roles.filter((r) => r.role !== "operator");
   const isOperator = roles.some((r) => r.role === "operator");
   const teamParam = Number(new URLSearchParams(useLocation().search).get("team")) || null;
-  const [scope, setScope] = useState<ReportScopeQuery | null>(teamParam ? { team: teamParam } : areaRoles[0] ? { area: areaRoles[0].areaCode } : isOperator ? { area: "01" } : null);
+  const [scope, setScope] = useState<ReportScopeQuery | null>(
+    teamParam ? { team: teamParam } : areaRoles[0] ? { area: areaRoles[0].areaCode } : isOperator ? { area: "01" } : null,
+  );
   const [weeks, setWeeks] = useState(12);
   const report = useLoad(scope ? () => adminApi.report(scope, weeks) : null, [scope, weeks]);
   const [downloadError, setDownloadError] = useState<string | null>(null);

@@ -26,7 +26,8 @@ export function WeeklyCard({ r, weeks }: { r: Report; weeks: number }) {
         <ul className="plain-list report-rows">
           {r.weekly.map((w) => (
             <li key={w.weekStart}>
-              Tuần từ {dm(w.weekStart)}: {num(w.residentsCredited)} người được ghi nhận, {num(w.lessonsCompleted)} bài học, {num(w.householdsVisited)} lượt hộ, {num(w.membersJoined)} thành viên mới
+              Tuần từ {dm(w.weekStart)}: {num(w.residentsCredited)} người được ghi nhận, {num(w.lessonsCompleted)} bài học, {num(w.householdsVisited)} lượt hộ,{" "}
+              {num(w.membersJoined)} thành viên mới
             </li>
           ))}
         </ul>
