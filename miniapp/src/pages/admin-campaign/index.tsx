@@ -34,12 +34,13 @@ export default function AdminCampaignPage() {
   });
   const [done, setDone] = useState<string | null>(null);
 
-  // Nothing left to send: the server moves the campaign to "done"; read it again to show that.
-  const settled = status === "sending" && !!stats.data?.done;
+  // Nothing left to send: the server moves the campaign to "done"; read it again to show that — after every poll
+  // that says so, since the server may settle the campaign a moment after its last delivery is counted.
+  const statsData = stats.data;
   const { reload } = campaign;
   useEffect(() => {
-    if (settled) void reload();
-  }, [settled, reload]);
+    if (status === "sending" && statsData?.done) void reload();
+  }, [status, statsData, reload]);
 
   const title = known ? `Chiến dịch số ${id}` : "Chiến dịch";
   if (!view) {
