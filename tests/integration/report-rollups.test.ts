@@ -234,4 +234,51 @@ describe.each(DIALECTS)("report rollups on %s", (dialect) => {
     expect(ofTeam(kept.quiz).map((row) => [row.lesson_id, row.attempted])).toEqual(LESSONS.map((l) => [l, 3]).sort());
     expect(ofTeam(kept.totals).map((row) => [row.members, row.credited, row.lessons])).toEqual([[4, 3, 9]]);
   });
+
+  it("a sync that starts while someone joins the team is counted once: it waits for the join, then sees the membership", async () => {
+    // The join has read the person's learning and holds its transaction open; the sync starts then. Without the
+    // join's table lock the sync would see no membership and the join would not see the sync's attempt: lost.
+    const deps = { ...teamDeps(t.app)(), costs: { teamMonthVnd: 1000, memberTrainedVnd: 500 } };
+    const repos = deps.repos;
+    const team = await createTeam(deps, OFFICIAL, { communeCode: HANOI[0]!, name: "Tổ chờ nhau" });
+    const now = clock.now().toISOString();
+    const who = "joining-while-syncing";
+    await repos.learners.insert({
+      id: who,
+      zalo_user_id: "5800000000000000099",
+      name: "Người mới",
+      id_by_oa: null,
+      ref_code: null,
+      created_at: now,
+      updated_at: now,
+    });
+    // One of the two core lessons passed before; the sync during the join passes the other: the member is trained.
+    await syncProgress(deps, who, { events: [attempt("bat-may", { at: now })] });
+    let joinReady!: () => void;
+    const ready = new Promise<void>((r) => (joinReady = r));
+    const slowJoin = {
+      ...deps,
+      repos: {
+        ...repos,
+        transaction: <T>(fn: (r: typeof repos) => Promise<T>) =>
+          repos.transaction(async (trx) => {
+            const out = await fn(trx as typeof repos);
+            joinReady();
+            await new Promise((r) => setTimeout(r, 400));
+            return out;
+          }),
+      },
+    };
+    const join = joinTeam(slowJoin, { id: who, learnerId: who }, (await createInvite(deps, OFFICIAL, team.id)).code);
+    await ready;
+    await Promise.all([join, syncProgress(deps, who, { events: [attempt("ket-noi-wifi", { at: now })] })]);
+    const kept = await repos.reportRollups.snapshot();
+    await rebuildReportRollups(repos, deps.catalog);
+    expect(await repos.reportRollups.snapshot()).toEqual(kept);
+    expect(
+      kept
+        .totals!.filter((row) => (row as { team_id: number }).team_id === team.id)
+        .map((row) => [(row as { members: number }).members, (row as { trained: number }).trained]),
+    ).toEqual([[1, 1]]);
+  });
 });
