@@ -1,5 +1,5 @@
-import type { Insertable, Kysely } from "kysely";
-import type { Database, LessonCompletionsTable, QuizAttemptsTable } from "../db/schema.js";
+import type { Kysely } from "kysely";
+import type { Database } from "../db/schema.js";
 
 export interface StoredEventRef {
   id: string;
@@ -24,30 +24,6 @@ export function progressRepository(db: Kysely<Database>) {
     findCompletions(ids: string[]): Promise<StoredEventRef[]> {
       if (ids.length === 0) return Promise.resolve([]);
       return db.selectFrom("lesson_completions").select(["id", "learner_id", "lesson_id"]).where("id", "in", ids).execute();
-    },
-
-    /** Inserts the attempts whose id is new; returns the ids actually inserted. */
-    async insertNewAttempts(rows: Insertable<QuizAttemptsTable>[]): Promise<string[]> {
-      if (rows.length === 0) return [];
-      const done = await db
-        .insertInto("quiz_attempts")
-        .values(rows)
-        .onConflict((oc) => oc.doNothing())
-        .returning("id")
-        .execute();
-      return done.map((r) => r.id);
-    },
-
-    /** Inserts completions whose id is new and whose lesson the learner has not read yet; returns the ids inserted. */
-    async insertNewCompletions(rows: Insertable<LessonCompletionsTable>[]): Promise<string[]> {
-      if (rows.length === 0) return [];
-      const done = await db
-        .insertInto("lesson_completions")
-        .values(rows)
-        .onConflict((oc) => oc.doNothing())
-        .returning("id")
-        .execute();
-      return done.map((r) => r.id);
     },
 
     async attemptStats(learnerId: string): Promise<LessonStats[]> {

@@ -1,6 +1,6 @@
-import { sql, type Kysely } from "kysely";
+import { sql, type Insertable, type Kysely } from "kysely";
 import type { Dialect } from "../db/connect.js";
-import type { Database } from "../db/schema.js";
+import type { Database, LessonCompletionsTable, QuizAttemptsTable } from "../db/schema.js";
 
 /** One rollup row's increments: which table, which team (and commune), which week/lesson/kind, by how much. */
 export interface RollupDelta {
@@ -28,6 +28,32 @@ const TABLES = {
   kinds: { name: "report_team_kinds", keyCol: "kind", fields: ["visits"], commune: "report_commune_kinds" },
 } as const;
 
+type AttachmentRow = { kind: string; team_id: number; commune_code: string; at: string; removed_at: string | null };
+
+/** The person's credit and memberships (with `withEventId`, shaped to follow the stored events in a UNION). */
+function attachmentsSql(learnerId: string, withEventId = false) {
+  const id = withEventId ? sql`NULL, ` : sql``;
+  return sql`SELECT 'c' AS kind, ${id}c.team_id, t.commune_code, c.consented_at AS at, NULL AS removed_at FROM credits c JOIN teams t ON t.id = c.team_id WHERE c.resident_id = ${learnerId}
+    UNION ALL
+    SELECT 'm' AS kind, ${id}m.team_id, t.commune_code, m.joined_at AS at, m.removed_at FROM team_members m JOIN teams t ON t.id = m.team_id WHERE m.learner_id = ${learnerId}`;
+}
+
+function attachmentsOf(rows: AttachmentRow[]): Pick<LearnerFacts, "credit" | "memberships"> {
+  const c = rows.find((r) => r.kind === "c");
+  return {
+    credit: c ? { team_id: Number(c.team_id), commune_code: c.commune_code, consented_at: c.at } : null,
+    memberships: rows
+      .filter((r) => r.kind === "m")
+      .map((m) => ({ team_id: Number(m.team_id), commune_code: m.commune_code, joined_at: m.at, active: m.removed_at === null })),
+  };
+}
+
+/** `(col, …) VALUES (…), (…)` for rows that all have the same columns. */
+function valuesOf(rows: Record<string, unknown>[]) {
+  const cols = Object.keys(rows[0]!);
+  return sql`(${sql.join(cols.map((c) => sql.ref(c)))}) VALUES ${sql.join(rows.map((r) => sql`(${sql.join(cols.map((c) => sql`${r[c]}`))})`))}`;
+}
+
 /** For `x IN (…)`: an empty list matches nothing (a NUL placeholder would be refused by PostgreSQL). */
 const list = (xs: string[]) => (xs.length ? sql.join(xs.map((x) => sql`${x}`)) : sql`NULL`);
 const num = (v: unknown) => Number(v ?? 0);
@@ -49,7 +75,7 @@ export function reportRollupRepository(db: Kysely<Database>, dialect: Dialect) {
      * PostgreSQL, for a write that changes who a person is attached to (joining, crediting, leaving, erasure):
      * waits for every progress sync in flight and holds new ones at their INSERT until commit, so a sync either
      * committed before this write read the person's learning, or reads the attachment this write made. Joins are
-     * rare and syncs frequent: the syncs take no lock of their own (see withLearningRollups). The mode conflicts
+     * rare and syncs frequent: the syncs take no lock of their own (see storeLearningWithRollups). The mode conflicts
      * with itself, so these writes also run one at a time.
      */
     async lockAttachments(): Promise<void> {
@@ -63,18 +89,74 @@ export function reportRollupRepository(db: Kysely<Database>, dialect: Dialect) {
 
     /** The person's credit and memberships: one query (a sync pays for it on every call, on PostgreSQL a round trip). */
     async attachments(learnerId: string): Promise<Pick<LearnerFacts, "credit" | "memberships">> {
-      const rows = await sql<{ kind: "c" | "m"; team_id: number; commune_code: string; at: string; removed_at: string | null }>`
-        SELECT 'c' AS kind, c.team_id, t.commune_code, c.consented_at AS at, NULL AS removed_at FROM credits c JOIN teams t ON t.id = c.team_id WHERE c.resident_id = ${learnerId}
-        UNION ALL
-        SELECT 'm' AS kind, m.team_id, t.commune_code, m.joined_at AS at, m.removed_at FROM team_members m JOIN teams t ON t.id = m.team_id WHERE m.learner_id = ${learnerId}`.execute(
-        db,
-      );
-      const c = rows.rows.find((r) => r.kind === "c");
+      return attachmentsOf((await sql<AttachmentRow>`${attachmentsSql(learnerId)}`.execute(db)).rows);
+    },
+
+    /**
+     * A sync's new events stored (ids already there are skipped), and the person's attachments read after them.
+     * On PostgreSQL this is one statement: its INSERTs take their table lock before the statement's snapshot is
+     * taken, so a join holding lockAttachments is waited for and then seen (tests/integration/report-rollups).
+     * SQLite has no INSERT inside WITH; its writes run one at a time anyway.
+     */
+    async storeLearning(
+      learnerId: string,
+      attempts: Insertable<QuizAttemptsTable>[],
+      completions: Insertable<LessonCompletionsTable>[],
+    ): Promise<{ attempts: string[]; completions: string[]; attachments: Pick<LearnerFacts, "credit" | "memberships"> }> {
+      if (dialect === "sqlite") {
+        const stored = {
+          attempts: attempts.length
+            ? (
+                await db
+                  .insertInto("quiz_attempts")
+                  .values(attempts)
+                  .onConflict((oc) => oc.doNothing())
+                  .returning("id")
+                  .execute()
+              ).map((r) => r.id)
+            : [],
+          completions: completions.length
+            ? (
+                await db
+                  .insertInto("lesson_completions")
+                  .values(completions)
+                  .onConflict((oc) => oc.doNothing())
+                  .returning("id")
+                  .execute()
+              ).map((r) => r.id)
+            : [],
+        };
+        return {
+          ...stored,
+          attachments: stored.attempts.length + stored.completions.length ? await this.attachments(learnerId) : { credit: null, memberships: [] },
+        };
+      }
+      const ctes = [
+        ...(attempts.length ? [sql`new_attempts AS (INSERT INTO quiz_attempts ${valuesOf(attempts)} ON CONFLICT DO NOTHING RETURNING id)`] : []),
+        ...(completions.length ? [sql`new_completions AS (INSERT INTO lesson_completions ${valuesOf(completions)} ON CONFLICT DO NOTHING RETURNING id)`] : []),
+      ];
+      const events = [
+        ...(attempts.length
+          ? [
+              sql`SELECT 'a' AS kind, id AS event_id, NULL::bigint AS team_id, NULL::text AS commune_code, NULL::timestamptz AS at, NULL::timestamptz AS removed_at FROM new_attempts`,
+            ]
+          : []),
+        ...(completions.length
+          ? [
+              sql`SELECT 'e' AS kind, id AS event_id, NULL::bigint AS team_id, NULL::text AS commune_code, NULL::timestamptz AS at, NULL::timestamptz AS removed_at FROM new_completions`,
+            ]
+          : []),
+      ];
+      if (!ctes.length) return { attempts: [], completions: [], attachments: { credit: null, memberships: [] } };
+      const rows = (
+        await sql<
+          AttachmentRow & { kind: "a" | "e" | "c" | "m"; event_id: string | null }
+        >`WITH ${sql.join(ctes)} ${sql.join(events, sql` UNION ALL `)} UNION ALL ${attachmentsSql(learnerId, true)}`.execute(db)
+      ).rows;
       return {
-        credit: c ? { team_id: Number(c.team_id), commune_code: c.commune_code, consented_at: c.at } : null,
-        memberships: rows.rows
-          .filter((r) => r.kind === "m")
-          .map((m) => ({ team_id: Number(m.team_id), commune_code: m.commune_code, joined_at: m.at, active: m.removed_at === null })),
+        attempts: rows.filter((r) => r.kind === "a").map((r) => r.event_id!),
+        completions: rows.filter((r) => r.kind === "e").map((r) => r.event_id!),
+        attachments: attachmentsOf(rows),
       };
     },
 

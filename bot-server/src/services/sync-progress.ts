@@ -5,7 +5,7 @@ import { badRequest, conflict, notFound } from "../lib/errors.js";
 import type { Repositories, RepositorySet } from "../repositories/index.js";
 import type { StoredEventRef } from "../repositories/progress.js";
 import type { CourseCatalog } from "./course-catalog.js";
-import { withLearningRollups } from "./reports/rollups.js";
+import { storeLearningWithRollups } from "./reports/rollups.js";
 
 /** How long after their first sign-in a learner's ref code still counts as how they first came. */
 export const REF_WINDOW_MS = 24 * 3600_000;
@@ -97,10 +97,7 @@ export async function syncProgress(deps: SyncDeps, learnerId: string, req: SyncR
     // INSERT: an erasure holds the learner's row and then waits for syncs in flight (lockAttachments).
     if (req.ref) await repos.learners.setRefIfEmpty(learnerId, req.ref, receivedAt, new Date(Date.parse(receivedAt) - REF_WINDOW_MS).toISOString());
     // The report rollups move with the learning of a resident credited to a team or of a team member.
-    const stored = await withLearningRollups(repos, deps.catalog, learnerId, async () => ({
-      attempts: await repos.progress.insertNewAttempts(attempts),
-      completions: await repos.progress.insertNewCompletions(completions),
-    }));
+    const stored = await storeLearningWithRollups(repos, deps.catalog, learnerId, attempts, completions);
     const inserted = new Set([...stored.attempts, ...stored.completions]);
     const notInserted = (rows: { id: string }[]) => rows.map((r) => r.id).filter((id) => !inserted.has(id));
     // Whatever was not inserted is a replay by this learner — or an id taken by other data, which voids the batch.

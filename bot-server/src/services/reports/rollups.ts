@@ -1,4 +1,6 @@
 import { vietnamWeekStart } from "../../../../shared/lib/vietnam-time.js";
+import type { Insertable } from "kysely";
+import type { LessonCompletionsTable, QuizAttemptsTable } from "../../db/schema.js";
 import type { RepositorySet } from "../../repositories/index.js";
 import type { LearnerFacts, RollupDelta } from "../../repositories/report-rollups.js";
 import type { CourseCatalog } from "../course-catalog.js";
@@ -83,24 +85,23 @@ export interface StoredLearning {
 }
 
 /**
- * The same for a write that changes only the learner's learning (a progress sync). It writes first and looks
- * after: joining, crediting and leaving wait for the sync's INSERT to commit (lockAttachments), so the attachment
- * read after it is the one that holds at commit. A replay, or a learner attached to no team — most residents —
- * pays one lookup beside the write and takes no lock. The share before is the learning without this write's
- * events, read under a per-learner lock so that two syncs of one person count in turn.
+ * A progress sync's write, with the rollups moved accordingly. It writes first and looks after: joining,
+ * crediting and leaving wait for the sync's INSERT to commit (lockAttachments), so the attachments read with the
+ * write are the ones that hold at commit. A replay, or a learner attached to no team — most residents — pays
+ * nothing beside the write (one statement on PostgreSQL) and takes no lock. The share before is the learning
+ * without this write's events, read under a per-learner lock so that two syncs of one person count in turn.
  */
-export async function withLearningRollups(
+export async function storeLearningWithRollups(
   repos: RepositorySet,
   catalog: CourseCatalog,
   learnerId: string,
-  write: () => Promise<StoredLearning>,
+  attempts: Insertable<QuizAttemptsTable>[],
+  completions: Insertable<LessonCompletionsTable>[],
 ): Promise<StoredLearning> {
   const r = repos.reportRollups;
-  const stored = await write();
+  const { attachments: a, ...stored } = await r.storeLearning(learnerId, attempts, completions);
   const ids = [...stored.attempts, ...stored.completions];
-  if (ids.length === 0) return stored;
-  const a = await r.attachments(learnerId);
-  if (a.credit === null && a.memberships.length === 0) return stored;
+  if (ids.length === 0 || (a.credit === null && a.memberships.length === 0)) return stored;
   await r.lockLearning(learnerId);
   const core = coreLessonIds(catalog);
   const after = { ...a, ...(await r.learning(learnerId)) };
