@@ -103,54 +103,31 @@ export function reportRollupRepository(db: Kysely<Database>, dialect: Dialect) {
       attempts: Insertable<QuizAttemptsTable>[],
       completions: Insertable<LessonCompletionsTable>[],
     ): Promise<{ attempts: string[]; completions: string[]; attachments: Pick<LearnerFacts, "credit" | "memberships"> }> {
+      const none = { credit: null, memberships: [] };
+      const parts = [
+        { kind: "a", cte: "new_attempts", table: "quiz_attempts", rows: attempts as Record<string, unknown>[] },
+        { kind: "e", cte: "new_completions", table: "lesson_completions", rows: completions as Record<string, unknown>[] },
+      ].filter((p) => p.rows.length);
+      const insert = (p: (typeof parts)[number]) => sql`INSERT INTO ${sql.table(p.table)} ${valuesOf(p.rows)} ON CONFLICT DO NOTHING RETURNING id`;
       if (dialect === "sqlite") {
-        const stored = {
-          attempts: attempts.length
-            ? (
-                await db
-                  .insertInto("quiz_attempts")
-                  .values(attempts)
-                  .onConflict((oc) => oc.doNothing())
-                  .returning("id")
-                  .execute()
-              ).map((r) => r.id)
-            : [],
-          completions: completions.length
-            ? (
-                await db
-                  .insertInto("lesson_completions")
-                  .values(completions)
-                  .onConflict((oc) => oc.doNothing())
-                  .returning("id")
-                  .execute()
-              ).map((r) => r.id)
-            : [],
-        };
-        return {
-          ...stored,
-          attachments: stored.attempts.length + stored.completions.length ? await this.attachments(learnerId) : { credit: null, memberships: [] },
-        };
+        const ids = new Map<string, string[]>();
+        for (const p of parts)
+          ids.set(
+            p.kind,
+            (await sql<{ id: string }>`${insert(p)}`.execute(db)).rows.map((r) => r.id),
+          );
+        const stored = { attempts: ids.get("a") ?? [], completions: ids.get("e") ?? [] };
+        return { ...stored, attachments: stored.attempts.length + stored.completions.length ? await this.attachments(learnerId) : none };
       }
-      const ctes = [
-        ...(attempts.length ? [sql`new_attempts AS (INSERT INTO quiz_attempts ${valuesOf(attempts)} ON CONFLICT DO NOTHING RETURNING id)`] : []),
-        ...(completions.length ? [sql`new_completions AS (INSERT INTO lesson_completions ${valuesOf(completions)} ON CONFLICT DO NOTHING RETURNING id)`] : []),
-      ];
-      const events = [
-        ...(attempts.length
-          ? [
-              sql`SELECT 'a' AS kind, id AS event_id, NULL::bigint AS team_id, NULL::text AS commune_code, NULL::timestamptz AS at, NULL::timestamptz AS removed_at FROM new_attempts`,
-            ]
-          : []),
-        ...(completions.length
-          ? [
-              sql`SELECT 'e' AS kind, id AS event_id, NULL::bigint AS team_id, NULL::text AS commune_code, NULL::timestamptz AS at, NULL::timestamptz AS removed_at FROM new_completions`,
-            ]
-          : []),
-      ];
-      if (!ctes.length) return { attempts: [], completions: [], attachments: { credit: null, memberships: [] } };
+      if (!parts.length) return { attempts: [], completions: [], attachments: none };
+      const ctes = parts.map((p) => sql`${sql.ref(p.cte)} AS (${insert(p)})`);
+      const events = parts.map(
+        (p) =>
+          sql`SELECT ${sql.lit(p.kind)} AS kind, id AS event_id, NULL::bigint AS team_id, NULL::text AS commune_code, NULL::timestamptz AS at, NULL::timestamptz AS removed_at FROM ${sql.ref(p.cte)}`,
+      );
       const rows = (
         await sql<
-          AttachmentRow & { kind: "a" | "e" | "c" | "m"; event_id: string | null }
+          AttachmentRow & { event_id: string | null }
         >`WITH ${sql.join(ctes)} ${sql.join(events, sql` UNION ALL `)} UNION ALL ${attachmentsSql(learnerId, true)}`.execute(db)
       ).rows;
       return {
