@@ -281,4 +281,55 @@ describe.each(DIALECTS)("report rollups on %s", (dialect) => {
         .map((row) => [(row as { members: number }).members, (row as { trained: number }).trained]),
     ).toEqual([[1, 1]]);
   });
+  it("a resident in no team syncs in one statement; anyone in a team, and any replay, takes the full path and stores nothing there", async () => {
+    const deps = teamDeps(t.app)();
+    const repos = deps.repos;
+    const r = repos.reportRollups;
+    const now = clock.now().toISOString();
+    for (const [i, id] of ["alone-1", "alone-2"].entries()) {
+      await repos.learners.insert({
+        id,
+        zalo_user_id: `5600000000000000${100 + i}`,
+        name: "Một mình",
+        id_by_oa: null,
+        ref_code: null,
+        created_at: now,
+        updated_at: now,
+      });
+    }
+    const tried = (id: string, learner: string, lesson: string) => ({
+      id,
+      learner_id: learner,
+      lesson_id: lesson,
+      correct: 2,
+      total: 2,
+      score_pct: 100,
+      passed: 1,
+      answers: "[]",
+      answered_at: now,
+      received_at: now,
+    });
+    const done = (id: string, learner: string, lesson: string) => ({ id, learner_id: learner, lesson_id: lesson, completed_at: now, received_at: now });
+    const ids = async (learner: string) =>
+      [
+        ...(await repos.progress.findAttempts(["alone-a1", "alone-a2", "alone-a3", "alone-a4"])).filter((x) => x.learner_id === learner).map((x) => x.id),
+        ...(await repos.progress.findCompletions(["alone-c1", "alone-c2"])).filter((x) => x.learner_id === learner).map((x) => x.id),
+      ].sort();
+    expect(await r.storeLearningIfAlone("alone-1", [tried("alone-a1", "alone-1", "bat-may")], [])).toEqual({ attempts: ["alone-a1"], completions: [] });
+    const both = await r.storeLearningIfAlone("alone-1", [tried("alone-a4", "alone-1", "ket-noi-wifi")], [done("alone-c1", "alone-1", "bat-may")]);
+    // SQLite has no INSERT inside WITH: a batch of both kinds takes the full path there.
+    expect(both).toEqual(dialect === "postgres" ? { attempts: ["alone-a4"], completions: ["alone-c1"] } : null);
+    if (!both)
+      expect(await r.storeLearningIfAlone("alone-1", [], [done("alone-c1", "alone-1", "bat-may")])).toEqual({ attempts: [], completions: ["alone-c1"] });
+    // A replay with one new event fails whole: the new one is not stored by this path.
+    expect(await r.storeLearningIfAlone("alone-1", [tried("alone-a1", "alone-1", "bat-may"), tried("alone-a2", "alone-1", "bat-may")], [])).toBeNull();
+    // A second completion of a lesson, under a new id, likewise.
+    expect(await r.storeLearningIfAlone("alone-1", [], [done("alone-c2", "alone-1", "bat-may")])).toBeNull();
+    expect(await ids("alone-1")).toEqual(dialect === "postgres" ? ["alone-a1", "alone-a4", "alone-c1"] : ["alone-a1", "alone-c1"]);
+    // Once in a team, the rollups must move: nothing is stored here.
+    const team = await createTeam(deps, OFFICIAL, { communeCode: HANOI[0]!, name: "Tổ một mình" });
+    await joinTeam(deps, { id: "alone-2", learnerId: "alone-2" }, (await createInvite(deps, OFFICIAL, team.id)).code);
+    expect(await r.storeLearningIfAlone("alone-2", [tried("alone-a3", "alone-2", "bat-may")], [])).toBeNull();
+    expect(await ids("alone-2")).toEqual([]);
+  });
 });

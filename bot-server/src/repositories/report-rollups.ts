@@ -54,6 +54,14 @@ function valuesOf(rows: Record<string, unknown>[]) {
   return sql`(${sql.join(cols.map((c) => sql.ref(c)))}) VALUES ${sql.join(rows.map((r) => sql`(${sql.join(cols.map((c) => sql`${r[c]}`))})`))}`;
 }
 
+/** A sync's new events, per table: the kind they are returned under and the CTE that inserts them. */
+function learningParts(attempts: Insertable<QuizAttemptsTable>[], completions: Insertable<LessonCompletionsTable>[]) {
+  return [
+    { kind: "a", cte: "new_attempts", table: "quiz_attempts", rows: attempts as Record<string, unknown>[] },
+    { kind: "e", cte: "new_completions", table: "lesson_completions", rows: completions as Record<string, unknown>[] },
+  ].filter((p) => p.rows.length);
+}
+
 /** For `x IN (…)`: an empty list matches nothing (a NUL placeholder would be refused by PostgreSQL). */
 const list = (xs: string[]) => (xs.length ? sql.join(xs.map((x) => sql`${x}`)) : sql`NULL`);
 const num = (v: unknown) => Number(v ?? 0);
@@ -104,10 +112,7 @@ export function reportRollupRepository(db: Kysely<Database>, dialect: Dialect) {
       completions: Insertable<LessonCompletionsTable>[],
     ): Promise<{ attempts: string[]; completions: string[]; attachments: Pick<LearnerFacts, "credit" | "memberships"> }> {
       const none = { credit: null, memberships: [] };
-      const parts = [
-        { kind: "a", cte: "new_attempts", table: "quiz_attempts", rows: attempts as Record<string, unknown>[] },
-        { kind: "e", cte: "new_completions", table: "lesson_completions", rows: completions as Record<string, unknown>[] },
-      ].filter((p) => p.rows.length);
+      const parts = learningParts(attempts, completions);
       const insert = (p: (typeof parts)[number]) => sql`INSERT INTO ${sql.table(p.table)} ${valuesOf(p.rows)} ON CONFLICT DO NOTHING RETURNING id`;
       if (dialect === "sqlite") {
         const ids = new Map<string, string[]>();
@@ -135,6 +140,55 @@ export function reportRollupRepository(db: Kysely<Database>, dialect: Dialect) {
         completions: rows.filter((r) => r.kind === "e").map((r) => r.event_id!),
         attachments: attachmentsOf(rows),
       };
+    },
+
+    /**
+     * The common sync in one statement and no transaction: new events of a learner attached to no team (most
+     * residents). They are stored only if the person has no credit and no membership, and not at all if any id or
+     * lesson is already stored (the statement fails whole). null: nothing was stored, and the sync takes the full
+     * path (storeLearning in a transaction). Exact for the same reason as storeLearning: on PostgreSQL the INSERT's
+     * table lock comes before the snapshot, so a join in flight is waited for and then seen, and a join after this
+     * statement reads its events; SQLite runs one write at a time. SQLite has no INSERT inside WITH, so there a
+     * batch of both kinds of event takes the full path.
+     */
+    async storeLearningIfAlone(
+      learnerId: string,
+      attempts: Insertable<QuizAttemptsTable>[],
+      completions: Insertable<LessonCompletionsTable>[],
+    ): Promise<{ attempts: string[]; completions: string[] } | null> {
+      const parts = learningParts(attempts, completions);
+      if (!parts.length || (dialect === "sqlite" && parts.length > 1)) return null;
+      const alone = sql`NOT EXISTS (SELECT 1 FROM credits WHERE resident_id = ${learnerId}) AND NOT EXISTS (SELECT 1 FROM team_members WHERE learner_id = ${learnerId})`;
+      // The rows go in as one JSON array (a VALUES list under SELECT would have no column types on PostgreSQL).
+      const insert = (p: (typeof parts)[number]) => {
+        const names = Object.keys(p.rows[0]!);
+        const cols = sql.join(names.map((c) => sql.ref(c)));
+        const json = JSON.stringify(p.rows);
+        const rows =
+          dialect === "postgres"
+            ? sql`SELECT ${cols} FROM jsonb_populate_recordset(NULL::${sql.table(p.table)}, ${json}::jsonb)`
+            : sql`SELECT ${sql.join(names.map((c) => sql`json_extract(value, ${`$.${c}`})`))} FROM json_each(${json})`;
+        return sql`INSERT INTO ${sql.table(p.table)} (${cols}) ${rows} WHERE ${alone} RETURNING id`;
+      };
+      const ctes = parts.map((p) => sql`${sql.ref(p.cte)} AS (${insert(p)})`);
+      const statement =
+        dialect === "postgres"
+          ? sql<{ kind: string; id: string }>`WITH ${sql.join(ctes)} ${sql.join(
+              parts.map((p) => sql`SELECT ${sql.lit(p.kind)} AS kind, id FROM ${sql.ref(p.cte)}`),
+              sql` UNION ALL `,
+            )}`
+          : sql<{ id: string }>`${insert(parts[0]!)}`;
+      try {
+        const rows = (await statement.execute(db)).rows as { kind?: string; id: string }[];
+        if (rows.length !== attempts.length + completions.length) return null;
+        const of = (kind: string) => rows.filter((r) => (r.kind ?? parts[0]!.kind) === kind).map((r) => r.id);
+        return { attempts: of("a"), completions: of("e") };
+      } catch (e) {
+        // A replay or a second reading of a lesson: the full path tells duplicates from conflicts.
+        const code = (e as { code?: string }).code;
+        if (code === "23505" || code === "SQLITE_CONSTRAINT_PRIMARYKEY" || code === "SQLITE_CONSTRAINT_UNIQUE") return null;
+        throw e;
+      }
     },
 
     /** The person's lessons completed and, per lesson attempted, whether any attempt passed (leaving out some events). */

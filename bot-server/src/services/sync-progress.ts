@@ -90,6 +90,18 @@ export async function syncProgress(deps: SyncDeps, learnerId: string, req: SyncR
       : [{ id: ev.id, learner_id: learnerId, lesson_id: ev.lessonId, completed_at: new Date(ev.at).toISOString(), received_at: receivedAt }],
   );
 
+  const results = (inserted: Set<string>): SyncResponse => ({
+    results: req.events.map((ev) => {
+      const status = inserted.has(ev.id) ? ("accepted" as const) : ("duplicate" as const);
+      if (ev.kind === "completion") return { id: ev.id, status };
+      const g = grades.get(ev.id)!;
+      return { id: ev.id, status, scorePct: g.scorePct, passed: g.passed };
+    }),
+  });
+  // The common sync — new events of a resident in no team, no ref code — is one statement and no transaction.
+  const alone = req.ref ? null : await deps.repos.reportRollups.storeLearningIfAlone(learnerId, attempts, completions);
+  if (alone) return results(new Set([...alone.attempts, ...alone.completions]));
+
   // Insert first and look only at what did not go in: in the common case a sync is one INSERT in a transaction.
   return deps.repos.transaction(async (repos: RepositorySet) => {
     // The code the app was first opened with: kept for someone who started within the last day, not for a
@@ -104,13 +116,6 @@ export async function syncProgress(deps: SyncDeps, learnerId: string, req: SyncR
     checkOwnership(await repos.progress.findAttempts(notInserted(attempts)), learnerId, lessonOf);
     // A completion that is not stored under its id conflicted with an earlier read of the same lesson: a duplicate.
     checkOwnership(await repos.progress.findCompletions(notInserted(completions)), learnerId, lessonOf);
-    return {
-      results: req.events.map((ev) => {
-        const status = inserted.has(ev.id) ? ("accepted" as const) : ("duplicate" as const);
-        if (ev.kind === "completion") return { id: ev.id, status };
-        const g = grades.get(ev.id)!;
-        return { id: ev.id, status, scorePct: g.scorePct, passed: g.passed };
-      }),
-    };
+    return results(inserted);
   });
 }
