@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { FIXTURE_ROOT } from "../tests/helpers/fixture.js";
 import { loadCourse, loadCourseOrThrow, type ContentIssue } from "./content-loader.js";
 import { QUESTION_KINDS } from "./schemas/content.js";
+import { optionId } from "./lib/option-id.js";
 
 const L1 = "lessons/dien-thoai/01-bat-may.yaml";
 const L2 = "lessons/dien-thoai/02-ket-noi-wifi.yaml";
@@ -68,6 +69,22 @@ describe("loadCourse on the fixture course", () => {
     expect(lesson.steps[2]!.text).toBe("Gặp tin đáng ngờ, gọi đường dây nóng 156 hoặc tra cứu trên tinnhiemmang.vn.");
     expect(lesson.quiz[2]!.options[1]!.text).toBe("Không đọc và gọi 156 để báo");
     expect(JSON.stringify(course.lessons)).not.toContain("{{");
+  });
+
+  it("gives every option an id made from what it says before {{vars}} are filled, unique in its question", () => {
+    for (const l of course.lessons) {
+      for (const q of l.quiz) {
+        expect(new Set(q.options.map((o) => o.id)).size).toBe(q.options.length);
+        for (const o of q.options) expect(o.id).toMatch(/^[0-9a-z]{10}$/);
+      }
+    }
+    // An option with a variable keeps its id when the variable's value changes.
+    const withVar = course.lessons
+      .find((l) => l.id === "nhan-biet-lua-dao")!
+      .quiz.flatMap((q) => q.options)
+      .find((o) => o.text.startsWith("Không đọc và gọi"))!;
+    expect(withVar.text).not.toContain("{{");
+    expect(withVar.id).toBe(optionId("Không đọc và gọi {{duong_day_nong}} để báo"));
   });
 
   it("loadCourseOrThrow returns the same course", () => {

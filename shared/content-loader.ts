@@ -3,8 +3,9 @@ import { basename, dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { LineCounter, parseDocument, isNode, type Document } from "yaml";
 import { z } from "zod";
-import { faqEntrySchema, lessonSchema, skillSchema, type FaqEntry, type Lesson, type Skill } from "./schemas/content.js";
+import { faqEntrySchema, lessonSchema, skillSchema, type FaqEntry, type Lesson, type LessonSource, type Skill } from "./schemas/content.js";
 import { checkFaq, checkLesson, checkSvg, type PathIssue } from "./lib/content-rules.js";
+import { optionId } from "./lib/option-id.js";
 import { fillVars } from "./lib/text.js";
 
 export const CONTENT_ROOT = join(dirname(fileURLToPath(import.meta.url)), "content");
@@ -130,7 +131,8 @@ export function loadCourse(root: string = CONTENT_ROOT): { course: Course; issue
   return { course: { skills, lessons, vars, faq }, issues };
 }
 
-function fillLesson(l: Lesson, vars: Record<string, string>): Lesson {
+/** The lesson as the apps use it: {{vars}} filled in, every option with its id. */
+function fillLesson(l: LessonSource, vars: Record<string, string>): Lesson {
   const f = (s: string) => fillVars(s, vars);
   return {
     ...l,
@@ -141,7 +143,7 @@ function fillLesson(l: Lesson, vars: Record<string, string>): Lesson {
     quiz: l.quiz.map((q) => ({
       ...q,
       prompt: f(q.prompt),
-      options: q.options.map((o) => ({ ...o, text: f(o.text), explain: f(o.explain), from: o.from && f(o.from) })),
+      options: q.options.map((o) => ({ ...o, id: optionId(o.text, o.from), text: f(o.text), explain: f(o.explain), from: o.from && f(o.from) })),
     })),
   };
 }

@@ -1,4 +1,5 @@
-import type { FaqEntry, Lesson, Question } from "../schemas/content.js";
+import type { FaqEntry, LessonSource as Lesson, QuestionSource as Question } from "../schemas/content.js";
+import { optionId } from "./option-id.js";
 import { countWords, varNames } from "./text.js";
 
 export interface PathIssue {
@@ -19,6 +20,9 @@ export const WORD_LIMITS = {
 } as const;
 
 export const SVG_MAX_BYTES = 8 * 1024;
+
+/** A decree, circular, decision or law by its number (69/2024/NĐ-CP, 17/2024/TT-NHNN, 2345/QĐ-NHNN, 91/2025/QH15). */
+export const LEGAL_NUMBER = /\b\d{1,5}\/(?:\d{4}\/)?(?:NĐ-CP|TT-[A-ZĐ]+|QĐ-[A-ZĐ]+|QH\d+|NQ-[A-ZĐ]+|[A-ZĐ]+-[A-ZĐ]+)\b/u;
 
 const OPTION_COUNTS: Record<Question["kind"], [number, number]> = {
   single: [3, 4],
@@ -53,8 +57,12 @@ function checkQuestion(q: Question, at: PropertyKey[]): PathIssue[] {
       if (correct < 1 || wrong < 1) add(["options"], "spot-scam needs at least one scam (correct: true) and one genuine message");
       break;
   }
+  const ids = new Set<string>();
   q.options.forEach((o, i) => {
     if (o.from !== undefined && q.kind !== "spot-scam") add(["options", i, "from"], "from is only for spot-scam messages");
+    const oid = optionId(o.text, o.from);
+    if (ids.has(oid)) add(["options", i, "text"], "two options say the same thing");
+    ids.add(oid);
   });
   return out;
 }
@@ -101,6 +109,9 @@ export function checkLesson(l: Lesson, ctx: LessonContext): PathIssue[] {
   });
 
   for (const [path, text, limit] of texts) {
+    const legal = text.match(LEGAL_NUMBER);
+    if (legal)
+      out.push({ path, message: `${path.join(".")}: "${legal[0]}" — numbers of legal texts go in teacherNotes.sources, not in what a resident reads` });
     const words = countWords(text);
     if (words > limit) out.push({ path, message: `${path.join(".")}: ${words} words, the budget is ${limit}` });
     if (/<\/?[a-z!]/i.test(text) || /\]\(/.test(text)) out.push({ path, message: `${path.join(".")}: no HTML or links in text` });

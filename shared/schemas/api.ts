@@ -38,12 +38,15 @@ export const signInResponseSchema = z.object({
 });
 export type SignInResponse = z.infer<typeof signInResponseSchema>;
 
+/** An option's id (shared/lib/option-id.ts): answers name options, never their shuffled positions. */
+export const optionIdSchema = z.string().regex(/^[0-9a-z]{1,16}$/, "an option id");
+
 export const attemptEventSchema = z.strictObject({
   kind: z.literal("attempt"),
   id: clientIdSchema,
   lessonId: lessonIdSchema,
   answers: z
-    .array(z.strictObject({ questionId: questionIdSchema, answer: z.array(z.number().int().min(0).max(9)).max(10) }))
+    .array(z.strictObject({ questionId: questionIdSchema, answer: z.array(optionIdSchema).max(10) }))
     .min(1)
     .max(10),
   at: z.iso.datetime({ offset: true }),

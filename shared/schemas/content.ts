@@ -23,7 +23,9 @@ export const optionSchema = z.strictObject({
   correct: z.boolean().optional(),
   from: text.optional(),
 });
-export type QuizOption = z.infer<typeof optionSchema>;
+export type OptionSource = z.infer<typeof optionSchema>;
+/** An option as the apps see it: with its id, which answers carry (never its position, which is shuffled). */
+export type QuizOption = OptionSource & { id: string };
 
 export const questionSchema = z.strictObject({
   id: z.string().regex(QUESTION_ID, "must be q1, q2, …"),
@@ -31,7 +33,8 @@ export const questionSchema = z.strictObject({
   prompt: text,
   options: z.array(optionSchema).min(2).max(6),
 });
-export type Question = z.infer<typeof questionSchema>;
+export type QuestionSource = z.infer<typeof questionSchema>;
+export type Question = Omit<QuestionSource, "options"> & { options: QuizOption[] };
 
 export const stepSchema = z
   .strictObject({
@@ -47,6 +50,19 @@ export const stepSchema = z
   .refine((s) => !s.image || !!s.alt, { message: "a step with an image needs alt text", path: ["alt"] });
 export type Step = z.infer<typeof stepSchema>;
 
+/** For the tổ member who teaches the lesson door to door; members see them in the mini app, and as a printed A4 page. */
+export const teacherNotesSchema = z.strictObject({
+  /** What to show on the resident's own phone. */
+  show: z.array(text).min(1).max(5),
+  /** Mistakes residents commonly make here. */
+  mistakes: z.array(text).min(1).max(5),
+  /** The hands-on task that proves the resident can do it. */
+  handsOn: text,
+  /** Where each fact of the lesson comes from: laws, decrees, official pages (numbers of legal texts belong here, not in the lesson). */
+  sources: z.array(text).min(1).max(10),
+});
+export type TeacherNotes = z.infer<typeof teacherNotesSchema>;
+
 export const lessonSchema = z.strictObject({
   id,
   skill: id,
@@ -57,8 +73,16 @@ export const lessonSchema = z.strictObject({
   keySteps: z.array(text).min(3).max(5),
   steps: z.array(stepSchema).min(3).max(8),
   quiz: z.array(questionSchema).min(3).max(6),
+  /** Codes of shared/content/competences.yaml (757/QĐ-BKHCN, Phụ lục I) this lesson teaches. */
+  competences: z
+    .array(z.string().regex(/^\d+(\.\d+)*$/, "a competence code such as 4.2"))
+    .min(1)
+    .max(6)
+    .optional(),
+  teacherNotes: teacherNotesSchema.optional(),
 });
-export type Lesson = z.infer<typeof lessonSchema>;
+export type LessonSource = z.infer<typeof lessonSchema>;
+export type Lesson = Omit<LessonSource, "quiz"> & { quiz: Question[] };
 
 /** What the mini app's home screen needs about each lesson, without its steps. */
 export type LessonSummary = Pick<Lesson, "id" | "skill" | "order" | "title" | "summary" | "minutes"> & {

@@ -57,8 +57,10 @@ export async function readAllSteps(page: Page, steps: number, name: string): Pro
   }
 }
 
-function optionButton(page: Page, q: Question, i: number) {
-  return page.locator("ul.options button.option").nth(i);
+/** The button of an option, found by its text: the options are shown shuffled. */
+function optionButton(page: Page, q: Question, id: string) {
+  const o = q.options.find((x) => x.id === id)!;
+  return page.locator("ul.options button.option").filter({ has: page.locator(".option__text", { hasText: o.text }) });
 }
 
 /** Answers one question on screen: right, or deliberately wrong (single / true-false questions only). */
@@ -66,13 +68,13 @@ export async function answer(page: Page, q: Question, wrong = false): Promise<vo
   await expect.poll(() => page.locator(".question__prompt").innerText()).toBe(q.prompt);
   const right = correctAnswer(q);
   if (q.kind === "single" || q.kind === "true-false") {
-    const pick = wrong ? q.options.findIndex((_, i) => !right.includes(i)) : right[0]!;
+    const pick = wrong ? q.options.find((o) => !right.includes(o.id))!.id : right[0]!;
     await optionButton(page, q, pick).click();
     return;
   }
   if (wrong) throw new Error("the scenario answers wrong only on single or true/false questions");
   if (q.kind === "multiple" || q.kind === "spot-scam") {
-    for (const i of right) await optionButton(page, q, i).click();
+    for (const id of right) await optionButton(page, q, id).click();
   } else {
     // Order: move each step up into its place, as a learner would with the arrow buttons.
     for (let target = 0; target < q.options.length; target++) {

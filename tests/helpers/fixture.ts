@@ -14,7 +14,10 @@ export function fixtureCourse(): Course {
 
 export type FixtureLessonId = "bat-may" | "ket-noi-wifi" | "nhan-biet-lua-dao";
 
-/** The right answers, written out by hand from the YAML so that tests do not grade with the code under test. */
+/**
+ * The right answers, written out by hand from the YAML so that tests do not grade with the code under test: the
+ * positions of the options in the file, turned into the options' ids by `answers`.
+ */
 export const KEY: Record<FixtureLessonId, Record<string, number[]>> = {
   "bat-may": { q1: [1], q2: [1], q3: [0, 2] },
   "ket-noi-wifi": { q1: [0, 1, 2, 3], q2: [2], q3: [0], q4: [0, 1], q5: [0] },
@@ -28,11 +31,20 @@ export const WRONG: Record<FixtureLessonId, Record<string, number[]>> = {
   "nhan-biet-lua-dao": { q1: [0], q2: [0], q3: [0], q4: [0] },
 };
 
+/** The ids of the options at these positions in the file. */
+export function optionIds(lessonId: string, questionId: string, positions: number[]): string[] {
+  const q = fixtureCourse()
+    .lessons.find((l) => l.id === lessonId)
+    ?.quiz.find((x) => x.id === questionId);
+  if (!q) throw new Error(`no question ${lessonId}/${questionId} in the fixture course`);
+  return positions.map((i) => q.options[i]!.id);
+}
+
 /** Every question of a fixture lesson answered, right except for the question ids listed in `wrong`. */
 export function answers(lessonId: FixtureLessonId, wrong: string[] = []): AttemptEvent["answers"] {
   return Object.keys(KEY[lessonId]).map((questionId) => ({
     questionId,
-    answer: wrong.includes(questionId) ? WRONG[lessonId][questionId]! : KEY[lessonId][questionId]!,
+    answer: optionIds(lessonId, questionId, wrong.includes(questionId) ? WRONG[lessonId][questionId]! : KEY[lessonId][questionId]!),
   }));
 }
 

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sessionTokens } from "../../bot-server/src/lib/session.js";
 import { createTestApp, signInAs, type TestApp } from "../helpers/app.js";
 import { DIALECTS } from "../helpers/databases.js";
-import { answers, attempt, completion, FIXED_NOW, fixtureCourse, manualClock } from "../helpers/fixture.js";
+import { answers, attempt, completion, FIXED_NOW, fixtureCourse, manualClock, optionIds } from "../helpers/fixture.js";
 import { snapshot } from "../helpers/rows.js";
 
 const course = fixtureCourse();
@@ -155,7 +155,7 @@ describe.each(DIALECTS)("bad input on %s", (dialect) => {
     });
 
     it("a badly shaped answer → 400 invalid_answer; an incomplete attempt → 400 incomplete_attempt", async () => {
-      const twoForSingle = answers("ket-noi-wifi").map((a) => (a.questionId === "q2" ? { ...a, answer: [0, 2] } : a));
+      const twoForSingle = answers("ket-noi-wifi").map((a) => (a.questionId === "q2" ? { ...a, answer: optionIds("ket-noi-wifi", "q2", [0, 2]) } : a));
       expectRefusal(await sync({ events: [attempt("ket-noi-wifi", { answers: twoForSingle })] }), 400, "invalid_answer");
       expectRefusal(await sync({ events: [attempt("ket-noi-wifi", { answers: answers("ket-noi-wifi").slice(1) })] }), 400, "incomplete_attempt");
       await unchanged();

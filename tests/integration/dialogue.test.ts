@@ -49,20 +49,25 @@ const U = {
 };
 
 /** The one quiz question of the course that a chat message shows (found by its prompt and options, from the YAML). */
-function questionShown(text: string): { lesson: Lesson; q: Question; right: number } {
+/** The question on screen, its options in the order shown (the quiz shuffles them), and the position of the right one. */
+function questionShown(text: string): { lesson: Lesson; q: Question; shown: Question["options"]; right: number } {
   const m = /^Câu (\d)\/3: ([\s\S]*?)\n\n([\s\S]*)$/.exec(text);
   if (!m) throw new Error(`not a quiz question: ${text}`);
   const lines = m[3]!.split("\n");
   const found = course.lessons.flatMap((lesson) =>
     lesson.quiz
-      .filter((q) => q.prompt === m[2] && q.options.length === lines.length && q.options.every((o, i) => lines[i] === `${"ABCDE"[i]}. ${o.text}`))
-      .map((q) => ({ lesson, q })),
+      .filter((q) => q.prompt === m[2] && q.options.length === lines.length)
+      .map((q) => ({ lesson, q, shown: lines.map((line, i) => q.options.find((o) => line === `${"ABCDE"[i]}. ${o.text}`)) })),
   );
   expect(found, `question "${m[2]}"`).toHaveLength(1);
-  const { lesson, q } = found[0]!;
-  const right = q.options.findIndex((o) => o.correct === true);
+  const { lesson, q, shown } = found[0]!;
+  expect(
+    shown.every((o) => o !== undefined),
+    "every line is one of the question's options",
+  ).toBe(true);
+  const right = shown.findIndex((o) => o!.correct === true);
   expect(right).toBeGreaterThanOrEqual(0);
-  return { lesson, q, right };
+  return { lesson, q, shown: shown as Question["options"], right };
 }
 
 describe.each(DIALECTS)("the OA dialogue end to end through the sandbox on %s", (dialect) => {
@@ -242,12 +247,12 @@ describe.each(DIALECTS)("the OA dialogue end to end through the sandbox on %s", 
     expect(first).toHaveLength(1);
     const q1 = questionShown(first[0]!.message.text!);
     expect(first[0]!.message.text).toMatch(/^Câu 1\/3: /);
-    expect(buttonsOf(first[0]!).map((b) => b.payload)).toEqual(q1.q.options.map((_, i) => `#tl:${i}`));
+    expect(buttonsOf(first[0]!).map((b) => b.payload)).toEqual(q1.shown.map((_, i) => `#tl:${i}`));
 
     // 1: right, by tapping the button.
     const r1 = await say(t.app, U.quiz, `#tl:${q1.right}`);
     expect(r1).toHaveLength(2);
-    expect(r1[0]!.message.text).toBe(`Đúng rồi! ${q1.q.options[q1.right]!.explain}`);
+    expect(r1[0]!.message.text).toBe(`Đúng rồi! ${q1.shown[q1.right]!.explain}`);
     const q2 = questionShown(r1[1]!.message.text!);
     expect(r1[1]!.message.text).toMatch(/^Câu 2\/3: /);
 
@@ -261,8 +266,8 @@ describe.each(DIALECTS)("the OA dialogue end to end through the sandbox on %s", 
     const wrong = q2.right === 0 ? 1 : 0;
     const r2 = await say(t.app, U.quiz, "ABCDE"[wrong]!.toLowerCase());
     expect(r2).toHaveLength(2);
-    const rightOpt = q2.q.options[q2.right]!;
-    expect(r2[0]!.message.text).toBe(`Chưa đúng. ${q2.q.options[wrong]!.explain}\nĐáp án đúng: ${"ABCDE"[q2.right]}. ${rightOpt.text} — ${rightOpt.explain}`);
+    const rightOpt = q2.shown[q2.right]!;
+    expect(r2[0]!.message.text).toBe(`Chưa đúng. ${q2.shown[wrong]!.explain}\nĐáp án đúng: ${"ABCDE"[q2.right]}. ${rightOpt.text} — ${rightOpt.explain}`);
     const q3 = questionShown(r2[1]!.message.text!);
     expect(r2[1]!.message.text).toMatch(/^Câu 3\/3: /);
     expect(new Set([q1.lesson.id, q2.lesson.id, q3.lesson.id]).size).toBe(3);
@@ -270,7 +275,7 @@ describe.each(DIALECTS)("the OA dialogue end to end through the sandbox on %s", 
     // 3: right → the score, 2 of 3.
     const r3 = await say(t.app, U.quiz, `#tl:${q3.right}`);
     expect(r3).toHaveLength(2);
-    expect(r3[0]!.message.text).toBe(`Đúng rồi! ${q3.q.options[q3.right]!.explain}`);
+    expect(r3[0]!.message.text).toBe(`Đúng rồi! ${q3.shown[q3.right]!.explain}`);
     expect(r3[1]!.message.text).toBe("Bạn đúng 2/3 câu. Học thêm bài bên dưới để nắm chắc hơn nhé.");
     expect(buttonsOf(r3[1]!)).toEqual([
       { type: "oa.open.url", title: "Học bài này", payload: { url: lessonLink(q3.lesson.id) } },

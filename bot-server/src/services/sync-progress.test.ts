@@ -3,7 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { AttemptEvent, SyncRequest } from "../../../shared/schemas/api.js";
 import { createTestDb, DIALECTS, type TestDb } from "../../../tests/helpers/databases.js";
 import { expectAppError } from "../../../tests/helpers/errors.js";
-import { answers, attempt, completion, FIXED_NOW, fixtureCourse, KEY, manualClock, type FixtureLessonId } from "../../../tests/helpers/fixture.js";
+import { answers, attempt, completion, FIXED_NOW, fixtureCourse, KEY, manualClock, optionIds, type FixtureLessonId } from "../../../tests/helpers/fixture.js";
 import { clearTables, countRows, snapshot } from "../../../tests/helpers/rows.js";
 import { repositories, type Repositories } from "../repositories/index.js";
 import { courseCatalog } from "./course-catalog.js";
@@ -108,7 +108,7 @@ describe.each(DIALECTS)("syncProgress on %s", (dialect) => {
     });
 
     it("accepts a multiple or spot-scam answer in any order", async () => {
-      const reordered = answers("nhan-biet-lua-dao").map((a) => (a.questionId === "q1" ? { ...a, answer: [2, 0] } : a));
+      const reordered = answers("nhan-biet-lua-dao").map((a) => (a.questionId === "q1" ? { ...a, answer: optionIds("nhan-biet-lua-dao", "q1", [2, 0]) } : a));
       const res = await sync(A, { events: [attempt("nhan-biet-lua-dao", { answers: reordered })] });
       expect(res.results[0]).toMatchObject({ scorePct: 100, passed: true });
     });
@@ -155,17 +155,17 @@ describe.each(DIALECTS)("syncProgress on %s", (dialect) => {
     });
 
     it("an answer to an unknown question → 404 question_not_found", async () => {
-      const extra = [...answers("bat-may"), { questionId: "q9", answer: [0] }];
+      const extra = [...answers("bat-may"), { questionId: "q9", answer: optionIds("bat-may", "q1", [0]) }];
       await expectAppError(sync(A, { events: [attempt("bat-may", { answers: extra })] }), 404, "question_not_found");
       await unchanged();
     });
 
-    const shapes: [string, FixtureLessonId, string, number[]][] = [
-      ["two options for a single question", "bat-may", "q1", [0, 1]],
+    const shapes: [string, FixtureLessonId, string, string[]][] = [
+      ["two options for a single question", "bat-may", "q1", optionIds("bat-may", "q1", [0, 1])],
       ["no option for a true-false question", "bat-may", "q2", []],
-      ["an option index out of range", "bat-may", "q1", [3]],
-      ["a repeated option", "bat-may", "q3", [0, 0]],
-      ["an order question not fully ordered", "ket-noi-wifi", "q1", [0, 1, 2]],
+      ["an option the question does not have", "bat-may", "q1", optionIds("bat-may", "q2", [0])],
+      ["a repeated option", "bat-may", "q3", optionIds("bat-may", "q3", [0, 0])],
+      ["an order question not fully ordered", "ket-noi-wifi", "q1", optionIds("ket-noi-wifi", "q1", [0, 1, 2])],
     ];
     it.each(shapes)("a badly shaped answer (%s) → 400 invalid_answer", async (_name, lessonId, questionId, answer) => {
       const list = answers(lessonId).map((a) => (a.questionId === questionId ? { ...a, answer } : a));
@@ -174,7 +174,7 @@ describe.each(DIALECTS)("syncProgress on %s", (dialect) => {
     });
 
     it("a question answered twice → 400 invalid_attempt", async () => {
-      const twice = [...answers("bat-may"), { questionId: "q1", answer: [1] }];
+      const twice = [...answers("bat-may"), { questionId: "q1", answer: optionIds("bat-may", "q1", [1]) }];
       await expectAppError(sync(A, { events: [attempt("bat-may", { answers: twice })] }), 400, "invalid_attempt");
       await unchanged();
     });

@@ -2,9 +2,12 @@ import { useMemo, useState } from "react";
 import { Button } from "zmp-ui";
 import type { Question } from "../../../shared/schemas/content";
 import { correctAnswer, isCorrect, type Answer } from "../../../shared/lib/grading";
+import { displayOrder } from "../../../shared/lib/shuffle";
 
 interface Props {
   question: Question;
+  /** This attempt's seed: the options' shuffled order, the same after a reload. */
+  seed: string;
   onAnswered(answer: Answer, correct: boolean): void;
   onNext(): void;
   isLast: boolean;
@@ -18,21 +21,12 @@ const KIND_HINT: Record<Question["kind"], string> = {
   order: "Dùng nút mũi tên để xếp các bước theo đúng thứ tự, rồi bấm Kiểm tra.",
 };
 
-function shuffled(n: number): number[] {
-  const a = Array.from({ length: n }, (_, i) => i);
-  for (let i = n - 1; i > 0; i--) {
-    const j = Math.floor(Math.random() * (i + 1));
-    [a[i], a[j]] = [a[j]!, a[i]!];
-  }
-  // A shuffle that happens to be the answer would give the question away.
-  if (a.every((v, i) => v === i) && n > 1) [a[0], a[1]] = [a[1]!, a[0]!];
-  return a;
-}
-
 /** One question: choose, check, see whether it was right and why (every option's explanation). */
-export function QuestionView({ question: q, onAnswered, onNext, isLast }: Props) {
-  const [chosen, setChosen] = useState<number[]>([]);
-  const [order, setOrder] = useState<number[]>(() => shuffled(q.options.length));
+export function QuestionView({ question: q, seed, onAnswered, onNext, isLast }: Props) {
+  const shown = useMemo(() => displayOrder(q, seed), [q, seed]);
+  const byId = useMemo(() => new Map(q.options.map((o) => [o.id, o])), [q]);
+  const [chosen, setChosen] = useState<string[]>([]);
+  const [order, setOrder] = useState<string[]>(() => shown.map((o) => o.id));
   const [result, setResult] = useState<{ answer: Answer; correct: boolean } | null>(null);
   const expected = useMemo(() => new Set(correctAnswer(q)), [q]);
 
@@ -41,10 +35,10 @@ export function QuestionView({ question: q, onAnswered, onNext, isLast }: Props)
     setResult({ answer, correct });
     onAnswered(answer, correct);
   };
-  const tap = (i: number) => {
+  const tap = (id: string) => {
     if (result) return;
-    if (q.kind === "single" || q.kind === "true-false") submit([i]);
-    else setChosen((c) => (c.includes(i) ? c.filter((x) => x !== i) : [...c, i]));
+    if (q.kind === "single" || q.kind === "true-false") submit([id]);
+    else setChosen((c) => (c.includes(id) ? c.filter((x) => x !== id) : [...c, id]));
   };
   const move = (pos: number, delta: number) =>
     setOrder((o) => {
@@ -62,11 +56,11 @@ export function QuestionView({ question: q, onAnswered, onNext, isLast }: Props)
 
       {q.kind === "order" ? (
         <ol className="order-list">
-          {order.map((optIndex, pos) => {
-            const o = q.options[optIndex]!;
-            const ok = result ? optIndex === pos : null;
+          {order.map((optId, pos) => {
+            const o = byId.get(optId)!;
+            const ok = result ? optId === q.options[pos]!.id : null;
             return (
-              <li key={optIndex} className={`order-item${ok === true ? " is-correct" : ok === false ? " is-wrong" : ""}`}>
+              <li key={optId} className={`order-item${ok === true ? " is-correct" : ok === false ? " is-wrong" : ""}`}>
                 <span className="order-item__pos" aria-hidden>
                   {pos + 1}
                 </span>
@@ -93,17 +87,17 @@ export function QuestionView({ question: q, onAnswered, onNext, isLast }: Props)
         </ol>
       ) : (
         <ul className="options">
-          {q.options.map((o, i) => {
-            const picked = result ? result.answer.includes(i) : chosen.includes(i);
-            const state = result ? (expected.has(i) ? " is-correct" : picked ? " is-wrong" : "") : "";
+          {shown.map((o) => {
+            const picked = result ? result.answer.includes(o.id) : chosen.includes(o.id);
+            const state = result ? (expected.has(o.id) ? " is-correct" : picked ? " is-wrong" : "") : "";
             return (
-              <li key={i}>
+              <li key={o.id}>
                 <button
                   type="button"
                   className={`option${q.kind === "spot-scam" ? " option--message" : ""}${picked ? " is-picked" : ""}${state}`}
                   aria-pressed={picked}
                   disabled={!!result}
-                  onClick={() => tap(i)}
+                  onClick={() => tap(o.id)}
                 >
                   {o.from ? <span className="option__from">{o.from}</span> : null}
                   <span className="option__text">{o.text}</span>
@@ -124,20 +118,20 @@ export function QuestionView({ question: q, onAnswered, onNext, isLast }: Props)
         <section className={`feedback ${result.correct ? "feedback--correct" : "feedback--wrong"}`} role="status" aria-live="polite">
           <h3 className="feedback__title">{result.correct ? "Đúng rồi!" : "Chưa đúng"}</h3>
           <ul className="feedback__list">
-            {q.options.map((o, i) => {
+            {(q.kind === "order" ? q.options : shown).map((o, i) => {
               const mark =
                 q.kind === "order"
                   ? `Bước ${i + 1}`
-                  : expected.has(i)
+                  : expected.has(o.id)
                     ? q.kind === "spot-scam"
                       ? "Lừa đảo"
                       : "Đúng"
                     : q.kind === "spot-scam"
                       ? "Không lừa đảo"
                       : "Sai";
-              const mine = q.kind !== "order" && result.answer.includes(i);
+              const mine = q.kind !== "order" && result.answer.includes(o.id);
               return (
-                <li key={i} className={mine ? "is-mine" : undefined}>
+                <li key={o.id} className={mine ? "is-mine" : undefined}>
                   <strong>
                     {mark}
                     {mine ? " (bạn chọn)" : ""}:

@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { Button, Page, useNavigate, useParams } from "zmp-ui";
 import type { AttemptEvent } from "../../../shared/schemas/api";
 import { gradeScore, PASS_RATIO, type Grade } from "../../../shared/lib/grading";
@@ -8,7 +8,7 @@ import { NetworkBanner } from "../components/network-banner";
 import { QuestionView } from "../components/question-view";
 import { TextSizeButton } from "../components/text-size-button";
 import { nextLessonAfter, useLesson } from "../lib/course";
-import { recordAttempt } from "../state/actions";
+import { quizSeed, recordAttempt } from "../state/actions";
 import { useAppState } from "../state/store";
 
 export default function QuizPage() {
@@ -17,13 +17,17 @@ export default function QuizPage() {
   const state = useLesson(lessonId);
   const textSize = useAppState((s) => s.textSize);
   const pending = useAppState((s) => s.queue.length);
+  const seed = useAppState((s) => (lessonId ? s.quizSeeds[lessonId] : undefined));
+  useEffect(() => {
+    if (lessonId && !seed) quizSeed(lessonId);
+  }, [lessonId, seed]);
   const [round, setRound] = useState(0);
   const [index, setIndex] = useState(0);
   const [answers, setAnswers] = useState<AttemptEvent["answers"]>([]);
   const [correctCount, setCorrectCount] = useState(0);
   const [grade, setGrade] = useState<Grade | null>(null);
 
-  if (state.status !== "ready") {
+  if (state.status !== "ready" || (!grade && !seed)) {
     return (
       <Page className="page">
         <AppHeader title="Bài kiểm tra" back />
@@ -101,6 +105,7 @@ export default function QuizPage() {
         <QuestionView
           key={`${round}-${q.id}`}
           question={q}
+          seed={seed!}
           isLast={index === quiz.length - 1}
           onAnswered={(answer, correct) => {
             setAnswers((a) => [...a, { questionId: q.id, answer }]);

@@ -17,8 +17,21 @@ export function recordLessonRead(lessonId: string): void {
 
 /** A finished quiz: graded on the phone for the learner, re-graded by the server, which keeps the truth. */
 export function recordAttempt(lessonId: string, answers: AttemptEvent["answers"], grade: Grade): void {
-  setState((s) => afterAttempt(s, lessonId, answers, grade, { id: uuid(), at: new Date().toISOString() }));
+  setState((s) => {
+    // The attempt is over: the next one is shuffled anew.
+    const { [lessonId]: _done, ...quizSeeds } = s.quizSeeds;
+    return { ...afterAttempt(s, lessonId, answers, grade, { id: uuid(), at: new Date().toISOString() }), quizSeeds };
+  });
   void syncNow();
+}
+
+/** The seed of this lesson's quiz attempt in progress, made (and kept on the phone) when the attempt starts. */
+export function quizSeed(lessonId: string): string {
+  const have = getState().quizSeeds[lessonId];
+  if (have) return have;
+  const seed = uuid();
+  setState((s) => ({ quizSeeds: { ...s.quizSeeds, [lessonId]: seed } }));
+  return seed;
 }
 
 export function cycleTextSize(current: TextSize): void {

@@ -52,7 +52,7 @@ describe("what learning on the phone records and queues", () => {
   });
 
   it("a quiz counts an attempt, keeps the best score and a pass once passed, and queues the answers", () => {
-    const answers = [{ questionId: "q1", answer: [2] }];
+    const answers = [{ questionId: "q1", answer: ["opt3"] }];
     const queued: SyncEvent = { kind: "completion", id: "earlier", lessonId: "x", at: AT };
     const s = { progress: { a: p(true, 1, 100, true) }, queue: [queued] };
     expect(afterAttempt(s, "a", answers, { correct: 1, total: 3, scorePct: 33, passed: false }, { id: ID, at: AT })).toEqual({

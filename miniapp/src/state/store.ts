@@ -20,6 +20,8 @@ export interface State {
   progress: Record<string, LocalLessonProgress>;
   /** Events made on this phone and not yet acknowledged by the server. */
   queue: SyncEvent[];
+  /** Per lesson, the seed of the quiz attempt in progress: its options keep their shuffled order after a reload. */
+  quizSeeds: Record<string, string>;
   ref: string | null;
   refSent: boolean;
   textSize: TextSize;
@@ -40,7 +42,20 @@ export interface State {
   followsOa: boolean | null;
 }
 
-const PERSISTED = ["session", "sandboxUser", "progress", "queue", "ref", "refSent", "textSize", "teamRole", "creditAsked", "oaId", "followsOa"] as const;
+const PERSISTED = [
+  "session",
+  "sandboxUser",
+  "progress",
+  "queue",
+  "quizSeeds",
+  "ref",
+  "refSent",
+  "textSize",
+  "teamRole",
+  "creditAsked",
+  "oaId",
+  "followsOa",
+] as const;
 type Persisted = (typeof PERSISTED)[number];
 
 const defaults: State = {
@@ -49,6 +64,7 @@ const defaults: State = {
   sandbox: false,
   progress: {},
   queue: [],
+  quizSeeds: {},
   ref: null,
   refSent: false,
   textSize: 0,

@@ -1,5 +1,6 @@
 import type { Lesson, Question } from "../../../../shared/schemas/content.js";
 import { correctAnswer } from "../../../../shared/lib/grading.js";
+import { displayOrder } from "../../../../shared/lib/shuffle.js";
 import type { OaMessage } from "../../../../shared/schemas/oa.js";
 import type { CourseCatalog } from "../course-catalog.js";
 import { hide, MENU, url, withButtons } from "./messages.js";
@@ -32,7 +33,7 @@ export function startQuiz(lessons: Lesson[], random: () => number): QuizState {
     used.add(i);
     picked.push({ lessonId: pool[i]!.lesson.id, questionId: pool[i]!.q.id });
   }
-  return { mode: "quiz", items: picked, index: 0, correct: 0 };
+  return { mode: "quiz", items: picked, index: 0, correct: 0, seed: Math.floor(random() * 2 ** 32).toString(36) };
 }
 
 function lookup(catalog: CourseCatalog, item: QuizState["items"][number]) {
@@ -41,26 +42,30 @@ function lookup(catalog: CourseCatalog, item: QuizState["items"][number]) {
   return lesson && q ? { lesson, q } : null;
 }
 
+/** The options as this quiz shows them (shuffled by its seed). */
+const shown = (q: Question, s: QuizState) => (s.seed ? displayOrder(q, s.seed) : q.options);
+
 export function questionMessage(catalog: CourseCatalog, s: QuizState): OaMessage {
   const found = lookup(catalog, s.items[s.index]!);
   if (!found) return { text: T.menu };
   const { q } = found;
-  const lines = q.options.map((o, i) => `${LETTERS[i]}. ${o.text}`);
+  const options = shown(q, s);
+  const lines = options.map((o, i) => `${LETTERS[i]}. ${o.text}`);
   return withButtons(
     `Câu ${s.index + 1}/${s.items.length}: ${q.prompt}\n\n${lines.join("\n")}`,
-    q.options.map((o, i) => hide(q.kind === "true-false" ? o.text : LETTERS[i]!, `#tl:${i}`)),
+    options.map((o, i) => hide(q.kind === "true-false" ? o.text : LETTERS[i]!, `#tl:${i}`)),
   );
 }
 
-/** Reads "#tl:1", "b", "B", "2" or "đúng"/"sai" as an option index. */
-export function parseChoice(text: string, q: Question): number | null {
+/** Reads "#tl:1", "b", "B", "2" or "đúng"/"sai" as the position of an option among those shown. */
+export function parseChoice(text: string, options: Question["options"]): number | null {
   const t = text.trim().toLowerCase();
   const m = /^#tl:(\d)$/.exec(t);
   if (m) return Number(m[1]);
   const letter = LETTERS.findIndex((l) => l.toLowerCase() === t.replace(/[.)]$/, ""));
-  if (letter >= 0 && letter < q.options.length) return letter;
-  if (/^\d$/.test(t) && Number(t) >= 1 && Number(t) <= q.options.length) return Number(t) - 1;
-  const byText = q.options.findIndex((o) => o.text.toLowerCase() === t);
+  if (letter >= 0 && letter < options.length) return letter;
+  if (/^\d$/.test(t) && Number(t) >= 1 && Number(t) <= options.length) return Number(t) - 1;
+  const byText = options.findIndex((o) => o.text.toLowerCase() === t);
   return byText >= 0 ? byText : null;
 }
 
@@ -74,14 +79,16 @@ export function answerQuiz(
   const found = lookup(catalog, s.items[s.index]!);
   if (!found) return null;
   const { q, lesson } = found;
-  const choice = parseChoice(text, q);
-  if (choice === null || choice >= q.options.length) return null;
-  const right = correctAnswer(q)[0]!;
-  const ok = choice === right;
-  const chosen = q.options[choice]!;
+  const options = shown(q, s);
+  const choice = parseChoice(text, options);
+  if (choice === null || choice >= options.length) return null;
+  const rightId = correctAnswer(q)[0]!;
+  const right = options.findIndex((o) => o.id === rightId);
+  const chosen = options[choice]!;
+  const ok = chosen.id === rightId;
   const verdict = ok
     ? `Đúng rồi! ${chosen.explain}`
-    : `Chưa đúng. ${chosen.explain}\nĐáp án đúng: ${LETTERS[right]}. ${q.options[right]!.text} — ${q.options[right]!.explain}`;
+    : `Chưa đúng. ${chosen.explain}\nĐáp án đúng: ${LETTERS[right]}. ${options[right]!.text} — ${options[right]!.explain}`;
   const next: QuizState = { ...s, index: s.index + 1, correct: s.correct + (ok ? 1 : 0) };
   if (next.index < next.items.length) return { replies: [{ text: verdict }, questionMessage(catalog, next)], state: next };
   return {

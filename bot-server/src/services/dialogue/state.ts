@@ -3,7 +3,8 @@ export type DialogueState =
   | { mode: "consent"; then: "subscribe" | null }
   | { mode: "topics" }
   | { mode: "commune"; topics: string[]; candidates: string[] }
-  | { mode: "quiz"; items: { lessonId: string; questionId: string }[]; index: number; correct: number };
+  /** seed: the order options are shown in (shared/lib/shuffle.ts); a state stored before it had one shows them as written. */
+  | { mode: "quiz"; items: { lessonId: string; questionId: string }[]; index: number; correct: number; seed?: string };
 
 /** The stored state (the subscriber's dialogue column, parsed), or null when there is none or it is not a state. */
 export function stateOf(stored: unknown): DialogueState | null {
