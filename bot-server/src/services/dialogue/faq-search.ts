@@ -57,9 +57,14 @@ export interface FaqMatch {
   coverage: number;
 }
 
+/** What the bot does with a question: answer it, ask which of two close entries the person means, or say it does not know. */
+export type FaqReply = { kind: "answer"; match: FaqMatch } | { kind: "choose"; matches: [FaqMatch, FaqMatch] } | { kind: "none"; best: FaqMatch | null };
+
 export interface FaqSearch {
   /** The best answer when it is confident enough, else null. */
   answer(question: string): FaqMatch | null;
+  reply(question: string): FaqReply;
+  entry(id: string): FaqEntry | undefined;
   best(question: string): FaqMatch | null;
   /** The lessons closest to a question, for when no answer is confident. */
   closestLessons(question: string, n: number): Lesson[];
@@ -67,6 +72,8 @@ export interface FaqSearch {
 
 const MIN_COVERAGE = 0.6;
 const MIN_SCORE = 4;
+/** A runner-up scoring at least this share of the best one is close enough that the person is asked which they mean. */
+const CLOSE_RATIO = 0.85;
 
 export function faqSearch(faq: FaqEntry[], lessons: Lesson[]): FaqSearch {
   const tokenize = (text: string) => normalizeTerms(text);
@@ -95,25 +102,37 @@ export function faqSearch(faq: FaqEntry[], lessons: Lesson[]): FaqSearch {
   lessonIndex.addAll(lessons.map((l) => ({ id: l.id, title: l.title, summary: l.summary, body: l.keySteps.join(" ") })));
   const lessonById = new Map(lessons.map((l) => [l.id, l]));
 
-  function best(question: string): FaqMatch | null {
+  /** The best two candidates, each with its coverage. */
+  function candidates(question: string, n: number): FaqMatch[] {
     const terms = [...new Set(normalizeTerms(question))];
-    if (terms.length === 0) return null;
-    const top = faqIndex.search(question)[0];
-    if (!top) return null;
-    // Fuzzy matching finds the candidate; coverage counts only words matched exactly or by a long prefix, so that
+    if (terms.length === 0) return [];
+    const top = faqIndex.search(question).slice(0, n);
+    if (!top.length) return [];
+    // Fuzzy matching finds the candidates; coverage counts only words matched exactly or by a long prefix, so that
     // "gia vang" is not taken for "giả" + "vàng"-like words. One typo in three words still passes.
-    const strict = faqIndex.search(question, { fuzzy: false, prefix: (t) => t.length > 4 }).find((r) => r.id === top.id);
-    const matched = new Set(strict?.queryTerms ?? []);
-    const coverage = terms.filter((t) => matched.has(t)).length / terms.length;
-    return { entry: byId.get(String(top.id))!, score: top.score, coverage };
+    const strict = faqIndex.search(question, { fuzzy: false, prefix: (t) => t.length > 4 });
+    return top.map((r) => {
+      const matched = new Set(strict.find((x) => x.id === r.id)?.queryTerms ?? []);
+      return { entry: byId.get(String(r.id))!, score: r.score, coverage: terms.filter((t) => matched.has(t)).length / terms.length };
+    });
   }
+  const confident = (m: FaqMatch | undefined): m is FaqMatch => !!m && m.coverage >= MIN_COVERAGE && m.score >= MIN_SCORE;
+  const best = (question: string) => candidates(question, 1)[0] ?? null;
 
   return {
     best,
     answer(question) {
       const m = best(question);
-      return m && m.coverage >= MIN_COVERAGE && m.score >= MIN_SCORE ? m : null;
+      return confident(m ?? undefined) ? m : null;
     },
+    reply(question) {
+      const [first, second] = candidates(question, 2);
+      if (!confident(first)) return { kind: "none", best: first ?? null };
+      // Two entries about as close: asking costs a tap, a confident answer about the other one can do harm.
+      if (confident(second) && second.score >= CLOSE_RATIO * first.score) return { kind: "choose", matches: [first, second] };
+      return { kind: "answer", match: first };
+    },
+    entry: (id) => byId.get(id),
     closestLessons(question, n) {
       const found = lessonIndex
         .search(question)
