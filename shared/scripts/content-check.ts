@@ -3,6 +3,7 @@ import { loadCourse, CONTENT_ROOT } from "../content-loader.js";
 import { QUESTION_KINDS } from "../schemas/content.js";
 import { loadVisitKinds } from "../visit-kinds.js";
 import { quizBias } from "../lib/quiz-bias.js";
+import { glossaryMatcher } from "../lib/glossary.js";
 
 const { course, issues } = loadCourse(CONTENT_ROOT);
 
@@ -21,7 +22,15 @@ const rows = course.skills.map((s) => {
 });
 console.table(rows);
 const total = (k: string) => rows.reduce((n, r) => n + ((r as Record<string, unknown>)[k] as number), 0);
-console.log(`Total: ${total("lessons")} lessons, ${total("steps")} steps, ${total("questions")} questions, ${course.faq.length} Hỏi đáp entries`);
+console.log(
+  `Total: ${total("lessons")} lessons, ${total("steps")} steps, ${total("questions")} questions, ${course.faq.length} Hỏi đáp entries, ${course.glossary.length} glossary terms`,
+);
+// Where each glossary term is first met in the course (in the mini app's order): a term never met is listed.
+const findTerms = glossaryMatcher(course.glossary);
+const firstMet = new Map<string, string>();
+for (const l of course.lessons) for (const st of l.steps) for (const span of findTerms(st.text)) if (!firstMet.has(span.id)) firstMet.set(span.id, l.id);
+const unused = course.glossary.filter((g) => !firstMet.has(g.id)).map((g) => g.term);
+if (unused.length) console.log(`Glossary terms no lesson step uses yet: ${unused.join(", ")}`);
 
 const minimums: string[] = [];
 try {
