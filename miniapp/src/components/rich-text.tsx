@@ -38,7 +38,7 @@ export function RichText({ text }: { text: string }) {
       )}
       {term ? (
         <span className="term-definition" role="note">
-          <strong>{term.term}</strong>: {term.definition}{" "}
+          <strong>{term.term.charAt(0).toLocaleUpperCase("vi") + term.term.slice(1)}</strong>: {term.definition}{" "}
           <button type="button" className="term-definition__close" onClick={() => setOpen(null)} aria-label="Đóng giải thích">
             Đóng
           </button>
