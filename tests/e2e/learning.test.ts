@@ -171,6 +171,13 @@ describe("a resident learns from a poster's QR code", () => {
     await shot(page, "glossary-term");
     await page.getByRole("button", { name: "Đóng giải thích" }).click();
     expect(await page.locator(".term-definition").count()).toBe(0);
+    // Every word is also on a page of its own, reached from the skill's lesson list.
+    await page.goto(`${miniappUrl}skill/${lesson.skill}`);
+    await page.getByRole("button", { name: "Từ ngữ cần biết" }).click();
+    await expect.poll(() => page.locator(".glossary__entry").count()).toBe(course.glossary.length);
+    expect(await page.locator(".glossary").innerText()).toContain(entry.definition);
+    await expectAccessible(page, "Glossary");
+    await shot(page, "glossary-page");
     await context.close();
   });
 
