@@ -54,8 +54,13 @@ export const servicesPlugin = fp(
       faq: faqSearch(course.faq, course.lessons),
     } satisfies Services);
     app.addHook("onReady", async () => {
-      if (await recountIfCoreChanged(app.services.repos, app.services.catalog, clock.now()))
-        app.log.info("report rollups counted again: the core lessons changed");
+      // A database that is down at start is reported by /health; the recount is tried again at the next start.
+      try {
+        if (await recountIfCoreChanged(app.services.repos, app.services.catalog, clock.now()))
+          app.log.info("report rollups counted again: the core lessons changed");
+      } catch (err) {
+        app.log.error({ err }, "could not check the report rollups against the core lessons");
+      }
     });
   },
   { name: "services", dependencies: ["database"] },
