@@ -32,22 +32,76 @@ const ABBREVIATIONS: Record<string, string> = {
   zalo: "zalo",
   wifi: "wifi",
   "wi-fi": "wifi",
+  // Southern and spoken forms, and chat shorthand.
+  hong: "khong",
+  hok: "khong",
+  hem: "khong",
+  hk: "khong",
+  j: "gi",
+  bik: "biet",
+  bit: "biet",
+  vo: "vao",
+  zo: "vao",
+  dzo: "vao",
+  xai: "dung",
+  coi: "xem",
+  kiu: "bao",
+  keu: "bao",
+  sanh: "sinh",
+  nit: "tre em",
+  ng: "nguoi",
+  ngta: "nguoi",
+  sdt: "so dien thoai",
+  fb: "facebook",
+  face: "facebook",
+  bhxh: "bao hiem xa hoi",
+  bhyt: "bao hiem y te",
+  lltp: "ly lich tu phap",
+  pass: "mat khau",
+  password: "mat khau",
+  tn: "tin nhan",
+  sms: "tin nhan",
+  online: "truc tuyen",
+  onl: "truc tuyen",
+  bn: "bao nhieu",
+  nhiu: "nhieu",
+  haot: "hoat",
+  vnied: "vneid",
+  vneld: "vneid",
+  zl: "zalo",
 };
 
 /** Words that carry no meaning for matching a question. */
 const STOP = new Set(
-  "la gi the nao sao lam cach toi em minh ban co khong duoc cua va voi cho de thi ma nay do o tren trong bi hay nhu can phai nhe a oi roi".split(" "),
+  (
+    "la gi the nao sao lam cach toi em minh ban co khong duoc cua va voi cho de thi ma nay do o tren trong bi hay nhu can phai nhe a oi roi " +
+    // Pronouns, fillers and particles of everyday speech (after tone marks are folded).
+    "tui ong ba no ta chi nao gio qua con thang ne nha ha luon cung se da vua nua neu khi hoai ai z v vs ak ah hen ui u chua chao hom bua mot"
+  ).split(" "),
 );
 
+const COMPOUNDS = new Set(["yeu cau", "xa hoi", "ket qua", "y te"]);
+
+/** "vay" is "vậy" (a filler) unless a neighbour makes it "vay" (to borrow): "vay tiền", "cho vay", "vay app". */
+const LOAN_NEIGHBOURS = new Set("tien no app von lai nong cho khoan muon online nhanh tin ung ngan qua the".split(" "));
+
 export function normalizeTerms(text: string): string[] {
-  const folded = foldVietnamese(text).replace(/[^a-z0-9\s-]/g, " ");
+  // "AI" in capitals is artificial intelligence; "ai" is "who", a stop word.
+  const folded = foldVietnamese(text.replace(/\bAI\b/g, " tri tue nhan tao ")).replace(/[^a-z0-9\s-]/g, " ");
+  const words = folded.split(/\s+/).filter(Boolean);
   const out: string[] = [];
-  for (const w of folded.split(/\s+/)) {
-    if (!w) continue;
+  words.forEach((w, i) => {
+    if (w === "vay" && !LOAN_NEIGHBOURS.has(words[i - 1] ?? "") && !LOAN_NEIGHBOURS.has(words[i + 1] ?? "")) return;
     const expanded = ABBREVIATIONS[w] ?? w;
     for (const t of expanded.split(" ")) if (t && !STOP.has(t)) out.push(t);
+  });
+  // Two-word terms whose halves mean something else alone ("yêu cầu" is not "yêu", "xã hội" is not "xã").
+  const joined: string[] = [];
+  for (let i = 0; i < out.length; i++) {
+    if (i + 1 < out.length && COMPOUNDS.has(`${out[i]} ${out[i + 1]}`)) joined.push(out[i]! + out[++i]!);
+    else joined.push(out[i]!);
   }
-  return out;
+  return joined;
 }
 
 export interface FaqMatch {
@@ -70,7 +124,10 @@ export interface FaqSearch {
   closestLessons(question: string, n: number): Lesson[];
 }
 
-const MIN_COVERAGE = 0.6;
+/** Coverage weighs each word by how rare it is among the entries; a word found only in an entry's answer counts this much. */
+const ANSWER_SHARE = 0.6;
+/** Share of the question's weighted words the match must cover. */
+const MIN_COVERAGE = 0.5;
 const MIN_SCORE = 4;
 /** A runner-up scoring at least this share of the best one is close enough that the person is asked which they mean. */
 const CLOSE_RATIO = 0.85;
@@ -91,6 +148,12 @@ export function faqSearch(faq: FaqEntry[], lessons: Lesson[]): FaqSearch {
   });
   faqIndex.addAll(faq.map((e) => ({ id: e.id, question: e.question, variants: e.variants.join(" . "), answer: e.answer })));
   const byId = new Map(faq.map((e) => [e.id, e]));
+  // How many entries use each word: coverage weighs a rare word more than a common one, and a word no entry uses
+  // (a word of another subject) most of all.
+  const entryCount = new Map<string, number>();
+  for (const e of faq)
+    for (const t of new Set(normalizeTerms([e.question, ...e.variants, e.answer].join(" ")))) entryCount.set(t, (entryCount.get(t) ?? 0) + 1);
+  const weight = (t: string) => Math.log(1 + faq.length / (1 + (entryCount.get(t) ?? 0)));
 
   const lessonIndex = new MiniSearch<{ id: string; title: string; summary: string; body: string }>({
     fields: ["title", "summary", "body"],
@@ -110,10 +173,17 @@ export function faqSearch(faq: FaqEntry[], lessons: Lesson[]): FaqSearch {
     if (!top.length) return [];
     // Fuzzy matching finds the candidates; coverage counts only words matched exactly or by a long prefix, so that
     // "gia vang" is not taken for "giả" + "vàng"-like words. One typo in three words still passes.
-    const strict = faqIndex.search(question, { fuzzy: false, prefix: (t) => t.length > 4 });
+    const exact = { fuzzy: false, prefix: (t: string) => t.length > 4 };
+    const strict = faqIndex.search(question, exact);
+    const inQuestion = faqIndex.search(question, { ...exact, fields: ["question", "variants"] });
     return top.map((r) => {
-      const matched = new Set(strict.find((x) => x.id === r.id)?.queryTerms ?? []);
-      return { entry: byId.get(String(r.id))!, score: r.score, coverage: terms.filter((t) => matched.has(t)).length / terms.length };
+      const inAll = new Set(strict.find((x) => x.id === r.id)?.queryTerms ?? []);
+      const inAsked = new Set(inQuestion.find((x) => x.id === r.id)?.queryTerms ?? []);
+      // A word found in the entry's question or variants counts fully; one found only in its answer counts less.
+      const share = (t: string) => (inAsked.has(t) ? 1 : inAll.has(t) ? ANSWER_SHARE : 0);
+      const total = terms.reduce((sum, t) => sum + weight(t), 0);
+      const found = terms.reduce((sum, t) => sum + weight(t) * share(t), 0);
+      return { entry: byId.get(String(r.id))!, score: r.score, coverage: found / total };
     });
   }
   const confident = (m: FaqMatch | undefined): m is FaqMatch => !!m && m.coverage >= MIN_COVERAGE && m.score >= MIN_SCORE;
