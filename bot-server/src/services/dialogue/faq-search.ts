@@ -10,7 +10,7 @@ const ABBREVIATIONS: Record<string, string> = {
   stk: "so tai khoan",
   tk: "tai khoan",
   mk: "mat khau",
-  cccd: "can cuoc cong dan",
+  cccd: "can cuoc",
   cmnd: "chung minh nhan dan",
   dt: "dien thoai",
   dth: "dien thoai",
@@ -76,18 +76,24 @@ const STOP = new Set(
   (
     "la gi the nao sao lam cach toi em minh ban co khong duoc cua va voi cho de thi ma nay do o tren trong bi hay nhu can phai nhe a oi roi " +
     // Pronouns, fillers and particles of everyday speech (after tone marks are folded).
-    "tui ong ba no ta chi nao gio qua con thang ne nha ha luon cung se da vua nua neu khi hoai ai z v vs ak ah hen ui u chua chao hom bua mot"
+    "tui ong ba no ta chi nao gio qua con thang ne nha ha luon cung se da vua nua neu khi hoai ai z v vs ak ah hen ui u chua chao hom bua mot baonhieu"
   ).split(" "),
 );
 
-const COMPOUNDS = new Set(["yeu cau", "xa hoi", "ket qua", "y te"]);
+/** Words that mean something else once their tone marks are folded ("lúa" is not "lừa"), when typed with them. */
+const TONED: Record<string, string> = { lúa: "luagao", bão: "giobao", lửa: "ngonlua" };
+
+const COMPOUNDS = new Set(["yeu cau", "xa hoi", "ket qua", "y te", "mat khau", "bao cao", "tien mat", "bao nhieu"]);
 
 /** "vay" is "vậy" (a filler) unless a neighbour makes it "vay" (to borrow): "vay tiền", "cho vay", "vay app". */
 const LOAN_NEIGHBOURS = new Set("tien no app von lai nong cho khoan muon online nhanh tin ung ngan qua the".split(" "));
 
 export function normalizeTerms(text: string): string[] {
   // "AI" in capitals is artificial intelligence; "ai" is "who", a stop word.
-  const folded = foldVietnamese(text.replace(/\bAI\b/g, " tri tue nhan tao ")).replace(/[^a-z0-9\s-]/g, " ");
+  const folded = foldVietnamese(text.replace(/\bAI\b/g, " tri tue nhan tao ").replace(/\p{L}+/gu, (w) => TONED[w.toLowerCase()] ?? w)).replace(
+    /[^a-z0-9\s-]/g,
+    " ",
+  );
   const words = folded.split(/\s+/).filter(Boolean);
   const out: string[] = [];
   words.forEach((w, i) => {
@@ -101,7 +107,7 @@ export function normalizeTerms(text: string): string[] {
     if (i + 1 < out.length && COMPOUNDS.has(`${out[i]} ${out[i + 1]}`)) joined.push(out[i]! + out[++i]!);
     else joined.push(out[i]!);
   }
-  return joined;
+  return joined.filter((t) => !STOP.has(t));
 }
 
 export interface FaqMatch {
@@ -128,6 +134,8 @@ export interface FaqSearch {
 const ANSWER_SHARE = 0.6;
 /** Share of the question's weighted words the match must cover. */
 const MIN_COVERAGE = 0.5;
+/** A question of one or two meaningful words must be covered almost whole, by the entry's question or variants. */
+const MIN_COVERAGE_SHORT = 0.9;
 const MIN_SCORE = 4;
 /** A runner-up scoring at least this share of the best one is close enough that the person is asked which they mean. */
 const CLOSE_RATIO = 0.85;
@@ -165,9 +173,12 @@ export function faqSearch(faq: FaqEntry[], lessons: Lesson[]): FaqSearch {
   lessonIndex.addAll(lessons.map((l) => ({ id: l.id, title: l.title, summary: l.summary, body: l.keySteps.join(" ") })));
   const lessonById = new Map(lessons.map((l) => [l.id, l]));
 
+  // An amount or an age ("500k", "67") that no entry mentions says nothing about the topic.
+  const meaningful = (question: string) => [...new Set(normalizeTerms(question))].filter((t) => !/^\d+k?$/.test(t) || entryCount.has(t));
+
   /** The best two candidates, each with its coverage. */
   function candidates(question: string, n: number): FaqMatch[] {
-    const terms = [...new Set(normalizeTerms(question))];
+    const terms = meaningful(question);
     if (terms.length === 0) return [];
     const top = faqIndex.search(question).slice(0, n);
     if (!top.length) return [];
@@ -186,20 +197,23 @@ export function faqSearch(faq: FaqEntry[], lessons: Lesson[]): FaqSearch {
       return { entry: byId.get(String(r.id))!, score: r.score, coverage: found / total };
     });
   }
-  const confident = (m: FaqMatch | undefined): m is FaqMatch => !!m && m.coverage >= MIN_COVERAGE && m.score >= MIN_SCORE;
+  const confident = (m: FaqMatch | undefined, terms = 3): m is FaqMatch =>
+    !!m && m.coverage >= (terms <= 2 ? MIN_COVERAGE_SHORT : MIN_COVERAGE) && m.score >= MIN_SCORE;
+  const termCount = (question: string) => meaningful(question).length;
   const best = (question: string) => candidates(question, 1)[0] ?? null;
 
   return {
     best,
     answer(question) {
       const m = best(question);
-      return confident(m ?? undefined) ? m : null;
+      return confident(m ?? undefined, termCount(question)) ? m : null;
     },
     reply(question) {
       const [first, second] = candidates(question, 2);
-      if (!confident(first)) return { kind: "none", best: first ?? null };
+      const n = termCount(question);
+      if (!confident(first, n)) return { kind: "none", best: first ?? null };
       // Two entries about as close: asking costs a tap, a confident answer about the other one can do harm.
-      if (confident(second) && second.score >= CLOSE_RATIO * first.score) return { kind: "choose", matches: [first, second] };
+      if (confident(second, n) && second.score >= CLOSE_RATIO * first.score) return { kind: "choose", matches: [first, second] };
       return { kind: "answer", match: first };
     },
     entry: (id) => byId.get(id),
