@@ -69,6 +69,7 @@ const ABBREVIATIONS: Record<string, string> = {
   vnied: "vneid",
   vneld: "vneid",
   zl: "zalo",
+  hinh: "anh",
 };
 
 /** Words that carry no meaning for matching a question. */
@@ -76,14 +77,29 @@ const STOP = new Set(
   (
     "la gi the nao sao lam cach toi em minh ban co khong duoc cua va voi cho de thi ma nay do o tren trong bi hay nhu can phai nhe a oi roi " +
     // Pronouns, fillers and particles of everyday speech (after tone marks are folded).
-    "tui ong ba no ta chi nao gio qua con thang ne nha ha luon cung se da vua nua neu khi hoai ai z v vs ak ah hen ui u chua chao hom bua mot baonhieu"
+    "tui ong ba no ta chi nao gio qua con thang ne nha ha luon cung se da vua nua neu khi hoai ai z v vs ak ah hen ui u chua chao hom bua mot baonhieu congai contrai nguoita homqua homnay ben"
   ).split(" "),
 );
 
 /** Words that mean something else once their tone marks are folded ("lúa" is not "lừa"), when typed with them. */
 const TONED: Record<string, string> = { lúa: "luagao", bão: "giobao", lửa: "ngonlua" };
 
-const COMPOUNDS = new Set(["yeu cau", "xa hoi", "ket qua", "y te", "mat khau", "bao cao", "tien mat", "bao nhieu"]);
+const COMPOUNDS = new Set([
+  "yeu cau",
+  "xa hoi",
+  "ket qua",
+  "y te",
+  "mat khau",
+  "bao cao",
+  "tien mat",
+  "bao nhieu",
+  "man hinh",
+  "con gai",
+  "con trai",
+  "nguoi ta",
+  "hom qua",
+  "hom nay",
+]);
 
 /** "vay" is "vậy" (a filler) unless a neighbour makes it "vay" (to borrow): "vay tiền", "cho vay", "vay app". */
 const LOAN_NEIGHBOURS = new Set("tien no app von lai nong cho khoan muon online nhanh tin ung ngan qua the".split(" "));
@@ -94,20 +110,23 @@ export function normalizeTerms(text: string): string[] {
     /[^a-z0-9\s-]/g,
     " ",
   );
-  const words = folded.split(/\s+/).filter(Boolean);
+  const words = joinCompounds(folded.split(/\s+/).filter(Boolean));
   const out: string[] = [];
   words.forEach((w, i) => {
     if (w === "vay" && !LOAN_NEIGHBOURS.has(words[i - 1] ?? "") && !LOAN_NEIGHBOURS.has(words[i + 1] ?? "")) return;
-    const expanded = ABBREVIATIONS[w] ?? w;
-    for (const t of expanded.split(" ")) if (t && !STOP.has(t)) out.push(t);
+    for (const t of (ABBREVIATIONS[w] ?? w).split(" ")) if (t) out.push(t);
   });
-  // Two-word terms whose halves mean something else alone ("yêu cầu" is not "yêu", "xã hội" is not "xã").
+  return joinCompounds(out).filter((t) => !STOP.has(t));
+}
+
+/** Two-word terms whose halves mean something else alone ("yêu cầu" is not "yêu", "xã hội" is not "xã"). */
+function joinCompounds(words: string[]): string[] {
   const joined: string[] = [];
-  for (let i = 0; i < out.length; i++) {
-    if (i + 1 < out.length && COMPOUNDS.has(`${out[i]} ${out[i + 1]}`)) joined.push(out[i]! + out[++i]!);
-    else joined.push(out[i]!);
+  for (let i = 0; i < words.length; i++) {
+    if (i + 1 < words.length && COMPOUNDS.has(`${words[i]} ${words[i + 1]}`)) joined.push(words[i]! + words[++i]!);
+    else joined.push(words[i]!);
   }
-  return joined.filter((t) => !STOP.has(t));
+  return joined;
 }
 
 export interface FaqMatch {
@@ -133,7 +152,7 @@ export interface FaqSearch {
 /** Coverage weighs each word by how rare it is among the entries; a word found only in an entry's answer counts this much. */
 const ANSWER_SHARE = 0.6;
 /** Share of the question's weighted words the match must cover. */
-const MIN_COVERAGE = 0.5;
+const MIN_COVERAGE = 0.55;
 /** A question of one or two meaningful words must be covered almost whole, by the entry's question or variants. */
 const MIN_COVERAGE_SHORT = 0.9;
 const MIN_SCORE = 4;
