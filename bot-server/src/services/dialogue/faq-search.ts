@@ -77,7 +77,7 @@ const STOP = new Set(
   (
     "la gi the nao sao lam cach toi em minh ban co khong duoc cua va voi cho de thi ma nay do o tren trong bi hay nhu can phai nhe a oi roi " +
     // Pronouns, fillers and particles of everyday speech (after tone marks are folded).
-    "tui ong ba no ta chi nao gio qua con thang ne nha ha luon cung se da vua nua neu khi hoai ai z v vs ak ah hen ui u chua chao hom bua mot baonhieu congai contrai nguoita homqua homnay ben muon"
+    "tui ong ba no ta chi nao gio qua con thang ne nha ha luon cung se da vua nua neu khi hoai ai z v vs ak ah hen ui u chua chao hom bua mot baonhieu congai contrai nguoita homqua homnay ben muon mattieu"
   ).split(" "),
 );
 
