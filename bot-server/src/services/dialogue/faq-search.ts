@@ -70,6 +70,7 @@ const ABBREVIATIONS: Record<string, string> = {
   vneld: "vneid",
   zl: "zalo",
   hinh: "anh",
+  virus: "virut",
 };
 
 /** Words that carry no meaning for matching a question. */
@@ -77,7 +78,7 @@ const STOP = new Set(
   (
     "la gi the nao sao lam cach toi em minh ban co khong duoc cua va voi cho de thi ma nay do o tren trong bi hay nhu can phai nhe a oi roi " +
     // Pronouns, fillers and particles of everyday speech (after tone marks are folded).
-    "tui ong ba no ta chi nao gio qua con thang ne nha ha luon cung se da vua nua neu khi hoai ai z v vs ak ah hen ui u chua chao hom bua mot baonhieu congai contrai nguoita homqua homnay ben muon mattieu"
+    "tui ong ba no ta chi nao gio qua con thang ne nha ha luon cung se da vua nua neu khi hoai ai z v vs ak ah hen ui u chua chao hom bua mot baonhieu congai contrai nguoita homqua homnay ben muon mattieu odau tudau"
   ).split(" "),
 );
 
@@ -99,6 +100,11 @@ const COMPOUNDS = new Set([
   "nguoi ta",
   "hom qua",
   "hom nay",
+  "mat tieu",
+  "dien thoai",
+  "o dau",
+  "tu dau",
+  "vi rut",
 ]);
 
 /** "vay" is "vậy" (a filler) unless a neighbour makes it "vay" (to borrow): "vay tiền", "cho vay", "vay app". */
