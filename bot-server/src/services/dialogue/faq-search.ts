@@ -83,7 +83,7 @@ const STOP = new Set(
 );
 
 /** Words that mean something else once their tone marks are folded ("lúa" is not "lừa"), when typed with them. */
-const TONED: Record<string, string> = { lúa: "luagao", bão: "giobao", lửa: "ngonlua" };
+const TONED: Record<string, string> = { lúa: "luagao", bão: "giobao", lửa: "ngonlua", mưa: "muatroi" };
 
 const COMPOUNDS = new Set([
   "yeu cau",
@@ -105,6 +105,7 @@ const COMPOUNDS = new Set([
   "o dau",
   "tu dau",
   "vi rut",
+  "bao ve",
 ]);
 
 /** "vay" is "vậy" (a filler) unless a neighbour makes it "vay" (to borrow): "vay tiền", "cho vay", "vay app". */
