@@ -50,7 +50,7 @@ const ABBREVIATIONS: Record<string, string> = {
   sanh: "sinh",
   nit: "tre em",
   ng: "nguoi",
-  ngta: "nguoi",
+  ngta: "nguoi ta",
   sdt: "so dien thoai",
   fb: "facebook",
   face: "facebook",
@@ -85,6 +85,7 @@ const STOP = new Set(
 /** Words that mean something else once their tone marks are folded ("lúa" is not "lừa"), when typed with them. */
 const TONED: Record<string, string> = { lúa: "luagao", bão: "giobao", lửa: "ngonlua", mưa: "muatroi" };
 
+/** Word pairs matched as one term (see joinCompounds); some of them, once joined, are stop words. */
 const COMPOUNDS = new Set([
   "yeu cau",
   "xa hoi",
