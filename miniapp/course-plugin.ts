@@ -40,7 +40,7 @@ export function coursePlugin(): Plugin {
             .map((l) => ({ id: l.id, skill: l.skill, order: l.order, title: l.title, summary: l.summary, minutes: l.minutes, questions: l.quiz.length })),
         }));
         const loaders = course.skills.map((s) => `${JSON.stringify(s.id)}: () => import(${JSON.stringify(SKILL_PREFIX + s.id)})`);
-        return `export const skills = ${JSON.stringify(skills)};\nexport const skillLoaders = {${loaders.join(",")}};\n`;
+        return `export const skills = ${JSON.stringify(skills)};\nexport const glossary = ${JSON.stringify(course.glossary)};\nexport const skillLoaders = {${loaders.join(",")}};\n`;
       }
       if (id.startsWith(`\0${SKILL_PREFIX}`)) {
         const skillId = id.slice(SKILL_PREFIX.length + 1);

@@ -3,8 +3,18 @@ import { basename, dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { LineCounter, parseDocument, isNode, type Document } from "yaml";
 import { z } from "zod";
-import { faqEntrySchema, lessonSchema, skillSchema, type FaqEntry, type Lesson, type LessonSource, type Skill } from "./schemas/content.js";
-import { checkFaq, checkLesson, checkSvg, type PathIssue } from "./lib/content-rules.js";
+import {
+  faqEntrySchema,
+  glossaryEntrySchema,
+  lessonSchema,
+  skillSchema,
+  type FaqEntry,
+  type GlossaryEntry,
+  type Lesson,
+  type LessonSource,
+  type Skill,
+} from "./schemas/content.js";
+import { checkFaq, checkGlossary, checkLesson, checkSvg, type PathIssue } from "./lib/content-rules.js";
 import { optionId } from "./lib/option-id.js";
 import { fillVars } from "./lib/text.js";
 
@@ -22,6 +32,8 @@ export interface Course {
   vars: Record<string, string>;
   /** The OA chatbot's Hỏi đáp; empty when the content has none. */
   faq: FaqEntry[];
+  /** "Từ ngữ cần biết": words the lessons use, explained on a tap; empty when the content has none. */
+  glossary: GlossaryEntry[];
 }
 
 interface ParsedFile {
@@ -128,7 +140,17 @@ export function loadCourse(root: string = CONTENT_ROOT): { course: Course; issue
       faq.push(...r.data.map((e) => ({ ...e, answer: fillVars(e.answer, vars), question: fillVars(e.question, vars) })));
     }
   }
-  return { course: { skills, lessons, vars, faq }, issues };
+  const glossary: GlossaryEntry[] = [];
+  const glossaryFile = existsSync(join(root, "glossary.yaml")) ? parseFile(root, join(root, "glossary.yaml"), issues) : null;
+  if (glossaryFile) {
+    const r = z.array(glossaryEntrySchema).safeParse(glossaryFile.doc.toJS());
+    if (!r.success) report(glossaryFile, issues, zodIssues(r.error));
+    else {
+      report(glossaryFile, issues, checkGlossary(r.data));
+      glossary.push(...r.data);
+    }
+  }
+  return { course: { skills, lessons, vars, faq, glossary }, issues };
 }
 
 /** The lesson as the apps use it: {{vars}} filled in, every option with its id. */

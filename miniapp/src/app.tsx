@@ -7,6 +7,7 @@ import { followsOa, onNetworkChange, routeParams } from "./lib/zalo";
 import HomePage from "./pages/home";
 import LessonPage from "./pages/lesson";
 import ProgressPage from "./pages/progress";
+import GlossaryPage from "./pages/glossary";
 import QuizPage from "./pages/quiz";
 import SkillPage from "./pages/skill";
 import { needsCreditConsent, refreshAdminRoles, refreshNewsCount, refreshTeamRole } from "./state/actions";
@@ -138,6 +139,7 @@ export default function MyApp() {
             <Route path="/lesson/:lessonId" element={<LessonPage />} />
             <Route path="/lesson/:lessonId/quiz" element={<QuizPage />} />
             <Route path="/progress" element={<ProgressPage />} />
+            <Route path="/glossary" element={<GlossaryPage />} />
             <Route path="/about" element={lazyRoute(AboutPage, ABOUT)} />
             <Route path="/news" element={lazyRoute(NewsPage, "Tin mới")} />
             <Route path="/team" element={lazyRoute(TeamPage, TEAM)} />

@@ -1,4 +1,4 @@
-import type { FaqEntry, LessonSource as Lesson, QuestionSource as Question } from "../schemas/content.js";
+import type { FaqEntry, GlossaryEntry, LessonSource as Lesson, QuestionSource as Question } from "../schemas/content.js";
 import { optionId } from "./option-id.js";
 import { countWords, varNames } from "./text.js";
 
@@ -138,6 +138,30 @@ export function checkFaq(entries: FaqEntry[], lessonIds: Set<string>, vars: Reco
       if (/<\/?[a-z!]/i.test(t)) out.push({ path: [i, ...k.split(".")], message: `faq ${e.id}: no HTML in ${k}` });
       for (const v of varNames(t)) if (!(v in vars)) out.push({ path: [i, ...k.split(".")], message: `faq ${e.id}: unknown variable {{${v}}}` });
     }
+  });
+  return out;
+}
+
+export const GLOSSARY_DEFINITION_WORDS = 40;
+
+/** Từ ngữ cần biết: unique ids, each spelling belongs to one entry, short plain definitions. */
+export function checkGlossary(entries: GlossaryEntry[]): PathIssue[] {
+  const out: PathIssue[] = [];
+  const ids = new Set<string>();
+  const forms = new Map<string, string>();
+  entries.forEach((e, i) => {
+    if (ids.has(e.id)) out.push({ path: [i, "id"], message: `glossary id "${e.id}" is repeated` });
+    ids.add(e.id);
+    for (const f of [e.term, ...e.aliases]) {
+      const key = f.normalize("NFC").toLocaleLowerCase("vi");
+      const other = forms.get(key);
+      if (other) out.push({ path: [i, "term"], message: `glossary: "${f}" is already a spelling of "${other}"` });
+      forms.set(key, e.id);
+    }
+    const words = countWords(e.definition);
+    if (words > GLOSSARY_DEFINITION_WORDS)
+      out.push({ path: [i, "definition"], message: `glossary ${e.id}: ${words} words, the budget is ${GLOSSARY_DEFINITION_WORDS}` });
+    if (/<\/?[a-z!]/i.test(e.definition) || /\*\*/.test(e.definition)) out.push({ path: [i, "definition"], message: `glossary ${e.id}: plain text only` });
   });
   return out;
 }

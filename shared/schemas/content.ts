@@ -92,6 +92,15 @@ export type LessonSummary = Pick<Lesson, "id" | "skill" | "order" | "title" | "s
 export type SkillWithLessons = Skill & { lessons: LessonSummary[] };
 
 /** One entry of the OA chatbot's Hỏi đáp, written from the lessons; `lesson` is the lesson that teaches it. */
+/** A word of "Từ ngữ cần biết" (glossary.yaml): marked where lessons use it, explained on a tap. */
+export const glossaryEntrySchema = z.strictObject({
+  id,
+  term: text,
+  aliases: z.array(text).max(6),
+  definition: text,
+});
+export type GlossaryEntry = z.infer<typeof glossaryEntrySchema>;
+
 export const faqEntrySchema = z.strictObject({
   id,
   question: text,

@@ -2,6 +2,8 @@
 import { loadCourse, CONTENT_ROOT } from "../content-loader.js";
 import { QUESTION_KINDS } from "../schemas/content.js";
 import { loadVisitKinds } from "../visit-kinds.js";
+import { quizBias } from "../lib/quiz-bias.js";
+import { glossaryMatcher } from "../lib/glossary.js";
 
 const { course, issues } = loadCourse(CONTENT_ROOT);
 
@@ -20,7 +22,15 @@ const rows = course.skills.map((s) => {
 });
 console.table(rows);
 const total = (k: string) => rows.reduce((n, r) => n + ((r as Record<string, unknown>)[k] as number), 0);
-console.log(`Total: ${total("lessons")} lessons, ${total("steps")} steps, ${total("questions")} questions, ${course.faq.length} Hỏi đáp entries`);
+console.log(
+  `Total: ${total("lessons")} lessons, ${total("steps")} steps, ${total("questions")} questions, ${course.faq.length} Hỏi đáp entries, ${course.glossary.length} glossary terms`,
+);
+// Where each glossary term is first met in the course (in the mini app's order): a term never met is listed.
+const findTerms = glossaryMatcher(course.glossary);
+const firstMet = new Map<string, string>();
+for (const l of course.lessons) for (const st of l.steps) for (const span of findTerms(st.text)) if (!firstMet.has(span.id)) firstMet.set(span.id, l.id);
+const unused = course.glossary.filter((g) => !firstMet.has(g.id)).map((g) => g.term);
+if (unused.length) console.log(`Glossary terms no lesson step uses yet: ${unused.join(", ")}`);
 
 const minimums: string[] = [];
 try {
@@ -36,6 +46,28 @@ if (total("lessons") < 36) minimums.push(`the course has ${total("lessons")} les
 if (total("questions") < 150) minimums.push(`the course has ${total("questions")} questions, needs at least 150`);
 for (const k of QUESTION_KINDS) if (total(k) === 0) minimums.push(`no question of kind ${k}`);
 if (course.faq.length < 60) minimums.push(`the Hỏi đáp has ${course.faq.length} entries, needs at least 60`);
+
+// Whether the quizzes give their answers away (shared/lib/quiz-bias.ts; the rules: shared/content/README.md).
+const bias = course.skills.map((s) =>
+  quizBias(
+    s.id,
+    course.lessons.filter((l) => l.skill === s.id),
+  ),
+);
+console.log("Quiz bias per skill (positions as written; the apps shuffle them too):");
+console.table(
+  bias.map((b) => ({
+    skill: b.skill,
+    "single: correct at 1/2/3/4": b.singleAt.join("/"),
+    "single: correct longest/shortest": `${b.length.longest}/${b.length.shortest} of ${b.length.n}`,
+    "true/false: Đúng": `${b.trueFalse.trueCorrect} of ${b.trueFalse.n}`,
+    "multiple+scam: correct first/last": `${b.grouped.correctFirst}/${b.grouped.wrongFirst} of ${b.grouped.n}`,
+    "length outliers": b.outliers.length,
+  })),
+);
+for (const b of bias)
+  for (const o of b.outliers) console.log(`  ${b.skill}: ${o.lesson} ${o.question} option ${o.option} is ${o.ratio}× the others' mean length`);
+for (const b of bias) for (const p of b.problems) minimums.push(`skill ${b.skill}: quiz bias: ${p}`);
 
 for (const i of issues) console.error(`shared/content/${i.file}:${i.line}: ${i.message}`);
 for (const m of minimums) console.error(`course: ${m}`);

@@ -3,6 +3,8 @@ import { join } from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { loadCourseOrThrow } from "../../shared/content-loader.js";
+import { glossaryMatcher } from "../../shared/lib/glossary.js";
+import { displayOrder } from "../../shared/lib/shuffle.js";
 import type { ProgressResponse } from "../../shared/schemas/api.js";
 import { launchChromium } from "./chromium.js";
 import { answer, expectAccessible, readAllSteps, shot, pickUser } from "./helpers.js";
@@ -115,6 +117,67 @@ describe("a resident learns from a poster's QR code", () => {
     // A deep path survives a reload (the page loads its assets from the app's base).
     await page.reload();
     await expect.poll(() => page.locator(".app-header__title").first().innerText()).toBe(first.title);
+    await context.close();
+  });
+
+  it("shows a question's options in the attempt's shuffled order, the same after a reload, and a new order for a new attempt", async () => {
+    // A lesson whose first question is single or multiple choice (order shown = displayOrder(question, attempt seed)).
+    const lesson = course.lessons.find((l) => l.quiz[0]!.kind === "single" && l.quiz[0]!.options.length === 4)!;
+    const q = lesson.quiz[0]!;
+    const { context, page } = await phone();
+    await page.goto(`${miniappUrl}?lesson=${lesson.id}`);
+    await expect.poll(() => page.locator(".app-header__title").first().innerText()).toBe(lesson.title);
+    await page.goto(`${miniappUrl}lesson/${lesson.id}/quiz`);
+    await expect.poll(() => page.locator(".question__prompt").innerText()).toBe(q.prompt);
+    const seed = async () => (await page.evaluate(() => JSON.parse(localStorage.getItem("ksc.quizSeeds") ?? "{}")))[lesson.id] as string;
+    const shown = () => page.locator("ul.options .option__text").allInnerTexts();
+    const first = await seed();
+    expect(first).toBeTruthy();
+    expect(await shown()).toEqual(displayOrder(q, first).map((o) => o.text));
+    await shot(page, "quiz-shuffled");
+    await page.reload();
+    await expect.poll(() => page.locator(".question__prompt").innerText()).toBe(q.prompt);
+    expect(await seed()).toBe(first);
+    expect(await shown()).toEqual(displayOrder(q, first).map((o) => o.text));
+    // Finish the attempt: the next one gets a new seed.
+    for (const [i, qq] of lesson.quiz.entries()) {
+      await answer(page, qq);
+      await page.getByRole("button", { name: i === lesson.quiz.length - 1 ? "Xem kết quả" : "Câu tiếp theo" }).click();
+    }
+    await expect.poll(() => page.locator(".result__verdict").innerText()).toBe("Bạn đã đạt bài này!");
+    await page.getByRole("button", { name: "Làm lại bài kiểm tra" }).click();
+    await expect.poll(seed).not.toBe(first);
+    expect(await shown()).toEqual(displayOrder(q, await seed()).map((o) => o.text));
+    await context.close();
+  });
+
+  it("explains a word of Từ ngữ cần biết where a step uses it", async () => {
+    // Terms are marked in plain text, not in **bold** button names: the first plain part of a first step with one.
+    const findTerms = glossaryMatcher(course.glossary);
+    const plainParts = (text: string) => text.normalize("NFC").split(/\*\*.+?\*\*/g);
+    const lesson = course.lessons.find((l) => plainParts(l.steps[0]!.text).some((p) => findTerms(p).length > 0))!;
+    const part = plainParts(lesson.steps[0]!.text).find((p) => findTerms(p).length > 0)!;
+    const span = findTerms(part)[0]!;
+    const entry = course.glossary.find((g) => g.id === span.id)!;
+    const word = part.slice(span.start, span.end);
+    const { context, page } = await phone();
+    await page.goto(`${miniappUrl}?lesson=${lesson.id}`);
+    await expect.poll(() => page.locator(".app-header__title").first().innerText()).toBe(lesson.title);
+    await page
+      .getByRole("button", { name: `${word}: xem nghĩa` })
+      .first()
+      .click();
+    await expect.poll(() => page.locator(".term-definition").innerText()).toContain(entry.definition);
+    await shot(page, "glossary-term");
+    await page.getByRole("button", { name: "Đóng giải thích" }).click();
+    expect(await page.locator(".term-definition").count()).toBe(0);
+    // Every word is also on a page of its own, reached from the skill's lesson list.
+    await page.goto(`${miniappUrl}skill/${lesson.skill}`);
+    await page.getByRole("button", { name: "Từ ngữ cần biết" }).click();
+    await expect.poll(() => page.locator(".glossary__entry").count()).toBe(course.glossary.length);
+    expect(await page.locator(".glossary").innerText()).toContain(entry.definition);
+    await expectAccessible(page, "Glossary");
+    await shot(page, "glossary-page");
     await context.close();
   });
 

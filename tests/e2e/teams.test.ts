@@ -1,9 +1,11 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { loadCourseOrThrow } from "../../shared/content-loader.js";
 import { launchChromium } from "./chromium.js";
 import { expectAccessible, fullShot, grantRole, sessionOf, pickUser } from "./helpers.js";
 
 const baseUrl = inject("baseUrl");
+const course = loadCourseOrThrow();
 const dataDir = inject("dataDir");
 /** Sandbox users: a commune official of Phường Ba Đình, the team's leader, a member, and a resident. */
 const OFFICIAL = { id: "5500000000000000005", name: "Hoàng Văn Em" };
@@ -144,6 +146,16 @@ describe("a tổ công nghệ số in the mini app", () => {
     expect(me.team.visits).toBe(1);
     if (!memberRef) memberRef = me.team.myRefCode;
     expect(memberRef).toBe(me.team.myRefCode);
+
+    // A member sees the lesson's notes for the tổ under each step, and can print them.
+    const taught = course.lessons.find((l) => l.teacherNotes)!;
+    await member.page.goto(`${miniappUrl}lesson/${taught.id}`);
+    await member.page.locator(".teacher-notes__summary").click(SLOW);
+    await expect.poll(() => member.page.locator(".teacher-notes").innerText()).toContain(taught.teacherNotes!.handsOn);
+    await fullShot(member.page, "team-teacher-notes");
+    const [notesPdf] = await Promise.all([member.page.context().waitForEvent("page", SLOW), member.page.getByRole("button", { name: /In ghi chú/ }).click()]);
+    expect(new URL(notesPdf.url()).pathname).toBe(`/api/v1/posters/${taught.id}/teacher-notes.pdf`);
+    await notesPdf.close();
 
     // The leader sees the member with their progress.
     await leader.page.reload(); // still on "Tổ của tôi"

@@ -104,13 +104,14 @@ describe.each(DIALECTS)("reports on %s", (dialect) => {
       residentsLearning: 1,
       lessonsCompleted: 2,
       householdsVisited: 3,
-      accountsCreated: 3,
-      newDigitalUsers: 4,
+      // dvc-account is signing in with VNeID (no personal DVC accounts since 30 June 2024): not an account created.
+      accountsCreated: 2,
+      newDigitalUsers: 3,
     };
     expect(r.totals).toEqual(totals);
     expect(r.communes).toEqual([{ code: BA_DINH, name: "Phường Ba Đình, Thành phố Hà Nội", ...totals }]);
-    // One team for one month (300,000) + one member trained (100,000) = 400,000 for 4 new digital users.
-    expect(r.cost).toEqual({ teamMonths: 1, teamMonthVnd: 300000, memberTrainedVnd: 100000, totalVnd: 400000, perNewDigitalUserVnd: 100000 });
+    // One team for one month (300,000) + one member trained (100,000) = 400,000 for 3 new digital users.
+    expect(r.cost).toEqual({ teamMonths: 1, teamMonthVnd: 300000, memberTrainedVnd: 100000, totalVnd: 400000, perNewDigitalUserVnd: 133333 });
     // The resident's quizzes: bat-may passed on the second try, ket-noi-wifi failed; nhan-biet-lua-dao failed.
     expect(r.quizBySkill.map((s) => [s.skillId, s.attempted, s.passed, s.passRatePct])).toEqual([
       ["dien-thoai", 2, 1, 50],
@@ -118,7 +119,7 @@ describe.each(DIALECTS)("reports on %s", (dialect) => {
     ]);
     expect(r.visitsByKind.filter((k) => k.visits > 0).map((k) => [k.kind, k.account, k.visits])).toEqual([
       ["vneid", true, 1],
-      ["dvc-account", true, 1],
+      ["dvc-account", false, 1],
       ["payment", true, 1],
       ["scam-awareness", false, 2],
     ]);
@@ -139,7 +140,7 @@ describe.each(DIALECTS)("reports on %s", (dialect) => {
     });
     const p = (await ok("GET", "/api/v1/admin/reports?area=01", STRANGER)) as Report;
     expect(p.scope.kind).toBe("province");
-    expect(p.totals.newDigitalUsers).toBe(4);
+    expect(p.totals.newDigitalUsers).toBe(3);
     expect(p.weekly).toHaveLength(12);
     const team = (await ok("GET", `/api/v1/admin/reports?team=${teamId}`, LEADER)) as Report;
     expect(team.scope).toMatchObject({ kind: "team", code: String(teamId) });

@@ -10,6 +10,7 @@ import { repositories, type Repositories } from "../repositories/index.js";
 import { loadAreas, type Areas } from "../services/areas.js";
 import { courseCatalog, type CourseCatalog } from "../services/course-catalog.js";
 import { faqSearch, type FaqSearch } from "../services/dialogue/faq-search.js";
+import { recountIfCoreChanged } from "../services/reports/recount-if-core-changed.js";
 
 /** What the domain services work with, the same in sandbox and Zalo mode. */
 export interface Services {
@@ -52,6 +53,15 @@ export const servicesPlugin = fp(
       areas: loadAreas(),
       faq: faqSearch(course.faq, course.lessons),
     } satisfies Services);
+    app.addHook("onReady", async () => {
+      // A database that is down at start is reported by /health; the recount is tried again at the next start.
+      try {
+        if (await recountIfCoreChanged(app.services.repos, app.services.catalog, clock.now()))
+          app.log.info("report rollups counted again: the core lessons changed");
+      } catch (err) {
+        app.log.error({ err }, "could not check the report rollups against the core lessons");
+      }
+    });
   },
   { name: "services", dependencies: ["database"] },
 );

@@ -4,6 +4,7 @@ import { errorSchema } from "../../../shared/schemas/api.js";
 import { posterLessonParamsSchema, posterQuerySchema, posterSkillParamsSchema, type PosterFormat } from "../../../shared/schemas/posters.js";
 import { notModifiedSchema, posterFileSchema } from "../../../shared/schemas/responses/files.js";
 import { makePoster, type Poster } from "../services/posters/make-poster.js";
+import { teacherNotesPdf } from "../services/teacher-notes/notes-pdf.js";
 
 /**
  * Posters (public: a poster holds nothing private): an A4 PDF to print and a 1080 × 1080 PNG for Zalo groups,
@@ -16,7 +17,7 @@ export async function posterRoutes(app: FastifyInstance): Promise<void> {
   const config = { rateLimit: { max: 30, timeWindow: "1 minute" } };
   const deps = { catalog: app.services.catalog, links: app.links };
 
-  function send(req: FastifyRequest, reply: FastifyReply, poster: Poster) {
+  function send(req: FastifyRequest, reply: FastifyReply, poster: Pick<Poster, "etag" | "filename" | "body"> & { contentType?: string }) {
     reply
       .header("cache-control", "public, max-age=86400")
       .header("etag", poster.etag)
@@ -24,8 +25,23 @@ export async function posterRoutes(app: FastifyInstance): Promise<void> {
       .header("x-content-type-options", "nosniff");
     const seen = req.headers["if-none-match"];
     if (seen && seen.split(",").some((t) => t.trim() === poster.etag)) return reply.status(304).send();
-    return reply.type(poster.contentType).send(poster.body);
+    return reply.type(poster.contentType ?? "application/pdf").send(poster.body);
   }
+
+  // A lesson's notes for the tổ member, to print (public like the posters: they hold nothing private, and the course is open).
+  r.get(
+    "/api/v1/posters/:lessonId/teacher-notes.pdf",
+    {
+      config,
+      schema: {
+        tags: ["posters"],
+        summary: "A lesson's notes for the tổ member who teaches it (A4 PDF)",
+        params: posterLessonParamsSchema,
+        response: { 200: posterFileSchema, 304: notModifiedSchema, 400: errorSchema, 404: errorSchema, 429: errorSchema },
+      },
+    },
+    async (req, reply) => send(req, reply, await teacherNotesPdf(app.services.catalog, req.params.lessonId)),
+  );
 
   for (const format of ["pdf", "png"] as PosterFormat[]) {
     const what = format === "pdf" ? "A4 poster to print (PDF)" : "Square picture for Zalo groups (PNG, 1080 × 1080)";

@@ -3,6 +3,7 @@ import { Button, Page, useNavigate, useParams } from "zmp-ui";
 import { AppHeader } from "../components/app-header";
 import { NetworkBanner } from "../components/network-banner";
 import { RichText } from "../components/rich-text";
+import { TeacherNotes } from "../components/teacher-notes";
 import { TextSizeButton } from "../components/text-size-button";
 import { findLessonSummary, useLesson } from "../lib/course";
 import { useSwipe } from "../lib/swipe";
@@ -79,6 +80,7 @@ export default function LessonPage() {
             </aside>
           ) : null}
         </article>
+        <TeacherNotes lesson={lesson} />
       </main>
       <footer className="pager">
         <Button variant="secondary" disabled={index === 0} onClick={prev}>

@@ -50,6 +50,9 @@ export default function SkillPage() {
             </li>
           ))}
         </ol>
+        <button type="button" className="link-button" onClick={() => navigate("/glossary")}>
+          Từ ngữ cần biết
+        </button>
       </main>
     </Page>
   );

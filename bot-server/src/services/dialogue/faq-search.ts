@@ -10,7 +10,7 @@ const ABBREVIATIONS: Record<string, string> = {
   stk: "so tai khoan",
   tk: "tai khoan",
   mk: "mat khau",
-  cccd: "can cuoc cong dan",
+  cccd: "can cuoc",
   cmnd: "chung minh nhan dan",
   dt: "dien thoai",
   dth: "dien thoai",
@@ -32,22 +32,109 @@ const ABBREVIATIONS: Record<string, string> = {
   zalo: "zalo",
   wifi: "wifi",
   "wi-fi": "wifi",
+  // Southern and spoken forms, and chat shorthand.
+  hong: "khong",
+  hok: "khong",
+  hem: "khong",
+  hk: "khong",
+  j: "gi",
+  bik: "biet",
+  bit: "biet",
+  vo: "vao",
+  zo: "vao",
+  dzo: "vao",
+  xai: "dung",
+  coi: "xem",
+  kiu: "bao",
+  keu: "bao",
+  sanh: "sinh",
+  nit: "tre em",
+  ng: "nguoi",
+  ngta: "nguoi ta",
+  sdt: "so dien thoai",
+  fb: "facebook",
+  face: "facebook",
+  bhxh: "bao hiem xa hoi",
+  bhyt: "bao hiem y te",
+  lltp: "ly lich tu phap",
+  pass: "mat khau",
+  password: "mat khau",
+  tn: "tin nhan",
+  sms: "tin nhan",
+  online: "truc tuyen",
+  onl: "truc tuyen",
+  bn: "bao nhieu",
+  nhiu: "nhieu",
+  haot: "hoat",
+  vnied: "vneid",
+  vneld: "vneid",
+  zl: "zalo",
+  hinh: "anh",
+  virus: "virut",
 };
 
 /** Words that carry no meaning for matching a question. */
 const STOP = new Set(
-  "la gi the nao sao lam cach toi em minh ban co khong duoc cua va voi cho de thi ma nay do o tren trong bi hay nhu can phai nhe a oi roi".split(" "),
+  (
+    "la gi the nao sao lam cach toi em minh ban co khong duoc cua va voi cho de thi ma nay do o tren trong bi hay nhu can phai nhe a oi roi " +
+    // Pronouns, fillers and particles of everyday speech (after tone marks are folded).
+    "tui ong ba no ta chi nao gio qua con thang ne nha ha luon cung se da vua nua neu khi hoai ai z v vs ak ah hen ui u chua chao hom bua mot baonhieu congai contrai nguoita homqua homnay ben muon mattieu odau tudau"
+  ).split(" "),
 );
 
+/** Words that mean something else once their tone marks are folded ("lúa" is not "lừa"), when typed with them. */
+const TONED: Record<string, string> = { lúa: "luagao", bão: "giobao", lửa: "ngonlua", mưa: "muatroi" };
+
+/** Word pairs matched as one term (see joinCompounds); some of them, once joined, are stop words. */
+const COMPOUNDS = new Set([
+  "yeu cau",
+  "xa hoi",
+  "ket qua",
+  "y te",
+  "mat khau",
+  "bao cao",
+  "tien mat",
+  "bao nhieu",
+  "man hinh",
+  "con gai",
+  "con trai",
+  "nguoi ta",
+  "hom qua",
+  "hom nay",
+  "mat tieu",
+  "dien thoai",
+  "o dau",
+  "tu dau",
+  "vi rut",
+  "bao ve",
+]);
+
+/** "vay" is "vậy" (a filler) unless a neighbour makes it "vay" (to borrow): "vay tiền", "cho vay", "vay app". */
+const LOAN_NEIGHBOURS = new Set("tien no app von lai nong cho khoan muon online nhanh tin ung ngan qua the".split(" "));
+
 export function normalizeTerms(text: string): string[] {
-  const folded = foldVietnamese(text).replace(/[^a-z0-9\s-]/g, " ");
+  // "AI" in capitals is artificial intelligence; "ai" is "who", a stop word.
+  const folded = foldVietnamese(text.replace(/\bAI\b/g, " tri tue nhan tao ").replace(/\p{L}+/gu, (w) => TONED[w.toLowerCase()] ?? w)).replace(
+    /[^a-z0-9\s-]/g,
+    " ",
+  );
+  const words = joinCompounds(folded.split(/\s+/).filter(Boolean));
   const out: string[] = [];
-  for (const w of folded.split(/\s+/)) {
-    if (!w) continue;
-    const expanded = ABBREVIATIONS[w] ?? w;
-    for (const t of expanded.split(" ")) if (t && !STOP.has(t)) out.push(t);
+  words.forEach((w, i) => {
+    if (w === "vay" && !LOAN_NEIGHBOURS.has(words[i - 1] ?? "") && !LOAN_NEIGHBOURS.has(words[i + 1] ?? "")) return;
+    for (const t of (ABBREVIATIONS[w] ?? w).split(" ")) if (t) out.push(t);
+  });
+  return joinCompounds(out).filter((t) => !STOP.has(t));
+}
+
+/** Two-word terms whose halves mean something else alone ("yêu cầu" is not "yêu", "xã hội" is not "xã"). */
+function joinCompounds(words: string[]): string[] {
+  const joined: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    if (i + 1 < words.length && COMPOUNDS.has(`${words[i]} ${words[i + 1]}`)) joined.push(words[i]! + words[++i]!);
+    else joined.push(words[i]!);
   }
-  return out;
+  return joined;
 }
 
 export interface FaqMatch {
@@ -57,16 +144,28 @@ export interface FaqMatch {
   coverage: number;
 }
 
+/** What the bot does with a question: answer it, ask which of two close entries the person means, or say it does not know. */
+export type FaqReply = { kind: "answer"; match: FaqMatch } | { kind: "choose"; matches: [FaqMatch, FaqMatch] } | { kind: "none"; best: FaqMatch | null };
+
 export interface FaqSearch {
   /** The best answer when it is confident enough, else null. */
   answer(question: string): FaqMatch | null;
+  reply(question: string): FaqReply;
+  entry(id: string): FaqEntry | undefined;
   best(question: string): FaqMatch | null;
   /** The lessons closest to a question, for when no answer is confident. */
   closestLessons(question: string, n: number): Lesson[];
 }
 
-const MIN_COVERAGE = 0.6;
+/** Coverage weighs each word by how rare it is among the entries; a word found only in an entry's answer counts this much. */
+const ANSWER_SHARE = 0.6;
+/** Share of the question's weighted words the match must cover. */
+const MIN_COVERAGE = 0.55;
+/** A question of one or two meaningful words must be covered almost whole, by the entry's question or variants. */
+const MIN_COVERAGE_SHORT = 0.9;
 const MIN_SCORE = 4;
+/** A runner-up scoring at least this share of the best one is close enough that the person is asked which they mean. */
+const CLOSE_RATIO = 0.75;
 
 export function faqSearch(faq: FaqEntry[], lessons: Lesson[]): FaqSearch {
   const tokenize = (text: string) => normalizeTerms(text);
@@ -84,6 +183,12 @@ export function faqSearch(faq: FaqEntry[], lessons: Lesson[]): FaqSearch {
   });
   faqIndex.addAll(faq.map((e) => ({ id: e.id, question: e.question, variants: e.variants.join(" . "), answer: e.answer })));
   const byId = new Map(faq.map((e) => [e.id, e]));
+  // How many entries use each word: coverage weighs a rare word more than a common one, and a word no entry uses
+  // (a word of another subject) most of all.
+  const entryCount = new Map<string, number>();
+  for (const e of faq)
+    for (const t of new Set(normalizeTerms([e.question, ...e.variants, e.answer].join(" ")))) entryCount.set(t, (entryCount.get(t) ?? 0) + 1);
+  const weight = (t: string) => Math.log(1 + faq.length / (1 + (entryCount.get(t) ?? 0)));
 
   const lessonIndex = new MiniSearch<{ id: string; title: string; summary: string; body: string }>({
     fields: ["title", "summary", "body"],
@@ -95,25 +200,50 @@ export function faqSearch(faq: FaqEntry[], lessons: Lesson[]): FaqSearch {
   lessonIndex.addAll(lessons.map((l) => ({ id: l.id, title: l.title, summary: l.summary, body: l.keySteps.join(" ") })));
   const lessonById = new Map(lessons.map((l) => [l.id, l]));
 
-  function best(question: string): FaqMatch | null {
-    const terms = [...new Set(normalizeTerms(question))];
-    if (terms.length === 0) return null;
-    const top = faqIndex.search(question)[0];
-    if (!top) return null;
-    // Fuzzy matching finds the candidate; coverage counts only words matched exactly or by a long prefix, so that
+  // An amount or an age ("500k", "67") that no entry mentions says nothing about the topic.
+  const meaningful = (question: string) => [...new Set(normalizeTerms(question))].filter((t) => !/^\d+k?$/.test(t) || entryCount.has(t));
+
+  /** The best two candidates, each with its coverage. */
+  function candidates(question: string, n: number): FaqMatch[] {
+    const terms = meaningful(question);
+    if (terms.length === 0) return [];
+    const top = faqIndex.search(question).slice(0, n);
+    if (!top.length) return [];
+    // Fuzzy matching finds the candidates; coverage counts only words matched exactly or by a long prefix, so that
     // "gia vang" is not taken for "giả" + "vàng"-like words. One typo in three words still passes.
-    const strict = faqIndex.search(question, { fuzzy: false, prefix: (t) => t.length > 4 }).find((r) => r.id === top.id);
-    const matched = new Set(strict?.queryTerms ?? []);
-    const coverage = terms.filter((t) => matched.has(t)).length / terms.length;
-    return { entry: byId.get(String(top.id))!, score: top.score, coverage };
+    const exact = { fuzzy: false, prefix: (t: string) => t.length > 4 };
+    const strict = faqIndex.search(question, exact);
+    const inQuestion = faqIndex.search(question, { ...exact, fields: ["question", "variants"] });
+    return top.map((r) => {
+      const inAll = new Set(strict.find((x) => x.id === r.id)?.queryTerms ?? []);
+      const inAsked = new Set(inQuestion.find((x) => x.id === r.id)?.queryTerms ?? []);
+      // A word found in the entry's question or variants counts fully; one found only in its answer counts less.
+      const share = (t: string) => (inAsked.has(t) ? 1 : inAll.has(t) ? ANSWER_SHARE : 0);
+      const total = terms.reduce((sum, t) => sum + weight(t), 0);
+      const found = terms.reduce((sum, t) => sum + weight(t) * share(t), 0);
+      return { entry: byId.get(String(r.id))!, score: r.score, coverage: found / total };
+    });
   }
+  const confident = (m: FaqMatch | undefined, terms = 3): m is FaqMatch =>
+    !!m && m.coverage >= (terms <= 2 ? MIN_COVERAGE_SHORT : MIN_COVERAGE) && m.score >= MIN_SCORE;
+  const termCount = (question: string) => meaningful(question).length;
+  const best = (question: string) => candidates(question, 1)[0] ?? null;
 
   return {
     best,
     answer(question) {
       const m = best(question);
-      return m && m.coverage >= MIN_COVERAGE && m.score >= MIN_SCORE ? m : null;
+      return confident(m ?? undefined, termCount(question)) ? m : null;
     },
+    reply(question) {
+      const [first, second] = candidates(question, 2);
+      const n = termCount(question);
+      if (!confident(first, n)) return { kind: "none", best: first ?? null };
+      // Two entries about as close: asking costs a tap, a confident answer about the other one can do harm.
+      if (confident(second, n) && second.score >= CLOSE_RATIO * first.score) return { kind: "choose", matches: [first, second] };
+      return { kind: "answer", match: first };
+    },
+    entry: (id) => byId.get(id),
     closestLessons(question, n) {
       const found = lessonIndex
         .search(question)

@@ -1,3 +1,4 @@
+import type { FaqEntry } from "../../../../shared/schemas/content.js";
 import type { OaMessage } from "../../../../shared/schemas/oa.js";
 import { foldVietnamese } from "../../../../shared/lib/text.js";
 import { topicsOf } from "../../../../shared/lib/topics.js";
@@ -150,25 +151,35 @@ export function handleMessage(ctx: DialogueContext, sub: SubscriberRow, text: st
     case MENU.consentNo:
       return { replies: [menu(T.consentNo)], patch: { dialogue: null } };
   }
+  // One of the two entries offered for a question (answerQuestion): its answer.
+  const chosen = cmd?.startsWith(FAQ_PICK) ? ctx.faq.entry(cmd.slice(FAQ_PICK.length)) : undefined;
+  if (chosen) return { replies: [faqAnswer(ctx, chosen)], patch: { dialogue: null } };
   if (cmd?.startsWith("#")) return { replies: [menu()], patch: { dialogue: null } };
   return answerQuestion(ctx, text);
 }
 
-/** Free text is a question for the Hỏi đáp; without a confident answer it goes to the officials' inbox. */
+/** The payload of a button that picks a Hỏi đáp entry: "#faq:<id>". */
+const FAQ_PICK = "#faq:";
+
+const faqAnswer = (ctx: DialogueContext, e: FaqEntry): OaMessage =>
+  withButtons(e.answer, [url("Xem bài học", ctx.lessonUrl(e.lesson)), hide("Hỏi câu khác", MENU.faq), hide("Menu", MENU.menu)]);
+
+/**
+ * Free text is a question for the Hỏi đáp. Two entries about as close: the person picks (a confident answer about
+ * the other one could be the opposite advice). Without a confident answer it goes to the officials' inbox.
+ */
 function answerQuestion(ctx: DialogueContext, text: string): DialogueResult {
-  const hit = ctx.faq.answer(text);
-  if (hit) {
-    return {
-      replies: [withButtons(hit.entry.answer, [url("Xem bài học", ctx.lessonUrl(hit.entry.lesson)), hide("Hỏi câu khác", MENU.faq), hide("Menu", MENU.menu)])],
-      patch: { dialogue: null },
-    };
+  const r = ctx.faq.reply(text);
+  if (r.kind === "answer") return { replies: [faqAnswer(ctx, r.match.entry)], patch: { dialogue: null } };
+  if (r.kind === "choose") {
+    const buttons = r.matches.map((m) => hide(m.entry.question.slice(0, 100), `${FAQ_PICK}${m.entry.id}`));
+    return { replies: [withButtons(T.whichQuestion, [...buttons, hide("Câu khác", MENU.faq)])], patch: { dialogue: null } };
   }
-  const best = ctx.faq.best(text);
   const lessons = ctx.faq.closestLessons(text, 2);
   return {
     replies: [withButtons(T.notConfident, [...lessons.map((l) => url(l.title.slice(0, 100), ctx.lessonUrl(l.id))), hide("Menu", MENU.menu)])],
     patch: { dialogue: null },
-    unanswered: { text, bestMatch: best?.entry.id ?? null, bestScore: best ? Math.round(best.coverage * 100) / 100 : null },
+    unanswered: { text, bestMatch: r.best?.entry.id ?? null, bestScore: r.best ? Math.round(r.best.coverage * 100) / 100 : null },
   };
 }
 

@@ -28,6 +28,7 @@ export const T = {
   communeNearbyOther: "Nếu không phải, hãy gõ tên xã/phường của bạn.",
   communeChoose: "Bạn ở xã/phường nào trong các nơi sau? Bấm chọn đúng nơi của bạn:",
   unsubscribed: "Bạn đã hủy nhận tin. Bạn vẫn theo dõi Chuyển đổi số quốc gia và vẫn hỏi đáp, học bình thường. Muốn nhận lại, chọn “Nhận tin / Hủy tin”.",
+  whichQuestion: "Bạn muốn hỏi điều nào dưới đây? Bấm vào câu đúng ý bạn:",
   notConfident:
     "Xin lỗi, tôi chưa có câu trả lời chắc chắn cho câu hỏi này. Câu hỏi đã được chuyển tới cán bộ phụ trách. Trong lúc chờ, bạn có thể xem hai bài học gần nhất:",
   quizDone: (correct: number, total: number) =>

@@ -37,7 +37,7 @@ describe("poster content", () => {
         .slice(0, 5)
         .map((l) => l.title),
     );
-    expect(c.more).toBe("… và 2 bài nữa trong ứng dụng");
+    expect(c.more).toBe(`… và ${catalog.lessonsOf("dich-vu-cong").length - 5} bài nữa trong ứng dụng`);
     expect(c.link).toBe("https://zalo.me/s/1234567890/?skill=dich-vu-cong");
     expect(() => lessonPosterContent(deps, "khong-co", null)).toThrow(expect.objectContaining({ statusCode: 404, code: "lesson_not_found" }));
     expect(() => skillPosterContent(deps, "khong-co", null)).toThrow(expect.objectContaining({ statusCode: 404, code: "skill_not_found" }));

@@ -1,10 +1,7 @@
-import PDFDocument from "pdfkit";
-import { plain, posterFonts, textWidth } from "./poster-fonts.js";
+import { pdfDocument } from "./pdf-document.js";
+import { textWidth } from "./poster-fonts.js";
 import type { Layout, Op } from "./poster-layout.js";
 import { svgToPng } from "./render-png.js";
-
-/** Fixed dates make the same poster the same bytes: caches and ETags work, and a reprint is identical. */
-const FIXED_DATE = new Date("2025-01-01T00:00:00Z");
 
 /** Dark modules as horizontal runs, in modules, quiet zone included. */
 function qrRuns(modules: boolean[][]): { r: number; c: number; len: number }[] {
@@ -59,30 +56,8 @@ export async function renderPdf(layout: Layout, meta: { title: string; subject: 
   // Illustrations drawn by resvg at 250 dpi for their printed size: one renderer for both formats.
   const pictures = new Map<Op, Buffer>();
   for (const op of layout.ops) if (op.t === "image") pictures.set(op, await svgToPng(op.svg, Math.round((op.w / 72) * 250)));
-  const doc = new PDFDocument({
-    size: [layout.width, layout.height],
-    margin: 0,
-    lang: "vi-VN",
-    displayTitle: true,
-    info: {
-      Title: plain(meta.title),
-      Subject: plain(meta.subject),
-      Author: "Phổ cập kỹ năng số cộng đồng",
-      Creator: "ky-nang-so-cong-dong",
-      CreationDate: FIXED_DATE,
-      ModDate: FIXED_DATE,
-    },
-  });
-  const fonts = posterFonts();
-  doc.registerFont("regular", fonts[400].data);
-  doc.registerFont("bold", fonts[700].data);
-  const chunks: Buffer[] = [];
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on("data", (c: Buffer) => chunks.push(c));
-    doc.on("end", () => resolve(Buffer.concat(chunks)));
-    doc.on("error", reject);
-  });
+  const { doc, bytes } = pdfDocument(meta, { size: [layout.width, layout.height], margin: 0 });
   for (const op of layout.ops) draw(doc, op, pictures);
   doc.end();
-  return done;
+  return bytes;
 }
