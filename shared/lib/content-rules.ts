@@ -132,6 +132,8 @@ export function checkFaq(entries: FaqEntry[], lessonIds: Set<string>, vars: Reco
     if (seen.has(e.id)) out.push({ path: [i, "id"], message: `faq id "${e.id}" is repeated` });
     seen.add(e.id);
     if (!lessonIds.has(e.lesson)) out.push({ path: [i, "lesson"], message: `faq ${e.id}: lesson "${e.lesson}" does not exist` });
+    const legal = `${e.question} ${e.answer}`.match(LEGAL_NUMBER);
+    if (legal) out.push({ path: [i, "answer"], message: `faq ${e.id}: "${legal[0]}" — numbers of legal texts are not for residents; name the rule plainly` });
     const words = countWords(e.answer);
     if (words > FAQ_ANSWER_WORDS) out.push({ path: [i, "answer"], message: `faq ${e.id}: answer has ${words} words, the budget is ${FAQ_ANSWER_WORDS}` });
     for (const [k, t] of [["question", e.question], ["answer", e.answer], ...e.variants.map((v, j) => [`variants.${j}`, v])] as [string, string][]) {
