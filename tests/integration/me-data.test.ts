@@ -102,7 +102,7 @@ describe.each(DIALECTS)("my data: export and erasure on %s", (dialect) => {
   // `ref`: the team's or member's code the app was first opened with, carried by the first sync.
   const sync = (who: number, events: object[], ref?: string) => ok("POST", "/api/v1/progress/sync", who, { events, ...(ref ? { ref } : {}) });
   const lesson = course.lessons[0]!;
-  const quizAnswers = lesson.quiz.map((q) => ({ questionId: q.id, answer: q.kind === "order" ? q.options.map((_, i) => i) : [0] }));
+  const quizAnswers = lesson.quiz.map((q) => ({ questionId: q.id, answer: q.kind === "order" ? q.options.map((o) => o.id) : [q.options[0]!.id] }));
 
   beforeAll(async () => {
     t = await createTestApp(dialect, { course, clock }, { PUBLIC_URL: "https://ksc.example.vn" });
