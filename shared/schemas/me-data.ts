@@ -106,7 +106,11 @@ export const myDataExportSchema = z.object({
       z.object({ campaignId: z.number(), title: z.string().nullable(), kind: z.string(), state: z.string(), createdAt: z.string(), updatedAt: z.string() }),
     ),
   ),
-  questionsAsked: section(z.array(z.object({ text: z.string(), askedAt: z.string(), resolvedAt: z.string().nullable() }))),
+  questionsAsked: section(
+    z.array(
+      z.object({ text: z.string(), askedAt: z.string(), resolvedAt: z.string().nullable(), answer: z.string().nullable(), answeredAt: z.string().nullable() }),
+    ),
+  ),
   roles: section(z.array(z.object({ role: z.string(), areaCode: z.string(), grantedAt: z.string() }))),
   auditLog: section(z.array(z.object({ action: z.string(), byMe: z.boolean(), areaCode: z.string(), at: z.string() }))),
 });

@@ -18,9 +18,24 @@ export const newsItemSchema = z.object({
 });
 export type NewsItem = z.infer<typeof newsItemSchema>;
 
+/** An official's answer to a question the person asked the chatbot, as "Tin mới" shows it. */
+export const answerNewsItemSchema = z.object({
+  questionId: z.number(),
+  question: z.string(),
+  answer: z.string(),
+  /** The commune or province that answered (never a person). */
+  answeredBy: z.string(),
+  date: z.string(),
+  /** Read in the app, or pushed to the person through the OA already. */
+  read: z.boolean(),
+});
+export type AnswerNewsItem = z.infer<typeof answerNewsItemSchema>;
+
 /** GET /api/v1/me/news: the latest 20, newest first, and how many of all are unread. */
 export const newsResponseSchema = z.object({
   items: z.array(newsItemSchema),
+  /** Officials' answers to the person's questions, newest first (the latest 20). */
+  answers: z.array(answerNewsItemSchema),
   unread: z.number(),
   /**
    * "no_oa_link": Zalo gave no user_id_by_oa for this person (the mini app is not linked to the OA in Zalo's

@@ -249,7 +249,7 @@ describe.each(DIALECTS)("my data: export and erasure on %s", (dialect) => {
     );
     expect(data.oaMessagesSent.data.length).toBeGreaterThanOrEqual(2);
     expect(data.newsDeliveries.data).toEqual([expect.objectContaining({ title: "Cảnh báo lừa đảo", state: "sent" })]);
-    expect(data.questionsAsked.data).toEqual([{ text: MY_QUESTION, askedAt: expect.any(String), resolvedAt: null }]);
+    expect(data.questionsAsked.data).toEqual([{ text: MY_QUESTION, askedAt: expect.any(String), resolvedAt: null, answer: null, answeredAt: null }]);
     expect(data.roles.data).toEqual([{ role: "commune_official", areaCode: NGOC_HA, grantedAt: expect.any(String) }]);
     expect(data.auditLog.data.map((a: { action: string }) => a.action)).toEqual(expect.arrayContaining(["role.grant", "team.join"]));
     // Nothing of the others: not the other learner, not the leader, not the official.

@@ -98,7 +98,7 @@ describe.each(DIALECTS)("Tin mới: news held in the inbox, read in the app, on 
   let ngocHa = 0;
 
   it("lists the learner's held news with its text, image and buttons; a lesson button becomes an in-app lesson", async () => {
-    expect(await news(token.an)).toEqual({ items: [], unread: 0, missing: null });
+    expect(await news(token.an)).toEqual({ items: [], answers: [], unread: 0, missing: null });
     first = await sent("Cảnh báo lừa đảo", {
       imageUrl: "https://example.org/canh-bao.png",
       buttons: [
@@ -172,7 +172,7 @@ describe.each(DIALECTS)("Tin mới: news held in the inbox, read in the app, on 
     expect(an.filter((m) => m.message.text?.startsWith("Cảnh báo lừa đảo"))).toHaveLength(0);
     const binh = await say(t.app, BINH.follower, "xin chao");
     expect(binh.filter((m) => m.message.text?.startsWith("Cảnh báo lừa đảo"))).toHaveLength(1);
-    expect(await news(token.binh)).toEqual({ items: [], unread: 0, missing: null });
+    expect(await news(token.binh)).toEqual({ items: [], answers: [], unread: 0, missing: null });
     // Read in the app after the bot sent it: it is no longer in the inbox.
     expect((await read(token.binh, first)).statusCode).toBe(404);
     expect((await as(token.official, "GET", `/api/v1/admin/campaigns/${first}/stats`)).json()).toMatchObject({ held: 0, readInApp: 1, sent: 1 });
@@ -181,7 +181,7 @@ describe.each(DIALECTS)("Tin mới: news held in the inbox, read in the app, on 
   it("a cancelled campaign's news leaves Tin mới and cannot be read", async () => {
     // Cường's news is held; the campaign is cancelled afterwards (it was done: cancelled here by hand, as before done).
     await t.testDb.db.db.updateTable("campaigns").set({ status: "cancelled" }).where("id", "=", ngocHa).execute();
-    expect(await news(token.cuong)).toEqual({ items: [], unread: 0, missing: null });
+    expect(await news(token.cuong)).toEqual({ items: [], answers: [], unread: 0, missing: null });
     expect((await read(token.cuong, ngocHa)).statusCode).toBe(404);
     // Nor does the bot send it when Cường writes.
     const replies = await say(t.app, CUONG.follower, "xin chao");
@@ -233,7 +233,7 @@ describe.each(DIALECTS)("Tin mới: news held in the inbox, read in the app, on 
   it("a learner Zalo gave no follower id (the mini app not linked to the OA) has no news, is told why, and reads nothing", async () => {
     await t.testDb.db.db.updateTable("learners").set({ id_by_oa: null }).where("zalo_user_id", "=", "5500000000000000002").execute();
     const res = await t.app.inject({ url: "/api/v1/me/news", headers: { authorization: `Bearer ${token.binh}` } });
-    expect(res.json()).toEqual({ items: [], unread: 0, missing: "no_oa_link" });
+    expect(res.json()).toEqual({ items: [], answers: [], unread: 0, missing: "no_oa_link" });
     expect((await read(token.binh, first)).statusCode).toBe(404);
   });
 });

@@ -135,6 +135,45 @@ export interface UnansweredQuestionsTable {
   best_score: number | null;
   created_at: string;
   resolved_at: string | null;
+  /** Where the person said they live when they asked (012). */
+  commune_code: string | null;
+  answer_text: string | null;
+  /** The official who answered (audit only: the resident sees answered_area's name). */
+  answered_by: string | null;
+  answered_area: string | null;
+  answered_at: string | null;
+  answer_state: "sent" | "held" | "read" | "cancelled" | null;
+  answer_message_id: string | null;
+  answer_delivered_at: string | null;
+  faq_entry_id: string | null;
+}
+
+export interface AreaFaqEntriesTable {
+  id: string;
+  /** A commune's or a province's code; '' for everyone (promoted by the operator). */
+  area_code: string;
+  question: string;
+  /** JSON array of strings. */
+  variants: string;
+  answer: string;
+  lesson: string | null;
+  status: "active" | "withdrawn";
+  source_question_id: number | null;
+  created_by: string;
+  created_at: string;
+  updated_by: string;
+  updated_at: string;
+  /** The area it was made for, when the operator promoted it to everyone. */
+  promoted_from: string | null;
+}
+
+export interface QuestionStatsTable {
+  /** Vietnam date, YYYY-MM-DD. */
+  day: string;
+  /** '' when the person had not chosen a commune. */
+  commune_code: string;
+  asked: number;
+  bot_answered: number;
 }
 
 export interface OaTokensTable {
@@ -362,6 +401,8 @@ export interface Database {
   follower_tags: FollowerTagsTable;
   message_receipts: MessageReceiptsTable;
   unanswered_questions: UnansweredQuestionsTable;
+  area_faq_entries: AreaFaqEntriesTable;
+  question_stats: QuestionStatsTable;
   oa_tokens: OaTokensTable;
   locks: LocksTable;
   oauth_states: OauthStatesTable;

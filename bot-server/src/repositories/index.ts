@@ -1,6 +1,7 @@
 import type { Kysely } from "kysely";
 import type { Dialect } from "../db/connect.js";
 import type { Database } from "../db/schema.js";
+import { areaFaqRepository } from "./area-faq.js";
 import { auditRepository } from "./audit.js";
 import { campaignRepository } from "./campaigns.js";
 import { communePointRepository } from "./commune-points.js";
@@ -50,6 +51,7 @@ function bind(db: Kysely<Database>, dialect: Dialect) {
     personalData: personalDataRepository(db),
     reportRollups: reportRollupRepository(db, dialect),
     communePoints: communePointRepository(db),
+    areaFaq: areaFaqRepository(db),
   };
 }
 

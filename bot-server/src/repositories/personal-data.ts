@@ -78,7 +78,12 @@ export function personalDataRepository(db: Kysely<Database>) {
         .execute();
     },
     questionsOf(userId: string) {
-      return db.selectFrom("unanswered_questions").select(["text", "created_at", "resolved_at"]).where("user_id", "=", userId).orderBy("id").execute();
+      return db
+        .selectFrom("unanswered_questions")
+        .select(["text", "created_at", "resolved_at", "answer_text", "answered_at"])
+        .where("user_id", "=", userId)
+        .orderBy("id")
+        .execute();
     },
     /** Webhook events whose payload mentions the id (the caller checks the sender/follower field). */
     async inboxEventsMentioning(userId: string) {
@@ -160,6 +165,13 @@ export function personalDataRepository(db: Kysely<Database>) {
         .updateTable("unanswered_questions")
         .set({ user_id: tombstone, text: ERASED_TEXT, resolved_at: sql<string>`coalesce(resolved_at, ${now})` })
         .where("user_id", "=", userId)
+        .execute();
+      // An official's answer still waiting for them never will reach anyone.
+      await db
+        .updateTable("unanswered_questions")
+        .set({ answer_state: "cancelled" })
+        .where("user_id", "=", tombstone)
+        .where("answer_state", "=", "held")
         .execute();
     },
     /** Deliveries keep their state (campaign numbers stay true) but one not yet sent is cancelled. */

@@ -16,7 +16,7 @@ import { requireAdmin } from "./admin-auth.js";
 export async function adminApi(app: FastifyInstance, opts: { campaignCosts: PlanSettings; reportCosts: ReportCosts }): Promise<void> {
   app.addHook("preValidation", requireAdmin);
   await app.register(adminRoutes);
-  await app.register(adminQuestionRoutes);
+  await app.register(adminQuestionRoutes, { costs: opts.campaignCosts });
   await app.register(adminCampaignRoutes, { costs: opts.campaignCosts });
   await app.register(adminTeamRoutes);
   await app.register(adminCommuneRoutes);

@@ -5,6 +5,7 @@ import { errorSchema } from "../../../shared/schemas/api.js";
 import { newsResponseSchema } from "../../../shared/schemas/news.js";
 import { newsReadSchema } from "../../../shared/schemas/responses/news.js";
 import { getMyNews } from "../services/news/get-my-news.js";
+import { readAnswer } from "../services/news/read-answer.js";
 import { readNews } from "../services/news/read-news.js";
 import { requireLearner } from "./authenticate.js";
 
@@ -26,7 +27,8 @@ export async function newsRoutes(app: FastifyInstance): Promise<void> {
         response: { 200: newsResponseSchema, 401: errorSchema },
       },
     },
-    async (req) => getMyNews({ repos: app.services.repos, catalog: app.services.catalog, links: app.links }, await requireLearner(req)),
+    async (req) =>
+      getMyNews({ repos: app.services.repos, catalog: app.services.catalog, links: app.links, areas: app.services.areas }, await requireLearner(req)),
   );
 
   r.post(
@@ -43,6 +45,24 @@ export async function newsRoutes(app: FastifyInstance): Promise<void> {
     },
     async (req) => {
       await readNews(app.services, await requireLearner(req), req.params.campaignId);
+      return { read: true as const };
+    },
+  );
+
+  r.post(
+    "/api/v1/me/news/answers/:questionId/read",
+    {
+      config,
+      schema: {
+        tags,
+        security,
+        summary: "I read an official's answer in the app: the bot will not send it to me again",
+        params: z.strictObject({ questionId: z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER) }),
+        response: { 200: newsReadSchema, 400: errorSchema, 401: errorSchema, 404: errorSchema },
+      },
+    },
+    async (req) => {
+      await readAnswer(app.services, await requireLearner(req), req.params.questionId);
       return { read: true as const };
     },
   );

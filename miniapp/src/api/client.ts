@@ -9,7 +9,16 @@ import type { metaResponseSchema, progressResponseSchema, signInResponseSchema, 
 import type { eraseResponseSchema, myDataExportSchema } from "../../../shared/schemas/me-data";
 import type { newsResponseSchema } from "../../../shared/schemas/news";
 import type { reportSchema } from "../../../shared/schemas/report";
-import type { adminMeSchema, unansweredQuestionsSchema } from "../../../shared/schemas/responses/admin";
+import type { adminMeSchema } from "../../../shared/schemas/responses/admin";
+import type {
+  AreaFaqChange,
+  areaFaqListSchema,
+  areaFaqSavedSchema,
+  AreaFaqDraft,
+  questionAnsweredSchema,
+  questionListSchema,
+  questionStatsSchema,
+} from "../../../shared/schemas/questions";
 import type { communesSchema } from "../../../shared/schemas/responses/areas";
 import type {
   campaignApprovedSchema,
@@ -67,6 +76,8 @@ export const learnerCalls = {
   news: (token: string) => request<typeof newsResponseSchema>({ method: "GET", url: "/api/v1/me/news", token }),
   readNews: (token: string, campaignId: number) =>
     request<typeof newsReadSchema>({ method: "POST", url: `/api/v1/me/news/${campaignId}/read`, token, body: {} }),
+  readAnswer: (token: string, questionId: number) =>
+    request<typeof newsReadSchema>({ method: "POST", url: `/api/v1/me/news/answers/${questionId}/read`, token, body: {} }),
   exportMyData: (token: string) => request<typeof myDataExportSchema>({ method: "GET", url: "/api/v1/me/export", token }),
   eraseMe: (token: string) => request<typeof eraseResponseSchema>({ method: "DELETE", url: "/api/v1/me", token, body: { confirm: "XOA" } }),
 };
@@ -97,7 +108,16 @@ export const teamCalls = {
 /** The officials' screens (/api/v1/admin/…). */
 export const adminCalls = {
   me: (token: string) => request<typeof adminMeSchema>({ method: "GET", url: "/api/v1/admin/me", token }),
-  questions: (token: string) => request<typeof unansweredQuestionsSchema>({ method: "GET", url: "/api/v1/admin/questions", token }),
+  questions: (token: string, status: "open" | "answered" = "open") =>
+    request<typeof questionListSchema>({ method: "GET", url: "/api/v1/admin/questions", token, params: { status } }),
+  questionStats: (token: string) => request<typeof questionStatsSchema>({ method: "GET", url: "/api/v1/admin/questions/stats", token }),
+  answerQuestion: (token: string, questionId: number, text: string) =>
+    request<typeof questionAnsweredSchema>({ method: "POST", url: `/api/v1/admin/questions/${id(questionId)}/answer`, token, body: { text } }),
+  addToFaq: (token: string, questionId: number, entry: AreaFaqDraft & { scope: "commune" | "province" }) =>
+    request<typeof areaFaqSavedSchema>({ method: "POST", url: `/api/v1/admin/questions/${id(questionId)}/faq`, token, body: entry }),
+  areaFaq: (token: string) => request<typeof areaFaqListSchema>({ method: "GET", url: "/api/v1/admin/faq", token }),
+  changeAreaFaq: (token: string, entryId: string, change: AreaFaqChange) =>
+    request<typeof areaFaqSavedSchema>({ method: "PATCH", url: `/api/v1/admin/faq/${encodeURIComponent(entryId)}`, token, body: change }),
   communePoint: (token: string, code: string) =>
     request<typeof communePointSchema>({ method: "GET", url: `/api/v1/admin/communes/${encodeURIComponent(code)}/point`, token }),
   setCommunePoint: (token: string, code: string, p: CommunePointInput) =>

@@ -33,7 +33,7 @@ function failure(e: Failed, body: { error?: string; message?: string } | undefin
 }
 
 export interface Call {
-  method: "GET" | "POST" | "PUT" | "DELETE";
+  method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
   url: string;
   /** The session token of the signed-in person. */
   token?: string;

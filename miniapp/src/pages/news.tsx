@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { Button, Page, useNavigate } from "zmp-ui";
 import { vietnamDateTime } from "../../../shared/lib/vietnam-time";
-import type { NewsItem } from "../../../shared/schemas/news";
+import type { AnswerNewsItem, NewsItem } from "../../../shared/schemas/news";
 import { AppHeader } from "../components/app-header";
 import { NavBar } from "../components/nav-bar";
 import { OaCard } from "../components/oa-card";
@@ -12,6 +12,8 @@ import { useLoad } from "../lib/use-load";
 import { store } from "../lib/zalo";
 import { openExternal } from "../lib/zalo-webview";
 import { getState, setState, useAppState } from "../state/store";
+import { AnswersSection } from "./news-answers";
+import { useSeen } from "./news-seen";
 import "./news.css";
 
 type Status = "loading" | "ready" | "error" | "signed-out";
@@ -19,28 +21,7 @@ const SIGNED_OUT = "signed-out";
 
 /** The last list fetched, per learner: shown when the phone is offline. */
 const cacheKey = () => `ksc.news.${getState().session?.learner.id ?? "anon"}`;
-
-/** Calls `onSeen` once, when at least half of the element (or half a screen of it) has been in view. */
-function useSeen(ref: React.RefObject<HTMLElement>, active: boolean, onSeen: () => void) {
-  const seen = useRef(onSeen);
-  seen.current = onSeen;
-  useEffect(() => {
-    const el = ref.current;
-    if (!active || !el) return;
-    if (typeof IntersectionObserver === "undefined") return seen.current();
-    const io = new IntersectionObserver(
-      (entries) => {
-        if (entries.some((e) => e.isIntersecting && (e.intersectionRatio >= 0.5 || e.intersectionRect.height >= window.innerHeight * 0.5))) {
-          io.disconnect();
-          seen.current();
-        }
-      },
-      { threshold: [0, 0.25, 0.5, 0.75, 1] },
-    );
-    io.observe(el);
-    return () => io.disconnect();
-  }, [ref, active]);
-}
+const answersKey = () => `ksc.news-answers.${getState().session?.learner.id ?? "anon"}`;
 
 function NewsCard({ item, fresh, onSeen }: { item: NewsItem; fresh: boolean; onSeen(id: number): void }) {
   const navigate = useNavigate();
@@ -90,6 +71,10 @@ export default function NewsPage() {
     const list = store.get<NewsItem[] | null>(cacheKey(), null);
     return Array.isArray(list) ? list : null;
   });
+  const [cachedAnswers] = useState<AnswerNewsItem[]>(() => {
+    const list = store.get<AnswerNewsItem[] | null>(answersKey(), null);
+    return Array.isArray(list) ? list : [];
+  });
   const news = useLoad(async () => {
     const token = await ensureSession();
     if (!token) return SIGNED_OUT;
@@ -116,6 +101,10 @@ export default function NewsPage() {
   useEffect(() => {
     if (items) store.set(cacheKey(), items);
   }, [items]);
+  const answers = loaded?.answers ?? cachedAnswers;
+  useEffect(() => {
+    if (loaded) store.set(answersKey(), loaded.answers);
+  }, [loaded]);
 
   const markRead = useCallback(async (campaignId: number) => {
     if (!getState().online) return; // marked the next time it is seen online
@@ -135,7 +124,10 @@ export default function NewsPage() {
       <AppHeader title="Tin mới" back="/" />
       <NetworkBanner />
       <main className="content">
-        <p className="lead">Tin chính quyền gửi cho khu vực của bạn qua OA “Chuyển đổi số quốc gia” mà Zalo chưa chuyển được tới bạn.</p>
+        <p className="lead">
+          Câu trả lời của cán bộ cho câu hỏi bạn đã nhắn, và tin chính quyền gửi cho khu vực của bạn qua OA “Chuyển đổi số quốc gia” mà Zalo chưa chuyển được
+          tới bạn.
+        </p>
         {status === "loading" && !items ? <p role="status">Đang tải tin…</p> : null}
         {status === "signed-out" ? (
           <section className="card">
@@ -158,7 +150,8 @@ export default function NewsPage() {
             </p>
           </section>
         ) : null}
-        {status === "ready" && items?.length === 0 && missing === null ? (
+        {status !== "signed-out" ? <AnswersSection answers={answers} /> : null}
+        {status === "ready" && items?.length === 0 && answers.length === 0 && missing === null ? (
           <section className="card">
             <p className="news-empty">Chưa có tin mới. Khi chính quyền gửi tin cho khu vực của bạn mà Zalo chưa chuyển được, tin sẽ chờ bạn ở đây.</p>
           </section>

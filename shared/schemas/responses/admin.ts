@@ -14,14 +14,3 @@ export const roleRevokedSchema = z.object({ revoked: z.literal(true) });
 export const auditListSchema = z.object({ entries: z.array(auditEntrySchema) });
 
 /** A question the chatbot could not answer confidently, with the commune of the follower who asked it. */
-export const unansweredQuestionSchema = z.object({
-  id: z.number(),
-  text: z.string(),
-  communeCode: z.string().nullable(),
-  communeName: z.string().nullable(),
-  bestMatch: z.string().nullable(),
-  askedAt: z.string(),
-});
-
-/** GET /api/v1/admin/questions. */
-export const unansweredQuestionsSchema = z.object({ questions: z.array(unansweredQuestionSchema) });

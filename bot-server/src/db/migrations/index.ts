@@ -12,6 +12,7 @@ import { reportRollupsMigration } from "./008-report-rollups.js";
 import { zaloRulesMigration } from "./009-zalo-rules.js";
 import { communePointsMigration } from "./010-commune-points.js";
 import { visitDateCheckMigration } from "./011-visit-date-check.js";
+import { officialAnswersMigration } from "./012-official-answers.js";
 
 /** The names are those databases already record in kysely_migration: never rename one. */
 export function migrationsFor(dialect: Dialect): Record<string, Migration> {
@@ -28,5 +29,6 @@ export function migrationsFor(dialect: Dialect): Record<string, Migration> {
     "009-zalo-rules": zaloRulesMigration(d),
     "010-commune-points": communePointsMigration(d),
     "011-visit-date-check": visitDateCheckMigration(d),
+    "012-official-answers": officialAnswersMigration(d),
   };
 }

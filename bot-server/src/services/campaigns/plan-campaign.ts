@@ -48,6 +48,27 @@ export function audienceTest(c: CampaignDraft): (sub: Place & Pick<Audience, "to
 }
 
 /**
+ * Which consultation messages Zalo allows to one person now (../shared/zalo-platform.md, "When a message may be
+ * sent"): free replies within 48 hours of their last interaction while the window's free replies last for `n`
+ * messages; proactive ones (the OA's quota, or paid) up to 7 days; none after that.
+ */
+export function windowOf(
+  sub: Pick<Audience, "last_interaction_at" | "interaction_is_date" | "window_anchor" | "window_replies">,
+  now: Date,
+  s: Pick<PlanSettings, "freeRepliesPerWindow">,
+  n: number,
+): "free" | "proactive" | "closed" {
+  const since = sub.last_interaction_at ? now.getTime() - Date.parse(sub.last_interaction_at) : Infinity;
+  // A date from Zalo (the start of that day is kept): the person may have written until its end. Within 7 days
+  // of that end they may be messaged (Zalo refusing -230 costs nothing: the news waits in the inbox); the free
+  // 48 h are counted from its start, so free replies are never promised that Zalo would bill.
+  const since7 = sub.interaction_is_date ? since - 24 * HOUR : since;
+  if (since7 > 7 * 24 * HOUR) return "closed";
+  const freeLeft = s.freeRepliesPerWindow === 0 ? Infinity : s.freeRepliesPerWindow - repliesUsed(sub);
+  return since <= 48 * HOUR && freeLeft >= n ? "free" : "proactive";
+}
+
+/**
  * How one person gets a campaign, within Zalo's rules (../shared/zalo-platform.md, "When a message may be sent"):
  * within 48 hours of their last interaction and within the free replies left in that window, a free consultation
  * message; otherwise, up to 7 days, a proactive one — from the OA's quota while it lasts, then billed when paid
@@ -66,15 +87,10 @@ export function router(c: CampaignDraft, now: Date, s: PlanSettings, ctx: RouteC
     if (knownUnfollowed(sub)) return { route: "unfollowed", waitsForQuota: false };
     if (!sub.news_enabled || !sub.topics.some((t) => topics.has(t))) return { route: "unsubscribed", waitsForQuota: false };
     if (!sub.following) return { route: "unknown", waitsForQuota: false };
-    const since = sub.last_interaction_at ? now.getTime() - Date.parse(sub.last_interaction_at) : Infinity;
-    // A date from Zalo (the start of that day is kept): the person may have written until its end. Within 7 days
-    // of that end they may be messaged (Zalo refusing -230 costs nothing: the news waits in the inbox); the free
-    // 48 h are counted from its start, so free replies are never promised that Zalo would bill.
-    const since7 = sub.interaction_is_date ? since - 24 * HOUR : since;
+    const window = windowOf(sub, now, s, n);
     let waits = false;
-    if (since7 <= 7 * 24 * HOUR) {
-      const freeLeft = s.freeRepliesPerWindow === 0 ? Infinity : s.freeRepliesPerWindow - repliesUsed(sub);
-      if (since <= 48 * HOUR && freeLeft >= n) return { route: "cs", waitsForQuota: false };
+    if (window !== "closed") {
+      if (window === "free") return { route: "cs", waitsForQuota: false };
       // Perhaps still free (Zalo's date leaves the hour open) is taken from the quota all the same: a message
       // that turns out proactive beyond the quota would be bought with Zalo Cloud money the campaign did not allow.
       if (quota >= n) {

@@ -155,6 +155,8 @@ export interface FaqSearch {
   best(question: string): FaqMatch | null;
   /** The lessons closest to a question, for when no answer is confident. */
   closestLessons(question: string, n: number): Lesson[];
+  /** The same search over these entries as well (an area's own Hỏi đáp). */
+  withEntries(extra: FaqEntry[]): FaqSearch;
 }
 
 /** Coverage weighs each word by how rare it is among the entries; a word found only in an entry's answer counts this much. */
@@ -252,5 +254,6 @@ export function faqSearch(faq: FaqEntry[], lessons: Lesson[]): FaqSearch {
       // Nothing matched at all: offer the first lessons of the course rather than nothing.
       return found.length ? found : lessons.slice(0, n);
     },
+    withEntries: (extra) => faqSearch([...faq, ...extra], lessons),
   };
 }

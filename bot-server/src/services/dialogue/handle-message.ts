@@ -43,6 +43,8 @@ export interface DialogueResult {
   replies: OaMessage[];
   patch: SubscriberPatch;
   unanswered?: { text: string; bestMatch: string | null; bestScore: number | null };
+  /** The person asked the Hỏi đáp a question: whether the bot answered it (counted for officials' statistics). */
+  asked?: "answered" | "unanswered";
 }
 
 const KEYWORDS: [RegExp, string][] = [
@@ -161,8 +163,13 @@ export function handleMessage(ctx: DialogueContext, sub: SubscriberRow, text: st
 /** The payload of a button that picks a Hỏi đáp entry: "#faq:<id>". */
 const FAQ_PICK = "#faq:";
 
+/** An entry's answer; an area's entry may point to no lesson (or one since taken out of the course): no lesson button then. */
 const faqAnswer = (ctx: DialogueContext, e: FaqEntry): OaMessage =>
-  withButtons(e.answer, [url("Xem bài học", ctx.lessonUrl(e.lesson)), hide("Hỏi câu khác", MENU.faq), hide("Menu", MENU.menu)]);
+  withButtons(e.answer, [
+    ...(ctx.catalog.lesson(e.lesson) ? [url("Xem bài học", ctx.lessonUrl(e.lesson))] : []),
+    hide("Hỏi câu khác", MENU.faq),
+    hide("Menu", MENU.menu),
+  ]);
 
 /**
  * Free text is a question for the Hỏi đáp. Two entries about as close: the person picks (a confident answer about
@@ -170,16 +177,17 @@ const faqAnswer = (ctx: DialogueContext, e: FaqEntry): OaMessage =>
  */
 function answerQuestion(ctx: DialogueContext, text: string): DialogueResult {
   const r = ctx.faq.reply(text);
-  if (r.kind === "answer") return { replies: [faqAnswer(ctx, r.match.entry)], patch: { dialogue: null } };
+  if (r.kind === "answer") return { replies: [faqAnswer(ctx, r.match.entry)], patch: { dialogue: null }, asked: "answered" };
   if (r.kind === "choose") {
     const buttons = r.matches.map((m) => hide(m.entry.question.slice(0, 100), `${FAQ_PICK}${m.entry.id}`));
-    return { replies: [withButtons(T.whichQuestion, [...buttons, hide("Câu khác", MENU.faq)])], patch: { dialogue: null } };
+    return { replies: [withButtons(T.whichQuestion, [...buttons, hide("Câu khác", MENU.faq)])], patch: { dialogue: null }, asked: "answered" };
   }
   const lessons = ctx.faq.closestLessons(text, 2);
   return {
     replies: [withButtons(T.notConfident, [...lessons.map((l) => url(l.title.slice(0, 100), ctx.lessonUrl(l.id))), hide("Menu", MENU.menu)])],
     patch: { dialogue: null },
     unanswered: { text, bestMatch: r.best?.entry.id ?? null, bestScore: r.best ? Math.round(r.best.coverage * 100) / 100 : null },
+    asked: "unanswered",
   };
 }
 

@@ -162,8 +162,16 @@ export async function exportMyData(deps: MeDataDeps, learnerId: string): Promise
         : [],
     },
     questionsAsked: {
-      explanation: "Câu hỏi bạn nhắn OA mà chatbot chưa trả lời được: cán bộ xã/phường của bạn xem để bổ sung câu trả lời.",
-      data: fid ? (await pd.questionsOf(fid)).map((q) => ({ text: q.text, askedAt: q.created_at, resolvedAt: q.resolved_at })) : [],
+      explanation: "Câu hỏi bạn nhắn OA mà chatbot chưa trả lời được, và câu trả lời của cán bộ xã/phường hoặc tỉnh (nếu có).",
+      data: fid
+        ? (await pd.questionsOf(fid)).map((q) => ({
+            text: q.text,
+            askedAt: q.created_at,
+            resolvedAt: q.resolved_at,
+            answer: q.answer_text,
+            answeredAt: q.answered_at,
+          }))
+        : [],
     },
     roles: {
       explanation: "Quyền cán bộ của bạn (nếu có) và địa bàn.",

@@ -1,8 +1,10 @@
 import type { OaMessage } from "../../../../shared/schemas/oa.js";
+import { vietnamDate } from "../../../../shared/lib/vietnam-time.js";
 import type { RepositorySet } from "../../repositories/index.js";
 import type { LearnerRow } from "../../repositories/learners.js";
 import type { SubscriberRow } from "../../repositories/subscribers.js";
 import { knownUnfollowed } from "../campaigns/plan-campaign.js";
+import { faqFor } from "../dialogue/area-faq.js";
 import type { DialogueContext } from "../dialogue/handle-message.js";
 import { getProgress } from "../get-progress.js";
 import { OA_LINK_KEY } from "../sign-in.js";
@@ -71,8 +73,10 @@ async function remember(turn: Turn, inboxId: number, answer: Answer): Promise<Pl
       best_score: result.unanswered.bestScore,
       created_at: now.toISOString(),
       resolved_at: null,
+      commune_code: sub.commune_code,
     });
   }
+  if (result.asked) await repos.unanswered.countAsked(vietnamDate(now), sub.commune_code ?? "", result.asked === "answered");
   await repos.messages.queue(result.replies.map((m, seq) => queued(userId, m, inboxId, seq, now)));
   return { check: unknown ? userId : null, tags: tags ? userId : null };
 }
@@ -87,7 +91,7 @@ export function converse(answer: AnswerStep): EventHandler {
     const learner = await repos.learners.findByIdByOA(userId);
     const ctx: DialogueContext = {
       catalog: deps.catalog,
-      faq: deps.faq,
+      faq: await faqFor(deps.faq, repos, deps.areas, sub),
       areas: deps.areas,
       lessonUrl: deps.links.lesson,
       learnUrl: await learnUrl(deps, repos, learner),

@@ -5,6 +5,7 @@ import { campaignMessages } from "../campaigns/campaign-message.js";
 import type { DialogueResult } from "../dialogue/handle-message.js";
 import { MENU } from "../dialogue/messages.js";
 import { NEWS_TYPED } from "../dialogue/texts.js";
+import { messageOfAnswer } from "../questions/deliver-answer.js";
 import type { Turn } from "./turn.js";
 
 /** Up to three news items waiting in the person's inbox, taken out of it (marked sent, or cancelled with their campaign). */
@@ -21,12 +22,21 @@ async function takeHeldNews({ deps, repos, userId, now }: Turn): Promise<OaMessa
   return out;
 }
 
+/** Officials' answers waiting for the person (they could not be pushed), taken out of the held ones. */
+async function takeHeldAnswers({ deps, repos, userId, now }: Turn): Promise<OaMessage[]> {
+  const out: OaMessage[] = [];
+  for (const q of await repos.unanswered.heldFor(userId, 3))
+    if (await repos.unanswered.moveAnswer(Number(q.id), ["held"], "sent", { answer_delivered_at: now.toISOString() })) out.push(messageOfAnswer(deps.areas, q));
+  return out;
+}
+
 /**
- * News that could not be pushed waits in the person's inbox and goes out now, as they have just written: before the
+ * News and officials' answers that could not be pushed wait in the person's inbox and go out now, as they have just written: before the
  * answer, or instead of it when they asked for the news.
  */
 export async function withHeldNews(turn: Turn, result: DialogueResult): Promise<DialogueResult> {
-  const news = await takeHeldNews(turn);
+  // An official's answer to the person's own question comes first.
+  const news = [...(await takeHeldAnswers(turn)), ...(await takeHeldNews(turn))];
   if (!news.length) return result;
   const asked = foldVietnamese(String(turn.ev.message?.text ?? "")).trim();
   return { ...result, replies: asked === MENU.news || asked === NEWS_TYPED ? news : [...news, ...result.replies] };

@@ -12,6 +12,7 @@ import { loadAdminRoles } from "../../state/actions";
 import { useAppState } from "../../state/store";
 import { ApprovalsCard } from "./approvals-card";
 import { CampaignsCard } from "./campaigns-card";
+import { AreaFaqCard } from "./area-faq-card";
 import { QuestionsCard } from "./questions-card";
 import { RolesCard } from "./roles-card";
 
@@ -77,7 +78,8 @@ export default function AdminHomePage() {
                 <CommunePointCard key={r.areaCode} code={r.areaCode} name={r.areaName} />
               ))}
 
-            <QuestionsCard official={official} />
+            <QuestionsCard official={official} roles={roles} />
+            <AreaFaqCard official={official} operator={roles.some((r) => r.role === "operator")} />
             <RolesCard roles={roles} />
           </>
         ) : null}
