@@ -87,6 +87,15 @@ describe("loadCourse on the fixture course", () => {
     expect(withVar.id).toBe(optionId("Không đọc và gọi {{duong_day_nong}} để báo"));
   });
 
+  it("reads the competence areas in file order and each lesson's competences", () => {
+    expect(course.competences.map((a) => [a.code, a.competences.map((c) => c.code)])).toEqual([
+      ["0", ["0.1", "0.2"]],
+      ["4", ["4.1", "4.2"]],
+    ]);
+    expect(course.competences[1]).toMatchObject({ title: "An toàn", confirmed: false, source: expect.stringContaining("DigComp") });
+    expect(course.lessons.map((l) => l.competences)).toEqual([["0.1"], ["0.1", "0.2"], ["4.2"]]);
+  });
+
   it("loadCourseOrThrow returns the same course", () => {
     expect(loadCourseOrThrow(FIXTURE_ROOT)).toEqual(course);
   });
@@ -249,6 +258,60 @@ describe("loadCourse on broken copies names the file and line of each error", ()
     const svg = "images/dien-thoai/wifi.svg";
     edit(root, svg, 'viewBox="0 0 320 240"', 'viewBox="0 0 640 480"');
     expect(issuesOf(root)).toEqual([{ file: svg, line: 1, message: 'SVG needs viewBox="0 0 320 240"' }]);
+  });
+
+  it("a competence code that competences.yaml does not have", () => {
+    const root = copyFixture();
+    edit(root, L1, 'competences: ["0.1"]\n', 'competences: ["0.1", "9.9"]\n');
+    expect(issuesOf(root)).toEqual([
+      { file: L1, line: lineOf(root, L1, "competences:"), message: 'competences: unknown competence "9.9", not in competences.yaml' },
+    ]);
+  });
+
+  it("a competence code listed twice", () => {
+    const root = copyFixture();
+    edit(root, L2, 'competences: ["0.1", "0.2"]\n', 'competences: ["0.1", "0.2", "0.1"]\n');
+    expect(issuesOf(root)).toEqual([{ file: L2, line: lineOf(root, L2, "competences:"), message: 'competences: "0.1" is listed twice' }]);
+  });
+
+  it("a competence code written without quotes, which YAML reads as a number", () => {
+    const root = copyFixture();
+    edit(root, L3, 'competences: ["4.2"]\n', "competences: [4.2]\n");
+    expect(issuesOf(root)).toEqual([
+      { file: L3, line: lineOf(root, L3, "competences:"), message: 'competences.0: a competence code such as "4.2", in quotes' },
+    ]);
+  });
+
+  it("a lesson without competences", () => {
+    const root = copyFixture();
+    edit(root, L3, 'competences: ["4.2"]\n', "");
+    const issues = issuesOf(root);
+    expect(issues).toHaveLength(1);
+    expect(issues[0]).toMatchObject({ file: L3, message: expect.stringContaining("competences") });
+  });
+
+  it("a competence numbered outside its area in competences.yaml", () => {
+    const root = copyFixture();
+    const file = "competences.yaml";
+    edit(root, file, '    - code: "4.1"\n', '    - code: "0.3"\n');
+    expect(issuesOf(root)).toEqual([{ file, line: lineOf(root, file, '- code: "0.3"'), message: 'competence "0.3" is not numbered in area "4"' }]);
+  });
+
+  it("without competences.yaml, every lesson's codes are refused, each with its file", () => {
+    const root = copyFixture();
+    rmSync(join(root, "competences.yaml"));
+    expect(issuesOf(root).map((i) => `${i.file}: ${i.message}`)).toEqual([
+      `${L3}: competences: unknown competence "4.2", not in competences.yaml`,
+      `${L1}: competences: unknown competence "0.1", not in competences.yaml`,
+      `${L2}: competences: unknown competence "0.1", not in competences.yaml`,
+      `${L2}: competences: unknown competence "0.2", not in competences.yaml`,
+    ]);
+  });
+
+  it("loadCourseOrThrow names the file of an unknown competence", () => {
+    const root = copyFixture();
+    edit(root, L3, 'competences: ["4.2"]\n', 'competences: ["4.9"]\n');
+    expect(() => loadCourseOrThrow(root)).toThrow(`${L3}:${lineOf(root, L3, "competences:")} competences: unknown competence "4.9"`);
   });
 
   it("loadCourseOrThrow refuses a broken course and names file:line", () => {

@@ -4,17 +4,19 @@ import { fileURLToPath } from "node:url";
 import { LineCounter, parseDocument, isNode, type Document } from "yaml";
 import { z } from "zod";
 import {
+  competenceAreaSchema,
   faqEntrySchema,
   glossaryEntrySchema,
   lessonSchema,
   skillSchema,
+  type CompetenceArea,
   type FaqEntry,
   type GlossaryEntry,
   type Lesson,
   type LessonSource,
   type Skill,
 } from "./schemas/content.js";
-import { checkFaq, checkGlossary, checkLesson, checkSvg, type PathIssue } from "./lib/content-rules.js";
+import { checkCompetences, checkFaq, checkGlossary, checkLesson, checkSvg, type PathIssue } from "./lib/content-rules.js";
 import { optionId } from "./lib/option-id.js";
 import { fillVars } from "./lib/text.js";
 
@@ -34,6 +36,8 @@ export interface Course {
   faq: FaqEntry[];
   /** "Từ ngữ cần biết": words the lessons use, explained on a tap; empty when the content has none. */
   glossary: GlossaryEntry[];
+  /** The areas of the resident framework (757/QĐ-BKHCN, Phụ lục I) the lessons' `competences` name; empty when the content has none. Not shipped in the mini app. */
+  competences: CompetenceArea[];
 }
 
 interface ParsedFile {
@@ -103,6 +107,19 @@ export function loadCourse(root: string = CONTENT_ROOT): { course: Course; issue
     }
   }
 
+  // Read before the lessons, whose `competences` must name its codes.
+  const competences: CompetenceArea[] = [];
+  const competencesFile = existsSync(join(root, "competences.yaml")) ? parseFile(root, join(root, "competences.yaml"), issues) : null;
+  if (competencesFile) {
+    const r = z.array(competenceAreaSchema).safeParse(competencesFile.doc.toJS());
+    if (!r.success) report(competencesFile, issues, zodIssues(r.error));
+    else {
+      report(competencesFile, issues, checkCompetences(r.data));
+      competences.push(...r.data);
+    }
+  }
+  const competenceCodes = new Set(competences.flatMap((a) => a.competences.map((c) => c.code)));
+
   const lessons: Lesson[] = [];
   const seen = new Map<string, string>();
   for (const path of listFiles(join(root, "lessons"), ".yaml")) {
@@ -120,6 +137,7 @@ export function loadCourse(root: string = CONTENT_ROOT): { course: Course; issue
       skillIds: new Set(skills.map((s) => s.id)),
       images,
       vars,
+      competenceCodes,
     });
     const other = seen.get(lesson.id);
     if (other) found.push({ path: ["id"], message: `id "${lesson.id}" is already used by ${other}` });
@@ -150,7 +168,7 @@ export function loadCourse(root: string = CONTENT_ROOT): { course: Course; issue
       glossary.push(...r.data);
     }
   }
-  return { course: { skills, lessons, vars, faq, glossary }, issues };
+  return { course: { skills, lessons, vars, faq, glossary, competences }, issues };
 }
 
 /** The lesson as the apps use it: {{vars}} filled in, every option with its id. */

@@ -1,4 +1,4 @@
-import type { FaqEntry, GlossaryEntry, LessonSource as Lesson, QuestionSource as Question } from "../schemas/content.js";
+import type { CompetenceArea, FaqEntry, GlossaryEntry, LessonSource as Lesson, QuestionSource as Question } from "../schemas/content.js";
 import { optionId } from "./option-id.js";
 import { countWords, varNames } from "./text.js";
 
@@ -73,6 +73,8 @@ export interface LessonContext {
   skillIds: Set<string>;
   images: Set<string>;
   vars: Record<string, string>;
+  /** The competence codes of competences.yaml; empty when it is missing or broken, so every code is then refused. */
+  competenceCodes: Set<string>;
 }
 
 /** Rules a lesson must follow beyond its schema: file naming, quiz consistency, word budgets, images, markup. */
@@ -82,6 +84,10 @@ export function checkLesson(l: Lesson, ctx: LessonContext): PathIssue[] {
   if (ctx.fileName !== expectedName) out.push({ path: ["id"], message: `file should be named ${expectedName}.yaml (order and id)` });
   if (!ctx.skillIds.has(l.skill)) out.push({ path: ["skill"], message: `unknown skill "${l.skill}"` });
   if (ctx.folder !== l.skill) out.push({ path: ["skill"], message: `lesson of skill "${l.skill}" is in folder "${ctx.folder}"` });
+  l.competences.forEach((c, i) => {
+    if (!ctx.competenceCodes.has(c)) out.push({ path: ["competences", i], message: `competences: unknown competence "${c}", not in competences.yaml` });
+    else if (l.competences.indexOf(c) !== i) out.push({ path: ["competences", i], message: `competences: "${c}" is listed twice` });
+  });
 
   const texts: [PropertyKey[], string, number][] = [
     [["title"], l.title, WORD_LIMITS.title],
@@ -164,6 +170,23 @@ export function checkGlossary(entries: GlossaryEntry[]): PathIssue[] {
     if (words > GLOSSARY_DEFINITION_WORDS)
       out.push({ path: [i, "definition"], message: `glossary ${e.id}: ${words} words, the budget is ${GLOSSARY_DEFINITION_WORDS}` });
     if (/<\/?[a-z!]/i.test(e.definition) || /\*\*/.test(e.definition)) out.push({ path: [i, "definition"], message: `glossary ${e.id}: plain text only` });
+  });
+  return out;
+}
+
+/** The resident framework: unique area and competence codes, each competence numbered inside its own area. */
+export function checkCompetences(areas: CompetenceArea[]): PathIssue[] {
+  const out: PathIssue[] = [];
+  const seen = new Set<string>();
+  areas.forEach((a, i) => {
+    if (seen.has(a.code)) out.push({ path: [i, "code"], message: `area "${a.code}" is repeated` });
+    seen.add(a.code);
+    a.competences.forEach((c, j) => {
+      if (!c.code.startsWith(`${a.code}.`))
+        out.push({ path: [i, "competences", j, "code"], message: `competence "${c.code}" is not numbered in area "${a.code}"` });
+      if (seen.has(c.code)) out.push({ path: [i, "competences", j, "code"], message: `competence "${c.code}" is repeated` });
+      seen.add(c.code);
+    });
   });
   return out;
 }

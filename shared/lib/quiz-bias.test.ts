@@ -11,7 +11,18 @@ function q(id: string, kind: QuestionKind, marks: boolean[], texts?: string[]): 
     options: marks.map((c, i) => ({ id: `${id}o${i}`, text: texts?.[i] ?? `Phương án số ${i + 1}`, explain: "Vì sao.", ...(c ? { correct: true } : {}) })),
   };
 }
-const lesson = (quiz: Question[]): Lesson => ({ id: "bai", skill: "ky-nang", order: 1, title: "T", summary: "S", minutes: 5, keySteps: [], steps: [], quiz });
+const lesson = (quiz: Question[]): Lesson => ({
+  id: "bai",
+  skill: "ky-nang",
+  order: 1,
+  title: "T",
+  summary: "S",
+  minutes: 5,
+  competences: ["0.1"],
+  keySteps: [],
+  steps: [],
+  quiz,
+});
 const single = (at: number, n = 4) => Array.from({ length: n }, (_, i) => i === at);
 const tf = (trueIsRight: boolean) => [trueIsRight, !trueIsRight];
 

@@ -63,6 +63,9 @@ export const teacherNotesSchema = z.strictObject({
 });
 export type TeacherNotes = z.infer<typeof teacherNotesSchema>;
 
+/** A competence of the resident framework, "4.2": its area's code, a dot, its number. Quoted in YAML ("4.2"). */
+const competenceCode = z.string({ error: 'a competence code such as "4.2", in quotes' }).regex(/^\d+\.\d+$/, 'a competence code such as "4.2"');
+
 export const lessonSchema = z.strictObject({
   id,
   skill: id,
@@ -73,12 +76,8 @@ export const lessonSchema = z.strictObject({
   keySteps: z.array(text).min(3).max(5),
   steps: z.array(stepSchema).min(3).max(8),
   quiz: z.array(questionSchema).min(3).max(6),
-  /** Codes of shared/content/competences.yaml (757/QĐ-BKHCN, Phụ lục I) this lesson teaches. */
-  competences: z
-    .array(z.string().regex(/^\d+(\.\d+)*$/, "a competence code such as 4.2"))
-    .min(1)
-    .max(6)
-    .optional(),
+  /** Codes of shared/content/competences.yaml (757/QĐ-BKHCN, Phụ lục I) this lesson really teaches, 1 to 4. */
+  competences: z.array(competenceCode).min(1).max(4),
   teacherNotes: teacherNotesSchema.optional(),
 });
 export type LessonSource = z.infer<typeof lessonSchema>;
@@ -109,3 +108,21 @@ export const faqEntrySchema = z.strictObject({
   lesson: id,
 });
 export type FaqEntry = z.infer<typeof faqEntrySchema>;
+
+/** A competence of the resident framework (competences.yaml); `confirmed: false` when its code or name is not read in a published text. */
+export const competenceSchema = z.strictObject({
+  code: competenceCode,
+  title: text,
+  confirmed: z.boolean(),
+});
+export type Competence = z.infer<typeof competenceSchema>;
+
+/** An area of "Khung kiến thức, kỹ năng số cơ bản" (757/QĐ-BKHCN, Phụ lục I), with where its wording comes from. */
+export const competenceAreaSchema = z.strictObject({
+  code: z.string({ error: 'an area code such as "4", in quotes' }).regex(/^\d+$/, 'an area code such as "4"'),
+  title: text,
+  confirmed: z.boolean(),
+  source: text,
+  competences: z.array(competenceSchema).min(1),
+});
+export type CompetenceArea = z.infer<typeof competenceAreaSchema>;

@@ -4,6 +4,7 @@ import { QUESTION_KINDS } from "../schemas/content.js";
 import { loadVisitKinds } from "../visit-kinds.js";
 import { quizBias } from "../lib/quiz-bias.js";
 import { glossaryMatcher } from "../lib/glossary.js";
+import { competenceCoverage } from "../lib/competence-coverage.js";
 
 const { course, issues } = loadCourse(CONTENT_ROOT);
 
@@ -23,7 +24,7 @@ const rows = course.skills.map((s) => {
 console.table(rows);
 const total = (k: string) => rows.reduce((n, r) => n + ((r as Record<string, unknown>)[k] as number), 0);
 console.log(
-  `Total: ${total("lessons")} lessons, ${total("steps")} steps, ${total("questions")} questions, ${course.faq.length} Hỏi đáp entries, ${course.glossary.length} glossary terms`,
+  `Total: ${total("lessons")} lessons, ${total("steps")} steps, ${total("questions")} questions, ${course.faq.length} Hỏi đáp entries, ${course.glossary.length} glossary terms, ${course.competences.reduce((n, a) => n + a.competences.length, 0)} competences in ${course.competences.length} areas`,
 );
 // Where each glossary term is first met in the course (in the mini app's order): a term never met is listed.
 const findTerms = glossaryMatcher(course.glossary);
@@ -31,6 +32,19 @@ const firstMet = new Map<string, string>();
 for (const l of course.lessons) for (const st of l.steps) for (const span of findTerms(st.text)) if (!firstMet.has(span.id)) firstMet.set(span.id, l.id);
 const unused = course.glossary.filter((g) => !firstMet.has(g.id)).map((g) => g.term);
 if (unused.length) console.log(`Glossary terms no lesson step uses yet: ${unused.join(", ")}`);
+
+// Which competences of the resident framework (competences.yaml, 757/QĐ-BKHCN) the lessons teach; gaps are listed, not failed.
+const coverage = competenceCoverage(course.competences, course.lessons);
+console.log("Competences of the resident framework (757/QĐ-BKHCN, Phụ lục I) taught by the lessons; * = wording not confirmed:");
+console.table(
+  coverage.rows.map((r) => ({
+    code: r.code,
+    title: `${r.code.includes(".") ? "  " : ""}${r.title}${r.confirmed ? "" : " *"}`,
+    lessons: r.lessons.length,
+    skills: r.skills.join(", "),
+  })),
+);
+if (coverage.gaps.length) console.log(`Competences no lesson teaches yet: ${coverage.gaps.map((g) => `${g.code} ${g.title}`).join("; ")}`);
 
 const minimums: string[] = [];
 try {

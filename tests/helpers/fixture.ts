@@ -3,7 +3,7 @@ import { fileURLToPath } from "node:url";
 import { loadCourse, type Course } from "../../shared/content-loader.js";
 import type { AttemptEvent, CompletionEvent } from "../../shared/schemas/api.js";
 
-/** The small fixture course of tests/fixtures/content: two skills, three lessons, every question kind. */
+/** The small fixture course of tests/fixtures/content: two skills, three lessons, every question kind, two competence areas. */
 export const FIXTURE_ROOT = fileURLToPath(new URL("../fixtures/content", import.meta.url));
 
 export function fixtureCourse(): Course {
