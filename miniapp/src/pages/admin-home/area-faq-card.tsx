@@ -70,9 +70,9 @@ function EntryItem({ e, operator, onChanged }: { e: AreaFaqEntryView; operator: 
 }
 
 /** The Hỏi đáp entries officials of my area made: the chatbot answers residents of the area with them. */
-export function AreaFaqCard({ official, operator }: { official: boolean; operator: boolean }) {
+export function AreaFaqCard({ official, operator, version }: { official: boolean; operator: boolean; version: number }) {
   const [reloadKey, setReloadKey] = useState(0);
-  const entries = useLoad(official ? () => adminApi.areaFaq() : null, [official, reloadKey]);
+  const entries = useLoad(official ? () => adminApi.areaFaq() : null, [official, reloadKey, version]);
   const list = entries.data?.entries ?? [];
   return (
     <Card id="area-faq-title" title="Hỏi đáp của khu vực">

@@ -1,3 +1,4 @@
+import { useState } from "react";
 import { Button, Page, useNavigate } from "zmp-ui";
 import { adminErrorText } from "../../api/error-text";
 import { adminApi } from "../../api/session";
@@ -22,6 +23,8 @@ import { RolesCard } from "./roles-card";
  */
 export default function AdminHomePage() {
   const navigate = useNavigate();
+  // An entry added from a question shows in the area's Hỏi đáp below at once.
+  const [faqVersion, setFaqVersion] = useState(0);
   // The roles known from the sign-in show the screen at once; the lists wait for the roles asked now.
   const roles = useAppState((s) => s.adminRoles);
   const me = useLoad(loadAdminRoles, []);
@@ -78,8 +81,8 @@ export default function AdminHomePage() {
                 <CommunePointCard key={r.areaCode} code={r.areaCode} name={r.areaName} />
               ))}
 
-            <QuestionsCard official={official} roles={roles} />
-            <AreaFaqCard official={official} operator={roles.some((r) => r.role === "operator")} />
+            <QuestionsCard official={official} roles={roles} onFaqAdded={() => setFaqVersion((v) => v + 1)} />
+            <AreaFaqCard official={official} operator={roles.some((r) => r.role === "operator")} version={faqVersion} />
             <RolesCard roles={roles} />
           </>
         ) : null}

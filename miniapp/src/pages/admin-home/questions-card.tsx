@@ -80,7 +80,19 @@ function AddToFaq({ q, canProvince, onSaved }: { q: Question; canProvince: boole
   );
 }
 
-function QuestionItem({ q, canProvince, onChanged, onAnswered }: { q: Question; canProvince: boolean; onChanged(): void; onAnswered(): void }) {
+function QuestionItem({
+  q,
+  canProvince,
+  onChanged,
+  onAnswered,
+  onFaqAdded,
+}: {
+  q: Question;
+  canProvince: boolean;
+  onChanged(): void;
+  onAnswered(): void;
+  onFaqAdded(): void;
+}) {
   const [answering, setAnswering] = useState(false);
   return (
     <li className="question-item">
@@ -101,7 +113,14 @@ function QuestionItem({ q, canProvince, onChanged, onAnswered }: { q: Question; 
           {q.answer.faqEntryId ? (
             <p className="question-item__state">Đã thêm vào Hỏi đáp của khu vực.</p>
           ) : (
-            <AddToFaq q={q} canProvince={canProvince} onSaved={onChanged} />
+            <AddToFaq
+              q={q}
+              canProvince={canProvince}
+              onSaved={() => {
+                onChanged();
+                onFaqAdded();
+              }}
+            />
           )}
         </>
       ) : answering ? (
@@ -116,7 +135,7 @@ function QuestionItem({ q, canProvince, onChanged, onAnswered }: { q: Question; 
 }
 
 /** The questions the chatbot could not answer confidently, asked in my area: answer them, add them to the Hỏi đáp. */
-export function QuestionsCard({ official, roles }: { official: boolean; roles: RoleView[] }) {
+export function QuestionsCard({ official, roles, onFaqAdded }: { official: boolean; roles: RoleView[]; onFaqAdded(): void }) {
   const [which, setWhich] = useState<"open" | "answered">("open");
   const [reloadKey, setReloadKey] = useState(0);
   const questions = useLoad(official ? () => adminApi.questions(which) : null, [official, which, reloadKey]);
@@ -148,6 +167,7 @@ export function QuestionsCard({ official, roles }: { official: boolean; roles: R
               q={q}
               canProvince={canProvince}
               onChanged={changed}
+              onFaqAdded={onFaqAdded}
               onAnswered={() => {
                 setWhich("answered");
                 changed();
