@@ -7,11 +7,13 @@ import {
   competenceAreaSchema,
   faqEntrySchema,
   glossaryEntrySchema,
+  pronunciationSchema,
   lessonSchema,
   skillSchema,
   type CompetenceArea,
   type FaqEntry,
   type GlossaryEntry,
+  type Pronunciation,
   type Lesson,
   type LessonSource,
   type Skill,
@@ -36,6 +38,8 @@ export interface Course {
   faq: FaqEntry[];
   /** "Từ ngữ cần biết": words the lessons use, explained on a tap; empty when the content has none. */
   glossary: GlossaryEntry[];
+  /** How the machine voice says abbreviations and foreign words (pronunciation.yaml); empty when the content has none. */
+  pronunciation: Pronunciation[];
   /** The areas of the resident framework (757/QĐ-BKHCN, Phụ lục I) the lessons' `competences` name; empty when the content has none. Not shipped in the mini app. */
   competences: CompetenceArea[];
 }
@@ -168,7 +172,26 @@ export function loadCourse(root: string = CONTENT_ROOT): { course: Course; issue
       glossary.push(...r.data);
     }
   }
-  return { course: { skills, lessons, vars, faq, glossary, competences }, issues };
+  const pronunciation: Pronunciation[] = [];
+  const pronunciationFile = existsSync(join(root, "pronunciation.yaml")) ? parseFile(root, join(root, "pronunciation.yaml"), issues) : null;
+  if (pronunciationFile) {
+    const r = z.array(pronunciationSchema).safeParse(pronunciationFile.doc.toJS());
+    if (!r.success) report(pronunciationFile, issues, zodIssues(r.error));
+    else {
+      const seen = new Set<string>();
+      report(
+        pronunciationFile,
+        issues,
+        r.data.flatMap((p, i) => {
+          const dup = seen.has(p.written);
+          seen.add(p.written);
+          return dup ? [{ path: [i, "written"], message: `pronunciation: "${p.written}" is listed twice` }] : [];
+        }),
+      );
+      pronunciation.push(...r.data);
+    }
+  }
+  return { course: { skills, lessons, vars, faq, glossary, competences, pronunciation }, issues };
 }
 
 /** The lesson as the apps use it: {{vars}} filled in, every option with its id. */

@@ -100,6 +100,10 @@ export const glossaryEntrySchema = z.strictObject({
 });
 export type GlossaryEntry = z.infer<typeof glossaryEntrySchema>;
 
+/** How the machine voice says a word it cannot read as written (shared/content/pronunciation.yaml). */
+export const pronunciationSchema = z.strictObject({ written: z.string().min(1).max(40), spoken: z.string().min(1).max(80) });
+export type Pronunciation = z.infer<typeof pronunciationSchema>;
+
 export const faqEntrySchema = z.strictObject({
   id,
   question: text,

@@ -46,6 +46,12 @@ console.table(
 );
 if (coverage.gaps.length) console.log(`Competences no lesson teaches yet: ${coverage.gaps.map((g) => `${g.code} ${g.title}`).join("; ")}`);
 
+// Every step can be heard: a person's recording where one exists, else the machine voice (npm run audio:build).
+const steps = course.lessons.reduce((n, l) => n + l.steps.length, 0);
+console.log(
+  `warning: ${steps} of ${steps} steps have no human recording: the machine voice (espeak-ng, ${course.pronunciation.length} words in pronunciation.yaml) reads them`,
+);
+
 const minimums: string[] = [];
 try {
   console.log(`Visit kinds: ${loadVisitKinds().length}`);

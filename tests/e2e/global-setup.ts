@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { TestProject } from "vitest/node";
+import { ensureDebianTools } from "../helpers/debian-tools.js";
 import { freePort } from "../helpers/net.js";
 import { ensureChromium } from "./chromium.js";
 
@@ -34,6 +35,8 @@ async function waitForHealth(url: string, child: ChildProcess): Promise<void> {
  */
 export default async function setup(project: TestProject) {
   ensureChromium();
+  // The lessons' Nghe button: the server makes each step's audio with the machine voice on demand.
+  ensureDebianTools({ "espeak-ng": "espeak-ng", ffmpeg: "ffmpeg" });
   const port = await freePort();
   execSync("npm run build", { stdio: "inherit", env: { ...process.env, VITE_API_URL: `http://127.0.0.1:${port}` } });
   const dataDir = mkdtempSync(join(tmpdir(), "ksc-e2e-"));

@@ -181,6 +181,40 @@ describe("a resident learns from a poster's QR code", () => {
     await context.close();
   });
 
+  it("hears a step: Nghe reads it in the machine voice, pauses, and plays offline once the skill's audio is downloaded", async () => {
+    const local = course.skills.map((s) => course.lessons.filter((l) => l.skill === s.id)).sort((a, b) => a.length - b.length)[0]!;
+    const lesson = local[0]!;
+    const { context, page } = await phone();
+    await page.goto(`${miniappUrl}?lesson=${lesson.id}`);
+    await expect.poll(() => page.locator(".app-header__title").first().innerText()).toBe(lesson.title);
+    const listen = page.locator(".listen__button");
+    await expect.poll(() => listen.innerText(), { timeout: 15_000 }).toContain("Nghe");
+    expect(await page.locator(".listen__machine").innerText()).toContain("Giọng đọc của máy");
+    await listen.click();
+    // Playing: the clip was made, fetched and decoded by the browser.
+    await expect.poll(() => listen.getAttribute("aria-pressed"), { timeout: 20_000 }).toBe("true");
+    expect(await listen.innerText()).toContain("Tạm dừng");
+    await shot(page, "lesson-listen-playing");
+    await listen.click();
+    await expect.poll(() => listen.innerText()).toContain("Nghe tiếp");
+    await page.getByLabel("Nghe chậm").check();
+
+    // The skill's audio, downloaded for offline use; then, without a connection, another step still plays.
+    await page.goto(`${miniappUrl}skill/${lesson.skill}`);
+    await page.getByRole("button", { name: "Tải âm thanh về máy" }).click();
+    const steps = local.reduce((n, l) => n + l.steps.length, 0);
+    await expect
+      .poll(() => page.locator(".audio-download__status").innerText(), { timeout: 120_000 })
+      .toBe(`Đã tải xong ${steps} bước. Bạn có thể nghe khi không có mạng.`);
+    await shot(page, "skill-audio-downloaded");
+    await context.setOffline(true);
+    await page.locator(".lesson-card", { hasText: local[local.length - 1]!.title }).click();
+    await page.getByRole("button", { name: "Tiếp theo" }).click();
+    await listen.click();
+    await expect.poll(() => listen.getAttribute("aria-pressed"), { timeout: 10_000 }).toBe("true");
+    await context.close();
+  });
+
   it("shows the progress again on a fresh phone, from the server", async () => {
     const { context, page } = await phone();
     await page.goto(miniappUrl);

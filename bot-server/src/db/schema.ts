@@ -176,6 +176,16 @@ export interface QuestionStatsTable {
   bot_answered: number;
 }
 
+export interface AudioClipsTable {
+  key: string;
+  ogg: Buffer;
+  mp3: Buffer;
+  seconds: number;
+  /** 1: made by the machine voice (espeak-ng); 0: a person's recording. */
+  machine: number;
+  created_at: string;
+}
+
 export interface OaTokensTable {
   oa_id: string;
   access_token: string;
@@ -403,6 +413,7 @@ export interface Database {
   unanswered_questions: UnansweredQuestionsTable;
   area_faq_entries: AreaFaqEntriesTable;
   question_stats: QuestionStatsTable;
+  audio_clips: AudioClipsTable;
   oa_tokens: OaTokensTable;
   locks: LocksTable;
   oauth_states: OauthStatesTable;

@@ -28,6 +28,8 @@ function cspDirectives(o: SecurityHeadersOptions, extraScript: string[] = []): R
     "style-src": ["'self'", "'unsafe-inline'"],
     "img-src": ["'self'", "data:", "blob:", ...api.slice(1)],
     "font-src": ["'self'", "data:"],
+    // A step's audio comes from the API, or from the phone's cache as a blob: URL when offline.
+    "media-src": ["'self'", "blob:", ...api.slice(1)],
     "connect-src": api,
     "object-src": ["'none'"],
     "base-uri": ["'self'"],

@@ -9,6 +9,7 @@ import { sessionTokens, type SessionTokens } from "../lib/session.js";
 import { repositories, type Repositories } from "../repositories/index.js";
 import { loadAreas, type Areas } from "../services/areas.js";
 import { courseCatalog, type CourseCatalog } from "../services/course-catalog.js";
+import { stepAudioIndex, type StepAudioIndex } from "../services/audio/step-audio-index.js";
 import { faqSearch, type FaqSearch } from "../services/dialogue/faq-search.js";
 import { recountIfCoreChanged } from "../services/reports/recount-if-core-changed.js";
 
@@ -25,6 +26,8 @@ export interface Services {
   areas: Areas;
   /** The chatbot's search over the course's questions and lessons. */
   faq: FaqSearch;
+  /** What each step of the course is read aloud as, and where its audio is stored. */
+  audioIndex: StepAudioIndex;
 }
 
 declare module "fastify" {
@@ -52,6 +55,7 @@ export const servicesPlugin = fp(
       clock,
       areas: loadAreas(),
       faq: faqSearch(course.faq, course.lessons),
+      audioIndex: stepAudioIndex(course),
     } satisfies Services);
     app.addHook("onReady", async () => {
       // A database that is down at start is reported by /health; the recount is tried again at the next start.

@@ -2,6 +2,7 @@ import type { Kysely } from "kysely";
 import type { Dialect } from "../db/connect.js";
 import type { Database } from "../db/schema.js";
 import { areaFaqRepository } from "./area-faq.js";
+import { audioRepository } from "./audio.js";
 import { auditRepository } from "./audit.js";
 import { campaignRepository } from "./campaigns.js";
 import { communePointRepository } from "./commune-points.js";
@@ -52,6 +53,7 @@ function bind(db: Kysely<Database>, dialect: Dialect) {
     reportRollups: reportRollupRepository(db, dialect),
     communePoints: communePointRepository(db),
     areaFaq: areaFaqRepository(db),
+    audio: audioRepository(db),
   };
 }
 

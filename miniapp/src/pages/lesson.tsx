@@ -1,11 +1,14 @@
 import { useEffect, useState } from "react";
 import { Button, Page, useNavigate, useParams } from "zmp-ui";
 import { AppHeader } from "../components/app-header";
+import { ListenButton, ListenOptions } from "../components/listen-button";
 import { NetworkBanner } from "../components/network-banner";
 import { RichText } from "../components/rich-text";
 import { TeacherNotes } from "../components/teacher-notes";
 import { TextSizeButton } from "../components/text-size-button";
+import { loadLessonAudio } from "../lib/audio";
 import { findLessonSummary, useLesson } from "../lib/course";
+import { useLoad } from "../lib/use-load";
 import { useSwipe } from "../lib/swipe";
 import { recordLessonRead } from "../state/actions";
 import { useAppState } from "../state/store";
@@ -20,6 +23,8 @@ export default function LessonPage() {
   const back = summary ? `/skill/${summary.skill}` : "/";
 
   const lesson = state.status === "ready" ? state.lesson : null;
+  // The steps' audio: from the server, or as cached on the phone; none shown when neither has it.
+  const audio = useLoad(lessonId ? () => loadLessonAudio(lessonId).catch(() => null) : null, [lessonId]);
   const steps = lesson?.steps ?? [];
   const last = index === steps.length - 1;
   useEffect(() => {
@@ -67,6 +72,7 @@ export default function LessonPage() {
         </div>
         <article className="step" aria-live="polite">
           <h2 className="step__title">{step.title}</h2>
+          <ListenButton audio={audio.data?.steps[index]} />
           {step.image ? <img className="step__image" src={step.image} alt={step.alt ?? ""} width={320} height={240} /> : null}
           <p className="step__text">
             <RichText text={step.text} />
@@ -80,6 +86,7 @@ export default function LessonPage() {
             </aside>
           ) : null}
         </article>
+        {audio.data?.steps[index]?.available ? <ListenOptions /> : null}
         <TeacherNotes lesson={lesson} />
       </main>
       <footer className="pager">

@@ -1,5 +1,6 @@
 import { Page, useNavigate, useParams } from "zmp-ui";
 import { AppHeader } from "../components/app-header";
+import { AudioDownload } from "../components/audio-download";
 import { NetworkBanner } from "../components/network-banner";
 import { findSkill } from "../lib/course";
 import { useAppState, type LocalLessonProgress } from "../state/store";
@@ -53,6 +54,7 @@ export default function SkillPage() {
         <button type="button" className="link-button" onClick={() => navigate("/glossary")}>
           Từ ngữ cần biết
         </button>
+        <AudioDownload lessonIds={skill.lessons.map((l) => l.id)} />
       </main>
     </Page>
   );

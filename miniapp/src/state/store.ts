@@ -25,6 +25,10 @@ export interface State {
   ref: string | null;
   refSent: boolean;
   textSize: TextSize;
+  /** Read each lesson step aloud as it opens ("Tự đọc"). */
+  autoRead: boolean;
+  /** Read aloud more slowly. */
+  slowVoice: boolean;
   online: boolean;
   syncing: boolean;
   lastSyncAt: string | null;
@@ -51,6 +55,8 @@ const PERSISTED = [
   "ref",
   "refSent",
   "textSize",
+  "autoRead",
+  "slowVoice",
   "teamRole",
   "creditAsked",
   "oaId",
@@ -68,6 +74,8 @@ const defaults: State = {
   ref: null,
   refSent: false,
   textSize: 0,
+  autoRead: false,
+  slowVoice: false,
   online: true,
   syncing: false,
   lastSyncAt: null,

@@ -6,3 +6,4 @@ export const csvSchema = z.string().describe("CSV (UTF-8), to open in a spreadsh
 export const htmlPageSchema = z.string().describe("An HTML page");
 export const notModifiedSchema = z.null().describe("Not modified");
 export const redirectSchema = z.null().describe("A redirect (Location header)");
+export const audioFileSchema = z.any().describe("The audio file (Opus in Ogg, or MP3)");

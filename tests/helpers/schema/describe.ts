@@ -62,8 +62,9 @@ export function neutralSchema(schema: SchemaDescription) {
   );
 }
 
-export function typeFamily(type: string): "integer" | "real" | "string" | "unknown" {
+export function typeFamily(type: string): "integer" | "real" | "string" | "bytes" | "unknown" {
   if (/int/.test(type)) return "integer";
+  if (/blob|bytea/.test(type)) return "bytes";
   if (/real|floa|doub|numeric/.test(type)) return "real";
   if (/char|clob|text|timestamp/.test(type)) return "string";
   return "unknown";

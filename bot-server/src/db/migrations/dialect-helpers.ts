@@ -36,6 +36,8 @@ export interface DialectHelpers {
   idRef: "integer" | "bigint";
   smallint: "integer" | "smallint";
   double: "real" | "double precision";
+  /** Binary data (audio, images): BLOB in SQLite, bytea in PostgreSQL; both read back as Buffers. */
+  bytes: "blob" | "bytea";
   /** The function that counts a text's characters. */
   charLength: Expression<unknown>;
   /** An `id` primary key the database counts up. */
@@ -56,6 +58,7 @@ const sqlite: DialectHelpers = {
   idRef: "integer",
   smallint: "integer",
   double: "real",
+  bytes: "blob",
   charLength: sql.raw("length"),
   countedId: (table) => table.addColumn("id", "integer", (c) => c.primaryKey().autoIncrement()),
   async appendOnly(db, table) {
@@ -76,6 +79,7 @@ const postgres: DialectHelpers = {
   idRef: "bigint",
   smallint: "smallint",
   double: "double precision",
+  bytes: "bytea",
   charLength: sql.raw("char_length"),
   countedId: (table) => table.addColumn("id", "bigserial", (c) => c.primaryKey()),
   async appendOnly(db, table) {

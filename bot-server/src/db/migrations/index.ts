@@ -13,6 +13,7 @@ import { zaloRulesMigration } from "./009-zalo-rules.js";
 import { communePointsMigration } from "./010-commune-points.js";
 import { visitDateCheckMigration } from "./011-visit-date-check.js";
 import { officialAnswersMigration } from "./012-official-answers.js";
+import { audioMigration } from "./013-audio.js";
 
 /** The names are those databases already record in kysely_migration: never rename one. */
 export function migrationsFor(dialect: Dialect): Record<string, Migration> {
@@ -30,5 +31,6 @@ export function migrationsFor(dialect: Dialect): Record<string, Migration> {
     "010-commune-points": communePointsMigration(d),
     "011-visit-date-check": visitDateCheckMigration(d),
     "012-official-answers": officialAnswersMigration(d),
+    "013-audio": audioMigration(d),
   };
 }

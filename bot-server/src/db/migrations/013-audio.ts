@@ -1,0 +1,23 @@
+import type { Kysely, Migration } from "kysely";
+import { notNull, textKey, type DialectHelpers } from "./dialect-helpers.js";
+
+/**
+ * Step 8 — every step can be heard. audio_clips holds the sound of a text, once per text (its key is the text's
+ * hash with the voice's settings, see services/audio/synthesize.ts): Opus in Ogg, an MP3 for webviews that cannot
+ * play Opus, the duration, and whether a machine voice made it. In the database, so that every process serves the
+ * same files.
+ */
+export const audioMigration = ({ timestamp, bytes, double }: DialectHelpers): Migration => ({
+  async up(db: Kysely<unknown>): Promise<void> {
+    await textKey(db.schema.createTable("audio_clips"), "key")
+      .addColumn("ogg", bytes, notNull)
+      .addColumn("mp3", bytes, notNull)
+      .addColumn("seconds", double, notNull)
+      .addColumn("machine", "integer", notNull)
+      .addColumn("created_at", timestamp, notNull)
+      .execute();
+  },
+  async down(db: Kysely<unknown>): Promise<void> {
+    await db.schema.dropTable("audio_clips").execute();
+  },
+});

@@ -1,0 +1,31 @@
+import type { Insertable, Kysely } from "kysely";
+import type { AudioClipsTable, Database } from "../db/schema.js";
+
+export type AudioFormat = "ogg" | "mp3";
+
+/** The sound of texts, by key (services/audio/synthesize.ts voiceKey). */
+export function audioRepository(db: Kysely<Database>) {
+  return {
+    /** One encoding of a clip, or undefined. */
+    async file(key: string, format: AudioFormat): Promise<{ data: Buffer; seconds: number } | undefined> {
+      const row = await db.selectFrom("audio_clips").select([format, "seconds"]).where("key", "=", key).executeTakeFirst();
+      return row ? { data: Buffer.from(row[format] as Uint8Array), seconds: Number(row.seconds) } : undefined;
+    },
+    /** Which of these keys have a clip, with its duration, size and origin. */
+    async known(keys: string[]) {
+      if (!keys.length) return new Map<string, { seconds: number; bytes: number; machine: boolean }>();
+      const rows = await db.selectFrom("audio_clips").select(["key", "seconds", "machine", "ogg"]).where("key", "in", keys).execute();
+      return new Map(rows.map((r) => [r.key, { seconds: Number(r.seconds), bytes: (r.ogg as Uint8Array).length, machine: Number(r.machine) === 1 }]));
+    },
+    /** Stores a clip; one already stored under the key (the same text) stays. */
+    async put(row: Insertable<AudioClipsTable>): Promise<void> {
+      await db
+        .insertInto("audio_clips")
+        .values(row)
+        .onConflict((oc) => oc.column("key").doNothing())
+        .execute();
+    },
+  };
+}
+
+export type AudioRepository = ReturnType<typeof audioRepository>;

@@ -1,0 +1,49 @@
+import { notFound } from "../../lib/errors.js";
+import type { AudioFormat } from "../../repositories/audio.js";
+import type { Repositories } from "../../repositories/index.js";
+import type { Clock } from "../../lib/clock.js";
+import type { StepAudioIndex } from "./step-audio-index.js";
+import { synthesize } from "./synthesize.js";
+import { voiceAvailable } from "./voice-available.js";
+
+export interface AudioDeps {
+  repos: Repositories;
+  index: StepAudioIndex;
+  clock: Clock;
+  /** Makes the machine voice's audio for a text (synthesize, unless a test gives another). */
+  synthesize?: typeof synthesize;
+  voiceAvailable?: () => Promise<boolean>;
+}
+
+/** Clips being made now, so that ten phones asking for one step at once make it once. */
+const making = new Map<string, Promise<void>>();
+
+const noAudio = () => notFound("audio_not_found", "Chưa có âm thanh cho bước này.");
+
+/** Makes and stores the machine voice's clip of a course step that has none yet. */
+export async function makeClip(deps: AudioDeps, key: string): Promise<void> {
+  const text = deps.index.textOf(key);
+  if (text === undefined || !(await (deps.voiceAvailable ?? voiceAvailable)())) throw noAudio();
+  let job = making.get(key);
+  if (!job) {
+    job = (async () => {
+      const clip = await (deps.synthesize ?? synthesize)(text);
+      await deps.repos.audio.put({ key, ogg: clip.ogg, mp3: clip.mp3, seconds: clip.seconds, machine: 1, created_at: deps.clock.now().toISOString() });
+    })().finally(() => making.delete(key));
+    making.set(key, job);
+  }
+  await job;
+}
+
+/**
+ * One encoding of a step's audio: stored already, or made now by the machine voice when it is a step of the course
+ * and this machine has espeak-ng and ffmpeg (then kept: each text is made once). Otherwise a 404.
+ */
+export async function audioFile(deps: AudioDeps, key: string, format: AudioFormat): Promise<Buffer> {
+  const stored = await deps.repos.audio.file(key, format);
+  if (stored) return stored.data;
+  await makeClip(deps, key);
+  const made = await deps.repos.audio.file(key, format);
+  if (!made) throw noAudio();
+  return made.data;
+}
