@@ -17,3 +17,6 @@ export type StepAudio = z.infer<typeof stepAudioSchema>;
 /** GET /api/v1/lessons/:lessonId/audio. */
 export const lessonAudioSchema = z.object({ lessonId: z.string(), steps: z.array(stepAudioSchema) });
 export type LessonAudio = z.infer<typeof lessonAudioSchema>;
+
+/** POST/DELETE /api/v1/admin/lessons/:lessonId/steps/:step/recording: the step's recording now (null seconds: none). */
+export const recordingSavedSchema = z.object({ lessonId: z.string(), step: z.number(), seconds: z.number().nullable() });

@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -88,5 +88,108 @@ describe.each(DIALECTS)("step audio on %s", (dialect) => {
       expect(res.body).not.toMatch(/at .*\.ts:\d+/);
     }
     expect(await t.testDb.db.db.selectFrom("audio_clips").select("key").execute()).toEqual(before);
+  });
+
+  describe("a person's recording", () => {
+    const token: Record<string, string> = {};
+    const tone = (seconds: number, name: string, extra: string[] = []) => {
+      const file = join(dir, name);
+      execFileSync("ffmpeg", ["-v", "error", "-y", "-f", "lavfi", "-i", `sine=frequency=440:duration=${seconds}`, "-ac", "1", ...extra, file]);
+      return readFileSync(file);
+    };
+    const upload = (who: string, body: Buffer | string, type = "audio/wav", step = 2) =>
+      t.app.inject({
+        method: "POST",
+        url: `/api/v1/admin/lessons/${lesson.id}/steps/${step}/recording`,
+        headers: { authorization: `Bearer ${token[who]}`, "content-type": type },
+        payload: body,
+      });
+    const listed = async () =>
+      ((await t.app.inject({ url: `/api/v1/lessons/${lesson.id}/audio` })).json() as { steps: { ogg: string; machine: boolean; seconds: number | null }[] })
+        .steps;
+    const counts = async () => ({
+      clips: (await t.testDb.db.db.selectFrom("audio_clips").select("key").execute()).length,
+      recordings: await t.testDb.db.db.selectFrom("step_recordings").selectAll().execute(),
+    });
+
+    beforeAll(async () => {
+      const at = new Date().toISOString();
+      for (const [who, role, area] of [
+        ["operator", "operator", ""],
+        ["official", "province_official", "01"],
+      ] as const) {
+        const zalo = `55000000000000009${who === "operator" ? "1" : "2"}`;
+        await t.testDb.db.db
+          .insertInto("learners")
+          .values({ id: `rec-${who}`, zalo_user_id: zalo, name: who, id_by_oa: null, ref_code: null, created_at: at, updated_at: at, name_consent_at: null })
+          .execute();
+        await t.testDb.db.db.insertInto("roles").values({ zalo_user_id: zalo, role, area_code: area, granted_by: "test", granted_at: at }).execute();
+        token[who] = t.app.services.sessions.issue(`rec-${who}`).token;
+      }
+    });
+
+    it("replaces the machine voice for that step: mono Opus, loudness made even, audited; taken away, the machine voice is back", async () => {
+      const machine = (await listed())[1]!;
+      const res = await upload("operator", tone(3, "tone.wav"));
+      expect(res.statusCode, res.body).toBe(200);
+      expect(res.json()).toMatchObject({ lessonId: lesson.id, step: 1 });
+      expect(res.json().seconds).toBeCloseTo(3, 0);
+      const now = (await listed())[1]!;
+      expect(now).toMatchObject({ machine: false, seconds: expect.closeTo(3, 0) });
+      expect(now.ogg).not.toBe(machine.ogg);
+      const ogg = await t.app.inject({ url: now.ogg });
+      expect(probe(ogg.rawPayload, "rec.ogg")).toMatchObject({ codec: "opus", channels: 1, seconds: expect.closeTo(3, 0) });
+      // A phone's browser records WebM/Opus: taken as well, and replaces the first.
+      expect((await upload("operator", tone(2, "tone.webm", ["-c:a", "libopus"]), "audio/webm")).statusCode).toBe(200);
+      expect((await listed())[1]!.seconds).toBeCloseTo(2, 0);
+      const removed = await t.app.inject({
+        method: "DELETE",
+        url: `/api/v1/admin/lessons/${lesson.id}/steps/2/recording`,
+        headers: { authorization: `Bearer ${token.operator}` },
+      });
+      expect(removed.statusCode, removed.body).toBe(200);
+      expect((await listed())[1]).toMatchObject({ machine: true, ogg: machine.ogg });
+      const audit = await t.testDb.db.db
+        .selectFrom("audit_log")
+        .select(["action", "target"])
+        .where("target", "=", `lesson:${lesson.id}/step:2`)
+        .orderBy("id")
+        .execute();
+      expect(audit.map((a) => a.action)).toEqual(["recording.set", "recording.set", "recording.remove"]);
+    }, 60_000);
+
+    it("is no longer used once the step's text changes: the machine voice reads the new text", async () => {
+      expect((await upload("operator", tone(2, "tone2.wav"))).statusCode).toBe(200);
+      expect((await listed())[1]!.machine).toBe(false);
+      await t.testDb.db.db
+        .updateTable("step_recordings")
+        .set({ text_key: "0".repeat(20) })
+        .execute();
+      expect((await listed())[1]!.machine).toBe(true);
+      await t.testDb.db.db.deleteFrom("step_recordings").execute();
+    }, 60_000);
+
+    it("refuses what is not a recording, too long or too short, too big, someone not the operator, a step that does not exist — and keeps nothing", async () => {
+      const before = await counts();
+      const png = Buffer.from(
+        "89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da6360000002000154a24f5d0000000049454e44ae426082",
+        "hex",
+      );
+      for (const [who, body, type, status, error, step] of [
+        ["operator", "Đây là chữ, không phải âm thanh", "audio/ogg", 400, "invalid_audio", 2],
+        ["operator", png, "audio/mpeg", 400, "invalid_audio", 2],
+        ["operator", tone(200, "long.wav", ["-ar", "8000"]), "audio/wav", 400, "audio_too_long", 2],
+        ["operator", tone(0.3, "short.wav"), "audio/wav", 400, "audio_too_short", 2],
+        ["operator", Buffer.alloc(8 * 1024 * 1024 + 10), "audio/wav", 413, "body_too_large", 2],
+        ["official", tone(2, "ok.wav"), "audio/wav", 403, "forbidden_area", 2],
+        ["operator", tone(2, "ok.wav"), "audio/wav", 404, "step_not_found", 20],
+      ] as const) {
+        const res = await upload(who, body, type, step);
+        expect(res.statusCode, `${error}: ${res.body}`).toBe(status);
+        expect(res.json().error).toBe(error);
+        expect(res.body).not.toMatch(/at .*\.ts:\d+/);
+      }
+      expect(await counts()).toEqual(before);
+    }, 60_000);
   });
 });

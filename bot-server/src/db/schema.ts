@@ -186,6 +186,16 @@ export interface AudioClipsTable {
   created_at: string;
 }
 
+export interface StepRecordingsTable {
+  lesson_id: string;
+  step: number;
+  /** The machine voice's key of the step's text when it was recorded: the recording is used while they match. */
+  text_key: string;
+  audio_key: string;
+  recorded_by: string;
+  created_at: string;
+}
+
 export interface OaTokensTable {
   oa_id: string;
   access_token: string;
@@ -414,6 +424,7 @@ export interface Database {
   area_faq_entries: AreaFaqEntriesTable;
   question_stats: QuestionStatsTable;
   audio_clips: AudioClipsTable;
+  step_recordings: StepRecordingsTable;
   oa_tokens: OaTokensTable;
   locks: LocksTable;
   oauth_states: OauthStatesTable;

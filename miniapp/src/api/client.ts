@@ -10,6 +10,7 @@ import type { eraseResponseSchema, myDataExportSchema } from "../../../shared/sc
 import type { newsResponseSchema } from "../../../shared/schemas/news";
 import type { reportSchema } from "../../../shared/schemas/report";
 import type { adminMeSchema } from "../../../shared/schemas/responses/admin";
+import type { recordingSavedSchema } from "../../../shared/schemas/audio";
 import type {
   AreaFaqChange,
   areaFaqListSchema,
@@ -115,6 +116,16 @@ export const adminCalls = {
     request<typeof questionAnsweredSchema>({ method: "POST", url: `/api/v1/admin/questions/${id(questionId)}/answer`, token, body: { text } }),
   addToFaq: (token: string, questionId: number, entry: AreaFaqDraft & { scope: "commune" | "province" }) =>
     request<typeof areaFaqSavedSchema>({ method: "POST", url: `/api/v1/admin/questions/${id(questionId)}/faq`, token, body: entry }),
+  recordStep: (token: string, lessonId: string, step: number, audio: Blob) =>
+    request<typeof recordingSavedSchema>({
+      method: "POST",
+      url: `/api/v1/admin/lessons/${encodeURIComponent(lessonId)}/steps/${step}/recording`,
+      token,
+      body: audio,
+      contentType: audio.type || "application/octet-stream",
+    }),
+  removeRecording: (token: string, lessonId: string, step: number) =>
+    request<typeof recordingSavedSchema>({ method: "DELETE", url: `/api/v1/admin/lessons/${encodeURIComponent(lessonId)}/steps/${step}/recording`, token }),
   areaFaq: (token: string) => request<typeof areaFaqListSchema>({ method: "GET", url: "/api/v1/admin/faq", token }),
   changeAreaFaq: (token: string, entryId: string, change: AreaFaqChange) =>
     request<typeof areaFaqSavedSchema>({ method: "PATCH", url: `/api/v1/admin/faq/${encodeURIComponent(entryId)}`, token, body: change }),

@@ -39,12 +39,14 @@ export interface Call {
   token?: string;
   body?: unknown;
   params?: Record<string, string | number>;
+  /** A body that is not JSON (a recording): its type. */
+  contentType?: string;
 }
 
 const config = (c: Call): AxiosRequestConfig => ({
   method: c.method,
   url: c.url,
-  ...(c.token ? { headers: { authorization: `Bearer ${c.token}` } } : {}),
+  headers: { ...(c.token ? { authorization: `Bearer ${c.token}` } : {}), ...(c.contentType ? { "content-type": c.contentType } : {}) },
   ...(c.body !== undefined ? { data: c.body } : {}),
   ...(c.params ? { params: c.params } : {}),
 });

@@ -15,7 +15,8 @@ async function cachedFetch(url: string, preferNetwork: boolean): Promise<Respons
     if (hit) return hit;
   }
   try {
-    const res = await fetch(url);
+    // Fresh when asked for (a recording may have been added since): past the browser's own cache too.
+    const res = await fetch(url, preferNetwork ? { cache: "no-cache" } : {});
     if (!res.ok) return (await cache?.match(url)) ?? null;
     await cache?.put(url, res.clone()).catch(() => undefined);
     return res;

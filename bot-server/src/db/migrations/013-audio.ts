@@ -6,6 +6,9 @@ import { notNull, textKey, type DialectHelpers } from "./dialect-helpers.js";
  * hash with the voice's settings, see services/audio/synthesize.ts): Opus in Ogg, an MP3 for webviews that cannot
  * play Opus, the duration, and whether a machine voice made it. In the database, so that every process serves the
  * same files.
+ * step_recordings: a person's recording of a lesson step, made for the text the step had then (text_key, the
+ * machine voice's key of that text): once the step's text changes, the recording no longer matches and the machine
+ * voice reads the new text until someone records it again.
  */
 export const audioMigration = ({ timestamp, bytes, double }: DialectHelpers): Migration => ({
   async up(db: Kysely<unknown>): Promise<void> {
@@ -16,8 +19,19 @@ export const audioMigration = ({ timestamp, bytes, double }: DialectHelpers): Mi
       .addColumn("machine", "integer", notNull)
       .addColumn("created_at", timestamp, notNull)
       .execute();
+    await db.schema
+      .createTable("step_recordings")
+      .addColumn("lesson_id", "text", notNull)
+      .addColumn("step", "integer", notNull)
+      .addColumn("text_key", "text", notNull)
+      .addColumn("audio_key", "text", notNull)
+      .addColumn("recorded_by", "text", notNull)
+      .addColumn("created_at", timestamp, notNull)
+      .addPrimaryKeyConstraint("step_recordings_pkey", ["lesson_id", "step"])
+      .execute();
   },
   async down(db: Kysely<unknown>): Promise<void> {
+    await db.schema.dropTable("step_recordings").execute();
     await db.schema.dropTable("audio_clips").execute();
   },
 });

@@ -75,6 +75,18 @@ export default function AdminHomePage() {
               </Button>
             </section>
 
+            {roles.some((r) => r.role === "operator") ? (
+              <section className="card" aria-labelledby="recordings-title">
+                <h2 id="recordings-title" className="card__title">
+                  Ghi âm bài học
+                </h2>
+                <p className="admin-hint">Thay giọng đọc của máy bằng giọng người cho các bước của bài học.</p>
+                <Button fullWidth variant="secondary" onClick={() => navigate("/admin/recordings")}>
+                  Ghi âm bài học
+                </Button>
+              </section>
+            ) : null}
+
             {roles
               .filter((r) => r.role === "commune_official")
               .map((r) => (
