@@ -71,6 +71,51 @@ const ABBREVIATIONS: Record<string, string> = {
   zl: "zalo",
   hinh: "anh",
   virus: "virut",
+  // More chat shorthand, and typos of common words.
+  dk: "dang ky",
+  đk: "dang ky",
+  dky: "dang ky",
+  dki: "dang ky",
+  dthoai: "dien thoai",
+  dtdd: "dien thoai",
+  thaoi: "thoai",
+  thoaij: "thoai",
+  khua: "khau",
+  kau: "khau",
+  tkhoan: "tai khoan",
+  khoang: "khoan",
+  nhaan: "nhan",
+  hnag: "hang",
+  nganhang: "ngan hang",
+  bank: "ngan hang",
+  banking: "ngan hang",
+  acc: "tai khoan",
+  nick: "tai khoan",
+  nik: "tai khoan",
+  ttin: "thong tin",
+  trc: "truoc",
+  lm: "lam",
+  ms: "moi",
+  kg: "khong",
+  khg: "khong",
+  khum: "khong",
+  rui: "roi",
+  clip: "video",
+  vid: "video",
+  ytb: "youtube",
+  cty: "cong ty",
+  sp: "san pham",
+  ib: "nhan tin",
+  inbox: "nhan tin",
+  nt: "nhan tin",
+  mess: "tin nhan",
+  messenger: "tin nhan",
+  smartphone: "dien thoai",
+  vnid: "vneid",
+  vneic: "vneid",
+  vneit: "vneid",
+  vssd: "vssid",
+  vsid: "vssid",
 };
 
 /** Words that carry no meaning for matching a question. */
@@ -78,12 +123,30 @@ const STOP = new Set(
   (
     "la gi the nao sao lam cach toi em minh ban co khong duoc cua va voi cho de thi ma nay do o tren trong bi hay nhu can phai nhe a oi roi " +
     // Pronouns, fillers and particles of everyday speech (after tone marks are folded).
-    "tui ong ba no ta chi nao gio qua con thang ne nha ha luon cung se da vua nua neu khi hoai ai z v vs ak ah hen ui u chua chao hom bua mot baonhieu congai contrai nguoita homqua homnay ben muon mattieu odau tudau"
+    "tui ong ba no ta chi nao gio qua con thang ne nha ha luon cung se da vua nua neu khi hoai ai z v vs ak ah hen ui u chua chao hom bua mot baonhieu congai contrai nguoita homqua homnay ben muon mattieu odau tudau " +
+    // More fillers, and joined pairs that only say "what", "this" or where the person lives.
+    "nhen nghen hen ha thui zay dzay ha cailoai caigi caichi cainay caido cainao luuy landau saigon hanoi binhduong dongnai danang cantho tphcm hcm nghenoi"
   ).split(" "),
 );
 
 /** Words that mean something else once their tone marks are folded ("lúa" is not "lừa"), when typed with them. */
-const TONED: Record<string, string> = { lúa: "luagao", bão: "giobao", lửa: "ngonlua", mưa: "muatroi" };
+const TONED: Record<string, string> = {
+  lúa: "luagao",
+  bão: "giobao",
+  lửa: "ngonlua",
+  mưa: "muatroi",
+  // "lạ" (strange, unknown) is not "là" (is), a stop word; "cái" (the) is not "cài" (install); "đâu" is only "where".
+  lạ: "kyla",
+  cái: "cailoai",
+  đâu: "odau",
+  chuyện: "cauchuyen",
+};
+
+/** Unaccented "la" after one of these is "lạ" ("so la", "nguoi la", "link la") unless what follows makes it "là". */
+const STRANGE_AFTER = new Set(
+  "so nguoi tin nhan link ung dung app tien ma hang may bi web trang duoi tep file nhap yeucau wifi khoan sim dienthoai apk cuoc thiet".split(" "),
+);
+const IS_BEFORE = new Set("gi j sao ai cai nhu the bao chi do vay v z lua nguoi cua mot".split(" "));
 
 /** Word pairs matched as one term (see joinCompounds); some of them, once joined, are stop words. */
 const COMPOUNDS = new Set([
@@ -107,6 +170,22 @@ const COMPOUNDS = new Set([
   "tu dau",
   "vi rut",
   "bao ve",
+  "cai gi",
+  "cai chi",
+  "cai nay",
+  "cai do",
+  "cai nao",
+  "luu y",
+  "lan dau",
+  "sai gon",
+  "ha noi",
+  "binh duong",
+  "dong nai",
+  "da nang",
+  "can tho",
+  "tp hcm",
+  "ke chuyen",
+  "nghe noi",
 ]);
 
 /** "vay" is "vậy" (a filler) unless a neighbour makes it "vay" (to borrow): "vay tiền", "cho vay", "vay app". */
@@ -114,14 +193,17 @@ const LOAN_NEIGHBOURS = new Set("tien no app von lai nong cho khoan muon online 
 
 export function normalizeTerms(text: string): string[] {
   // "AI" in capitals is artificial intelligence; "ai" is "who", a stop word.
-  const folded = foldVietnamese(text.replace(/\bAI\b/g, " tri tue nhan tao ").replace(/\p{L}+/gu, (w) => TONED[w.toLowerCase()] ?? w)).replace(
-    /[^a-z0-9\s-]/g,
-    " ",
-  );
+  const folded = foldVietnamese(
+    text
+      .normalize("NFC")
+      .replace(/\bAI\b/g, " tri tue nhan tao ")
+      .replace(/\p{L}+/gu, (w) => TONED[w.toLowerCase()] ?? w),
+  ).replace(/[^a-z0-9\s-]/g, " ");
   const words = joinCompounds(folded.split(/\s+/).filter(Boolean));
   const out: string[] = [];
   words.forEach((w, i) => {
     if (w === "vay" && !LOAN_NEIGHBOURS.has(words[i - 1] ?? "") && !LOAN_NEIGHBOURS.has(words[i + 1] ?? "")) return;
+    if (w === "la" && STRANGE_AFTER.has(words[i - 1] ?? "") && !IS_BEFORE.has(words[i + 1] ?? "")) return void out.push("kyla");
     for (const t of (ABBREVIATIONS[w] ?? w).split(" ")) if (t) out.push(t);
   });
   return joinCompounds(out).filter((t) => !STOP.has(t));
@@ -176,7 +258,9 @@ export function faqSearch(faq: FaqEntry[], lessons: Lesson[]): FaqSearch {
     processTerm: (t) => t,
     searchOptions: {
       boost: { question: 3, variants: 3, answer: 0.5 },
-      fuzzy: (term) => (term.length > 4 ? 0.2 : term.length > 3 ? 1 : 0),
+      // Words of four letters or fewer are matched exactly: one letter changed makes another everyday word ("nhan",
+      // "nham", "ngan", "than"), not a typo.
+      fuzzy: (term) => (term.length > 4 ? 0.2 : 0),
       prefix: (term) => term.length > 3,
       combineWith: "OR",
     },
@@ -214,12 +298,12 @@ export function faqSearch(faq: FaqEntry[], lessons: Lesson[]): FaqSearch {
     const exact = { fuzzy: false, prefix: (t: string) => t.length > 4 };
     const strict = faqIndex.search(question, exact);
     const inQuestion = faqIndex.search(question, { ...exact, fields: ["question", "variants"] });
+    const total = terms.reduce((sum, t) => sum + weight(t), 0);
     return top.map((r) => {
       const inAll = new Set(strict.find((x) => x.id === r.id)?.queryTerms ?? []);
       const inAsked = new Set(inQuestion.find((x) => x.id === r.id)?.queryTerms ?? []);
       // A word found in the entry's question or variants counts fully; one found only in its answer counts less.
       const share = (t: string) => (inAsked.has(t) ? 1 : inAll.has(t) ? ANSWER_SHARE : 0);
-      const total = terms.reduce((sum, t) => sum + weight(t), 0);
       const found = terms.reduce((sum, t) => sum + weight(t) * share(t), 0);
       return { entry: byId.get(String(r.id))!, score: r.score, coverage: found / total };
     });
