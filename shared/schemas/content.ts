@@ -104,7 +104,7 @@ export type GlossaryEntry = z.infer<typeof glossaryEntrySchema>;
 export const faqEntrySchema = z.strictObject({
   id,
   question: text,
-  variants: z.array(text).min(1).max(8),
+  variants: z.array(text).min(1).max(12),
   answer: text,
   lesson: id,
 });
