@@ -125,7 +125,7 @@ const STOP = new Set(
     // Pronouns, fillers and particles of everyday speech (after tone marks are folded).
     "tui ong ba no ta chi nao gio qua con thang ne nha ha luon cung se da vua nua neu khi hoai ai z v vs ak ah hen ui u chua chao hom bua mot baonhieu congai contrai nguoita homqua homnay ben muon mattieu odau tudau " +
     // More fillers, and joined pairs that only say "what", "this" or where the person lives.
-    "nhen nghen hen ha thui zay dzay ha cailoai caigi caichi cainay caido cainao luuy landau saigon hanoi binhduong dongnai danang cantho tphcm hcm nghenoi"
+    "nhen nghen hen ha thui zay dzay ha cailoai caigi caichi cainay caido cainao luuy landau saigon hanoi binhduong dongnai danang cantho tphcm hcm nghenoi rasao nen xong ni te"
   ).split(" "),
 );
 
@@ -140,6 +140,7 @@ const TONED: Record<string, string> = {
   cái: "cailoai",
   đâu: "odau",
   chuyện: "cauchuyen",
+  mượn: "muonmuon",
 };
 
 /** Unaccented "la" after one of these is "lạ" ("so la", "nguoi la", "link la") unless what follows makes it "là". */
@@ -185,6 +186,11 @@ const COMPOUNDS = new Set([
   "can tho",
   "tp hcm",
   "ke chuyen",
+  "can cuoc",
+  "khoa hoc",
+  "ra sao",
+  "ly di",
+  "ly hon",
   "nghe noi",
 ]);
 
@@ -199,7 +205,7 @@ export function normalizeTerms(text: string): string[] {
       .replace(/\bAI\b/g, " tri tue nhan tao ")
       .replace(/\p{L}+/gu, (w) => TONED[w.toLowerCase()] ?? w),
   ).replace(/[^a-z0-9\s-]/g, " ");
-  const words = joinCompounds(folded.split(/\s+/).filter(Boolean));
+  const words = joinCompounds(rephrase(folded.split(/\s+/).filter(Boolean)));
   const out: string[] = [];
   words.forEach((w, i) => {
     if (w === "vay" && !LOAN_NEIGHBOURS.has(words[i - 1] ?? "") && !LOAN_NEIGHBOURS.has(words[i + 1] ?? "")) return;
@@ -207,6 +213,34 @@ export function normalizeTerms(text: string): string[] {
     for (const t of (ABBREVIATIONS[w] ?? w).split(" ")) if (t) out.push(t);
   });
   return joinCompounds(out).filter((t) => !STOP.has(t));
+}
+
+/** Word pairs of regional speech said in the words the entries use ("bấm lộn" is "bấm nhầm", "làm răng" is "làm sao"). */
+const PHRASES: Record<string, string> = {
+  "bam lon": "bam nham",
+  "go lon": "go nham",
+  "chuyen lon": "chuyen nham",
+  "ck lon": "ck nham",
+  "lon so": "nham so",
+  "lon tay": "nham",
+  "lam rang": "lam sao",
+  "man rang": "lam sao",
+  "cho muon": "cho muonmuon",
+  "muon tai": "muonmuon tai",
+  "muon stk": "muonmuon stk",
+  "muon tk": "muonmuon tk",
+};
+
+function rephrase(words: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const pair = PHRASES[`${words[i]} ${words[i + 1]}`];
+    if (pair && i + 1 < words.length) {
+      out.push(...pair.split(" "));
+      i++;
+    } else out.push(words[i]!);
+  }
+  return out;
 }
 
 /** Two-word terms whose halves mean something else alone ("yêu cầu" is not "yêu", "xã hội" is not "xã"). */
@@ -248,6 +282,8 @@ const MIN_COVERAGE_SHORT = 0.9;
 const MIN_SCORE = 4;
 /** A runner-up scoring at least this share of the best one is close enough that the person is asked which they mean. */
 const CLOSE_RATIO = 0.75;
+/** Apps and platforms a question may name: an entry that names another one and never this one is about something else. */
+const APPS = ["zalo", "vneid", "vssid", "facebook", "tiktok", "youtube", "shopee", "lazada"];
 
 export function faqSearch(faq: FaqEntry[], lessons: Lesson[]): FaqSearch {
   const tokenize = (text: string) => normalizeTerms(text);
@@ -272,6 +308,13 @@ export function faqSearch(faq: FaqEntry[], lessons: Lesson[]): FaqSearch {
   const entryCount = new Map<string, number>();
   for (const e of faq)
     for (const t of new Set(normalizeTerms([e.question, ...e.variants, e.answer].join(" ")))) entryCount.set(t, (entryCount.get(t) ?? 0) + 1);
+  const appsOf = new Map(
+    faq.map((e) => {
+      const inAll = new Set(normalizeTerms([e.question, ...e.variants, e.answer].join(" ")));
+      const inAsked = new Set(normalizeTerms([e.question, ...e.variants].join(" ")));
+      return [e.id, { named: new Set(APPS.filter((a) => inAll.has(a))), asked: new Set(APPS.filter((a) => inAsked.has(a))) }];
+    }),
+  );
   const weight = (t: string) => Math.log(1 + faq.length / (1 + (entryCount.get(t) ?? 0)));
 
   const lessonIndex = new MiniSearch<{ id: string; title: string; summary: string; body: string }>({
@@ -291,13 +334,26 @@ export function faqSearch(faq: FaqEntry[], lessons: Lesson[]): FaqSearch {
   function candidates(question: string, n: number): FaqMatch[] {
     const terms = meaningful(question);
     if (terms.length === 0) return [];
-    const top = faqIndex.search(question).slice(0, n);
+    // An entry about another app ("kích hoạt VNeID" for a question about VssID) is not a match, however many
+    // other words it shares.
+    const apps = APPS.filter((a) => terms.includes(a));
+    const otherApp = (id: string) => {
+      const e = appsOf.get(id)!;
+      return apps.some((a) => !e.named.has(a)) && [...e.asked].some((a) => !apps.includes(a));
+    };
+    // The question's meaningful words, each once: a word said twice does not make an entry that has it twice closer.
+    const query = terms.join(" ");
+    const asIs = { tokenize: (q: string) => q.split(" ") };
+    const top = faqIndex
+      .search(query, asIs)
+      .filter((r) => !otherApp(String(r.id)))
+      .slice(0, n);
     if (!top.length) return [];
     // Fuzzy matching finds the candidates; coverage counts only words matched exactly or by a long prefix, so that
     // "gia vang" is not taken for "giả" + "vàng"-like words. One typo in three words still passes.
     const exact = { fuzzy: false, prefix: (t: string) => t.length > 4 };
-    const strict = faqIndex.search(question, exact);
-    const inQuestion = faqIndex.search(question, { ...exact, fields: ["question", "variants"] });
+    const strict = faqIndex.search(query, { ...asIs, ...exact });
+    const inQuestion = faqIndex.search(query, { ...asIs, ...exact, fields: ["question", "variants"] });
     const total = terms.reduce((sum, t) => sum + weight(t), 0);
     return top.map((r) => {
       const inAll = new Set(strict.find((x) => x.id === r.id)?.queryTerms ?? []);
