@@ -115,6 +115,8 @@ const ABBREVIATIONS: Record<string, string> = {
   vneic: "vneid",
   vneit: "vneid",
   vssd: "vssid",
+  csgt: "canh sat giao thong",
+  gplx: "bang lai",
   vsid: "vssid",
 };
 
@@ -125,7 +127,7 @@ const STOP = new Set(
     // Pronouns, fillers and particles of everyday speech (after tone marks are folded).
     "tui ong ba no ta chi nao gio qua con thang ne nha ha luon cung se da vua nua neu khi hoai ai z v vs ak ah hen ui u chua chao hom bua mot baonhieu congai contrai nguoita homqua homnay ben muon mattieu odau tudau " +
     // More fillers, and joined pairs that only say "what", "this" or where the person lives.
-    "nhen nghen hen ha thui zay dzay ha cailoai caigi caichi cainay caido cainao luuy landau saigon hanoi binhduong dongnai danang cantho tphcm hcm nghenoi rasao nen xong ni te"
+    "nhen nghen hen ha thui zay dzay ha cailoai caigi caichi cainay caido cainao luuy landau saigon hanoi binhduong dongnai danang cantho tphcm hcm nghenoi rasao nen xong ni te van nhung chac phut tieng ngay tuan sang chieu toi namnay"
   ).split(" "),
 );
 
@@ -141,6 +143,7 @@ const TONED: Record<string, string> = {
   đâu: "odau",
   chuyện: "cauchuyen",
   mượn: "muonmuon",
+  bán: "banban",
 };
 
 /** Unaccented "la" after one of these is "lạ" ("so la", "nguoi la", "link la") unless what follows makes it "là". */
@@ -191,6 +194,9 @@ const COMPOUNDS = new Set([
   "ra sao",
   "ly di",
   "ly hon",
+  "noi chuyen",
+  "cau chuyen",
+  "nam nay",
   "nghe noi",
 ]);
 
@@ -209,6 +215,10 @@ export function normalizeTerms(text: string): string[] {
   const out: string[] = [];
   words.forEach((w, i) => {
     if (w === "vay" && !LOAN_NEIGHBOURS.has(words[i - 1] ?? "") && !LOAN_NEIGHBOURS.has(words[i + 1] ?? "")) return;
+    // An age ("67 tuổi") says nothing about the topic; "mượn 5 triệu" is borrowing.
+    if (w === "tuoi" && /^\d+$/.test(words[i - 1] ?? "")) return;
+    if (w === "muon" && /^\d/.test(words[i + 1] ?? "")) return void out.push("vay");
+    if (w === "ban" && (SELL_NEXT.has(words[i + 1] ?? "") || SELL_PREV.has(words[i - 1] ?? ""))) return void out.push("banban");
     if (w === "la" && STRANGE_AFTER.has(words[i - 1] ?? "") && !IS_BEFORE.has(words[i + 1] ?? "")) return void out.push("kyla");
     for (const t of (ABBREVIATIONS[w] ?? w).split(" ")) if (t) out.push(t);
   });
@@ -229,7 +239,15 @@ const PHRASES: Record<string, string> = {
   "muon tai": "muonmuon tai",
   "muon stk": "muonmuon stk",
   "muon tk": "muonmuon tk",
+  "muon tien": "vay tien",
+  "chac an": "an toan",
+  "khoe anh": "dang anh",
+  "khoe hinh": "dang anh",
 };
+
+/** Unaccented "ban" is "bán" (to sell) next to one of these, else "bạn" (you), a stop word. */
+const SELL_NEXT = new Set("hang nong rau trai online onl truc tren qua tai tk stk thong lai do ca ga heo xoai san sim".split(" "));
+const SELL_PREV = new Set("nguoi dang de mua".split(" "));
 
 function rephrase(words: string[]): string[] {
   const out: string[] = [];
@@ -243,11 +261,15 @@ function rephrase(words: string[]): string[] {
   return out;
 }
 
+/** "nói chuyển khoản" is not "nói chuyện": a pair whose second word starts one of these is left apart. */
+const SENDS = new Set(["chuyen khoan", "chuyen tien", "chuyen nham", "chuyen sang", "chuyen qua", "chuyen vao", "chuyen lai", "chuyen cho"]);
+
 /** Two-word terms whose halves mean something else alone ("yêu cầu" is not "yêu", "xã hội" is not "xã"). */
 function joinCompounds(words: string[]): string[] {
   const joined: string[] = [];
   for (let i = 0; i < words.length; i++) {
-    if (i + 1 < words.length && COMPOUNDS.has(`${words[i]} ${words[i + 1]}`)) joined.push(words[i]! + words[++i]!);
+    if (i + 1 < words.length && COMPOUNDS.has(`${words[i]} ${words[i + 1]}`) && !SENDS.has(`${words[i + 1]} ${words[i + 2]}`))
+      joined.push(words[i]! + words[++i]!);
     else joined.push(words[i]!);
   }
   return joined;
