@@ -197,6 +197,13 @@ const COMPOUNDS = new Set([
   "noi chuyen",
   "cau chuyen",
   "nam nay",
+  "ngan hang",
+  "giay to",
+  "muc 1",
+  "muc 2",
+  "khuon mat",
+  "tri an",
+  "tri tue",
   "nghe noi",
 ]);
 
@@ -350,7 +357,8 @@ export function faqSearch(faq: FaqEntry[], lessons: Lesson[]): FaqSearch {
   const lessonById = new Map(lessons.map((l) => [l.id, l]));
 
   // An amount or an age ("500k", "67") that no entry mentions says nothing about the topic.
-  const meaningful = (question: string) => [...new Set(normalizeTerms(question))].filter((t) => !/^\d+k?$/.test(t) || entryCount.has(t));
+  // A one- or two-digit number ("2 triệu", "1 tháng", "mức 2") says little either.
+  const meaningful = (question: string) => [...new Set(normalizeTerms(question))].filter((t) => !/^\d+k?$/.test(t) || (t.length > 2 && entryCount.has(t)));
 
   /** The best two candidates, each with its coverage. */
   function candidates(question: string, n: number): FaqMatch[] {
