@@ -115,6 +115,7 @@ const ABBREVIATIONS: Record<string, string> = {
   vneic: "vneid",
   vneit: "vneid",
   vssd: "vssid",
+  r: "roi",
   csgt: "canh sat giao thong",
   gplx: "bang lai",
   vsid: "vssid",
@@ -144,6 +145,8 @@ const TONED: Record<string, string> = {
   chuyện: "cauchuyen",
   mượn: "muonmuon",
   bán: "banban",
+  // "giá" (price) is not "giả" (fake).
+  giá: "giaca",
 };
 
 /** Unaccented "la" after one of these is "lạ" ("so la", "nguoi la", "link la") unless what follows makes it "là". */
@@ -210,15 +213,53 @@ const COMPOUNDS = new Set([
 /** "vay" is "vậy" (a filler) unless a neighbour makes it "vay" (to borrow): "vay tiền", "cho vay", "vay app". */
 const LOAN_NEIGHBOURS = new Set("tien no app von lai nong cho khoan muon online nhanh tin ung ngan qua the".split(" "));
 
-export function normalizeTerms(text: string): string[] {
+/** Words whose tone marks tell them apart, replaced before the marks are folded; "AI" in capitals spelt out. */
+function toned(text: string): string {
+  return text
+    .normalize("NFC")
+    .replace(/\bAI\b/g, " tri tue nhan tao ")
+    .replace(/\p{L}+/gu, (w) => TONED[w.toLowerCase()] ?? w);
+}
+
+/** The words of a text with tone marks folded, as typed (before shorthand, compounds and stop words). */
+export function foldedWords(text: string): string[] {
+  return foldVietnamese(text.normalize("NFC"))
+    .replace(/[^a-z0-9\s-]/g, " ")
+    .split(/\s+/)
+    .filter(Boolean);
+}
+
+/**
+ * A word the vocabulary lacks, typed with two letters swapped or one left out ("thnog", "chyuen", "khng"), put
+ * right when exactly one known word fits. Words of three letters or fewer are left alone, and a missing letter is
+ * looked for only in words of five or more ("tuan" is "tuần", not "thuận").
+ */
+export function correctTypo(word: string, known: Set<string>): string {
+  if (word.length < 4 || known.has(word) || /\d/.test(word)) return word;
+  const fits = new Set<string>();
+  for (let i = 0; i + 1 < word.length; i++) {
+    const w = word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2);
+    if (known.has(w)) fits.add(w);
+  }
+  for (let i = 1; i <= word.length && word.length >= 5; i++)
+    for (const c of "abcdeghiklmnopqrstuvxy") {
+      const w = word.slice(0, i) + c + word.slice(i);
+      if (known.has(w)) fits.add(w);
+    }
+  return fits.size === 1 ? [...fits][0]! : word;
+}
+
+export function normalizeTerms(text: string, known?: Set<string>): string[] {
+  if (known)
+    text = foldedWords(toned(text))
+      .map((w) => correctTypo(w, known))
+      .join(" ");
   // "AI" in capitals is artificial intelligence; "ai" is "who", a stop word.
-  const folded = foldVietnamese(
-    text
-      .normalize("NFC")
-      .replace(/\bAI\b/g, " tri tue nhan tao ")
-      .replace(/\p{L}+/gu, (w) => TONED[w.toLowerCase()] ?? w),
-  ).replace(/[^a-z0-9\s-]/g, " ");
-  const words = joinCompounds(rephrase(folded.split(/\s+/).filter(Boolean)));
+  const folded = foldVietnamese(toned(text)).replace(/[^a-z0-9\s-]/g, " ");
+  const polite = folded.replace(POLITE, " ");
+  // "giá … bao nhiêu", "giá … hôm nay" asks a price, not about a fake.
+  const price = /\b(bao nhieu|bn|nhiu|hom nay)\b/.test(polite);
+  const words = joinCompounds(rephrase(polite.split(/\s+/).filter(Boolean)).map((w) => (price && w === "gia" ? "giaca" : w)));
   const out: string[] = [];
   words.forEach((w, i) => {
     if (w === "vay" && !LOAN_NEIGHBOURS.has(words[i - 1] ?? "") && !LOAN_NEIGHBOURS.has(words[i + 1] ?? "")) return;
@@ -231,6 +272,13 @@ export function normalizeTerms(text: string): string[] {
   });
   return joinCompounds(out).filter((t) => !STOP.has(t));
 }
+
+/** How people open and close a message to the OA ("cho tui hỏi", "giúp tui với", "cảm ơn ad"): not part of the question. */
+const WHO = "tui|toi|minh|em|con|chau|bac|co|chu|anh|chi|ong|ba|me|ad|ban";
+const POLITE = new RegExp(
+  `\\b(?:cho (?:(?:${WHO}) )?hoi|xin hoi|muon hoi|hoi (?:chut|xiu|ti|cai)|(?:giup|dum|giup dum) (?:${WHO}|voi)(?: voi)?|xin chao|cam on|ad oi|admin|ad)\\b`,
+  "g",
+);
 
 /** Word pairs of regional speech said in the words the entries use ("bấm lộn" is "bấm nhầm", "làm răng" is "làm sao"). */
 const PHRASES: Record<string, string> = {
@@ -250,6 +298,10 @@ const PHRASES: Record<string, string> = {
   "chac an": "an toan",
   "khoe anh": "dang anh",
   "khoe hinh": "dang anh",
+  "gia re": "giaca re",
+  "dat gia": "dat giaca",
+  "gia ban": "giaca ban",
+  "tinh gia": "tinh giaca",
 };
 
 /** Unaccented "ban" is "bán" (to sell) next to one of these, else "bạn" (you), a stop word. */
@@ -358,7 +410,14 @@ export function faqSearch(faq: FaqEntry[], lessons: Lesson[]): FaqSearch {
 
   // An amount or an age ("500k", "67") that no entry mentions says nothing about the topic.
   // A one- or two-digit number ("2 triệu", "1 tháng", "mức 2") says little either.
-  const meaningful = (question: string) => [...new Set(normalizeTerms(question))].filter((t) => !/^\d+k?$/.test(t) || (t.length > 2 && entryCount.has(t)));
+  // Every word the entries use as typed, and the shorthand and fillers this file knows: a question's word that is
+  // none of them may be a typo of one.
+  const known = new Set<string>([...STOP, ...Object.keys(ABBREVIATIONS), ...Object.keys(PHRASES).flatMap((p) => p.split(" "))]);
+  for (const e of faq) for (const w of foldedWords(toned([e.question, ...e.variants, e.answer].join(" ")))) known.add(w);
+  for (const l of lessons)
+    for (const w of foldedWords(toned([l.title, l.summary, ...l.keySteps, ...l.steps.flatMap((s) => [s.title, s.text, s.note ?? ""])].join(" ")))) known.add(w);
+  const meaningful = (question: string) =>
+    [...new Set(normalizeTerms(question, known))].filter((t) => !/^\d+k?$/.test(t) || (t.length > 2 && entryCount.has(t)));
 
   /** The best two candidates, each with its coverage. */
   function candidates(question: string, n: number): FaqMatch[] {
