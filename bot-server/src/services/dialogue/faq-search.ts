@@ -147,6 +147,7 @@ const TONED: Record<string, string> = {
   bán: "banban",
   // "giá" (price) is not "giả" (fake).
   giá: "giaca",
+  quà: "quatang",
 };
 
 /** Unaccented "la" after one of these is "lạ" ("so la", "nguoi la", "link la") unless what follows makes it "là". */
@@ -298,6 +299,10 @@ const PHRASES: Record<string, string> = {
   "chac an": "an toan",
   "khoe anh": "dang anh",
   "khoe hinh": "dang anh",
+  "qua tang": "quatang",
+  "qua tri": "quatang tri",
+  "trung qua": "trung quatang",
+  "tang qua": "tang quatang",
   "gia re": "giaca re",
   "dat gia": "dat giaca",
   "gia ban": "giaca ban",
