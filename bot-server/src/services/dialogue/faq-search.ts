@@ -203,6 +203,27 @@ const COMPOUNDS = new Set([
   "nam nay",
   "ngan hang",
   "giay to",
+  // Words of other subjects, kept whole so that their halves ("giặt", "hơn", "lệ") do not match an entry.
+  "tiet kiem",
+  "ket hon",
+  "may giat",
+  "tu lanh",
+  "may lanh",
+  "dieu hoa",
+  "noi com",
+  "xe may",
+  "mat dien",
+  "tien le",
+  "le phi",
+  "mien trung",
+  "mien bac",
+  "mien nam",
+  "mien tay",
+  "thoi tiet",
+  "xo so",
+  "ve so",
+  "bong da",
+  "hoc phi",
   "muc 1",
   "muc 2",
   "khuon mat",
@@ -325,15 +346,18 @@ function rephrase(words: string[]): string[] {
   return out;
 }
 
-/** "nói chuyển khoản" is not "nói chuyện": a pair whose second word starts one of these is left apart. */
+/**
+ * "nói chuyển khoản" is not "nói chuyện", "mất điện thoại" is not "mất điện": a pair whose second word starts one of
+ * these, or another pair, is left apart.
+ */
 const SENDS = new Set(["chuyen khoan", "chuyen tien", "chuyen nham", "chuyen sang", "chuyen qua", "chuyen vao", "chuyen lai", "chuyen cho"]);
 
 /** Two-word terms whose halves mean something else alone ("yêu cầu" is not "yêu", "xã hội" is not "xã"). */
 function joinCompounds(words: string[]): string[] {
   const joined: string[] = [];
   for (let i = 0; i < words.length; i++) {
-    if (i + 1 < words.length && COMPOUNDS.has(`${words[i]} ${words[i + 1]}`) && !SENDS.has(`${words[i + 1]} ${words[i + 2]}`))
-      joined.push(words[i]! + words[++i]!);
+    const next = `${words[i + 1]} ${words[i + 2]}`;
+    if (i + 1 < words.length && COMPOUNDS.has(`${words[i]} ${words[i + 1]}`) && !SENDS.has(next) && !COMPOUNDS.has(next)) joined.push(words[i]! + words[++i]!);
     else joined.push(words[i]!);
   }
   return joined;
