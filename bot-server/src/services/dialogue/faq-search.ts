@@ -391,7 +391,7 @@ const MIN_COVERAGE = 0.55;
 const MIN_COVERAGE_SHORT = 0.9;
 const MIN_SCORE = 4;
 /** A runner-up scoring at least this share of the best one is close enough that the person is asked which they mean. */
-const CLOSE_RATIO = 0.75;
+const CLOSE_RATIO = 0.65;
 /** Apps and platforms a question may name: an entry that names another one and never this one is about something else. */
 const APPS = ["zalo", "vneid", "vssid", "facebook", "tiktok", "youtube", "shopee", "lazada"];
 
