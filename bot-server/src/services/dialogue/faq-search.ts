@@ -128,7 +128,7 @@ const STOP = new Set(
     // Pronouns, fillers and particles of everyday speech (after tone marks are folded).
     "tui ong ba no ta chi nao gio qua con thang ne nha ha luon cung se da vua nua neu khi hoai ai z v vs ak ah hen ui u chua chao hom bua mot baonhieu congai contrai nguoita homqua homnay ben muon mattieu odau tudau " +
     // More fillers, and joined pairs that only say "what", "this" or where the person lives.
-    "nhen nghen hen ha thui zay dzay ha cailoai caigi caichi cainay caido cainao luuy landau saigon hanoi binhduong dongnai danang cantho tphcm hcm nghenoi rasao nen xong ni te van nhung chac phut tieng ngay tuan sang chieu toi namnay"
+    "nhen nghen thui zay dzay ha cailoai caigi caichi cainay caido cainao luuy landau saigon hanoi binhduong dongnai danang cantho tphcm hcm nghenoi rasao nen xong ni te van nhung chac phut tieng ngay tuan sang chieu toi namnay"
   ).split(" "),
 );
 
@@ -437,14 +437,14 @@ export function faqSearch(faq: FaqEntry[], lessons: Lesson[]): FaqSearch {
   lessonIndex.addAll(lessons.map((l) => ({ id: l.id, title: l.title, summary: l.summary, body: l.keySteps.join(" ") })));
   const lessonById = new Map(lessons.map((l) => [l.id, l]));
 
-  // An amount or an age ("500k", "67") that no entry mentions says nothing about the topic.
-  // A one- or two-digit number ("2 triệu", "1 tháng", "mức 2") says little either.
   // Every word the entries use as typed, and the shorthand and fillers this file knows: a question's word that is
   // none of them may be a typo of one.
   const known = new Set<string>([...STOP, ...Object.keys(ABBREVIATIONS), ...Object.keys(PHRASES).flatMap((p) => p.split(" "))]);
   for (const e of faq) for (const w of foldedWords(toned([e.question, ...e.variants, e.answer].join(" ")))) known.add(w);
   for (const l of lessons)
     for (const w of foldedWords(toned([l.title, l.summary, ...l.keySteps, ...l.steps.flatMap((s) => [s.title, s.text, s.note ?? ""])].join(" ")))) known.add(w);
+  // An amount or an age ("500k", "67") that no entry mentions says nothing about the topic; a one- or two-digit
+  // number ("2 triệu", "1 tháng") says little either.
   const meaningful = (question: string) =>
     [...new Set(normalizeTerms(question, known))].filter((t) => !/^\d+k?$/.test(t) || (t.length > 2 && entryCount.has(t)));
 
