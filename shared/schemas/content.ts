@@ -107,7 +107,7 @@ export type Pronunciation = z.infer<typeof pronunciationSchema>;
 export const faqEntrySchema = z.strictObject({
   id,
   question: text,
-  variants: z.array(text).min(1).max(8),
+  variants: z.array(text).min(1).max(12),
   answer: text,
   lesson: id,
 });
