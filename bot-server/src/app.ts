@@ -101,7 +101,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
   await app.register(securityHeaders, headerOptions);
   await app.register(textGuard);
   // Every method the mini app uses (DELETE: erase my data, remove a member; PUT: name a leader), not cors' default.
-  await app.register(cors, { origin: corsOrigin(sandbox), methods: ["GET", "HEAD", "POST", "PUT", "DELETE"], maxAge: 600 });
+  await app.register(cors, { origin: corsOrigin(sandbox), methods: ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"], maxAge: 600 });
   await app.register(rateLimit, { global: false });
   await app.register(swagger, {
     openapi: {

@@ -44,6 +44,7 @@ const TeamVisitPage = later(() => import("./pages/team-visit"), TEAM);
 const CreditPage = later(() => import("./pages/credit"), TEAM);
 const AdminTeamsPage = later(() => import("./pages/admin-teams"));
 const AdminRecordingsPage = later(() => import("./pages/admin-recordings"));
+const AdminBulletinsPage = later(() => import("./pages/admin-bulletins"));
 const AdminReportsPage = later(() => import("./pages/admin-reports"));
 const ABOUT = "Giới thiệu";
 const AboutPage = later(() => import("./pages/about"), ABOUT);
@@ -149,6 +150,7 @@ export default function MyApp() {
             <Route path="/credit" element={lazyRoute(CreditPage, TEAM)} />
             <Route path="/admin/teams" element={lazyRoute(AdminTeamsPage)} />
             <Route path="/admin/recordings" element={lazyRoute(AdminRecordingsPage)} />
+            <Route path="/admin/bulletins" element={lazyRoute(AdminBulletinsPage)} />
             <Route path="/admin/reports" element={lazyRoute(AdminReportsPage)} />
             <Route path="/admin" element={lazyRoute(AdminHomePage)} />
             <Route path="/admin/compose" element={lazyRoute(AdminComposePage)} />

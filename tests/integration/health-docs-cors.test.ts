@@ -69,16 +69,21 @@ describe.each(DIALECTS)("health, docs and CORS on %s", (dialect) => {
     ["DELETE", "/api/v1/me"],
     ["DELETE", "/api/v1/teams/1/members/abc"],
     ["PUT", "/api/v1/admin/teams/1/leader"],
-  ])("a preflight from the mini app for %s %s is allowed (erasing my data, removing a member, naming a leader)", async (method, url) => {
-    const pre = await t.app.inject({
-      method: "OPTIONS",
-      url,
-      headers: { origin: "https://h5.zdn.vn", "access-control-request-method": method, "access-control-request-headers": "authorization,content-type" },
-    });
-    expect(pre.statusCode).toBe(204);
-    expect(pre.headers["access-control-allow-origin"]).toBe("https://h5.zdn.vn");
-    expect(String(pre.headers["access-control-allow-methods"]).split(/,\s*/)).toContain(method);
-  });
+    ["PATCH", "/api/v1/admin/bulletins/1"],
+    ["PATCH", "/api/v1/admin/faq/kv-0123456789"],
+  ])(
+    "a preflight from the mini app for %s %s is allowed (erasing my data, removing a member, naming a leader, changing a bulletin or a Hỏi đáp entry)",
+    async (method, url) => {
+      const pre = await t.app.inject({
+        method: "OPTIONS",
+        url,
+        headers: { origin: "https://h5.zdn.vn", "access-control-request-method": method, "access-control-request-headers": "authorization,content-type" },
+      });
+      expect(pre.statusCode).toBe(204);
+      expect(pre.headers["access-control-allow-origin"]).toBe("https://h5.zdn.vn");
+      expect(String(pre.headers["access-control-allow-methods"]).split(/,\s*/)).toContain(method);
+    },
+  );
 
   it("allows the Zalo mini app origin https://h5.zdn.vn", async () => {
     const pre = await preflight("https://h5.zdn.vn");

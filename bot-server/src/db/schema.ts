@@ -196,6 +196,29 @@ export interface StepRecordingsTable {
   created_at: string;
 }
 
+export interface BulletinsTable {
+  id: Generated<number>;
+  /** A commune's code, or a province's (its whole loudspeaker network). */
+  area_code: string;
+  source_kind: "lesson" | "campaign" | "week";
+  /** The lesson's id, the campaign's id, or the week's Monday (YYYY-MM-DD). */
+  source_ref: string;
+  title: string;
+  script: string;
+  class: "thuong" | "uu_tien" | "khan_cap";
+  audio_key: string | null;
+  /** 1: the machine voice read it; 0: an official's recording. */
+  audio_machine: number | null;
+  seconds: number | null;
+  status: "draft" | "awaiting_approval" | "approved" | "cancelled";
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+  approved_by: string | null;
+  approved_at: string | null;
+  campaign_id: number | null;
+}
+
 export interface OaTokensTable {
   oa_id: string;
   access_token: string;
@@ -425,6 +448,7 @@ export interface Database {
   question_stats: QuestionStatsTable;
   audio_clips: AudioClipsTable;
   step_recordings: StepRecordingsTable;
+  bulletins: BulletinsTable;
   oa_tokens: OaTokensTable;
   locks: LocksTable;
   oauth_states: OauthStatesTable;

@@ -4,6 +4,7 @@ import type { Database } from "../db/schema.js";
 import { areaFaqRepository } from "./area-faq.js";
 import { audioRepository } from "./audio.js";
 import { auditRepository } from "./audit.js";
+import { bulletinRepository } from "./bulletins.js";
 import { campaignRepository } from "./campaigns.js";
 import { communePointRepository } from "./commune-points.js";
 import { creditRepository } from "./credits.js";
@@ -54,6 +55,7 @@ function bind(db: Kysely<Database>, dialect: Dialect) {
     communePoints: communePointRepository(db),
     areaFaq: areaFaqRepository(db),
     audio: audioRepository(db),
+    bulletins: bulletinRepository(db),
   };
 }
 

@@ -2,6 +2,7 @@ import type { FastifyInstance } from "fastify";
 import type { PlanSettings } from "../services/campaigns/plan-campaign.js";
 import type { ReportCosts } from "../services/reports/build-report.js";
 import { adminAudioRoutes } from "./admin-audio.js";
+import { adminBulletinRoutes } from "./admin-bulletins.js";
 import { adminCampaignRoutes } from "./admin-campaigns.js";
 import { adminCommuneRoutes } from "./admin-communes.js";
 import { adminQuestionRoutes } from "./admin-questions.js";
@@ -23,4 +24,5 @@ export async function adminApi(app: FastifyInstance, opts: { campaignCosts: Plan
   await app.register(adminCommuneRoutes);
   await app.register(adminReportRoutes, { costs: opts.reportCosts });
   await app.register(adminAudioRoutes);
+  await app.register(adminBulletinRoutes);
 }

@@ -11,6 +11,7 @@ import type { newsResponseSchema } from "../../../shared/schemas/news";
 import type { reportSchema } from "../../../shared/schemas/report";
 import type { adminMeSchema } from "../../../shared/schemas/responses/admin";
 import type { recordingSavedSchema } from "../../../shared/schemas/audio";
+import type { BulletinChange, BulletinCreate, bulletinListSchema, bulletinSavedSchema } from "../../../shared/schemas/bulletin";
 import type {
   AreaFaqChange,
   areaFaqListSchema,
@@ -126,6 +127,21 @@ export const adminCalls = {
     }),
   removeRecording: (token: string, lessonId: string, step: number) =>
     request<typeof recordingSavedSchema>({ method: "DELETE", url: `/api/v1/admin/lessons/${encodeURIComponent(lessonId)}/steps/${step}/recording`, token }),
+  bulletins: (token: string) => request<typeof bulletinListSchema>({ method: "GET", url: "/api/v1/admin/bulletins", token }),
+  createBulletin: (token: string, body: BulletinCreate) => request<typeof bulletinSavedSchema>({ method: "POST", url: "/api/v1/admin/bulletins", token, body }),
+  changeBulletin: (token: string, id: number, change: BulletinChange) =>
+    request<typeof bulletinSavedSchema>({ method: "PATCH", url: `/api/v1/admin/bulletins/${id}`, token, body: change }),
+  recordBulletin: (token: string, id: number, audio: Blob) =>
+    request<typeof bulletinSavedSchema>({
+      method: "POST",
+      url: `/api/v1/admin/bulletins/${id}/recording`,
+      token,
+      body: audio,
+      contentType: audio.type || "application/octet-stream",
+    }),
+  bulletinMp3: (token: string, id: number) => requestFile({ method: "GET", url: `/api/v1/admin/bulletins/${id}/audio.mp3`, token }, "audio/mpeg"),
+  bulletinText: (token: string, id: number) =>
+    requestFile({ method: "GET", url: `/api/v1/admin/bulletins/${id}/script.txt`, token }, "text/plain;charset=utf-8"),
   areaFaq: (token: string) => request<typeof areaFaqListSchema>({ method: "GET", url: "/api/v1/admin/faq", token }),
   changeAreaFaq: (token: string, entryId: string, change: AreaFaqChange) =>
     request<typeof areaFaqSavedSchema>({ method: "PATCH", url: `/api/v1/admin/faq/${encodeURIComponent(entryId)}`, token, body: change }),

@@ -14,6 +14,7 @@ import { communePointsMigration } from "./010-commune-points.js";
 import { visitDateCheckMigration } from "./011-visit-date-check.js";
 import { officialAnswersMigration } from "./012-official-answers.js";
 import { audioMigration } from "./013-audio.js";
+import { bulletinsMigration } from "./014-bulletins.js";
 
 /** The names are those databases already record in kysely_migration: never rename one. */
 export function migrationsFor(dialect: Dialect): Record<string, Migration> {
@@ -32,5 +33,6 @@ export function migrationsFor(dialect: Dialect): Record<string, Migration> {
     "011-visit-date-check": visitDateCheckMigration(d),
     "012-official-answers": officialAnswersMigration(d),
     "013-audio": audioMigration(d),
+    "014-bulletins": bulletinsMigration(d),
   };
 }

@@ -10,6 +10,8 @@ import { VOICE, type Synthesized } from "./synthesize.js";
 const run = promisify(execFile);
 
 export const RECORDING = { maxBytes: 8 * 1024 * 1024, minSeconds: 1, maxSeconds: 180 };
+/** A loudspeaker bulletin: up to ten minutes. */
+export const BULLETIN_RECORDING = { maxBytes: 20 * 1024 * 1024, minSeconds: 1, maxSeconds: 600 };
 
 /** Containers a phone or a browser records in (ffprobe's format names); anything else is refused before decoding. */
 const FORMATS = new Set(["ogg", "matroska,webm", "mp3", "wav", "mov,mp4,m4a,3gp,3g2,mj2", "aac", "flac"]);
@@ -38,15 +40,16 @@ async function probe(file: string): Promise<{ format: string; audio: boolean; se
  * phones record in, 1 second to 3 minutes (decoding stops at the limit, whatever the file claims), made mono,
  * loudness normalised and encoded as Opus and MP3. Refused with a reason in Vietnamese otherwise; nothing is kept.
  */
-export async function prepareRecording(input: Buffer): Promise<Synthesized & { key: string }> {
-  if (input.length > RECORDING.maxBytes) throw badRequest("audio_too_large", `Bản ghi âm quá lớn (tối đa ${RECORDING.maxBytes / 1024 / 1024} MB).`);
+export async function prepareRecording(input: Buffer, limits: typeof RECORDING = RECORDING): Promise<Synthesized & { key: string }> {
+  if (input.length > limits.maxBytes) throw badRequest("audio_too_large", `Bản ghi âm quá lớn (tối đa ${limits.maxBytes / 1024 / 1024} MB).`);
   const dir = await mkdtemp(join(tmpdir(), "ksc-rec-"));
   try {
     const src = join(dir, "in");
     await writeFile(src, input);
     const p = await probe(src);
     if (!FORMATS.has(p.format) || !p.audio) throw notAudio();
-    if (p.seconds !== null && p.seconds > RECORDING.maxSeconds + 1) throw badRequest("audio_too_long", "Bản ghi âm dài quá 3 phút. Hãy ghi lại ngắn hơn.");
+    if (p.seconds !== null && p.seconds > limits.maxSeconds + 1)
+      throw badRequest("audio_too_long", `Bản ghi âm dài quá ${Math.round(limits.maxSeconds / 60)} phút. Hãy ghi lại ngắn hơn.`);
     const encode = (codec: readonly string[], out: string) =>
       run(
         "ffmpeg",
@@ -59,7 +62,7 @@ export async function prepareRecording(input: Buffer): Promise<Synthesized & { k
           src,
           "-vn",
           "-t",
-          String(RECORDING.maxSeconds + 1),
+          String(limits.maxSeconds + 1),
           "-ac",
           "1",
           "-af",
@@ -75,8 +78,8 @@ export async function prepareRecording(input: Buffer): Promise<Synthesized & { k
       throw notAudio();
     }
     const seconds = (await probe(join(dir, "out.ogg"))).seconds ?? 0;
-    if (seconds < RECORDING.minSeconds) throw badRequest("audio_too_short", "Bản ghi âm ngắn quá hoặc không có tiếng. Hãy ghi lại.");
-    if (seconds > RECORDING.maxSeconds) throw badRequest("audio_too_long", "Bản ghi âm dài quá 3 phút. Hãy ghi lại ngắn hơn.");
+    if (seconds < limits.minSeconds) throw badRequest("audio_too_short", "Bản ghi âm ngắn quá hoặc không có tiếng. Hãy ghi lại.");
+    if (seconds > limits.maxSeconds) throw badRequest("audio_too_long", `Bản ghi âm dài quá ${Math.round(limits.maxSeconds / 60)} phút. Hãy ghi lại ngắn hơn.`);
     const [ogg, mp3] = await Promise.all([readFile(join(dir, "out.ogg")), readFile(join(dir, "out.mp3"))]);
     return { ogg, mp3, seconds: Math.round(seconds * 10) / 10, key: createHash("sha256").update(ogg).digest("hex").slice(0, 20) };
   } finally {

@@ -75,6 +75,18 @@ export default function AdminHomePage() {
               </Button>
             </section>
 
+            {roles.some((r) => r.role !== "operator") ? (
+              <section className="card" aria-labelledby="bulletins-title">
+                <h2 id="bulletins-title" className="card__title">
+                  Bản tin truyền thanh
+                </h2>
+                <p className="admin-hint">Bản tin cho loa truyền thanh của xã, phường: lời đọc, giọng đọc, tải MP3.</p>
+                <Button fullWidth variant="secondary" onClick={() => navigate("/admin/bulletins")}>
+                  Bản tin truyền thanh
+                </Button>
+              </section>
+            ) : null}
+
             {roles.some((r) => r.role === "operator") ? (
               <section className="card" aria-labelledby="recordings-title">
                 <h2 id="recordings-title" className="card__title">
