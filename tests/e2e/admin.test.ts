@@ -235,6 +235,12 @@ describe("a commune official sends news from the Quản trị tab", () => {
     await fullShot(page, "admin-home-list");
     await saved.click();
     await expect.poll(() => page.locator(".status").innerText(), REPLY).toBe("Đã gửi xong");
+    // The same news for the commune loudspeaker: a draft bulletin, written for listening (no link).
+    await page.getByRole("button", { name: "Làm bản tin loa từ tin này" }).click();
+    await expect.poll(() => page.locator(".app-header__title").innerText(), REPLY).toBe("Bản tin truyền thanh");
+    const bulletin = page.locator("section.card", { has: page.getByRole("heading", { name: title, exact: true }) });
+    await expect.poll(() => bulletin.count(), REPLY).toBe(1);
+    expect(await bulletin.getByLabel("Lời đọc trên loa").inputValue()).toContain("Không ai gọi điện bắt bạn kích hoạt VNeID");
     expect(problems).toEqual([]);
     await context.close();
   });

@@ -14,6 +14,7 @@ import { skills } from "../../lib/course";
 import { useLoad } from "../../lib/use-load";
 import { useAppState } from "../../state/store";
 import { BulletinCard } from "./bulletin-card";
+import { LessonOptions } from "../../admin/lesson-options";
 
 /**
  * Bản tin truyền thanh: bulletins for the commune loudspeaker, made from a lesson or the week's news (this week's
@@ -64,15 +65,7 @@ export default function AdminBulletinsPage() {
             Bài học
           </label>
           <select id="b-lesson" className="field__input" value={lessonId} onChange={(e) => setLessonId(e.target.value)}>
-            {skills.map((s) => (
-              <optgroup key={s.id} label={s.short}>
-                {s.lessons.map((l) => (
-                  <option key={l.id} value={l.id}>
-                    {l.title}
-                  </option>
-                ))}
-              </optgroup>
-            ))}
+            <LessonOptions />
           </select>
           <Button fullWidth loading={busy} disabled={busy || !area} onClick={() => void create()}>
             Làm bản tin

@@ -12,6 +12,7 @@ import { MessagesCard } from "./messages-card";
 import { PlanCard } from "./plan-card";
 import { StatsCard } from "./stats-card";
 import { SummaryCard } from "./summary-card";
+import { BulletinButton } from "./bulletin-button";
 
 const POLL_MS = 2000;
 /** A finished campaign's receipts (received, seen) still come in: looked at less often. */
@@ -94,6 +95,7 @@ export default function AdminCampaignPage() {
             {actions}
           </>
         )}
+        {status !== "cancelled" ? <BulletinButton campaignId={id} areaCode={view.draft.areaCode} /> : null}
         <Button fullWidth variant="tertiary" onClick={() => navigate("/admin", { direction: "backward" } as never)}>
           Về trang Quản trị
         </Button>

@@ -3,6 +3,7 @@ import { Field } from "../../components/field";
 import { skills } from "../../lib/course";
 import { Card } from "../../components/card";
 import type { ButtonKind, FormPart } from "./form";
+import { LessonOptions } from "../../admin/lesson-options";
 
 const KINDS: readonly (readonly [ButtonKind, string])[] = [
   ["none", "Không có nút"],
@@ -46,15 +47,7 @@ export function ButtonCard({ form, errors, set }: FormPart) {
           {(described) => (
             <select className="field__input" value={form.lessonId} onChange={(e) => set("lessonId", e.target.value)} {...described}>
               <option value="">— Chọn bài học —</option>
-              {skills.map((s) => (
-                <optgroup key={s.id} label={s.short}>
-                  {s.lessons.map((l) => (
-                    <option key={l.id} value={l.id}>
-                      {l.title}
-                    </option>
-                  ))}
-                </optgroup>
-              ))}
+              <LessonOptions />
             </select>
           )}
         </Field>

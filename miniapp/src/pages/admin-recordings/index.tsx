@@ -10,6 +10,7 @@ import { skills, useLesson } from "../../lib/course";
 import { useLoad } from "../../lib/use-load";
 import { useAppState } from "../../state/store";
 import { StepRecording } from "./step-recording";
+import { LessonOptions } from "../../admin/lesson-options";
 
 /**
  * Ghi âm bài học (the operator): a person's voice for the steps of the shipped course, in place of the machine
@@ -37,15 +38,7 @@ export default function AdminRecordingsPage() {
               Bài học
             </label>
             <select id="rec-lesson" className="field__input" value={lessonId} onChange={(e) => setLessonId(e.target.value)}>
-              {skills.map((s) => (
-                <optgroup key={s.id} label={s.short}>
-                  {s.lessons.map((l) => (
-                    <option key={l.id} value={l.id}>
-                      {l.title}
-                    </option>
-                  ))}
-                </optgroup>
-              ))}
+              <LessonOptions />
             </select>
             {lesson.status === "ready" ? (
               <ol className="question-list">
