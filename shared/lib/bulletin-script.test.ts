@@ -30,7 +30,7 @@ describe("scripts for the commune loudspeaker", () => {
 
   it("a week: each news in turn, then the lesson of the week", () => {
     const s = weekScript("Xã A", [{ title: "Tin một", text: "Nội dung." }], lesson);
-    expect(s).toContain("Tin thứ một: Tin một.");
+    expect(s).toContain("Tin thứ nhất: Tin một.");
     expect(s).toContain("Bài học của tuần: Nhận biết trang web giả.");
   });
 

@@ -16,6 +16,8 @@ export const MAX_SCRIPT_WORDS = 700;
 const LINK = /\b(?:https?:\/\/|www\.)\S+/giu;
 const HAS_LINK = /\b(?:https?:\/\/|www\.)\S+/iu;
 const ORDINALS = ["một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám"];
+/** "Tin thứ nhất", "thứ tư": the ordinals differ from the numbers for one and four. */
+const NTH = ["nhất", "hai", "ba", "tư", "năm", "sáu", "bảy", "tám"];
 
 /** Text as a listener hears it: no markup, no links, one sentence a line. */
 export function forListening(text: string): string {
@@ -69,7 +71,7 @@ export function weekScript(
   lesson: { title: string; summary: string; keySteps: string[] } | null,
 ): string {
   const parts = [`Bản tin chuyển đổi số tuần này của ${area}.`];
-  news.forEach((n, i) => parts.push(`Tin thứ ${ORDINALS[i] ?? i + 1}: ${sentence(n.title)}`, ...sentences(n.text)));
+  news.forEach((n, i) => parts.push(`Tin thứ ${NTH[i] ?? i + 1}: ${sentence(n.title)}`, ...sentences(n.text)));
   if (lesson) {
     parts.push(`Bài học của tuần: ${sentence(lesson.title)}`);
     lesson.keySteps.forEach((k, i) => parts.push(`Bước ${ORDINALS[i] ?? i + 1}: ${sentence(k)}`));

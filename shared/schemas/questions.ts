@@ -28,12 +28,15 @@ export type AreaFaqDraft = z.infer<typeof areaFaqDraftSchema>;
 /** POST /api/v1/admin/questions/:id/faq — "Thêm vào Hỏi đáp": for the question's commune or its province. */
 export const areaFaqFromQuestionSchema = areaFaqDraftSchema.extend({ scope: z.enum(["commune", "province"]).default("commune") });
 
+/** The entry's updatedAt as it was read (an ISO time). */
+const seenSchema = z.iso.datetime({ offset: true });
+
 /** PATCH /api/v1/admin/faq/:id — edit, withdraw or (operator) promote to everyone; `seen` is the updatedAt read. */
 export const areaFaqChangeSchema = z.discriminatedUnion("action", [
-  z.strictObject({ action: z.literal("edit"), seen: z.string(), entry: areaFaqDraftSchema }),
-  z.strictObject({ action: z.literal("withdraw"), seen: z.string() }),
-  z.strictObject({ action: z.literal("restore"), seen: z.string() }),
-  z.strictObject({ action: z.literal("promote"), seen: z.string() }),
+  z.strictObject({ action: z.literal("edit"), seen: seenSchema, entry: areaFaqDraftSchema }),
+  z.strictObject({ action: z.literal("withdraw"), seen: seenSchema }),
+  z.strictObject({ action: z.literal("restore"), seen: seenSchema }),
+  z.strictObject({ action: z.literal("promote"), seen: seenSchema }),
 ]);
 export type AreaFaqChange = z.infer<typeof areaFaqChangeSchema>;
 

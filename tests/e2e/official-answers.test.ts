@@ -118,7 +118,9 @@ describe("an official answers what the chatbot could not", () => {
     await answered.getByRole("button", { name: "Lưu vào Hỏi đáp" }).click();
     await expect.poll(() => answered.getByRole("alert").innerText(), REPLY).toContain("không ghi số hiệu văn bản");
     await answered.getByLabel("Câu trả lời", { exact: true }).fill(ANSWER);
-    await answered.getByLabel("Những cách hỏi khác").fill("thu gom pin cu o dau");
+    // The resident's own words are offered as a way of asking it; the official adds one more.
+    expect(await answered.getByLabel("Những cách hỏi khác").inputValue()).toBe(QUESTION);
+    await answered.getByLabel("Những cách hỏi khác").fill(`${QUESTION}\nthu gom pin cu o dau`);
     await answered.getByRole("button", { name: "Lưu vào Hỏi đáp" }).click();
     await expect.poll(() => answered.innerText(), REPLY).toContain("Đã thêm vào Hỏi đáp của khu vực.");
     const entry = page.locator("#area-faq-title").locator("xpath=ancestor::section[1]").locator(".question-item", { hasText: "rác thải điện tử" });

@@ -168,7 +168,7 @@ describe.each(DIALECTS)("loudspeaker bulletins on %s", (dialect) => {
       ((await as(who, "GET", "/api/v1/admin/bulletins")).json() as { bulletins: { source: { kind: string }; script: string; areaCode: string }[] }).bulletins;
     const mine = (await list("commune")).filter((b) => b.source.kind === "week");
     expect(mine).toHaveLength(1);
-    expect(mine[0]!.script).toContain("Tin thứ một: Lịch tiêm chủng tháng 12.");
+    expect(mine[0]!.script).toContain("Tin thứ nhất: Lịch tiêm chủng tháng 12.");
     expect(mine[0]!.script).not.toContain("https://");
     expect(mine[0]!.script).toContain("Bài học của tuần:");
     // Looking again makes no second one; another commune's official does not see it.

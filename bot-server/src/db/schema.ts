@@ -180,6 +180,8 @@ export interface AudioClipsTable {
   key: string;
   ogg: Buffer;
   mp3: Buffer;
+  /** The Ogg file's size, so that listing a lesson's audio does not read the files. */
+  ogg_bytes: number;
   seconds: number;
   /** 1: made by the machine voice (espeak-ng); 0: a person's recording. */
   machine: number;
@@ -214,6 +216,8 @@ export interface BulletinsTable {
   created_by: string;
   created_at: string;
   updated_at: string;
+  /** Who submitted it: neither they nor its author may be the second official who approves a province-wide one. */
+  submitted_by: string | null;
   approved_by: string | null;
   approved_at: string | null;
   campaign_id: number | null;

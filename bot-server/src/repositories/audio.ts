@@ -14,8 +14,8 @@ export function audioRepository(db: Kysely<Database>) {
     /** Which of these keys have a clip, with its duration, size and origin. */
     async known(keys: string[]) {
       if (!keys.length) return new Map<string, { seconds: number; bytes: number; machine: boolean }>();
-      const rows = await db.selectFrom("audio_clips").select(["key", "seconds", "machine", "ogg"]).where("key", "in", keys).execute();
-      return new Map(rows.map((r) => [r.key, { seconds: Number(r.seconds), bytes: (r.ogg as Uint8Array).length, machine: Number(r.machine) === 1 }]));
+      const rows = await db.selectFrom("audio_clips").select(["key", "seconds", "machine", "ogg_bytes"]).where("key", "in", keys).execute();
+      return new Map(rows.map((r) => [r.key, { seconds: Number(r.seconds), bytes: Number(r.ogg_bytes), machine: Number(r.machine) === 1 }]));
     },
     /** A lesson's recordings by step. */
     recordingsOf: (lessonId: string) => db.selectFrom("step_recordings").selectAll().where("lesson_id", "=", lessonId).execute(),
@@ -38,10 +38,10 @@ export function audioRepository(db: Kysely<Database>) {
       return Number(r.numDeletedRows) > 0;
     },
     /** Stores a clip; one already stored under the key (the same text) stays. */
-    async put(row: Insertable<AudioClipsTable>): Promise<void> {
+    async put(row: Omit<Insertable<AudioClipsTable>, "ogg_bytes">): Promise<void> {
       await db
         .insertInto("audio_clips")
-        .values(row)
+        .values({ ...row, ogg_bytes: row.ogg.length })
         .onConflict((oc) => oc.column("key").doNothing())
         .execute();
     },

@@ -18,9 +18,11 @@ export function bulletinRepository(db: Kysely<Database>) {
         .where("source_ref", "=", weekStart)
         .where("area_code", "=", areaCode)
         .executeTakeFirst(),
-    /** Changes a bulletin in one of the `from` states; false when it moved meanwhile. */
-    async change(id: number, from: BulletinRow["status"][], set: Updateable<BulletinsTable>): Promise<boolean> {
-      const r = await db.updateTable("bulletins").set(set).where("id", "=", id).where("status", "in", from).executeTakeFirst();
+    /** Changes a bulletin in one of the `from` states (and, given, still with this script); false when it moved meanwhile. */
+    async change(id: number, from: BulletinRow["status"][], set: Updateable<BulletinsTable>, script?: string): Promise<boolean> {
+      let q = db.updateTable("bulletins").set(set).where("id", "=", id).where("status", "in", from);
+      if (script !== undefined) q = q.where("script", "=", script);
+      const r = await q.executeTakeFirst();
       return Number(r.numUpdatedRows) > 0;
     },
     list(areaCodes: string[] | null, limit: number) {

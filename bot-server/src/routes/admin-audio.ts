@@ -13,8 +13,10 @@ const params = z.strictObject({ lessonId: lessonIdSchema, step: z.coerce.number(
 /** A person's voice for a lesson step (the operator, for the shipped course): the body is the recording itself. */
 export async function adminAudioRoutes(app: FastifyInstance): Promise<void> {
   // Sound as phones and browsers record it, taken as bytes; what it really is, ffprobe decides (recording.ts).
-  app.addContentTypeParser(/^(audio\/|video\/webm|application\/octet-stream)/, { parseAs: "buffer", bodyLimit: RECORDING.maxBytes }, (_req, body, done) =>
-    done(null, body),
+  app.addContentTypeParser(
+    /^(audio\/|video\/(webm|mp4|3gpp|3gpp2|quicktime)|application\/octet-stream)/,
+    { parseAs: "buffer", bodyLimit: RECORDING.maxBytes },
+    (_req, body, done) => done(null, body),
   );
   const r = app.withTypeProvider<ZodTypeProvider>();
   const deps = () => ({ repos: app.services.repos, index: app.services.audioIndex, clock: app.services.clock, catalog: app.services.catalog });

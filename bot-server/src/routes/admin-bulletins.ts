@@ -17,7 +17,7 @@ const idParams = z.strictObject({ id: z.coerce.number().int().positive().max(Num
 /** Bulletins for the commune loudspeaker: made from a lesson, a campaign or the week's news; voiced; approved; downloaded. */
 export async function adminBulletinRoutes(app: FastifyInstance): Promise<void> {
   app.addContentTypeParser(
-    /^(audio\/|video\/webm|application\/octet-stream)/,
+    /^(audio\/|video\/(webm|mp4|3gpp|3gpp2|quicktime)|application\/octet-stream)/,
     { parseAs: "buffer", bodyLimit: BULLETIN_RECORDING.maxBytes },
     (_req, body, done) => done(null, body),
   );

@@ -28,7 +28,7 @@ export function AudioDownload({ lessonIds }: { lessonIds: string[] }) {
             ? `Đang tải ${state.done}/${state.total || "…"} bước…`
             : state.failed === 0
               ? `Đã tải xong ${state.total} bước. Bạn có thể nghe khi không có mạng.`
-              : `Đã tải ${state.total - state.failed}/${state.total} bước; ${state.failed} bước chưa tải được, hãy thử lại khi mạng tốt hơn.`}
+              : `Còn ${state.failed} phần chưa tải được. Hãy thử lại khi mạng tốt hơn.`}
         </p>
       ) : null}
     </section>

@@ -31,9 +31,12 @@ export function ListenButton({ audio }: { audio: StepAudio | undefined }) {
   const player = useRef<HTMLAudioElement | null>(null);
   const [status, setStatus] = useState<Status>("idle");
   const url = useRef<string | null>(null);
+  /** Counts the steps shown: a clip that finishes loading after the step changed is dropped, not played. */
+  const generation = useRef(0);
 
   const rate = slow ? 0.8 : 1;
   const stop = () => {
+    generation.current++;
     player.current?.pause();
     if (url.current?.startsWith("blob:")) URL.revokeObjectURL(url.current);
     player.current = null;
@@ -51,9 +54,15 @@ export function ListenButton({ audio }: { audio: StepAudio | undefined }) {
       return;
     }
     setStatus("loading");
+    const mine = generation.current;
     try {
-      url.current = await playableUrl(audio);
-      const el = new Audio(url.current);
+      const src = await playableUrl(audio);
+      if (mine !== generation.current) {
+        if (src.startsWith("blob:")) URL.revokeObjectURL(src);
+        return;
+      }
+      url.current = src;
+      const el = new Audio(src);
       el.playbackRate = rate;
       el.onplaying = () => setStatus("playing");
       el.onpause = () => setStatus((s) => (s === "playing" ? "paused" : s));

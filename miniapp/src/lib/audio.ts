@@ -45,7 +45,7 @@ export async function playableUrl(a: StepAudio): Promise<string> {
   return URL.createObjectURL(await res.blob());
 }
 
-/** Downloads the audio of these lessons for listening offline; calls `progress(done, total)`; returns how many failed. */
+/** Downloads the audio of these lessons for listening offline; calls `progress(done, total)` in steps; returns how many steps failed (a lesson whose list could not be read counts as one). */
 export async function downloadAudio(lessonIds: string[], progress: (done: number, total: number) => void): Promise<number> {
   const lists = (await Promise.all(lessonIds.map((id) => loadLessonAudio(id)))).filter((l): l is LessonAudio => !!l);
   const files = lists.flatMap((l) => l.steps.filter((s) => s.available).map((s) => apiUrl(audioPath(s)).href));

@@ -15,6 +15,7 @@ export const audioMigration = ({ timestamp, bytes, double }: DialectHelpers): Mi
     await textKey(db.schema.createTable("audio_clips"), "key")
       .addColumn("ogg", bytes, notNull)
       .addColumn("mp3", bytes, notNull)
+      .addColumn("ogg_bytes", "integer", notNull)
       .addColumn("seconds", double, notNull)
       .addColumn("machine", "integer", notNull)
       .addColumn("created_at", timestamp, notNull)

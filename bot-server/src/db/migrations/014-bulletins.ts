@@ -23,6 +23,7 @@ export const bulletinsMigration = ({ timestamp, countedId, idRef }: DialectHelpe
       .addColumn("created_by", "text", notNull)
       .addColumn("created_at", timestamp, notNull)
       .addColumn("updated_at", timestamp, notNull)
+      .addColumn("submitted_by", "text")
       .addColumn("approved_by", "text")
       .addColumn("approved_at", timestamp)
       .addColumn("campaign_id", idRef)

@@ -17,6 +17,20 @@ export interface AudioDeps {
 
 /** Clips being made now, so that ten phones asking for one step at once make it once. */
 const making = new Map<string, Promise<void>>();
+/** At most this many clips are made at once in a process (each runs espeak-ng and two ffmpeg): the rest wait their turn. */
+const AT_ONCE = 2;
+let running = 0;
+const waiting: (() => void)[] = [];
+async function inTurn<T>(fn: () => Promise<T>): Promise<T> {
+  if (running >= AT_ONCE) await new Promise<void>((r) => waiting.push(r));
+  running++;
+  try {
+    return await fn();
+  } finally {
+    running--;
+    waiting.shift()?.();
+  }
+}
 
 const noAudio = () => notFound("audio_not_found", "Chưa có âm thanh cho bước này.");
 
@@ -27,7 +41,7 @@ export async function makeClip(deps: AudioDeps, key: string): Promise<void> {
   let job = making.get(key);
   if (!job) {
     job = (async () => {
-      const clip = await (deps.synthesize ?? synthesize)(text);
+      const clip = await inTurn(() => (deps.synthesize ?? synthesize)(text));
       await deps.repos.audio.put({ key, ogg: clip.ogg, mp3: clip.mp3, seconds: clip.seconds, machine: 1, created_at: deps.clock.now().toISOString() });
     })().finally(() => making.delete(key));
     making.set(key, job);

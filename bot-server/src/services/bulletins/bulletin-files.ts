@@ -5,7 +5,10 @@ import { answererName } from "../questions/question-view.js";
 import { bulletinFor } from "./bulletin-view.js";
 import type { BulletinDeps } from "./create-bulletin.js";
 
-const minutes = (s: number) => `${Math.floor(s / 60)} phút ${Math.round(s % 60)} giây`;
+const minutes = (seconds: number) => {
+  const s = Math.round(seconds);
+  return `${Math.floor(s / 60)} phút ${s % 60} giây`;
+};
 
 /** The bulletin's MP3, for the commune's smart-loudspeaker software. */
 export async function bulletinMp3(deps: BulletinDeps, actor: Actor, id: number) {

@@ -75,11 +75,13 @@ export async function changeBulletin(deps: BulletinChangeDeps, actor: Actor, id:
     const problems = scriptProblems(row.script);
     if (problems.length) throw badRequest("invalid_script", problems[0]!);
     if (!row.audio_key) throw badRequest("no_audio", "Bản tin chưa có giọng đọc: hãy tạo giọng máy hoặc tải lên bản ghi âm.");
-    set = provinceWide(row) ? { status: "awaiting_approval" } : { status: "approved", approved_by: actor.id, approved_at: now };
+    set = provinceWide(row)
+      ? { status: "awaiting_approval", submitted_by: actor.id }
+      : { status: "approved", submitted_by: actor.id, approved_by: actor.id, approved_at: now };
   } else if (change.action === "approve") {
     from = ["awaiting_approval"];
     if (row.status !== "awaiting_approval") throw new AppError(409, "not_awaiting_approval", "Bản tin này không chờ phê duyệt.");
-    if (actor.id === row.created_by) throw forbidden("Cần một cán bộ khác phê duyệt bản tin cho cả tỉnh.");
+    if (actor.id === row.created_by || actor.id === row.submitted_by) throw forbidden("Cần một cán bộ khác phê duyệt bản tin cho cả tỉnh.");
     set = { status: "approved", approved_by: actor.id, approved_at: now };
   } else {
     from = ["draft", "awaiting_approval", "approved"];
@@ -87,7 +89,8 @@ export async function changeBulletin(deps: BulletinChangeDeps, actor: Actor, id:
     set = { status: "cancelled" };
   }
   await deps.repos.transaction(async (repos) => {
-    if (!(await repos.bulletins.change(id, from, { ...set, updated_at: now }))) throw moved();
+    // The voice is made from the script as it was read: it is attached only if the script has not changed since.
+    if (!(await repos.bulletins.change(id, from, { ...set, updated_at: now }, change.action === "voice" ? row.script : undefined))) throw moved();
     await audit(repos, actor, row, change.action, set, now);
   });
   return { bulletin: bulletinView(deps.areas, (await deps.repos.bulletins.findById(id))!) };
@@ -102,7 +105,7 @@ export async function recordBulletin(deps: BulletinChangeDeps, actor: Actor, id:
   await deps.repos.transaction(async (repos) => {
     await repos.audio.put({ key: clip.key, ogg: clip.ogg, mp3: clip.mp3, seconds: clip.seconds, machine: 0, created_at: now });
     const set = { audio_key: clip.key, audio_machine: 0, seconds: clip.seconds };
-    if (!(await repos.bulletins.change(id, ["draft"], { ...set, updated_at: now }))) throw moved();
+    if (!(await repos.bulletins.change(id, ["draft"], { ...set, updated_at: now }, row.script))) throw moved();
     await audit(repos, actor, row, "record", set, now);
   });
   return { bulletin: bulletinView(deps.areas, (await deps.repos.bulletins.findById(id))!) };

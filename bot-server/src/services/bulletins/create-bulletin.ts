@@ -65,35 +65,46 @@ export async function createBulletin(deps: BulletinDeps, actor: Actor, input: Bu
     if (existing) return { bulletin: bulletinView(deps.areas, existing) };
     made = await weekSource(deps, input.areaCode, week);
   }
-  const id = await deps.repos.transaction(async (repos) => {
-    const newId = await repos.bulletins.add({
-      area_code: input.areaCode,
-      source_kind: input.source.kind,
-      source_ref: made.ref,
-      title: made.title,
-      script: made.script,
-      class: input.class,
-      audio_key: null,
-      audio_machine: null,
-      seconds: null,
-      status: "draft",
-      created_by: actor.id,
-      created_at: now,
-      updated_at: now,
-      approved_by: null,
-      approved_at: null,
-      campaign_id: made.campaignId ?? null,
+  const insert = () =>
+    deps.repos.transaction(async (repos) => {
+      const newId = await repos.bulletins.add({
+        area_code: input.areaCode,
+        source_kind: input.source.kind,
+        source_ref: made.ref,
+        title: made.title,
+        script: made.script,
+        class: input.class,
+        audio_key: null,
+        audio_machine: null,
+        seconds: null,
+        status: "draft",
+        created_by: actor.id,
+        created_at: now,
+        updated_at: now,
+        submitted_by: null,
+        approved_by: null,
+        approved_at: null,
+        campaign_id: made.campaignId ?? null,
+      });
+      await repos.audit.append({
+        actor: actor.id,
+        action: "bulletin.create",
+        target: `bulletin:${newId}`,
+        area_code: input.areaCode,
+        before_state: null,
+        after_state: JSON.stringify({ source: input.source, class: input.class }),
+        at: now,
+      });
+      return newId;
     });
-    await repos.audit.append({
-      actor: actor.id,
-      action: "bulletin.create",
-      target: `bulletin:${newId}`,
-      area_code: input.areaCode,
-      before_state: null,
-      after_state: JSON.stringify({ source: input.source, class: input.class }),
-      at: now,
-    });
-    return newId;
-  });
+  let id: number;
+  try {
+    id = await insert();
+  } catch (err) {
+    // The week's bulletin made at the same moment by another request (one per commune and week): that one.
+    const other = input.source.kind === "week" ? await deps.repos.bulletins.findWeek(input.areaCode, made.ref) : undefined;
+    if (other) return { bulletin: bulletinView(deps.areas, other) };
+    throw err;
+  }
   return { bulletin: bulletinView(deps.areas, (await deps.repos.bulletins.findById(id))!) };
 }

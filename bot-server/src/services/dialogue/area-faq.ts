@@ -6,7 +6,8 @@ import type { FaqSearch } from "./faq-search.js";
 
 /** Searches built for the sets of area entries seen lately, by the entries' ids and versions (a few per area). */
 const built = new WeakMap<FaqSearch, Map<string, FaqSearch>>();
-const KEEP = 200;
+/** Each search holds the whole Hỏi đáp (about a megabyte, a tenth of a second to build): a few dozen are kept. */
+const KEEP = 50;
 
 /**
  * The Hỏi đáp a person's questions are answered from: the shipped one, with the entries officials made for their

@@ -45,6 +45,12 @@ export async function answerQuestion(deps: AnswerDeps, actor: Actor, id: number,
       at: now,
     });
   });
-  await deliverAnswer(deps, id);
+  // The answer is recorded: whatever goes wrong in pushing it (the OA not connected, a token refresh failing), it
+  // waits for the resident, and the official is told it is held rather than an error they would retry.
+  try {
+    await deliverAnswer(deps, id);
+  } catch (err) {
+    deps.log?.warn({ err: String(err), questionId: id }, "an official's answer could not be pushed: it waits for the person to write");
+  }
   return { question: questionView(deps.areas, (await deps.repos.unanswered.findById(id))!) };
 }

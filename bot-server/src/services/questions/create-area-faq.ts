@@ -24,8 +24,7 @@ function areaFor(communeCode: string | null, scope: "commune" | "province", area
 
 /**
  * "Thêm vào Hỏi đáp": an official turns a question of their area (and the answer) into a Hỏi đáp entry for the
- * question's commune or province; the resident's own words become one of the ways it is asked. Checked like the
- * shipped Hỏi đáp; audited.
+ * question's commune or province. Checked like the shipped Hỏi đáp; audited.
  */
 export async function createAreaFaq(deps: AreaFaqDeps, actor: Actor, questionId: number, input: z.infer<typeof areaFaqFromQuestionSchema>) {
   const q = await deps.repos.unanswered.findById(questionId);
@@ -33,10 +32,9 @@ export async function createAreaFaq(deps: AreaFaqDeps, actor: Actor, questionId:
   const area = areaFor(q.commune_code, input.scope, deps.areas);
   const allowed = area === "" ? actor.roles.some((r) => r.role === "operator") : actorCovers(actor, area, deps.areas);
   if (!allowed) throw forbidden(input.scope === "province" ? "Chỉ cán bộ cấp tỉnh mới thêm câu hỏi đáp cho cả tỉnh." : undefined);
-  const asked = q.text.normalize("NFC").trim().slice(0, 200);
-  const variants = [...input.variants];
-  if (asked.length >= 3 && ![input.question, ...variants].some((v) => v.toLocaleLowerCase("vi") === asked.toLocaleLowerCase("vi"))) variants.push(asked);
-  const draft = { ...input, variants: variants.slice(0, 8) };
+  // The resident's own words are offered in the form (the official sees and may edit or drop them); nothing of
+  // them is added here unseen.
+  const draft = { ...input, variants: input.variants.slice(0, 8) };
   checkAreaFaq(draft, deps.catalog);
   const now = deps.clock.now().toISOString();
   const row = {
@@ -63,7 +61,8 @@ export async function createAreaFaq(deps: AreaFaqDeps, actor: Actor, questionId:
       target: `faq:${row.id}`,
       area_code: area,
       before_state: null,
-      after_state: JSON.stringify({ question: row.question, variants: draft.variants, answer: row.answer, lesson: row.lesson, fromQuestion: questionId }),
+      // The variants (which may repeat a resident's words) stay out of the append-only log; the entry keeps them.
+      after_state: JSON.stringify({ question: row.question, answer: row.answer, lesson: row.lesson, fromQuestion: questionId }),
       at: now,
     });
   });

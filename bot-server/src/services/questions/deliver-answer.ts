@@ -37,7 +37,8 @@ export async function deliverAnswer(deps: AnswerDeps, id: number): Promise<"sent
   if (window === "closed") return "held";
   if (window === "proactive") {
     if ((await quotaOut(deps)) !== null) return "held";
-    const quota = await readQuota({ ...deps, log: deps.log });
+    // Read now, not a snapshot: several answers in a minute must not count on the same remaining quota.
+    const quota = await readQuota({ ...deps, log: deps.log }, 0);
     if (!quota || quota.remain < 1) return "held";
   }
   // Taken out of the held answers first, so that the person writing meanwhile does not get it a second time.

@@ -15,7 +15,10 @@ const STATUS: Record<BulletinView["status"], string> = {
   cancelled: "Đã hủy",
 };
 
-const duration = (s: number) => `${Math.floor(s / 60)} phút ${Math.round(s % 60)} giây`;
+const duration = (seconds: number) => {
+  const s = Math.round(seconds);
+  return `${Math.floor(s / 60)} phút ${s % 60} giây`;
+};
 
 /** One bulletin: its script and class (editable while a draft), its voice, approval, and the files to download. */
 /** Approving is offered on every bulletin awaiting it; the server refuses the official who wrote it, and says so. */
@@ -27,6 +30,12 @@ export function BulletinCard({ b, onSaved }: { b: BulletinView; onSaved(b: Bulle
   const [error, setError] = useState<string | null>(null);
   const [audioUrl, setAudioUrl] = useState<string | null>(null);
   const file = useRef<HTMLInputElement>(null);
+  // Saved (the server trims and composes the text): the form shows what was saved, so it is not left "changed".
+  useEffect(() => {
+    setTitle(b.title);
+    setScript(b.script);
+    setCls(b.class);
+  }, [b.updatedAt, b.title, b.script, b.class]);
   const draft = b.status === "draft";
   const dirty = title !== b.title || script !== b.script || cls !== b.class;
 

@@ -67,7 +67,7 @@ function AddToFaq({ q, canProvince, onSaved }: { q: Question; canProvince: boole
   return (
     <FaqForm
       idPrefix={`faq-${q.id}`}
-      initial={{ question: "", answer: q.answer?.text ?? "", variants: "" }}
+      initial={{ question: "", answer: q.answer?.text ?? "", variants: q.text.slice(0, 200) }}
       submitLabel="Lưu vào Hỏi đáp"
       extra={scopePicker}
       onCancel={() => setOpen(false)}

@@ -1,4 +1,4 @@
-import { useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { Button } from "zmp-ui";
 import type { Step } from "../../../../shared/schemas/content";
 import type { StepAudio } from "../../../../shared/schemas/audio";
@@ -26,6 +26,10 @@ export function StepRecording({
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const file = useRef<HTMLInputElement>(null);
+  // Leaving the step (another lesson, another page) while recording lets the microphone go.
+  const live = useRef<{ stop(): Promise<Blob> } | null>(null);
+  live.current = recording;
+  useEffect(() => () => void live.current?.stop(), []);
   const send = async (blob: Blob) => {
     setBusy(true);
     setError(null);
