@@ -137,6 +137,18 @@ describe.each(DIALECTS)("loudspeaker bulletins on %s", (dialect) => {
     expect((await as("province", "PATCH", `/api/v1/admin/bulletins/${id}`, { action: "approve" })).statusCode).toBe(403);
     const ok = await as("province2", "PATCH", `/api/v1/admin/bulletins/${id}`, { action: "approve" });
     expect(ok.json().bulletin).toMatchObject({ status: "approved", approvedBy: "550000000000000083", class: "khan_cap" });
+    // Whoever submits it is not the second official either: written by one, submitted by another, it waits for a third.
+    const other = (await as("province", "POST", "/api/v1/admin/bulletins", { areaCode: "01", source: { kind: "lesson", lessonId: lesson.id } })).json().bulletin
+      .id as number;
+    await t.app.inject({
+      method: "POST",
+      url: `/api/v1/admin/bulletins/${other}/recording`,
+      headers: { authorization: `Bearer ${token.province2}`, "content-type": "audio/wav" },
+      payload: readFileSync(wav),
+    });
+    expect((await as("province2", "PATCH", `/api/v1/admin/bulletins/${other}`, { action: "submit" })).json().bulletin.status).toBe("awaiting_approval");
+    for (const who of ["province", "province2"])
+      expect((await as(who, "PATCH", `/api/v1/admin/bulletins/${other}`, { action: "approve" })).statusCode, who).toBe(403);
   }, 120_000);
 
   it("the week's bulletin of a commune is assembled from the week's news and the lesson of the week, once", async () => {
