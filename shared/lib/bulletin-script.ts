@@ -8,6 +8,12 @@
 export const BULLETIN_CLASSES = { thuong: "Thông tin thường", uu_tien: "Thông tin ưu tiên", khan_cap: "Thông tin khẩn cấp" } as const;
 export type BulletinClass = keyof typeof BULLETIN_CLASSES;
 
+/** A length as the loudspeaker's operator reads it: "1 phút 19 giây" (whole seconds, never "60 giây"). */
+export function durationText(seconds: number): string {
+  const s = Math.round(seconds);
+  return `${Math.floor(s / 60)} phút ${s % 60} giây`;
+}
+
 export const ASK_THE_TEAM = "Bà con cần giúp, hãy hỏi tổ công nghệ số cộng đồng ở thôn, tổ dân phố mình.";
 /** The longest a sentence may be for a listener to follow it. */
 export const MAX_SENTENCE_WORDS = 30;

@@ -8,6 +8,7 @@ import { createTestApp, type TestApp } from "../helpers/app.js";
 import { DIALECTS } from "../helpers/databases.js";
 import { ensureDebianTools } from "../helpers/debian-tools.js";
 import { fixtureCourse } from "../helpers/fixture.js";
+import { signedInPeople } from "../helpers/officials.js";
 
 /**
  * Every step can be heard: the machine voice (espeak-ng) makes a step's clip on demand, once, into the database;
@@ -113,19 +114,11 @@ describe.each(DIALECTS)("step audio on %s", (dialect) => {
     });
 
     beforeAll(async () => {
-      const at = new Date().toISOString();
-      for (const [who, role, area] of [
-        ["operator", "operator", ""],
-        ["official", "province_official", "01"],
-      ] as const) {
-        const zalo = `55000000000000009${who === "operator" ? "1" : "2"}`;
-        await t.testDb.db.db
-          .insertInto("learners")
-          .values({ id: `rec-${who}`, zalo_user_id: zalo, name: who, id_by_oa: null, ref_code: null, created_at: at, updated_at: at, name_consent_at: null })
-          .execute();
-        await t.testDb.db.db.insertInto("roles").values({ zalo_user_id: zalo, role, area_code: area, granted_by: "test", granted_at: at }).execute();
-        token[who] = t.app.services.sessions.issue(`rec-${who}`).token;
-      }
+      const people = [
+        { name: "operator", zaloUserId: "550000000000000091", role: "operator" },
+        { name: "official", zaloUserId: "550000000000000092", role: "province_official", areaCode: "01" },
+      ] as const;
+      Object.assign(token, await signedInPeople(t, [...people], new Date().toISOString()));
     });
 
     it("replaces the machine voice for that step: mono Opus, loudness made even, audited; taken away, the machine voice is back", async () => {

@@ -9,6 +9,7 @@ import { createTestApp, type TestApp } from "../helpers/app.js";
 import { DIALECTS } from "../helpers/databases.js";
 import { ensureDebianTools } from "../helpers/debian-tools.js";
 import { manualClock } from "../helpers/fixture.js";
+import { signedInPeople } from "../helpers/officials.js";
 
 /** Bulletins for the commune loudspeaker; the MP3 is read back with ffprobe (Debian's ffmpeg), not with the code that wrote it. */
 const course = loadCourseOrThrow();
@@ -47,15 +48,14 @@ describe.each(DIALECTS)("loudspeaker bulletins on %s", (dialect) => {
       ["province", "province_official", "01"],
       ["province2", "province_official", "01"],
     ] as const;
-    for (const [i, [who, role, area]] of people.entries()) {
-      const zalo = `55000000000000008${i}`;
-      await t.testDb.db.db
-        .insertInto("learners")
-        .values({ id: `b-${who}`, zalo_user_id: zalo, name: who, id_by_oa: null, ref_code: null, created_at: at, updated_at: at, name_consent_at: null })
-        .execute();
-      await t.testDb.db.db.insertInto("roles").values({ zalo_user_id: zalo, role, area_code: area, granted_by: "test", granted_at: at }).execute();
-      token[who] = t.app.services.sessions.issue(`b-${who}`).token;
-    }
+    Object.assign(
+      token,
+      await signedInPeople(
+        t,
+        people.map(([name, role, areaCode], i) => ({ name, zaloUserId: `55000000000000008${i}`, role, areaCode })),
+        at,
+      ),
+    );
   });
   afterAll(async () => {
     await t?.close();

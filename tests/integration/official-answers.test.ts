@@ -3,6 +3,7 @@ import { loadCourseOrThrow } from "../../shared/content-loader.js";
 import { createTestApp, signInAs, type TestApp } from "../helpers/app.js";
 import { DIALECTS } from "../helpers/databases.js";
 import { manualClock } from "../helpers/fixture.js";
+import { signedInPeople } from "../helpers/officials.js";
 import { buttonsOf, oaConnected, say, sentTo, settle, userDoes } from "../helpers/oa.js";
 
 const course = loadCourseOrThrow();
@@ -63,23 +64,20 @@ describe.each(DIALECTS)("officials answer residents' questions on %s", (dialect)
     await t.app.ready();
     await oaConnected(t.app);
     const at = clock.now().toISOString();
-    await db()
-      .insertInto("roles")
-      .values([
-        { zalo_user_id: zaloId(ROLES.communeOfficial), role: "commune_official", area_code: BA_DINH, granted_by: "test", granted_at: at },
-        { zalo_user_id: zaloId(ROLES.otherCommuneOfficial), role: "commune_official", area_code: NGOC_HA, granted_by: "test", granted_at: at },
-        { zalo_user_id: zaloId(ROLES.provinceOfficial), role: "province_official", area_code: "01", granted_by: "test", granted_at: at },
-        { zalo_user_id: zaloId(ROLES.operator), role: "operator", area_code: "", granted_by: "test", granted_at: at },
-      ])
-      .execute();
-    for (const [name, i] of Object.entries(ROLES)) {
-      const id = `official-${i}`;
-      await db()
-        .insertInto("learners")
-        .values({ id, zalo_user_id: zaloId(i), name: name, id_by_oa: null, ref_code: null, created_at: at, updated_at: at, name_consent_at: null })
-        .execute();
-      token[name] = t.app.services.sessions.issue(id).token;
-    }
+    Object.assign(
+      token,
+      await signedInPeople(
+        t,
+        [
+          { name: "communeOfficial", zaloUserId: zaloId(ROLES.communeOfficial), role: "commune_official", areaCode: BA_DINH },
+          { name: "otherCommuneOfficial", zaloUserId: zaloId(ROLES.otherCommuneOfficial), role: "commune_official", areaCode: NGOC_HA },
+          { name: "provinceOfficial", zaloUserId: zaloId(ROLES.provinceOfficial), role: "province_official", areaCode: "01" },
+          { name: "operator", zaloUserId: zaloId(ROLES.operator), role: "operator" },
+          { name: "nobody", zaloUserId: zaloId(ROLES.nobody) },
+        ],
+        at,
+      ),
+    );
     token.late = (await signInAs(t.app, LATE.index)).token;
     await resident(RESIDENT.follower, BA_DINH, "01");
     await resident(LATE.follower, BA_DINH, "01");

@@ -4,23 +4,19 @@ import { z } from "zod";
 import { errorSchema } from "../../../shared/schemas/api.js";
 import { bulletinChangeSchema, bulletinCreateSchema, bulletinListSchema, bulletinSavedSchema } from "../../../shared/schemas/bulletin.js";
 import { audioFileSchema, csvSchema } from "../../../shared/schemas/responses/files.js";
-import { badRequest } from "../lib/errors.js";
 import { BULLETIN_RECORDING } from "../services/audio/recording.js";
 import { bulletinMp3, bulletinText } from "../services/bulletins/bulletin-files.js";
 import { changeBulletin, recordBulletin } from "../services/bulletins/change-bulletin.js";
 import { createBulletin } from "../services/bulletins/create-bulletin.js";
 import { listBulletins } from "../services/bulletins/list-bulletins.js";
 import { adminActor } from "./admin-auth.js";
+import { acceptRecordings, recordingOf } from "./recording-body.js";
 
 const idParams = z.strictObject({ id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) });
 
 /** Bulletins for the commune loudspeaker: made from a lesson, a campaign or the week's news; voiced; approved; downloaded. */
 export async function adminBulletinRoutes(app: FastifyInstance): Promise<void> {
-  app.addContentTypeParser(
-    /^(audio\/|video\/(webm|mp4|3gpp|3gpp2|quicktime)|application\/octet-stream)/,
-    { parseAs: "buffer", bodyLimit: BULLETIN_RECORDING.maxBytes },
-    (_req, body, done) => done(null, body),
-  );
+  acceptRecordings(app, BULLETIN_RECORDING.maxBytes);
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ["admin"];
   const security = [{ session: [] }];
@@ -91,8 +87,7 @@ export async function adminBulletinRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (req) => {
-      if (!Buffer.isBuffer(req.body) || req.body.length === 0) throw badRequest("invalid_audio", "Chưa có bản ghi âm: hãy gửi tệp âm thanh (audio/…).");
-      return recordBulletin(deps(), adminActor(req), req.params.id, req.body);
+      return recordBulletin(deps(), adminActor(req), req.params.id, recordingOf(req.body));
     },
   );
   r.get(

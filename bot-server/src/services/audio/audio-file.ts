@@ -34,10 +34,11 @@ async function inTurn<T>(fn: () => Promise<T>): Promise<T> {
 
 const noAudio = () => notFound("audio_not_found", "Chưa có âm thanh cho bước này.");
 
-/** Makes and stores the machine voice's clip of a course step that has none yet. */
-export async function makeClip(deps: AudioDeps, key: string): Promise<void> {
-  const text = deps.index.textOf(key);
-  if (text === undefined || !(await (deps.voiceAvailable ?? voiceAvailable)())) throw noAudio();
+/**
+ * Makes and stores the machine voice's clip of a text under its key, once: a clip being made is waited for, not made
+ * again, and at most AT_ONCE are made at a time. Steps of the course and bulletins both come here.
+ */
+export async function machineClip(deps: Pick<AudioDeps, "repos" | "clock" | "synthesize">, key: string, text: string): Promise<void> {
   let job = making.get(key);
   if (!job) {
     job = (async () => {
@@ -47,6 +48,13 @@ export async function makeClip(deps: AudioDeps, key: string): Promise<void> {
     making.set(key, job);
   }
   await job;
+}
+
+/** Makes and stores the machine voice's clip of a course step that has none yet. */
+export async function makeClip(deps: AudioDeps, key: string): Promise<void> {
+  const text = deps.index.textOf(key);
+  if (text === undefined || !(await (deps.voiceAvailable ?? voiceAvailable)())) throw noAudio();
+  await machineClip(deps, key, text);
 }
 
 /**

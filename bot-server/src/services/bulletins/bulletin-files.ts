@@ -1,14 +1,9 @@
-import { BULLETIN_CLASSES } from "../../../../shared/lib/bulletin-script.js";
+import { BULLETIN_CLASSES, durationText } from "../../../../shared/lib/bulletin-script.js";
 import { notFound } from "../../lib/errors.js";
 import type { Actor } from "../admin/access.js";
 import { answererName } from "../questions/question-view.js";
 import { bulletinFor } from "./bulletin-view.js";
 import type { BulletinDeps } from "./create-bulletin.js";
-
-const minutes = (seconds: number) => {
-  const s = Math.round(seconds);
-  return `${Math.floor(s / 60)} phút ${s % 60} giây`;
-};
 
 /** The bulletin's MP3, for the commune's smart-loudspeaker software. */
 export async function bulletinMp3(deps: BulletinDeps, actor: Actor, id: number) {
@@ -25,7 +20,7 @@ export async function bulletinText(deps: BulletinDeps, actor: Actor, id: number)
     `BẢN TIN TRUYỀN THANH CƠ SỞ — ${answererName(deps.areas, row.area_code)}`,
     `Tiêu đề: ${row.title}`,
     `Loại tin: ${BULLETIN_CLASSES[row.class]}`,
-    `Thời lượng: ${row.seconds === null ? "chưa có giọng đọc" : minutes(Number(row.seconds))}`,
+    `Thời lượng: ${row.seconds === null ? "chưa có giọng đọc" : durationText(Number(row.seconds))}`,
     `Trạng thái: ${row.status === "approved" ? "đã duyệt" : row.status === "awaiting_approval" ? "chờ phê duyệt" : row.status === "cancelled" ? "đã hủy" : "bản nháp"}`,
     "",
   ];

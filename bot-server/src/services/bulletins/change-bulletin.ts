@@ -7,7 +7,8 @@ import type { BulletinRow } from "../../repositories/bulletins.js";
 import type { RepositorySet } from "../../repositories/index.js";
 import { forbidden, type Actor } from "../admin/access.js";
 import { BULLETIN_RECORDING, prepareRecording } from "../audio/recording.js";
-import { synthesize, voiceKey } from "../audio/synthesize.js";
+import { machineClip } from "../audio/audio-file.js";
+import { voiceKey } from "../audio/synthesize.js";
 import { voiceAvailable } from "../audio/voice-available.js";
 import { bulletinFor, bulletinView } from "./bulletin-view.js";
 import type { BulletinDeps } from "./create-bulletin.js";
@@ -39,11 +40,8 @@ async function machineVoice(deps: BulletinChangeDeps, script: string) {
     throw new AppError(503, "voice_unavailable", "Máy chủ chưa cài giọng đọc (espeak-ng, ffmpeg). Hãy tải lên bản ghi âm của bạn.");
   const text = speechText(script, deps.pronunciation);
   const key = voiceKey(text);
-  const known = (await deps.repos.audio.known([key])).get(key);
-  if (known) return { key, seconds: known.seconds };
-  const clip = await synthesize(text);
-  await deps.repos.audio.put({ key, ogg: clip.ogg, mp3: clip.mp3, seconds: clip.seconds, machine: 1, created_at: deps.clock.now().toISOString() });
-  return { key, seconds: clip.seconds };
+  if (!(await deps.repos.audio.known([key])).has(key)) await machineClip(deps, key, text);
+  return { key, seconds: (await deps.repos.audio.known([key])).get(key)!.seconds };
 }
 
 /**

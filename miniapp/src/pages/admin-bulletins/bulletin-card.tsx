@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from "react";
 import { Button } from "zmp-ui";
-import { BULLETIN_CLASSES, type BulletinClass } from "../../../../shared/lib/bulletin-script";
+import { BULLETIN_CLASSES, durationText, type BulletinClass } from "../../../../shared/lib/bulletin-script";
 import type { BulletinChange, BulletinView } from "../../../../shared/schemas/bulletin";
 import { adminErrorText } from "../../api/error-text";
 import { adminApi } from "../../api/session";
@@ -13,11 +13,6 @@ const STATUS: Record<BulletinView["status"], string> = {
   awaiting_approval: "Chờ cán bộ khác phê duyệt",
   approved: "Đã duyệt — sẵn sàng phát",
   cancelled: "Đã hủy",
-};
-
-const duration = (seconds: number) => {
-  const s = Math.round(seconds);
-  return `${Math.floor(s / 60)} phút ${s % 60} giây`;
 };
 
 /** One bulletin: its script and class (editable while a draft), its voice, approval, and the files to download. */
@@ -108,7 +103,7 @@ export function BulletinCard({ b, onSaved }: { b: BulletinView; onSaved(b: Bulle
       ) : null}
       {b.audio ? (
         <p className="bulletin-audio">
-          {b.audio.machine ? "Giọng đọc của máy" : "Bản ghi âm của cán bộ"}, dài <strong className="bulletin-duration">{duration(b.audio.seconds)}</strong>
+          {b.audio.machine ? "Giọng đọc của máy" : "Bản ghi âm của cán bộ"}, dài <strong className="bulletin-duration">{durationText(b.audio.seconds)}</strong>
           {audioUrl ? <audio controls src={audioUrl} className="bulletin-player" /> : null}
         </p>
       ) : (
