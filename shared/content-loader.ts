@@ -20,6 +20,7 @@ import {
 } from "./schemas/content.js";
 import { checkCompetences, checkFaq, checkGlossary, checkLesson, checkSvg, type PathIssue } from "./lib/content-rules.js";
 import { optionId } from "./lib/option-id.js";
+import { LOCAL_LESSON_PREFIX } from "./constants/local-lesson.js";
 import { fillVars } from "./lib/text.js";
 
 export const CONTENT_ROOT = join(dirname(fileURLToPath(import.meta.url)), "content");
@@ -145,6 +146,8 @@ export function loadCourse(root: string = CONTENT_ROOT): { course: Course; issue
     });
     const other = seen.get(lesson.id);
     if (other) found.push({ path: ["id"], message: `id "${lesson.id}" is already used by ${other}` });
+    if (lesson.id.startsWith(LOCAL_LESSON_PREFIX))
+      found.push({ path: ["id"], message: `ids starting "${LOCAL_LESSON_PREFIX}" belong to officials' local lessons` });
     seen.set(lesson.id, f.rel);
     report(f, issues, found);
     lessons.push(fillLesson(lesson, vars));
@@ -195,7 +198,7 @@ export function loadCourse(root: string = CONTENT_ROOT): { course: Course; issue
 }
 
 /** The lesson as the apps use it: {{vars}} filled in, every option with its id. */
-function fillLesson(l: LessonSource, vars: Record<string, string>): Lesson {
+export function fillLesson(l: LessonSource, vars: Record<string, string>): Lesson {
   const f = (s: string) => fillVars(s, vars);
   return {
     ...l,

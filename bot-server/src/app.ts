@@ -29,6 +29,7 @@ import { miniappRoutes } from "./routes/miniapp.js";
 import { newsRoutes } from "./routes/news.js";
 import { oauthRoutes } from "./routes/oauth.js";
 import { audioRoutes } from "./routes/audio.js";
+import { localLessonRoutes } from "./routes/local-lessons.js";
 import { posterRoutes } from "./routes/posters.js";
 import { progressRoutes } from "./routes/progress.js";
 import { teamRoutes } from "./routes/teams.js";
@@ -130,6 +131,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
   await app.register(areaRoutes);
   await app.register(posterRoutes);
   await app.register(audioRoutes);
+  await app.register(localLessonRoutes);
   await app.register(teamRoutes);
   await app.register(adminApi, { campaignCosts: config.campaignCosts, reportCosts: config.reportCosts });
   await app.register(webhookRoutes, { maxAgeHours: config.webhookMaxAgeHours });

@@ -5,6 +5,8 @@ import { countWords, varNames } from "./text.js";
 export interface PathIssue {
   path: PropertyKey[];
   message: string;
+  /** The same problem for an official writing a local lesson in the mini app (lesson rules only). */
+  vi?: string;
 }
 
 export const WORD_LIMITS = {
@@ -34,34 +36,57 @@ const OPTION_COUNTS: Record<Question["kind"], [number, number]> = {
 
 function checkQuestion(q: Question, at: PropertyKey[]): PathIssue[] {
   const out: PathIssue[] = [];
-  const add = (path: PropertyKey[], message: string) => out.push({ path: [...at, ...path], message: `${q.id}: ${message}` });
+  const add = (path: PropertyKey[], message: string, vi: string) => out.push({ path: [...at, ...path], message: `${q.id}: ${message}`, vi });
   const [min, max] = OPTION_COUNTS[q.kind];
-  if (q.options.length < min || q.options.length > max) add(["options"], `${q.kind} needs ${min}–${max} options, has ${q.options.length}`);
+  if (q.options.length < min || q.options.length > max)
+    add(
+      ["options"],
+      `${q.kind} needs ${min}–${max} options, has ${q.options.length}`,
+      `Loại câu này cần từ ${min} đến ${max} lựa chọn, đang có ${q.options.length}.`,
+    );
   const correct = q.options.filter((o) => o.correct).length;
   const wrong = q.options.length - correct;
   switch (q.kind) {
     case "single":
-      if (correct !== 1) add(["options"], `single needs exactly one correct option, has ${correct}`);
+      if (correct !== 1)
+        add(["options"], `single needs exactly one correct option, has ${correct}`, `Câu chọn một cần đúng một lựa chọn đúng, đang có ${correct}.`);
       break;
     case "multiple":
-      if (correct < 2 || wrong < 1) add(["options"], "multiple needs at least two correct options and one wrong option");
+      if (correct < 2 || wrong < 1)
+        add(
+          ["options"],
+          "multiple needs at least two correct options and one wrong option",
+          "Câu chọn nhiều cần ít nhất hai lựa chọn đúng và một lựa chọn sai.",
+        );
       break;
     case "true-false":
-      if (q.options[0]?.text !== "Đúng" || q.options[1]?.text !== "Sai") add(["options"], 'true-false options must be "Đúng" then "Sai"');
-      if (correct !== 1) add(["options"], "true-false needs exactly one correct option");
+      if (q.options[0]?.text !== "Đúng" || q.options[1]?.text !== "Sai")
+        add(["options"], 'true-false options must be "Đúng" then "Sai"', "Câu đúng/sai có hai lựa chọn: “Đúng” rồi “Sai”.");
+      if (correct !== 1) add(["options"], "true-false needs exactly one correct option", "Câu đúng/sai cần đánh dấu một trong hai là đáp án.");
       break;
     case "order":
-      if (q.options.some((o) => o.correct !== undefined)) add(["options"], "order options are written in the right order and take no correct field");
+      if (q.options.some((o) => o.correct !== undefined))
+        add(
+          ["options"],
+          "order options are written in the right order and take no correct field",
+          "Câu sắp xếp: viết các bước theo đúng thứ tự, không đánh dấu đáp án.",
+        );
       break;
     case "spot-scam":
-      if (correct < 1 || wrong < 1) add(["options"], "spot-scam needs at least one scam (correct: true) and one genuine message");
+      if (correct < 1 || wrong < 1)
+        add(
+          ["options"],
+          "spot-scam needs at least one scam (correct: true) and one genuine message",
+          "Câu nhận biết lừa đảo cần ít nhất một tin lừa đảo và một tin thật.",
+        );
       break;
   }
   const ids = new Set<string>();
   q.options.forEach((o, i) => {
-    if (o.from !== undefined && q.kind !== "spot-scam") add(["options", i, "from"], "from is only for spot-scam messages");
+    if (o.from !== undefined && q.kind !== "spot-scam")
+      add(["options", i, "from"], "from is only for spot-scam messages", "Chỉ câu nhận biết lừa đảo mới ghi người gửi.");
     const oid = optionId(o.text, o.from);
-    if (ids.has(oid)) add(["options", i, "text"], "two options say the same thing");
+    if (ids.has(oid)) add(["options", i, "text"], "two options say the same thing", "Hai lựa chọn giống hệt nhau.");
     ids.add(oid);
   });
   return out;
@@ -85,8 +110,14 @@ export function checkLesson(l: Lesson, ctx: LessonContext): PathIssue[] {
   if (!ctx.skillIds.has(l.skill)) out.push({ path: ["skill"], message: `unknown skill "${l.skill}"` });
   if (ctx.folder !== l.skill) out.push({ path: ["skill"], message: `lesson of skill "${l.skill}" is in folder "${ctx.folder}"` });
   l.competences.forEach((c, i) => {
-    if (!ctx.competenceCodes.has(c)) out.push({ path: ["competences", i], message: `competences: unknown competence "${c}", not in competences.yaml` });
-    else if (l.competences.indexOf(c) !== i) out.push({ path: ["competences", i], message: `competences: "${c}" is listed twice` });
+    if (!ctx.competenceCodes.has(c))
+      out.push({
+        path: ["competences", i],
+        message: `competences: unknown competence "${c}", not in competences.yaml`,
+        vi: `Không có năng lực “${c}” trong khung.`,
+      });
+    else if (l.competences.indexOf(c) !== i)
+      out.push({ path: ["competences", i], message: `competences: "${c}" is listed twice`, vi: `Năng lực “${c}” được chọn hai lần.` });
   });
 
   const texts: [PropertyKey[], string, number][] = [
@@ -98,13 +129,15 @@ export function checkLesson(l: Lesson, ctx: LessonContext): PathIssue[] {
     texts.push([["steps", i, "title"], s.title, WORD_LIMITS.stepTitle], [["steps", i, "text"], s.text, WORD_LIMITS.stepText]);
     if (s.note) texts.push([["steps", i, "note"], s.note, WORD_LIMITS.note]);
     if (s.alt) texts.push([["steps", i, "alt"], s.alt, WORD_LIMITS.prompt]);
-    if (s.image && !ctx.images.has(s.image)) out.push({ path: ["steps", i, "image"], message: `image ${s.image} does not exist in images/` });
+    if (s.image && !ctx.images.has(s.image))
+      out.push({ path: ["steps", i, "image"], message: `image ${s.image} does not exist in images/`, vi: "Không tìm thấy ảnh này; hãy tải ảnh lên lại." });
   });
-  if (!l.steps.some((s) => s.image)) out.push({ path: ["steps"], message: "a lesson needs at least one illustration" });
+  if (!l.steps.some((s) => s.image))
+    out.push({ path: ["steps"], message: "a lesson needs at least one illustration", vi: "Bài học cần ít nhất một bước có ảnh minh họa." });
 
   const qids = new Set<string>();
   l.quiz.forEach((q, qi) => {
-    if (qids.has(q.id)) out.push({ path: ["quiz", qi, "id"], message: `question id ${q.id} is repeated` });
+    if (qids.has(q.id)) out.push({ path: ["quiz", qi, "id"], message: `question id ${q.id} is repeated`, vi: `Mã câu hỏi ${q.id} bị lặp.` });
     qids.add(q.id);
     out.push(...checkQuestion(q, ["quiz", qi]));
     texts.push([["quiz", qi, "prompt"], q.prompt, WORD_LIMITS.prompt]);
@@ -117,12 +150,18 @@ export function checkLesson(l: Lesson, ctx: LessonContext): PathIssue[] {
   for (const [path, text, limit] of texts) {
     const legal = text.match(LEGAL_NUMBER);
     if (legal)
-      out.push({ path, message: `${path.join(".")}: "${legal[0]}" — numbers of legal texts go in teacherNotes.sources, not in what a resident reads` });
+      out.push({
+        path,
+        message: `${path.join(".")}: "${legal[0]}" — numbers of legal texts go in teacherNotes.sources, not in what a resident reads`,
+        vi: `Số văn bản “${legal[0]}” để ở phần nguồn của ghi chú cho tổ, không đưa vào bài người dân đọc.`,
+      });
     const words = countWords(text);
-    if (words > limit) out.push({ path, message: `${path.join(".")}: ${words} words, the budget is ${limit}` });
-    if (/<\/?[a-z!]/i.test(text) || /\]\(/.test(text)) out.push({ path, message: `${path.join(".")}: no HTML or links in text` });
+    if (words > limit)
+      out.push({ path, message: `${path.join(".")}: ${words} words, the budget is ${limit}`, vi: `${words} từ, tối đa ${limit} từ: hãy viết ngắn lại.` });
+    if (/<\/?[a-z!]/i.test(text) || /\]\(/.test(text))
+      out.push({ path, message: `${path.join(".")}: no HTML or links in text`, vi: "Không dùng mã HTML hay đường link trong bài." });
     for (const v of varNames(text)) {
-      if (!(v in ctx.vars)) out.push({ path, message: `${path.join(".")}: unknown variable {{${v}}}` });
+      if (!(v in ctx.vars)) out.push({ path, message: `${path.join(".")}: unknown variable {{${v}}}`, vi: `Không có biến {{${v}}}.` });
     }
   }
   return out;

@@ -5,6 +5,8 @@ import { KEBAB_ID, QUESTION_ID, REF_CODE } from "../constants/patterns.js";
 export const errorSchema = z.object({
   error: z.string(),
   message: z.string(),
+  /** Where a form's content was refused, field by field (a local lesson). */
+  problems: z.array(z.object({ path: z.string(), field: z.string(), message: z.string() })).optional(),
   requestId: z.string().optional(),
 });
 export type ApiError = z.infer<typeof errorSchema>;
@@ -49,6 +51,8 @@ export const attemptEventSchema = z.strictObject({
     .array(z.strictObject({ questionId: questionIdSchema, answer: z.array(optionIdSchema).max(10) }))
     .min(1)
     .max(10),
+  /** The version of a local lesson the learner answered (its questions may change between versions); none for the shipped course. */
+  version: z.number().int().min(1).max(100_000).optional(),
   at: z.iso.datetime({ offset: true }),
 });
 export const completionEventSchema = z.strictObject({

@@ -36,18 +36,18 @@ export const questionSchema = z.strictObject({
 export type QuestionSource = z.infer<typeof questionSchema>;
 export type Question = Omit<QuestionSource, "options"> & { options: QuizOption[] };
 
-export const stepSchema = z
-  .strictObject({
-    title: text,
-    text,
-    image: z
-      .string()
-      .regex(/^[a-z0-9-]+\/[a-z0-9-]+\.svg$/, "must be <skill>/<name>.svg")
-      .optional(),
-    alt: text.optional(),
-    note: text.optional(),
-  })
-  .refine((s) => !s.image || !!s.alt, { message: "a step with an image needs alt text", path: ["alt"] });
+/** A lesson step whose `image` names a picture as the lesson's kind does: a shipped SVG, or an uploaded photo. */
+export const stepSchemaWith = (image: z.ZodString) =>
+  z
+    .strictObject({
+      title: text,
+      text,
+      image: image.optional(),
+      alt: text.optional(),
+      note: text.optional(),
+    })
+    .refine((s) => !s.image || !!s.alt, { message: "a step with an image needs alt text", path: ["alt"] });
+export const stepSchema = stepSchemaWith(z.string().regex(/^[a-z0-9-]+\/[a-z0-9-]+\.svg$/, "must be <skill>/<name>.svg"));
 export type Step = z.infer<typeof stepSchema>;
 
 /** For the tổ member who teaches the lesson door to door; members see them in the mini app, and as a printed A4 page. */

@@ -3,6 +3,7 @@ import type { FastifyInstance, LightMyRequestResponse } from "fastify";
 import type { Kysely } from "kysely";
 import type { Database } from "../../bot-server/src/db/schema.js";
 import type { OaButton, OaMessage } from "../../shared/schemas/oa.js";
+import { countOf } from "./rows.js";
 
 /** What GET /sandbox/config gives: the ids and secrets the sandbox plays Zalo with. */
 export interface SandboxConfig {
@@ -127,16 +128,7 @@ export async function say(app: FastifyInstance, userId: string, text: string): P
 
 /** Rows in the OA tables that a refused webhook must not touch. */
 export async function oaRowCounts(db: Kysely<Database>): Promise<{ inbox: number; jobs: number; messages: number }> {
-  const n = async (table: "webhook_inbox" | "jobs" | "oa_messages") =>
-    Number(
-      (
-        await db
-          .selectFrom(table)
-          .select((eb) => eb.fn.countAll().as("n"))
-          .executeTakeFirstOrThrow()
-      ).n,
-    );
-  return { inbox: await n("webhook_inbox"), jobs: await n("jobs"), messages: await n("oa_messages") };
+  return { inbox: await countOf(db, "webhook_inbox"), jobs: await countOf(db, "jobs"), messages: await countOf(db, "oa_messages") };
 }
 
 /** PKCE by hand: a 43-character verifier and its S256 challenge. */

@@ -1,18 +1,21 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../../bot-server/src/db/schema.js";
 
+/** How many rows a table has. */
+export async function countOf(db: Kysely<Database>, table: keyof Database): Promise<number> {
+  return Number(
+    (
+      await db
+        .selectFrom(table)
+        .select((eb) => eb.fn.countAll().as("n"))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
+}
+
 /** Row counts of the learning tables. */
 export async function countRows(db: Kysely<Database>): Promise<{ learners: number; attempts: number; completions: number }> {
-  const n = async (table: "learners" | "quiz_attempts" | "lesson_completions") =>
-    Number(
-      (
-        await db
-          .selectFrom(table)
-          .select((eb) => eb.fn.countAll().as("n"))
-          .executeTakeFirstOrThrow()
-      ).n,
-    );
-  return { learners: await n("learners"), attempts: await n("quiz_attempts"), completions: await n("lesson_completions") };
+  return { learners: await countOf(db, "learners"), attempts: await countOf(db, "quiz_attempts"), completions: await countOf(db, "lesson_completions") };
 }
 
 /** Every stored row, in a stable order: compare two snapshots to prove that nothing changed. */

@@ -24,6 +24,8 @@ export interface QuizAttemptsTable {
   answers: string;
   answered_at: string;
   received_at: string;
+  /** The version of a local lesson (local_lesson_versions) the learner answered; null for the shipped course. */
+  lesson_version: number | null;
 }
 
 export interface LessonCompletionsTable {
@@ -221,6 +223,49 @@ export interface BulletinsTable {
   approved_by: string | null;
   approved_at: string | null;
   campaign_id: number | null;
+}
+
+export interface LocalLessonsTable {
+  /** dp-<10 hex> (shared/constants/local-lesson.ts). */
+  id: string;
+  /** A commune's code, or a province's: then every commune of the province sees it. */
+  area_code: string;
+  /** Of the latest version; "withdrawn": residents see none of its versions. */
+  status: "draft" | "awaiting_approval" | "published" | "withdrawn";
+  latest_version: number;
+  /** What residents see: the last approved version, kept while a newer one is drafted. */
+  published_version: number | null;
+  /** The latest version's title, for lists. */
+  title: string;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+  /** Who submitted the latest version: neither they nor the one who saved it may approve it. */
+  submitted_by: string | null;
+}
+
+export interface LocalLessonVersionsTable {
+  lesson_id: string;
+  version: number;
+  /** The lesson as the official wrote it (LocalLessonContent), JSON. */
+  content: string;
+  saved_by: string;
+  saved_at: string;
+  approved_by: string | null;
+  approved_at: string | null;
+}
+
+export interface LocalImagesTable {
+  /** img-<16 hex>: of the SHA-256 of `data`. */
+  id: string;
+  area_code: string;
+  mime: string;
+  data: Buffer;
+  byte_size: number;
+  width: number;
+  height: number;
+  created_by: string;
+  created_at: string;
 }
 
 export interface OaTokensTable {
@@ -453,6 +498,9 @@ export interface Database {
   audio_clips: AudioClipsTable;
   step_recordings: StepRecordingsTable;
   bulletins: BulletinsTable;
+  local_lessons: LocalLessonsTable;
+  local_lesson_versions: LocalLessonVersionsTable;
+  local_images: LocalImagesTable;
   oa_tokens: OaTokensTable;
   locks: LocksTable;
   oauth_states: OauthStatesTable;

@@ -4,6 +4,8 @@ export class AppError extends Error {
     readonly statusCode: number,
     readonly code: string,
     message: string,
+    /** Each problem at its field, for a form to show next to it (a local lesson's validator). */
+    readonly problems?: { path: string; field: string; message: string }[],
   ) {
     super(message);
     this.name = "AppError";

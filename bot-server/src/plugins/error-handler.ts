@@ -7,10 +7,11 @@ interface Answer {
   status: number;
   error: string;
   message: string;
+  problems?: AppError["problems"];
 }
 
 function classify(err: FastifyError): Answer {
-  if (err instanceof AppError) return { status: err.statusCode, error: err.code, message: err.message };
+  if (err instanceof AppError) return { status: err.statusCode, error: err.code, message: err.message, ...(err.problems ? { problems: err.problems } : {}) };
   if (hasZodFastifySchemaValidationErrors(err)) {
     const first = err.validation[0];
     const where = first?.instancePath ? ` (${first.instancePath.replace(/^\//, "").replace(/\//g, ".")})` : "";
@@ -43,7 +44,7 @@ export const errorHandler = fp(async (app: FastifyInstance) => {
     const a = classify(err);
     if (a.status >= 500) req.log.error({ err }, "request failed");
     else req.log.info({ code: a.error, msg: err.message }, "request refused");
-    return reply.status(a.status).send({ error: a.error, message: a.message, requestId: req.id });
+    return reply.status(a.status).send({ error: a.error, message: a.message, ...(a.problems ? { problems: a.problems } : {}), requestId: req.id });
   });
   app.setNotFoundHandler((req, reply) => reply.status(404).send({ error: "not_found", message: "Không tìm thấy địa chỉ này.", requestId: req.id }));
 });

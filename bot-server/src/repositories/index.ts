@@ -13,6 +13,7 @@ import { followerTagRepository } from "./follower-tags.js";
 import { inboxRepository } from "./inbox.js";
 import { jobRepository } from "./jobs.js";
 import { learnerRepository } from "./learners.js";
+import { localImageRepository, localLessonRepository } from "./local-lessons.js";
 import { lockRepository } from "./locks.js";
 import { oaMessageRepository } from "./oa-messages.js";
 import { oaStateRepository } from "./oa-state.js";
@@ -56,6 +57,8 @@ function bind(db: Kysely<Database>, dialect: Dialect) {
     areaFaq: areaFaqRepository(db),
     audio: audioRepository(db),
     bulletins: bulletinRepository(db),
+    localLessons: localLessonRepository(db),
+    localImages: localImageRepository(db),
   };
 }
 

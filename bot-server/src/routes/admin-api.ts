@@ -5,6 +5,7 @@ import { adminAudioRoutes } from "./admin-audio.js";
 import { adminBulletinRoutes } from "./admin-bulletins.js";
 import { adminCampaignRoutes } from "./admin-campaigns.js";
 import { adminCommuneRoutes } from "./admin-communes.js";
+import { adminLocalLessonRoutes } from "./admin-local-lessons.js";
 import { adminQuestionRoutes } from "./admin-questions.js";
 import { adminReportRoutes } from "./admin-reports.js";
 import { adminTeamRoutes } from "./admin-teams.js";
@@ -25,4 +26,5 @@ export async function adminApi(app: FastifyInstance, opts: { campaignCosts: Plan
   await app.register(adminReportRoutes, { costs: opts.reportCosts });
   await app.register(adminAudioRoutes);
   await app.register(adminBulletinRoutes);
+  await app.register(adminLocalLessonRoutes);
 }

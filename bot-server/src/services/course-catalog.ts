@@ -6,6 +6,8 @@ export interface CourseCatalog {
   lesson(id: string): Lesson | undefined;
   question(lesson: Lesson, questionId: string): Question | undefined;
   lessonsOf(skillId: string): Lesson[];
+  /** The course's {{vars}}: local lessons use them too. */
+  vars: Record<string, string>;
 }
 
 export function courseCatalog(course: Course): CourseCatalog {
@@ -17,5 +19,6 @@ export function courseCatalog(course: Course): CourseCatalog {
     lesson: (id) => lessons.get(id),
     question: (lesson, qid) => questions.get(lesson.id)?.get(qid),
     lessonsOf: (skillId) => bySkill.get(skillId) ?? [],
+    vars: course.vars,
   };
 }

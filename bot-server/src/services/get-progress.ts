@@ -1,3 +1,4 @@
+import { isLocalLessonId } from "../../../shared/constants/local-lesson.js";
 import type { ProgressResponse } from "../../../shared/schemas/api.js";
 import type { ProgressRepository } from "../repositories/progress.js";
 import type { CourseCatalog } from "./course-catalog.js";
@@ -13,9 +14,9 @@ export async function getProgress(deps: ProgressDeps, learnerId: string): Promis
   const readSet = new Set(read);
   const byLesson = new Map(stats.map((s) => [s.lesson_id, s]));
   const lessonIds = new Set([...readSet, ...byLesson.keys()]);
-  // Lessons removed from the course since are left out rather than shown as unknown.
+  // Lessons removed from the course since are left out rather than shown as unknown; officials' local lessons stay.
   const lessons = [...lessonIds]
-    .filter((id) => deps.catalog.lesson(id))
+    .filter((id) => deps.catalog.lesson(id) || isLocalLessonId(id))
     .sort()
     .map((id) => {
       const s = byLesson.get(id);

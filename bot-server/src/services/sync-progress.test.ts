@@ -93,6 +93,7 @@ describe.each(DIALECTS)("syncProgress on %s", (dialect) => {
           answers: JSON.stringify(a.answers),
           answered_at: "2025-03-01T07:30:00.000Z",
           received_at: FIXED_NOW.toISOString(),
+          lesson_version: null,
         },
       ]);
     });

@@ -1,10 +1,13 @@
+import { isLocalLessonId } from "../../../shared/constants/local-lesson.js";
 import type { AttemptEvent, SyncRequest, SyncResponse } from "../../../shared/schemas/api.js";
+import type { Lesson } from "../../../shared/schemas/content.js";
 import { answerShapeError, gradeScore, isCorrect, PASS_RATIO, type Grade } from "../../../shared/lib/grading.js";
 import type { Clock } from "../lib/clock.js";
 import { badRequest, conflict, notFound } from "../lib/errors.js";
 import type { Repositories, RepositorySet } from "../repositories/index.js";
 import type { StoredEventRef } from "../repositories/progress.js";
 import type { CourseCatalog } from "./course-catalog.js";
+import { answerableVersion } from "./local-lessons/local-lesson.js";
 import { storeLearningWithRollups } from "./reports/rollups.js";
 
 /** How long after their first sign-in a learner's ref code still counts as how they first came. */
@@ -19,14 +22,12 @@ export interface SyncDeps {
 /** How far ahead of the server's clock a phone's clock may be. */
 const CLOCK_SKEW_MS = 10 * 60_000;
 
-/** Re-grades an attempt from the course content: the server, not the phone, decides the score. */
-export function gradeAttempt(catalog: CourseCatalog, ev: AttemptEvent): Grade {
-  const lesson = catalog.lesson(ev.lessonId);
-  if (!lesson) throw notFound("lesson_not_found", `Không có bài học "${ev.lessonId}".`);
+/** Re-grades an attempt from the lesson its learner answered: the server, not the phone, decides the score. */
+export function gradeAttempt(lesson: Lesson, ev: AttemptEvent): Grade {
   const seen = new Set<string>();
   let correct = 0;
   for (const a of ev.answers) {
-    const q = catalog.question(lesson, a.questionId);
+    const q = lesson.quiz.find((x) => x.id === a.questionId);
     if (!q) throw notFound("question_not_found", `Bài "${lesson.id}" không có câu hỏi "${a.questionId}".`);
     if (seen.has(q.id)) throw badRequest("invalid_attempt", `Câu hỏi ${q.id} được trả lời hai lần.`);
     seen.add(q.id);
@@ -38,6 +39,27 @@ export function gradeAttempt(catalog: CourseCatalog, ev: AttemptEvent): Grade {
     throw badRequest("incomplete_attempt", `Bài làm phải trả lời đủ ${lesson.quiz.length} câu hỏi của bài "${lesson.id}".`);
   }
   return gradeScore(correct, lesson.quiz.length, PASS_RATIO);
+}
+
+const noLesson = (id: string) => notFound("lesson_not_found", `Không có bài học "${id}".`);
+
+/**
+ * The lesson an attempt answered: of the shipped course, or the version of a local lesson it names (its published
+ * one when it names none) — a version residents could see, never a draft.
+ */
+async function answeredLesson(deps: SyncDeps, ev: AttemptEvent): Promise<{ lesson: Lesson; version: number | null }> {
+  const shipped = deps.catalog.lesson(ev.lessonId);
+  if (shipped) return { lesson: shipped, version: null };
+  if (!isLocalLessonId(ev.lessonId)) throw noLesson(ev.lessonId);
+  const version = ev.version ?? (await deps.repos.localLessons.findById(ev.lessonId))?.published_version ?? null;
+  const lesson = version === null ? null : await answerableVersion(deps, ev.lessonId, Number(version));
+  if (!lesson) throw noLesson(ev.lessonId);
+  return { lesson, version: Number(version) };
+}
+
+async function lessonExists(deps: SyncDeps, id: string): Promise<boolean> {
+  if (deps.catalog.lesson(id)) return true;
+  return isLocalLessonId(id) && !!(await deps.repos.localLessons.findById(id));
 }
 
 function checkOwnership(stored: StoredEventRef[], learnerId: string, lessonOf: Map<string, string>): void {
@@ -60,9 +82,14 @@ export async function syncProgress(deps: SyncDeps, learnerId: string, req: SyncR
     if (ids.has(ev.id)) throw badRequest("duplicate_event_id", `Mã sự kiện ${ev.id} lặp lại trong cùng một lần đồng bộ.`);
     ids.add(ev.id);
     if (Date.parse(ev.at) > now.getTime() + CLOCK_SKEW_MS) throw badRequest("event_in_future", "Thời điểm của sự kiện nằm ở tương lai.");
-    if (ev.kind === "completion" && !deps.catalog.lesson(ev.lessonId)) throw notFound("lesson_not_found", `Không có bài học "${ev.lessonId}".`);
+    if (ev.kind === "completion" && !(await lessonExists(deps, ev.lessonId))) throw noLesson(ev.lessonId);
   }
-  const grades = new Map(req.events.flatMap((ev) => (ev.kind === "attempt" ? [[ev.id, gradeAttempt(deps.catalog, ev)] as const] : [])));
+  const grades = new Map<string, Grade & { version: number | null }>();
+  for (const ev of req.events) {
+    if (ev.kind !== "attempt") continue;
+    const { lesson, version } = await answeredLesson(deps, ev);
+    grades.set(ev.id, { ...gradeAttempt(lesson, ev), version });
+  }
   const lessonOf = new Map(req.events.map((ev) => [ev.id, ev.lessonId]));
   const receivedAt = now.toISOString();
 
@@ -79,6 +106,7 @@ export async function syncProgress(deps: SyncDeps, learnerId: string, req: SyncR
             score_pct: grades.get(ev.id)!.scorePct,
             passed: grades.get(ev.id)!.passed ? 1 : 0,
             answers: JSON.stringify(ev.answers),
+            lesson_version: grades.get(ev.id)!.version,
             answered_at: new Date(ev.at).toISOString(),
             received_at: receivedAt,
           },

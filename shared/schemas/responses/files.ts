@@ -7,3 +7,4 @@ export const htmlPageSchema = z.string().describe("An HTML page");
 export const notModifiedSchema = z.null().describe("Not modified");
 export const redirectSchema = z.null().describe("A redirect (Location header)");
 export const audioFileSchema = z.any().describe("The audio file (Opus in Ogg, or MP3)");
+export const imageFileSchema = z.any().describe("The image (WebP)");

@@ -15,6 +15,7 @@ import { visitDateCheckMigration } from "./011-visit-date-check.js";
 import { officialAnswersMigration } from "./012-official-answers.js";
 import { audioMigration } from "./013-audio.js";
 import { bulletinsMigration } from "./014-bulletins.js";
+import { localLessonsMigration } from "./015-local-lessons.js";
 
 /** The names are those databases already record in kysely_migration: never rename one. */
 export function migrationsFor(dialect: Dialect): Record<string, Migration> {
@@ -34,5 +35,6 @@ export function migrationsFor(dialect: Dialect): Record<string, Migration> {
     "012-official-answers": officialAnswersMigration(d),
     "013-audio": audioMigration(d),
     "014-bulletins": bulletinsMigration(d),
+    "015-local-lessons": localLessonsMigration(d),
   };
 }

@@ -1,3 +1,4 @@
+import { isLocalLessonId, LOCAL_SKILL } from "../../../../shared/constants/local-lesson.js";
 import { vietnamWeekStart } from "../../../../shared/lib/vietnam-time.js";
 import type { Report, ReportFigures, ReportQuery } from "../../../../shared/schemas/report.js";
 import { badRequest } from "../../lib/errors.js";
@@ -103,7 +104,8 @@ export async function buildReport(deps: ReportDeps, actor: TeamActor, q: ReportQ
     deps.catalog.skills.map((s) => [s.id, { skillId: s.id, title: s.title, attempted: 0, passed: 0, passRatePct: null as number | null }]),
   );
   for (const row of quiz) {
-    const s = skills.get(lessonSkill.get(row.lesson_id) ?? "");
+    // Officials' local lessons count in the local skill like its shipped samples.
+    const s = skills.get(lessonSkill.get(row.lesson_id) ?? (isLocalLessonId(row.lesson_id) ? LOCAL_SKILL : ""));
     if (!s) continue;
     s.attempted += row.attempted;
     s.passed += row.passed;
