@@ -45,6 +45,7 @@ const CreditPage = later(() => import("./pages/credit"), TEAM);
 const AdminTeamsPage = later(() => import("./pages/admin-teams"));
 const AdminRecordingsPage = later(() => import("./pages/admin-recordings"));
 const AdminBulletinsPage = later(() => import("./pages/admin-bulletins"));
+const AdminLocalLessonsPage = later(() => import("./pages/admin-local-lessons"));
 const AdminReportsPage = later(() => import("./pages/admin-reports"));
 const ABOUT = "Giới thiệu";
 const AboutPage = later(() => import("./pages/about"), ABOUT);
@@ -151,6 +152,7 @@ export default function MyApp() {
             <Route path="/admin/teams" element={lazyRoute(AdminTeamsPage)} />
             <Route path="/admin/recordings" element={lazyRoute(AdminRecordingsPage)} />
             <Route path="/admin/bulletins" element={lazyRoute(AdminBulletinsPage)} />
+            <Route path="/admin/local-lessons" element={lazyRoute(AdminLocalLessonsPage)} />
             <Route path="/admin/reports" element={lazyRoute(AdminReportsPage)} />
             <Route path="/admin" element={lazyRoute(AdminHomePage)} />
             <Route path="/admin/compose" element={lazyRoute(AdminComposePage)} />

@@ -73,3 +73,5 @@ export const areaLessonsSchema = z.object({
   lessons: z.array(areaLessonSchema),
 });
 export type AreaLessons = z.infer<typeof areaLessonsSchema>;
+export const myCommuneSchema = z.object({ commune: z.object({ code: z.string(), name: z.string() }).nullable() });
+export type MyCommune = z.infer<typeof myCommuneSchema>;

@@ -4,10 +4,11 @@ import { z } from "zod";
 import { LOCAL_IMAGE_ID } from "../../../shared/constants/local-lesson.js";
 import { COMMUNE_CODE } from "../../../shared/constants/patterns.js";
 import { errorSchema } from "../../../shared/schemas/api.js";
-import { areaLessonsSchema } from "../../../shared/schemas/local-lesson.js";
+import { areaLessonsSchema, myCommuneSchema } from "../../../shared/schemas/local-lesson.js";
 import { imageFileSchema } from "../../../shared/schemas/responses/files.js";
 import { notFound } from "../lib/errors.js";
-import { areaLessons } from "../services/local-lessons/area-lessons.js";
+import { areaLessons, myCommune } from "../services/local-lessons/area-lessons.js";
+import { requireLearner } from "./authenticate.js";
 
 /** What residents see of the local skill (public, like the course): a commune's published lessons, and their photos. */
 export async function localLessonRoutes(app: FastifyInstance): Promise<void> {
@@ -48,5 +49,19 @@ export async function localLessonRoutes(app: FastifyInstance): Promise<void> {
       if (!f) throw notFound("image_not_found", "Không có ảnh này.");
       return reply.header("cache-control", "public, max-age=31536000, immutable").header("x-content-type-options", "nosniff").type(f.mime).send(f.data);
     },
+  );
+
+  r.get(
+    "/api/v1/me/commune",
+    {
+      config: { rateLimit: { max: 60, timeWindow: "1 minute" } },
+      schema: {
+        tags: ["lessons"],
+        security: [{ session: [] }],
+        summary: "The commune I chose in the OA's chat, if any: the mini app offers its local lessons",
+        response: { 200: myCommuneSchema, 401: errorSchema, 429: errorSchema },
+      },
+    },
+    async (req) => myCommune(deps(), await requireLearner(req)),
   );
 }

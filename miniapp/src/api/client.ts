@@ -13,6 +13,14 @@ import type { adminMeSchema } from "../../../shared/schemas/responses/admin";
 import type { recordingSavedSchema } from "../../../shared/schemas/audio";
 import type { BulletinChange, BulletinCreate, bulletinListSchema, bulletinSavedSchema } from "../../../shared/schemas/bulletin";
 import type {
+  areaLessonsSchema,
+  localImageSchema,
+  LocalLessonChange,
+  localLessonListSchema,
+  localLessonSavedSchema,
+  myCommuneSchema,
+} from "../../../shared/schemas/local-lesson";
+import type {
   AreaFaqChange,
   areaFaqListSchema,
   areaFaqSavedSchema,
@@ -65,9 +73,11 @@ export const api = {
     request<typeof signInResponseSchema>({ method: "POST", url: "/api/v1/auth/zalo", body: { accessToken, ...(userInfoConsent ? { userInfoConsent } : {}) } }),
   sandboxUsers: () => request<typeof sandboxUsersSchema>({ method: "GET", url: "/sandbox/users" }),
   sandboxToken: (userId: string) => request<typeof sandboxTokenSchema>({ method: "POST", url: `/sandbox/users/${encodeURIComponent(userId)}/token` }),
-  /** Communes of a province matching a name (tone marks optional). */
-  communes: (q: string, province: string, limit: number) =>
-    request<typeof communesSchema>({ method: "GET", url: "/api/v1/areas/communes", params: { q, province, limit } }),
+  /** Communes matching a name (tone marks optional), of one province or of all. */
+  communes: (q: string, province: string | null, limit: number) =>
+    request<typeof communesSchema>({ method: "GET", url: "/api/v1/areas/communes", params: { q, limit, ...(province ? { province } : {}) } }),
+  /** The published local lessons of a commune and its province. */
+  areaLessons: (commune: string) => request<typeof areaLessonsSchema>({ method: "GET", url: "/api/v1/local-lessons", params: { commune } }),
 };
 
 /** The learner's own: progress, "Tin mới", their data. */
@@ -80,6 +90,7 @@ export const learnerCalls = {
     request<typeof newsReadSchema>({ method: "POST", url: `/api/v1/me/news/${campaignId}/read`, token, body: {} }),
   readAnswer: (token: string, questionId: number) =>
     request<typeof newsReadSchema>({ method: "POST", url: `/api/v1/me/news/answers/${questionId}/read`, token, body: {} }),
+  myCommune: (token: string) => request<typeof myCommuneSchema>({ method: "GET", url: "/api/v1/me/commune", token }),
   exportMyData: (token: string) => request<typeof myDataExportSchema>({ method: "GET", url: "/api/v1/me/export", token }),
   eraseMe: (token: string) => request<typeof eraseResponseSchema>({ method: "DELETE", url: "/api/v1/me", token, body: { confirm: "XOA" } }),
 };
@@ -142,6 +153,20 @@ export const adminCalls = {
   bulletinMp3: (token: string, id: number) => requestFile({ method: "GET", url: `/api/v1/admin/bulletins/${id}/audio.mp3`, token }, "audio/mpeg"),
   bulletinText: (token: string, id: number) =>
     requestFile({ method: "GET", url: `/api/v1/admin/bulletins/${id}/script.txt`, token }, "text/plain;charset=utf-8"),
+  localLessons: (token: string) => request<typeof localLessonListSchema>({ method: "GET", url: "/api/v1/admin/local-lessons", token }),
+  createLocalLesson: (token: string, areaCode: string, content: unknown) =>
+    request<typeof localLessonSavedSchema>({ method: "POST", url: "/api/v1/admin/local-lessons", token, body: { areaCode, content } }),
+  changeLocalLesson: (token: string, lessonId: string, change: LocalLessonChange) =>
+    request<typeof localLessonSavedSchema>({ method: "PATCH", url: `/api/v1/admin/local-lessons/${encodeURIComponent(lessonId)}`, token, body: change }),
+  uploadImage: (token: string, areaCode: string, image: Blob) =>
+    request<typeof localImageSchema>({
+      method: "POST",
+      url: "/api/v1/admin/local-images",
+      token,
+      params: { area: areaCode },
+      body: image,
+      contentType: image.type || "application/octet-stream",
+    }),
   areaFaq: (token: string) => request<typeof areaFaqListSchema>({ method: "GET", url: "/api/v1/admin/faq", token }),
   changeAreaFaq: (token: string, entryId: string, change: AreaFaqChange) =>
     request<typeof areaFaqSavedSchema>({ method: "PATCH", url: `/api/v1/admin/faq/${encodeURIComponent(entryId)}`, token, body: change }),

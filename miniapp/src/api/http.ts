@@ -7,11 +7,19 @@ const http = axios.create({ baseURL: import.meta.env.VITE_API_URL || "", timeout
 /** An address on the API's origin (posters, the picture beside a shared link), which the web preview shares. */
 export const apiUrl = (path: string): URL => new URL(path, http.defaults.baseURL || window.location.origin);
 
+/** A form's content refused field by field (a local lesson): where, the field's label, what is wrong. */
+export interface FieldProblem {
+  path: string;
+  field: string;
+  message: string;
+}
+
 export class ApiFailure extends Error {
   constructor(
     readonly status: number,
     readonly code: string,
     message: string,
+    readonly problems: FieldProblem[] = [],
   ) {
     super(message);
   }
@@ -27,9 +35,9 @@ interface Failed {
 }
 
 /** The server's error answer ({ error, message }) as an ApiFailure; status 0 when nothing came back. */
-function failure(e: Failed, body: { error?: string; message?: string } | undefined): ApiFailure {
+function failure(e: Failed, body: { error?: string; message?: string; problems?: FieldProblem[] } | undefined): ApiFailure {
   const status = e.response?.status ?? 0;
-  return new ApiFailure(status, body?.error ?? (status ? "http_error" : "network_error"), body?.message ?? e.message);
+  return new ApiFailure(status, body?.error ?? (status ? "http_error" : "network_error"), body?.message ?? e.message, body?.problems ?? []);
 }
 
 export interface Call {
@@ -60,7 +68,7 @@ export async function request<S extends z.ZodType>(c: Call): Promise<z.output<S>
     return (await http.request<z.output<S>>(config(c))).data;
   } catch (e) {
     const err = e as Failed;
-    throw failure(err, err.response?.data as { error?: string; message?: string } | undefined);
+    throw failure(err, err.response?.data as Parameters<typeof failure>[1]);
   }
 }
 

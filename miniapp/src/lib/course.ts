@@ -1,6 +1,7 @@
 import { skillLoaders, skills } from "virtual:course-index";
 import type { Lesson, LessonSummary, SkillWithLessons } from "../../../shared/schemas/content";
-import type { LocalLessonProgress } from "../state/store";
+import { useAppState, type LocalLessonProgress } from "../state/store";
+import { findAreaLesson, isLocalLessonId } from "./local-lessons";
 import { useLoad } from "./use-load";
 
 export { skills };
@@ -30,12 +31,18 @@ export function findSkill(skillId: string): SkillWithLessons | undefined {
   return skills.find((s) => s.id === skillId);
 }
 
+export function summaryOf(l: Lesson): LessonSummary {
+  return { id: l.id, skill: l.skill, order: l.order, title: l.title, summary: l.summary, minutes: l.minutes, questions: l.quiz.length };
+}
+
+/** A lesson of the course, or a local lesson of my commune as last loaded. */
 export function findLessonSummary(lessonId: string): LessonSummary | undefined {
   for (const s of skills) {
     const l = s.lessons.find((x) => x.id === lessonId);
     if (l) return l;
   }
-  return undefined;
+  const local = isLocalLessonId(lessonId) ? findAreaLesson(lessonId) : undefined;
+  return local ? summaryOf(local.lesson) : undefined;
 }
 
 /** The lesson after this one in the course, across skills. */
@@ -55,8 +62,11 @@ export type LessonState = { status: "loading" } | { status: "missing" } | { stat
 const MISSING = "missing";
 
 export function useLesson(lessonId: string | undefined): LessonState {
-  const summary = lessonId ? findLessonSummary(lessonId) : undefined;
+  const areaLessons = useAppState((s) => s.areaLessons);
+  const local = lessonId && isLocalLessonId(lessonId) ? findAreaLesson(lessonId, areaLessons) : undefined;
+  const summary = lessonId && !local ? findLessonSummary(lessonId) : undefined;
   const load = useLoad(summary ? async () => (await loadSkill(summary.skill)).find((l) => l.id === summary.id) ?? MISSING : null, [summary?.id]);
+  if (local) return { status: "ready", lesson: local.lesson };
   if (!summary) return { status: "missing" };
   if (load.status === "error") return { status: "error" };
   if (load.status === "loading" || load.data === null) return { status: "loading" };

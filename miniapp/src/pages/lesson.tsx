@@ -4,6 +4,7 @@ import { AppHeader } from "../components/app-header";
 import { ListenButton, ListenOptions } from "../components/listen-button";
 import { NetworkBanner } from "../components/network-banner";
 import { RichText } from "../components/rich-text";
+import { StepImage } from "../components/step-image";
 import { TeacherNotes } from "../components/teacher-notes";
 import { TextSizeButton } from "../components/text-size-button";
 import { loadLessonAudio } from "../lib/audio";
@@ -73,7 +74,7 @@ export default function LessonPage() {
         <article className="step" aria-live="polite">
           <h2 className="step__title">{step.title}</h2>
           <ListenButton audio={audio.data?.steps[index]} />
-          {step.image ? <img className="step__image" src={step.image} alt={step.alt ?? ""} width={320} height={240} /> : null}
+          {step.image ? <StepImage key={step.image} src={step.image} alt={step.alt ?? ""} /> : null}
           <p className="step__text">
             <RichText text={step.text} />
           </p>

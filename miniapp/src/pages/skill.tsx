@@ -2,15 +2,11 @@ import { Page, useNavigate, useParams } from "zmp-ui";
 import { AppHeader } from "../components/app-header";
 import { AudioDownload } from "../components/audio-download";
 import { NetworkBanner } from "../components/network-banner";
+import { AreaLessons } from "../components/area-lessons";
+import { LessonItem } from "../components/lesson-item";
 import { findSkill } from "../lib/course";
-import { useAppState, type LocalLessonProgress } from "../state/store";
-
-function Badge({ p }: { p: LocalLessonProgress | undefined }) {
-  if (p?.passed) return <span className="badge badge--passed">Đã đạt {p.bestScorePct}%</span>;
-  if (p?.attempts) return <span className="badge badge--tried">Chưa đạt ({p.bestScorePct ?? 0}%)</span>;
-  if (p?.read) return <span className="badge badge--read">Đã đọc</span>;
-  return <span className="badge">Chưa học</span>;
-}
+import { LOCAL_SKILL } from "../lib/local-lessons";
+import { useAppState } from "../state/store";
 
 export default function SkillPage() {
   const { skillId } = useParams();
@@ -35,22 +31,10 @@ export default function SkillPage() {
         <p className="lead">{skill.description}</p>
         <ol className="lesson-list">
           {skill.lessons.map((l) => (
-            <li key={l.id}>
-              <button type="button" className="lesson-card" onClick={() => navigate(`/lesson/${l.id}`)}>
-                <span className="lesson-card__order" aria-hidden>
-                  {l.order}
-                </span>
-                <span className="lesson-card__body">
-                  <span className="lesson-card__title">{l.title}</span>
-                  <span className="lesson-card__meta">
-                    {l.minutes} phút · {l.questions} câu hỏi
-                  </span>
-                  <Badge p={progress[l.id]} />
-                </span>
-              </button>
-            </li>
+            <LessonItem key={l.id} l={l} p={progress[l.id]} />
           ))}
         </ol>
+        {skill.id === LOCAL_SKILL ? <AreaLessons /> : null}
         <button type="button" className="link-button" onClick={() => navigate("/glossary")}>
           Từ ngữ cần biết
         </button>

@@ -6,6 +6,7 @@ import { adminApi, ensureSession } from "../api/session";
 import { afterAttempt, afterLessonRead } from "./progress";
 import { getState, setState, type TextSize } from "./store";
 import { syncNow } from "./sync";
+import { findAreaLesson } from "../lib/local-lessons";
 import { uuid } from "../lib/uuid";
 import { askToShareName, chatWithTheOa, followTheOa, type PreviewUser } from "../lib/zalo";
 
@@ -20,7 +21,8 @@ export function recordAttempt(lessonId: string, answers: AttemptEvent["answers"]
   setState((s) => {
     // The attempt is over: the next one is shuffled anew.
     const { [lessonId]: _done, ...quizSeeds } = s.quizSeeds;
-    return { ...afterAttempt(s, lessonId, answers, grade, { id: uuid(), at: new Date().toISOString() }), quizSeeds };
+    const version = findAreaLesson(lessonId, s.areaLessons)?.version;
+    return { ...afterAttempt(s, lessonId, answers, grade, { id: uuid(), at: new Date().toISOString(), ...(version ? { version } : {}) }), quizSeeds };
   });
   void syncNow();
 }

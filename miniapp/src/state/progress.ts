@@ -23,7 +23,8 @@ export function afterAttempt(
   lessonId: string,
   answers: AttemptEvent["answers"],
   grade: Grade,
-  event: { id: string; at: string },
+  /** `version`: of a local lesson, the version answered (the server grades against it). */
+  event: { id: string; at: string; version?: number },
 ): Partial<Learning> {
   const p = s.progress[lessonId] ?? blank;
   return {
@@ -36,7 +37,7 @@ export function afterAttempt(
         passed: p.passed || grade.passed,
       },
     },
-    queue: [...s.queue, { kind: "attempt", id: event.id, lessonId, answers, at: event.at }],
+    queue: [...s.queue, { kind: "attempt", id: event.id, lessonId, answers, ...(event.version ? { version: event.version } : {}), at: event.at }],
   };
 }
 

@@ -1,6 +1,7 @@
 import { useSyncExternalStore } from "react";
 import type { RoleView } from "../../../shared/schemas/admin";
 import type { SignInResponse, SyncEvent } from "../../../shared/schemas/api";
+import type { AreaLessons } from "../../../shared/schemas/local-lesson";
 import { store as storage } from "../lib/zalo";
 
 export interface LocalLessonProgress {
@@ -44,6 +45,10 @@ export interface State {
   oaId: string | null;
   /** Whether I follow the OA, as Zalo says (getUserInfo followedOA) or as I just did; null: not known. */
   followsOa: boolean | null;
+  /** My commune, for the local lessons: chosen here, or as I chose it in the OA's chat; null: not known yet. */
+  commune: { code: string; name: string } | null;
+  /** The local lessons of my commune as last loaded: they open offline. */
+  areaLessons: AreaLessons | null;
 }
 
 const PERSISTED = [
@@ -61,6 +66,8 @@ const PERSISTED = [
   "creditAsked",
   "oaId",
   "followsOa",
+  "commune",
+  "areaLessons",
 ] as const;
 type Persisted = (typeof PERSISTED)[number];
 
@@ -85,6 +92,8 @@ const defaults: State = {
   creditAsked: false,
   oaId: null,
   followsOa: null,
+  commune: null,
+  areaLessons: null,
 };
 
 function load(): State {

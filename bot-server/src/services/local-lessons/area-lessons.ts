@@ -1,5 +1,5 @@
 import type { Course } from "../../../../shared/content-loader.js";
-import type { AreaLessons } from "../../../../shared/schemas/local-lesson.js";
+import type { AreaLessons, MyCommune } from "../../../../shared/schemas/local-lesson.js";
 import type { LocalLessonContent } from "../../../../shared/schemas/local-lesson.js";
 import { notFound } from "../../lib/errors.js";
 import type { Repositories } from "../../repositories/index.js";
@@ -27,4 +27,12 @@ export async function areaLessons(
       lesson: asLesson(deps.course.vars, r.id, first + i, JSON.parse(r.content) as LocalLessonContent),
     })),
   };
+}
+
+/** The commune a learner chose in the OA's chat (the follower Zalo named at sign-in), or null. */
+export async function myCommune(deps: { repos: Repositories; areas: Areas }, learnerId: string): Promise<MyCommune> {
+  const follower = (await deps.repos.learners.findById(learnerId))?.id_by_oa;
+  const code = follower ? (await deps.repos.subscribers.find(follower))?.commune_code : null;
+  const commune = code ? deps.areas.commune(code) : undefined;
+  return { commune: commune ? { code: commune.code, name: commune.fullName } : null };
 }

@@ -76,6 +76,18 @@ export default function AdminHomePage() {
             </section>
 
             {roles.some((r) => r.role !== "operator") ? (
+              <section className="card" aria-labelledby="local-lessons-title">
+                <h2 id="local-lessons-title" className="card__title">
+                  Bài học của địa phương
+                </h2>
+                <p className="admin-hint">Soạn bài về các kênh, dịch vụ số của xã, phường, tỉnh; một cán bộ khác duyệt trước khi người dân thấy.</p>
+                <Button fullWidth variant="secondary" onClick={() => navigate("/admin/local-lessons")}>
+                  Bài học của địa phương
+                </Button>
+              </section>
+            ) : null}
+
+            {roles.some((r) => r.role !== "operator") ? (
               <section className="card" aria-labelledby="bulletins-title">
                 <h2 id="bulletins-title" className="card__title">
                   Bản tin truyền thanh
