@@ -9,6 +9,7 @@ import type { AreaLessons, LocalLessonView } from "../../shared/schemas/local-le
 import { loadAreas } from "../../bot-server/src/services/areas.js";
 import { createTestApp, signInAs, type TestApp } from "../helpers/app.js";
 import { DIALECTS } from "../helpers/databases.js";
+import { ensureDebianTools } from "../helpers/debian-tools.js";
 import { manualClock } from "../helpers/fixture.js";
 import { phonePhoto, sampleLocalLesson } from "../helpers/local-lesson.js";
 import { signedInPeople } from "../helpers/officials.js";
@@ -49,6 +50,9 @@ function pngBomb(): Buffer {
     chunk("IEND", Buffer.alloc(0)),
   ]);
 }
+
+// The machine voice reads the local lessons' steps (Debian's espeak-ng and ffmpeg, installed when missing).
+beforeAll(() => ensureDebianTools({ "espeak-ng": "espeak-ng", ffmpeg: "ffmpeg" }), 300_000);
 
 const answersOf = (l: Lesson) => l.quiz.map((q) => ({ questionId: q.id, answer: correctAnswer(q) }));
 

@@ -16,7 +16,7 @@ const CONTENT_TYPE = { ogg: "audio/ogg", mp3: "audio/mpeg" } as const;
  */
 export async function audioRoutes(app: FastifyInstance): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const deps = () => ({ repos: app.services.repos, index: app.services.audioIndex, clock: app.services.clock });
+  const deps = () => ({ repos: app.services.repos, index: app.services.audioIndex, clock: app.services.clock, vars: app.services.course.vars });
 
   r.get(
     "/api/v1/lessons/:lessonId/audio",

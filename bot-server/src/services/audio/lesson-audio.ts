@@ -1,15 +1,37 @@
+import { isLocalLessonId } from "../../../../shared/constants/local-lesson.js";
 import type { LessonAudio } from "../../../../shared/schemas/audio.js";
 import { notFound } from "../../lib/errors.js";
-import type { AudioDeps } from "./audio-file.js";
+import { answerableVersion } from "../local-lessons/local-lesson.js";
+import { machineClip, type AudioDeps } from "./audio-file.js";
 import { voiceAvailable } from "./voice-available.js";
+
+/** `vars`: the course's, which local lessons use too. */
+export type LessonAudioDeps = AudioDeps & { vars: Record<string, string> };
+
+/**
+ * The keys of a local lesson's published steps. Their texts are in the database, not in the course the server
+ * started with, so the machine voice makes the missing clips here, before answering (at most eight steps, two at a
+ * time): stored, every process then serves them.
+ */
+async function localLessonKeys(deps: LessonAudioDeps, lessonId: string): Promise<string[] | undefined> {
+  if (!isLocalLessonId(lessonId)) return undefined;
+  const row = await deps.repos.localLessons.findById(lessonId);
+  if (!row || row.status === "withdrawn" || row.published_version === null) return undefined;
+  const lesson = await answerableVersion({ repos: deps.repos, catalog: { vars: deps.vars } }, lessonId, Number(row.published_version));
+  if (!lesson) return undefined;
+  const spoken = lesson.steps.map((s) => deps.index.speak(s));
+  const known = await deps.repos.audio.known(spoken.map((s) => s.key));
+  if (await (deps.voiceAvailable ?? voiceAvailable)()) await Promise.all(spoken.filter((s) => !known.has(s.key)).map((s) => machineClip(deps, s.key, s.text)));
+  return spoken.map((s) => s.key);
+}
 
 /**
  * The audio of each step of a lesson: a person's recording where one was made for the step's present text, else the
  * machine voice's; file names, length and size when made already. A step can be heard when its clip is stored or
  * this machine can make it on demand.
  */
-export async function lessonAudio(deps: AudioDeps, lessonId: string): Promise<LessonAudio> {
-  const keys = deps.index.lessonKeys(lessonId);
+export async function lessonAudio(deps: LessonAudioDeps, lessonId: string): Promise<LessonAudio> {
+  const keys = deps.index.lessonKeys(lessonId) ?? (await localLessonKeys(deps, lessonId));
   if (!keys) throw notFound("lesson_not_found", "Không có bài học này.");
   // A person's recording stands for the step while the text it was made for is still the step's text.
   const recorded = new Map(

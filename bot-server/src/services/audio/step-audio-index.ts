@@ -9,6 +9,8 @@ export interface StepAudioIndex {
   textOf(key: string): string | undefined;
   /** Every step of the course: lesson, step number (0-based), key and text. */
   all(): { lessonId: string; step: number; key: string; text: string }[];
+  /** What a step not of the shipped course (a local lesson's) is read aloud as, and its key. */
+  speak(step: { title: string; text: string; note?: string | undefined }): { key: string; text: string };
 }
 
 /** What each step of the course is read aloud as, and the key its audio is stored under; built once. */
@@ -22,5 +24,9 @@ export function stepAudioIndex(course: Pick<Course, "lessons" | "pronunciation">
   const byLesson = new Map<string, string[]>();
   for (const a of all) byLesson.set(a.lessonId, [...(byLesson.get(a.lessonId) ?? []), a.key]);
   const texts = new Map(all.map((a) => [a.key, a.text]));
-  return { lessonKeys: (id) => byLesson.get(id), textOf: (key) => texts.get(key), all: () => all };
+  const speak = (s: { title: string; text: string; note?: string | undefined }) => {
+    const text = stepSpeech(s, course.pronunciation);
+    return { key: voiceKey(text), text };
+  };
+  return { lessonKeys: (id) => byLesson.get(id), textOf: (key) => texts.get(key), all: () => all, speak };
 }
