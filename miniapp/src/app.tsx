@@ -6,6 +6,7 @@ import { findLessonSummary, findSkill, prefetchSkills } from "./lib/course";
 import { followsOa, onNetworkChange, routeParams } from "./lib/zalo";
 import HomePage from "./pages/home";
 import LessonPage from "./pages/lesson";
+import { isLocalLessonId, LOCAL_SKILL } from "./lib/local-lessons";
 import ProgressPage from "./pages/progress";
 import GlossaryPage from "./pages/glossary";
 import QuizPage from "./pages/quiz";
@@ -90,6 +91,8 @@ function DeepLinks() {
     if (params.ref && !getState().ref && REF_CODE.test(params.ref)) setState({ ref: params.ref });
     if (params.invite && INVITE_CODE.test(params.invite)) navigate(`/team/join?invite=${params.invite}`, { animate: false } as never);
     else if (params.lesson && findLessonSummary(params.lesson)) navigate(`/lesson/${params.lesson}`, { animate: false } as never);
+    // A local lesson's poster, scanned by someone whose commune is not known yet: the local skill, where they choose it.
+    else if (params.lesson && isLocalLessonId(params.lesson)) navigate(`/skill/${LOCAL_SKILL}`, { animate: false } as never);
     else if (params.skill && findSkill(params.skill)) navigate(`/skill/${params.skill}`, { animate: false } as never);
     // ?campaign=<id>: a link one official gives another, e.g. to approve a province-wide campaign.
     else if (params.campaign && /^\d{1,12}$/.test(params.campaign)) navigate(`/admin/campaign/${params.campaign}`, { animate: false } as never);

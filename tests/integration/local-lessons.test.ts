@@ -267,6 +267,7 @@ describe.each(DIALECTS)("local lessons written by officials on %s", (dialect) =>
     const w = await as("second", "PATCH", `/api/v1/admin/local-lessons/${lessonId}`, { action: "withdraw" });
     expect(w.json().lesson.status).toBe("withdrawn");
     expect((await seen(BA_DINH)).lessons).toEqual([]);
+    expect((await t.app.inject({ url: `/api/v1/posters/${lessonId}.pdf` })).statusCode).toBe(404);
     const edit = await as("author", "PATCH", `/api/v1/admin/local-lessons/${lessonId}`, { action: "edit", version: 2, content: sampleLocalLesson(imageId) });
     expect(edit.statusCode).toBe(409);
     const r = await as("author", "PATCH", `/api/v1/admin/local-lessons/${lessonId}`, { action: "restore" });

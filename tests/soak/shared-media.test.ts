@@ -57,7 +57,7 @@ describe("photos and recordings across two web processes (PostgreSQL)", () => {
     const up = await fetch(`${web1!.url}/api/v1/admin/local-images?area=00004`, {
       method: "POST",
       headers: { ...auth, "content-type": "image/jpeg" },
-      body: await phonePhoto(),
+      body: new Uint8Array(await phonePhoto()),
     });
     expect(up.status, await up.clone().text()).toBe(200);
     const img = (await up.json()) as { url: string; bytes: number };
@@ -74,7 +74,7 @@ describe("photos and recordings across two web processes (PostgreSQL)", () => {
     const rec = await fetch(`${web1!.url}/api/v1/admin/lessons/${lesson.id}/steps/1/recording`, {
       method: "POST",
       headers: { ...auth, "content-type": "audio/wav" },
-      body: readFileSync(wav),
+      body: new Uint8Array(readFileSync(wav)),
     });
     expect(rec.status, await rec.clone().text()).toBe(200);
     const list = await getJson<{ steps: { machine: boolean; seconds: number | null; mp3: string }[] }>(`${web2!.url}/api/v1/lessons/${lesson.id}/audio`);

@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { errorSchema } from "../../../shared/schemas/api.js";
 import { posterLessonParamsSchema, posterQuerySchema, posterSkillParamsSchema, type PosterFormat } from "../../../shared/schemas/posters.js";
 import { notModifiedSchema, posterFileSchema } from "../../../shared/schemas/responses/files.js";
+import { publishedLesson } from "../services/local-lessons/local-lesson.js";
 import { makePoster, type Poster } from "../services/posters/make-poster.js";
 import { teacherNotesPdf } from "../services/teacher-notes/notes-pdf.js";
 
@@ -15,7 +16,7 @@ import { teacherNotesPdf } from "../services/teacher-notes/notes-pdf.js";
 export async function posterRoutes(app: FastifyInstance): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const config = { rateLimit: { max: 30, timeWindow: "1 minute" } };
-  const deps = { catalog: app.services.catalog, links: app.links };
+  const deps = { catalog: app.services.catalog, links: app.links, localLesson: (id: string) => publishedLesson(app.services, id) };
 
   function send(req: FastifyRequest, reply: FastifyReply, poster: Pick<Poster, "etag" | "filename" | "body"> & { contentType?: string }) {
     reply

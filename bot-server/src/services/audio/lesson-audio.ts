@@ -1,7 +1,7 @@
 import { isLocalLessonId } from "../../../../shared/constants/local-lesson.js";
 import type { LessonAudio } from "../../../../shared/schemas/audio.js";
 import { notFound } from "../../lib/errors.js";
-import { answerableVersion } from "../local-lessons/local-lesson.js";
+import { publishedLesson } from "../local-lessons/local-lesson.js";
 import { machineClip, type AudioDeps } from "./audio-file.js";
 import { voiceAvailable } from "./voice-available.js";
 
@@ -15,9 +15,7 @@ export type LessonAudioDeps = AudioDeps & { vars: Record<string, string> };
  */
 async function localLessonKeys(deps: LessonAudioDeps, lessonId: string): Promise<string[] | undefined> {
   if (!isLocalLessonId(lessonId)) return undefined;
-  const row = await deps.repos.localLessons.findById(lessonId);
-  if (!row || row.status === "withdrawn" || row.published_version === null) return undefined;
-  const lesson = await answerableVersion({ repos: deps.repos, catalog: { vars: deps.vars } }, lessonId, Number(row.published_version));
+  const lesson = await publishedLesson({ repos: deps.repos, catalog: { vars: deps.vars } }, lessonId);
   if (!lesson) return undefined;
   const spoken = lesson.steps.map((s) => deps.index.speak(s));
   const known = await deps.repos.audio.known(spoken.map((s) => s.key));

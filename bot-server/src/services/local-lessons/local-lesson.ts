@@ -38,3 +38,10 @@ export async function answerableVersion(
   approved.set(key, lesson);
   return lesson;
 }
+
+/** The version of a local lesson residents see now, or null (none published, or withdrawn). */
+export async function publishedLesson(deps: { repos: Repositories; catalog: Pick<CourseCatalog, "vars"> }, id: string): Promise<Lesson | null> {
+  const row = await deps.repos.localLessons.findById(id);
+  if (!row || row.status === "withdrawn" || row.published_version === null) return null;
+  return answerableVersion(deps, id, Number(row.published_version));
+}

@@ -1,6 +1,8 @@
 import { createHash } from "node:crypto";
 import type { PosterFormat } from "../../../../shared/schemas/posters.js";
-import { lessonPosterContent, skillPosterContent, type PosterContentDeps } from "./poster-content.js";
+import { isLocalLessonId } from "../../../../shared/constants/local-lesson.js";
+import { notFound } from "../../lib/errors.js";
+import { lessonPosterContent, localPosterContent, skillPosterContent, type PosterContentDeps } from "./poster-content.js";
 import { layoutA4, layoutSquare } from "./poster-layout.js";
 import { renderPdf } from "./render-pdf.js";
 import { renderPng } from "./render-png.js";
@@ -36,10 +38,18 @@ function remember(key: string, poster: Poster): Poster {
  * title, key steps, illustration, and a QR code that opens the lesson in the mini app with the ref code.
  * Unknown lesson or skill: 404. Deterministic output for the same input.
  */
+async function contentOf(deps: PosterContentDeps, req: PosterRequest) {
+  if (req.kind === "skill") return skillPosterContent(deps, req.id, req.ref);
+  if (!isLocalLessonId(req.id)) return lessonPosterContent(deps, req.id, req.ref);
+  const lesson = (await deps.localLesson?.(req.id)) ?? null;
+  if (!lesson) throw notFound("lesson_not_found", "Không tìm thấy bài học này.");
+  return localPosterContent(deps, lesson, req.ref);
+}
+
 export async function makePoster(deps: PosterContentDeps, req: PosterRequest): Promise<Poster> {
-  const content = req.kind === "lesson" ? lessonPosterContent(deps, req.id, req.ref) : skillPosterContent(deps, req.id, req.ref);
-  // The link is part of the key: it differs between sandbox and Zalo mode, and content lives as long as the process.
-  const key = JSON.stringify([req.kind, req.id, req.format, req.ref, content.link]);
+  const content = await contentOf(deps, req);
+  // The content is the key: a local lesson's changes with its versions, the link between sandbox and Zalo mode.
+  const key = JSON.stringify([req.format, content]);
   const hit = cache.get(key);
   if (hit) return remember(key, hit);
   const body =

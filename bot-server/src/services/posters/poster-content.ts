@@ -33,6 +33,8 @@ export interface PosterContent {
 
 export interface PosterContentDeps {
   catalog: CourseCatalog;
+  /** The published version of an official's local lesson, or null. */
+  localLesson?(lessonId: string): Promise<Lesson | null>;
   links: { lesson(lessonId: string): string; skill(skillId: string): string };
   /** Where the illustrations are; the course's own folder unless a test says otherwise. */
   imagesDir?: string;
@@ -76,6 +78,15 @@ const fileBase = (kind: string, id: string, ref: string | null) => `ap-phich-${k
 export function lessonPosterContent(deps: PosterContentDeps, lessonId: string, ref: string | null): PosterContent {
   const lesson = deps.catalog.lesson(lessonId);
   if (!lesson) throw notFound("lesson_not_found", "Không tìm thấy bài học này.");
+  return posterOf(deps, lesson, ref, firstImage(deps, [lesson]));
+}
+
+/** An official's local lesson: the same poster, without a drawing (its pictures are photos, for the app). */
+export function localPosterContent(deps: PosterContentDeps, lesson: Lesson, ref: string | null): PosterContent {
+  return posterOf(deps, lesson, ref, null);
+}
+
+function posterOf(deps: PosterContentDeps, lesson: Lesson, ref: string | null, image: string | null): PosterContent {
   const skill = skillOf(deps, lesson);
   return {
     kind: "lesson",
@@ -85,7 +96,7 @@ export function lessonPosterContent(deps: PosterContentDeps, lessonId: string, r
     heading: "Các bước chính",
     steps: lesson.keySteps.slice(0, MAX_LINES),
     more: null,
-    image: firstImage(deps, [lesson]),
+    image,
     color: skill?.color ?? "#1565C0",
     link: withRef(deps.links.lesson(lesson.id), ref),
     ref,
