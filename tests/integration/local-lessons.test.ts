@@ -1,4 +1,8 @@
+import { execFileSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { deflateSync } from "node:zlib";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -52,7 +56,7 @@ function pngBomb(): Buffer {
 }
 
 // The machine voice reads the local lessons' steps (Debian's espeak-ng and ffmpeg, installed when missing).
-beforeAll(() => ensureDebianTools({ "espeak-ng": "espeak-ng", ffmpeg: "ffmpeg" }), 300_000);
+beforeAll(() => ensureDebianTools({ "espeak-ng": "espeak-ng", ffmpeg: "ffmpeg", ffprobe: "ffmpeg" }), 300_000);
 
 const answersOf = (l: Lesson) => l.quiz.map((q) => ({ questionId: q.id, answer: correctAnswer(q) }));
 

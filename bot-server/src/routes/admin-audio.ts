@@ -10,11 +10,17 @@ import { acceptRecordings, recordingOf } from "./recording-body.js";
 
 const params = z.strictObject({ lessonId: lessonIdSchema, step: z.coerce.number().int().min(1).max(20) });
 
-/** A person's voice for a lesson step (the operator, for the shipped course): the body is the recording itself. */
+/** A person's voice for a lesson step (the operator for the shipped course, an official of its area for a local lesson): the body is the recording itself. */
 export async function adminAudioRoutes(app: FastifyInstance): Promise<void> {
   acceptRecordings(app, RECORDING.maxBytes);
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const deps = () => ({ repos: app.services.repos, index: app.services.audioIndex, clock: app.services.clock, catalog: app.services.catalog });
+  const deps = () => ({
+    repos: app.services.repos,
+    index: app.services.audioIndex,
+    clock: app.services.clock,
+    catalog: app.services.catalog,
+    areas: app.services.areas,
+  });
   const url = "/api/v1/admin/lessons/:lessonId/steps/:step/recording";
   const errors = { 400: errorSchema, 401: errorSchema, 403: errorSchema, 404: errorSchema, 413: errorSchema, 415: errorSchema };
 

@@ -4,6 +4,7 @@ import type { LocalLessonChange, LocalLessonStatus, LocalLessonView } from "../.
 import { adminErrorText } from "../../api/error-text";
 import { adminApi } from "../../api/session";
 import { ErrorBox } from "../../admin/error-box";
+import { LessonRecordings } from "./lesson-recordings";
 
 const STATUS: Record<LocalLessonStatus, string> = {
   draft: "Đang soạn",
@@ -63,6 +64,7 @@ export function LocalLessonItem({ l, onSaved, onEdit }: { l: LocalLessonView; on
           </Button>
         )}
       </div>
+      {l.status === "published" ? <LessonRecordings l={l} /> : null}
       <ErrorBox message={error} />
     </section>
   );
