@@ -221,6 +221,41 @@ describe.each(DIALECTS)("local lessons written by officials on %s", (dialect) =>
     expect((await seen(elsewhere)).lessons).toEqual([]);
     expect((await t.app.inject({ url: "/api/v1/local-lessons?commune=99999" })).statusCode).toBe(404);
 
+    // Every step can be heard: the machine voice reads the published steps (made once, stored for every process).
+    const audio = await t.app.inject({ url: `/api/v1/lessons/${lessonId}/audio` });
+    expect(audio.statusCode, audio.body).toBe(200);
+    const steps = audio.json().steps as { available: boolean; machine: boolean; seconds: number | null; ogg: string }[];
+    expect(steps).toHaveLength(shown.lesson.steps.length);
+    for (const st of steps) expect(st).toMatchObject({ available: true, machine: true, seconds: expect.any(Number) });
+    const ogg = await t.app.inject({ url: steps[0]!.ogg });
+    expect(ogg.headers["content-type"]).toBe("audio/ogg");
+    expect(ogg.rawPayload.subarray(0, 4).toString("latin1")).toBe("OggS");
+    expect((await t.app.inject({ url: "/api/v1/lessons/dp-0000000000/audio" })).statusCode).toBe(404);
+
+    // An official of the area reads a step in their own voice; one of another commune may not.
+    const wav = join(mkdtempSync(join(tmpdir(), "local-rec-")), "step.wav");
+    execFileSync("ffmpeg", ["-v", "error", "-y", "-f", "lavfi", "-i", "sine=frequency=330:duration=2", "-ac", "1", wav]);
+    const record = (who: string) =>
+      t.app.inject({
+        method: "POST",
+        url: `/api/v1/admin/lessons/${lessonId}/steps/2/recording`,
+        headers: { authorization: `Bearer ${token[who]}`, "content-type": "audio/wav" },
+        payload: readFileSync(wav),
+      });
+    expect((await record("otherCommune")).statusCode).toBe(403);
+    const recorded = await record("second");
+    expect(recorded.statusCode, recorded.body).toBe(200);
+    const voiced = (await t.app.inject({ url: `/api/v1/lessons/${lessonId}/audio` })).json().steps as { machine: boolean }[];
+    expect(voiced[1]).toMatchObject({ machine: false });
+    expect(voiced[0]).toMatchObject({ machine: true });
+
+    // Posters like the rest: its title and key steps, a QR code to the lesson.
+    const poster = await t.app.inject({ url: `/api/v1/posters/${lessonId}.pdf` });
+    expect(poster.statusCode).toBe(200);
+    expect(poster.headers["content-type"]).toBe("application/pdf");
+    expect((await t.app.inject({ url: `/api/v1/posters/${lessonId}.png` })).headers["content-type"]).toBe("image/png");
+    expect((await t.app.inject({ url: "/api/v1/posters/dp-0000000000.pdf" })).statusCode).toBe(404);
+
     const audit = await t.testDb.db.db
       .selectFrom("audit_log")
       .select(["action", "actor"])
