@@ -10,6 +10,7 @@ import { loadCourseOrThrow } from "../../shared/content-loader.js";
 import { correctAnswer } from "../../shared/lib/grading.js";
 import type { Lesson } from "../../shared/schemas/content.js";
 import type { AreaLessons, LocalLessonView } from "../../shared/schemas/local-lesson.js";
+import { CREDIT_CONSENT } from "../../shared/schemas/team.js";
 import { loadAreas } from "../../bot-server/src/services/areas.js";
 import { createTestApp, signInAs, type TestApp } from "../helpers/app.js";
 import { DIALECTS } from "../helpers/databases.js";
@@ -300,6 +301,33 @@ describe.each(DIALECTS)("local lessons written by officials on %s", (dialect) =>
     expect(rows.map((r) => Number(r.lesson_version))).toEqual([1, 1]);
     const progress = (await t.app.inject({ url: "/api/v1/progress", headers: { authorization: `Bearer ${resident.token}` } })).json();
     expect(progress.lessons).toContainEqual(expect.objectContaining({ lessonId, passed: true, attempts: 2 }));
+  });
+
+  it("counts in the reports like the rest: the attempts of a resident credited to a team in the local skill's pass rate", async () => {
+    const member = await signInAs(t.app, 2);
+    const resident = await signInAs(t.app, 1);
+    const call = (tok: string, method: "GET" | "POST", url: string, payload?: object) =>
+      t.app.inject({ method, url, headers: { authorization: `Bearer ${tok}` }, ...(payload ? { payload } : {}) });
+    const team = await as("author", "POST", "/api/v1/admin/teams", { communeCode: BA_DINH, name: "Tổ 1" });
+    expect(team.statusCode, team.body).toBe(200);
+    const invite = await as("author", "POST", `/api/v1/teams/${team.json().id}/invites`, {});
+    const joined = await call(member.token, "POST", "/api/v1/teams/join", { code: invite.json().code });
+    expect(joined.statusCode, joined.body).toBe(200);
+    // The resident opened the app through the member's code, answered the version now published (2), and agreed to be credited.
+    const v2 = (await seen(BA_DINH)).lessons[0]!;
+    const ref = joined.json().refCode as string;
+    const at = clock.now().toISOString();
+    const synced = await call(resident.token, "POST", "/api/v1/progress/sync", {
+      ref,
+      events: [{ kind: "attempt", id: randomUUID(), lessonId, version: v2.version, answers: answersOf(v2.lesson), at }],
+    });
+    expect(synced.json().results[0]).toMatchObject({ status: "accepted", passed: true });
+    const credited = await call(resident.token, "POST", "/api/v1/me/credit", { ref, consentVersion: CREDIT_CONSENT.version, agree: true });
+    expect(credited.statusCode, credited.body).toBe(200);
+    const report = await as("author", "GET", `/api/v1/admin/reports?area=${BA_DINH}&weeks=1`);
+    expect(report.statusCode, report.body).toBe(200);
+    const local = (report.json().quizBySkill as { skillId: string; attempted: number; passed: number }[]).find((s) => s.skillId === "dia-phuong");
+    expect(local).toMatchObject({ attempted: 1, passed: 1 });
   });
 
   it("withdrawn, residents no longer see it; restored, it is a draft that needs approving again", async () => {
