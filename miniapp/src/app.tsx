@@ -2,7 +2,8 @@ import { lazy, Suspense, useEffect, type ComponentType } from "react";
 import { AnimationRoutes, App, Button, Page, Route, SnackbarProvider, ZMPRouter, useNavigate } from "zmp-ui";
 import { AppHeader } from "./components/app-header";
 import { api } from "./api/client";
-import { findLessonSummary, findSkill, prefetchSkills } from "./lib/course";
+import { findSkill, prefetchSkills } from "./lib/course";
+import { findAnyLessonSummary } from "./lib/lessons";
 import { followsOa, onNetworkChange, routeParams } from "./lib/zalo";
 import HomePage from "./pages/home";
 import LessonPage from "./pages/lesson";
@@ -90,7 +91,7 @@ function DeepLinks() {
     const params = routeParams();
     if (params.ref && !getState().ref && REF_CODE.test(params.ref)) setState({ ref: params.ref });
     if (params.invite && INVITE_CODE.test(params.invite)) navigate(`/team/join?invite=${params.invite}`, { animate: false } as never);
-    else if (params.lesson && findLessonSummary(params.lesson)) navigate(`/lesson/${params.lesson}`, { animate: false } as never);
+    else if (params.lesson && findAnyLessonSummary(params.lesson)) navigate(`/lesson/${params.lesson}`, { animate: false } as never);
     // A local lesson's poster, scanned by someone whose commune is not known yet: the local skill, where they choose it.
     else if (params.lesson && isLocalLessonId(params.lesson)) navigate(`/skill/${LOCAL_SKILL}`, { animate: false } as never);
     else if (params.skill && findSkill(params.skill)) navigate(`/skill/${params.skill}`, { animate: false } as never);

@@ -1,8 +1,6 @@
 import { skillLoaders, skills } from "virtual:course-index";
 import type { Lesson, LessonSummary, SkillWithLessons } from "../../../shared/schemas/content";
-import { useAppState, type LocalLessonProgress } from "../state/store";
-import { findAreaLesson, isLocalLessonId } from "./local-lessons";
-import { useLoad } from "./use-load";
+import type { LocalLessonProgress } from "../state/store";
 
 export { skills };
 
@@ -35,14 +33,13 @@ export function summaryOf(l: Lesson): LessonSummary {
   return { id: l.id, skill: l.skill, order: l.order, title: l.title, summary: l.summary, minutes: l.minutes, questions: l.quiz.length };
 }
 
-/** A lesson of the course, or a local lesson of my commune as last loaded. */
+/** A lesson of the shipped course (lib/lessons.ts finds local lessons too). */
 export function findLessonSummary(lessonId: string): LessonSummary | undefined {
   for (const s of skills) {
     const l = s.lessons.find((x) => x.id === lessonId);
     if (l) return l;
   }
-  const local = isLocalLessonId(lessonId) ? findAreaLesson(lessonId) : undefined;
-  return local ? summaryOf(local.lesson) : undefined;
+  return undefined;
 }
 
 /** The lesson after this one in the course, across skills. */
@@ -55,20 +52,4 @@ export function nextLessonAfter(lessonId: string): LessonSummary | undefined {
 /** Where "Học tiếp" leads: the first lesson, in course order, not yet passed. */
 export function nextLessonToLearn(progress: Record<string, LocalLessonProgress>): LessonSummary | undefined {
   return skills.flatMap((s) => s.lessons).find((l) => !progress[l.id]?.passed);
-}
-
-export type LessonState = { status: "loading" } | { status: "missing" } | { status: "error" } | { status: "ready"; lesson: Lesson };
-
-const MISSING = "missing";
-
-export function useLesson(lessonId: string | undefined): LessonState {
-  const areaLessons = useAppState((s) => s.areaLessons);
-  const local = lessonId && isLocalLessonId(lessonId) ? findAreaLesson(lessonId, areaLessons) : undefined;
-  const summary = lessonId && !local ? findLessonSummary(lessonId) : undefined;
-  const load = useLoad(summary ? async () => (await loadSkill(summary.skill)).find((l) => l.id === summary.id) ?? MISSING : null, [summary?.id]);
-  if (local) return { status: "ready", lesson: local.lesson };
-  if (!summary) return { status: "missing" };
-  if (load.status === "error") return { status: "error" };
-  if (load.status === "loading" || load.data === null) return { status: "loading" };
-  return load.data === MISSING ? { status: "missing" } : { status: "ready", lesson: load.data };
 }

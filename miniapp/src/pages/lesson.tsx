@@ -8,7 +8,7 @@ import { StepImage } from "../components/step-image";
 import { TeacherNotes } from "../components/teacher-notes";
 import { TextSizeButton } from "../components/text-size-button";
 import { loadLessonAudio } from "../lib/audio";
-import { findLessonSummary, useLesson } from "../lib/course";
+import { findAnyLessonSummary, useLesson } from "../lib/lessons";
 import { useLoad } from "../lib/use-load";
 import { useSwipe } from "../lib/swipe";
 import { recordLessonRead } from "../state/actions";
@@ -20,7 +20,7 @@ export default function LessonPage() {
   const state = useLesson(lessonId);
   const textSize = useAppState((s) => s.textSize);
   const [index, setIndex] = useState(0);
-  const summary = lessonId ? findLessonSummary(lessonId) : undefined;
+  const summary = lessonId ? findAnyLessonSummary(lessonId) : undefined;
   const back = summary ? `/skill/${summary.skill}` : "/";
 
   const lesson = state.status === "ready" ? state.lesson : null;

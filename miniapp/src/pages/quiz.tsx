@@ -7,7 +7,8 @@ import { OaCard } from "../components/oa-card";
 import { NetworkBanner } from "../components/network-banner";
 import { QuestionView } from "../components/question-view";
 import { TextSizeButton } from "../components/text-size-button";
-import { nextLessonAfter, useLesson } from "../lib/course";
+import { nextLessonAfter } from "../lib/course";
+import { useLesson } from "../lib/lessons";
 import { quizSeed, recordAttempt } from "../state/actions";
 import { useAppState } from "../state/store";
 
