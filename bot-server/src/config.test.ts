@@ -32,6 +32,26 @@ describe("loadConfig", () => {
     expect(refusal({ REPORT_COST_MEMBER_TRAINED_VND: "2 USD" })).toContain("REPORT_COST_MEMBER_TRAINED_VND");
   });
 
+  it("keeps local lessons' photos in the database unless IMAGE_STORE=s3, which needs a bucket and its keys", () => {
+    expect(loadConfig({}).imageStore).toEqual({ kind: "database" });
+    const s3 = { IMAGE_STORE: "s3", S3_BUCKET: "anh-bai-hoc", S3_ACCESS_KEY_ID: "AKIA1", S3_SECRET_ACCESS_KEY: "s3cr3t", S3_ENDPOINT: "https://s3.example.vn" };
+    expect(loadConfig(s3).imageStore).toEqual({
+      kind: "s3",
+      s3: {
+        endpoint: "https://s3.example.vn",
+        region: "us-east-1",
+        bucket: "anh-bai-hoc",
+        accessKeyId: "AKIA1",
+        secretAccessKey: "s3cr3t",
+        prefix: "",
+        forcePathStyle: true,
+      },
+    });
+    expect(refusal({ ...s3, S3_BUCKET: "" })).toContain("S3_BUCKET");
+    expect(refusal({ ...s3, S3_SECRET_ACCESS_KEY: "" })).toContain("S3_SECRET_ACCESS_KEY");
+    expect(refusal({ IMAGE_STORE: "disk" })).toContain("IMAGE_STORE");
+  });
+
   it("opens 24 PostgreSQL connections per process unless DATABASE_POOL_SIZE says otherwise, and refuses nonsense", () => {
     expect(loadConfig({}).databasePoolSize).toBe(24);
     expect(loadConfig({ DATABASE_POOL_SIZE: "8" }).databasePoolSize).toBe(8);

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { S3Settings } from "./services/local-lessons/image-store.js";
 
 const optional = z
   .string()
@@ -118,6 +119,14 @@ const envSchema = z
     SANDBOX_SEED: optional,
     MINIAPP_DIR: z.string().default("www"),
     BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(10_000_000).default(262_144),
+    IMAGE_STORE: z.enum(["database", "s3"]).default("database"),
+    S3_ENDPOINT: optional.pipe(z.string().url().optional()),
+    S3_REGION: z.string().min(1).default("us-east-1"),
+    S3_BUCKET: optional.pipe(z.string().min(3).max(63).optional()),
+    S3_ACCESS_KEY_ID: optional.pipe(z.string().min(1).optional()),
+    S3_SECRET_ACCESS_KEY: optional.pipe(z.string().min(1).optional()),
+    S3_PREFIX: z.string().max(200).default(""),
+    S3_FORCE_PATH_STYLE: z.enum(["true", "false"]).default("true"),
   })
   .superRefine((env, ctx) => {
     const creds = [env.ZALO_APP_ID, env.ZALO_APP_SECRET, env.ZALO_MINIAPP_ID];
@@ -144,6 +153,10 @@ const envSchema = z
         message:
           "production needs the Zalo credentials (ZALO_APP_ID, ZALO_APP_SECRET, ZALO_MINIAPP_ID, ZALO_OA_ID, ZALO_OA_SECRET_KEY): without them the server would run the Zalo sandbox and serve its secrets",
       });
+    }
+    if (env.IMAGE_STORE === "s3") {
+      for (const k of ["S3_BUCKET", "S3_ACCESS_KEY_ID", "S3_SECRET_ACCESS_KEY"] as const)
+        if (!env[k]) ctx.addIssue({ code: "custom", path: [k], message: "is required with IMAGE_STORE=s3" });
     }
     if (some && !env.SESSION_SECRET) {
       ctx.addIssue({ code: "custom", path: ["SESSION_SECRET"], message: "is required when Zalo credentials are set" });
@@ -197,6 +210,8 @@ interface CommonConfig {
   runWorkers: boolean;
   /** What planning counts as cost, and whether the OA may send promotion messages at all. */
   nearestCommuneKm: number;
+  /** Where local lessons' photos are kept: in the database (every process shares it), or an S3-compatible bucket. */
+  imageStore: { kind: "database" } | { kind: "s3"; s3: S3Settings };
   /** Fastify's trustProxy: false, true, a number of hops, or the proxies' addresses. */
   trustProxy: boolean | number | string[];
   /** Webhook events dated further back than this (or more than 10 minutes ahead) are refused as replays. */
@@ -306,6 +321,21 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     reportCosts: { teamMonthVnd: e.REPORT_COST_TEAM_MONTH_VND, memberTrainedVnd: e.REPORT_COST_MEMBER_TRAINED_VND },
     miniappDir: e.MINIAPP_DIR,
     bodyLimit: e.BODY_LIMIT_BYTES,
+    imageStore:
+      e.IMAGE_STORE === "s3"
+        ? {
+            kind: "s3",
+            s3: {
+              endpoint: e.S3_ENDPOINT,
+              region: e.S3_REGION,
+              bucket: e.S3_BUCKET!,
+              accessKeyId: e.S3_ACCESS_KEY_ID!,
+              secretAccessKey: e.S3_SECRET_ACCESS_KEY!,
+              prefix: e.S3_PREFIX,
+              forcePathStyle: e.S3_FORCE_PATH_STYLE === "true",
+            },
+          }
+        : { kind: "database" },
   };
   const zalo = zaloConfigOf(e);
   return zalo ? { ...common, mode: "zalo", zalo } : { ...common, mode: "sandbox" };

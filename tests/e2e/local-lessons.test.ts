@@ -96,6 +96,10 @@ describe("officials write a lesson of their commune, and its residents learn it"
     const second = await phone();
     await openLocalLessons(second.page, APPROVER);
     const waiting = second.page.getByRole("region", { name: TITLE });
+    // The approver reads the lesson as residents will before the approval is possible.
+    expect(await waiting.getByRole("button", { name: "Duyệt và đăng bài" }).isDisabled()).toBe(true);
+    await waiting.getByRole("button", { name: "Đọc bài trước khi duyệt" }).click();
+    await expect.poll(() => waiting.getByRole("heading", { name: `Xem trước: ${TITLE}` }).count()).toBe(1);
     await waiting.getByRole("button", { name: "Duyệt và đăng bài" }).click();
     await expect.poll(() => waiting.locator(".status").innerText()).toBe("Người dân đang học");
     await second.context.close();

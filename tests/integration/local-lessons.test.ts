@@ -256,6 +256,9 @@ describe.each(DIALECTS)("local lessons written by officials on %s", (dialect) =>
     expect(poster.headers["content-type"]).toBe("application/pdf");
     expect((await t.app.inject({ url: `/api/v1/posters/${lessonId}.png` })).headers["content-type"]).toBe("image/png");
     expect((await t.app.inject({ url: "/api/v1/posters/dp-0000000000.pdf" })).statusCode).toBe(404);
+    const notes = await t.app.inject({ url: `/api/v1/posters/${lessonId}/teacher-notes.pdf` });
+    expect(notes.statusCode, notes.body).toBe(200);
+    expect(notes.headers["content-type"]).toBe("application/pdf");
 
     const audit = await t.testDb.db.db
       .selectFrom("audit_log")
@@ -328,6 +331,38 @@ describe.each(DIALECTS)("local lessons written by officials on %s", (dialect) =>
     expect(report.statusCode, report.body).toBe(200);
     const local = (report.json().quizBySkill as { skillId: string; attempted: number; passed: number }[]).find((s) => s.skillId === "dia-phuong");
     expect(local).toMatchObject({ attempted: 1, passed: 1 });
+  });
+
+  it("every save is a version of its own: an approval or an edit over what changed since is refused, an approved version never rewritten", async () => {
+    const patch = (who: string, id: string, body: object) => as(who, "PATCH", `/api/v1/admin/local-lessons/${id}`, body);
+    const first = sampleLocalLesson(imageId, "Lịch tiếp dân của phường");
+    const id = ((await as("author", "POST", "/api/v1/admin/local-lessons", { areaCode: BA_DINH, content: first })).json().lesson as LocalLessonView).id;
+    await patch("author", id, { action: "submit", version: 1 });
+    // The author changes it while it waits: the second official's approval of what they read (version 1) is refused.
+    const changed = { ...first, summary: "Nội dung khác hẳn, chưa ai duyệt." };
+    expect((await patch("author", id, { action: "edit", version: 1, content: changed })).json().lesson).toMatchObject({ status: "draft", latestVersion: 2 });
+    expect((await patch("second", id, { action: "approve", version: 1 })).statusCode).toBe(409);
+    // Two officials save over the same version at once: one is kept, the other is told to reload.
+    const both = await Promise.all([
+      patch("author", id, { action: "edit", version: 2, content: { ...changed, minutes: 7 } }),
+      patch("second", id, { action: "edit", version: 2, content: { ...changed, minutes: 8 } }),
+    ]);
+    expect(both.map((r) => r.statusCode).sort()).toEqual([200, 409]);
+    await patch("author", id, { action: "submit", version: 3 });
+    await patch("province", id, { action: "approve", version: 3 });
+    const approved = await t.testDb.db.db
+      .selectFrom("local_lesson_versions")
+      .selectAll()
+      .where("lesson_id", "=", id)
+      .where("version", "=", 3)
+      .executeTakeFirstOrThrow();
+    // Withdrawn, restored and edited: the approved version stays as it was approved.
+    await patch("second", id, { action: "withdraw" });
+    await patch("second", id, { action: "restore" });
+    expect((await patch("author", id, { action: "edit", version: 3, content: first })).json().lesson).toMatchObject({ latestVersion: 4, status: "draft" });
+    expect(
+      await t.testDb.db.db.selectFrom("local_lesson_versions").selectAll().where("lesson_id", "=", id).where("version", "=", 3).executeTakeFirstOrThrow(),
+    ).toEqual(approved);
   });
 
   it("withdrawn, residents no longer see it; restored, it is a draft that needs approving again", async () => {

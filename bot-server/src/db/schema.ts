@@ -260,7 +260,8 @@ export interface LocalImagesTable {
   id: string;
   area_code: string;
   mime: string;
-  data: Buffer;
+  /** The file; null when it is in the S3-compatible bucket (IMAGE_STORE=s3). */
+  data: Buffer | null;
   byte_size: number;
   width: number;
   height: number;

@@ -11,6 +11,7 @@ import { loadAreas, type Areas } from "../services/areas.js";
 import { courseCatalog, type CourseCatalog } from "../services/course-catalog.js";
 import { stepAudioIndex, type StepAudioIndex } from "../services/audio/step-audio-index.js";
 import { faqSearch, type FaqSearch } from "../services/dialogue/faq-search.js";
+import { s3ImageStore, type ImageStore } from "../services/local-lessons/image-store.js";
 import { recountIfCoreChanged } from "../services/reports/recount-if-core-changed.js";
 
 /** What the domain services work with, the same in sandbox and Zalo mode. */
@@ -28,6 +29,8 @@ export interface Services {
   faq: FaqSearch;
   /** What each step of the course is read aloud as, and where its audio is stored. */
   audioIndex: StepAudioIndex;
+  /** The bucket local lessons' photos go to, or null: the database holds them. */
+  images: ImageStore | null;
 }
 
 declare module "fastify" {
@@ -37,7 +40,7 @@ declare module "fastify" {
 }
 
 export interface ServicesPluginOptions {
-  config: Pick<Config, "sessionSecret" | "sessionTtlMinutes">;
+  config: Pick<Config, "sessionSecret" | "sessionTtlMinutes" | "imageStore">;
   course: Course;
   clock: Clock;
 }
@@ -56,6 +59,7 @@ export const servicesPlugin = fp(
       areas: loadAreas(),
       faq: faqSearch(course.faq, course.lessons),
       audioIndex: stepAudioIndex(course),
+      images: config.imageStore.kind === "s3" ? s3ImageStore(config.imageStore.s3) : null,
     } satisfies Services);
     app.addHook("onReady", async () => {
       // A database that is down at start is reported by /health; the recount is tried again at the next start.

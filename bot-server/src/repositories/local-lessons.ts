@@ -30,8 +30,26 @@ export function localLessonRepository(db: Kysely<Database>) {
     addVersion: async (row: Insertable<LocalLessonVersionsTable>) => {
       await db.insertInto("local_lesson_versions").values(row).execute();
     },
-    async setVersion(id: string, version: number, set: Updateable<LocalLessonVersionsTable>): Promise<void> {
-      await db.updateTable("local_lesson_versions").set(set).where("lesson_id", "=", id).where("version", "=", version).execute();
+    /** Records who approved a version, once: an approved version is never changed. */
+    async approveVersion(id: string, version: number, by: string, at: string): Promise<void> {
+      await db
+        .updateTable("local_lesson_versions")
+        .set({ approved_by: by, approved_at: at })
+        .where("lesson_id", "=", id)
+        .where("version", "=", version)
+        .where("approved_at", "is", null)
+        .execute();
+    },
+    /** Whether residents could ever see a version of the lesson. */
+    async everApproved(id: string): Promise<boolean> {
+      const r = await db
+        .selectFrom("local_lesson_versions")
+        .select("version")
+        .where("lesson_id", "=", id)
+        .where("approved_at", "is not", null)
+        .limit(1)
+        .executeTakeFirst();
+      return !!r;
     },
     /** For officials: the lessons of these areas (null: all), newest change first. */
     list(areaCodes: string[] | null, limit: number) {
@@ -66,9 +84,10 @@ export function localImageRepository(db: Kysely<Database>) {
         .onConflict((oc) => oc.column("id").doNothing())
         .execute();
     },
-    async file(id: string): Promise<{ data: Buffer; mime: string } | undefined> {
+    /** The photo's type and, when the database holds it, its bytes (null: in the bucket). */
+    async file(id: string): Promise<{ data: Buffer | null; mime: string } | undefined> {
       const r = await db.selectFrom("local_images").select(["data", "mime"]).where("id", "=", id).executeTakeFirst();
-      return r ? { data: Buffer.from(r.data as Uint8Array), mime: r.mime } : undefined;
+      return r ? { data: r.data ? Buffer.from(r.data as Uint8Array) : null, mime: r.mime } : undefined;
     },
     /** Which of these ids are stored. */
     async known(ids: string[]): Promise<Set<string>> {

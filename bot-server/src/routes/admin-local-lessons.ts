@@ -30,7 +30,13 @@ export async function adminLocalLessonRoutes(app: FastifyInstance): Promise<void
   const security = [{ session: [] }];
   const config = { rateLimit: { max: 60, timeWindow: "1 minute" } };
   const errors = { 400: errorSchema, 401: errorSchema, 403: errorSchema, 404: errorSchema, 409: errorSchema, 413: errorSchema };
-  const deps = () => ({ repos: app.services.repos, areas: app.services.areas, clock: app.services.clock, course: app.services.course });
+  const deps = () => ({
+    repos: app.services.repos,
+    areas: app.services.areas,
+    clock: app.services.clock,
+    course: app.services.course,
+    images: app.services.images,
+  });
   const idParams = z.strictObject({ id: localLessonIdSchema });
 
   r.get(

@@ -46,8 +46,9 @@ export async function localLessonRoutes(app: FastifyInstance): Promise<void> {
     },
     async (req, reply) => {
       const f = await app.services.repos.localImages.file(req.params.id);
-      if (!f) throw notFound("image_not_found", "Không có ảnh này.");
-      return reply.header("cache-control", "public, max-age=31536000, immutable").header("x-content-type-options", "nosniff").type(f.mime).send(f.data);
+      const data = f && (f.data ?? (await app.services.images?.get(req.params.id)));
+      if (!f || !data) throw notFound("image_not_found", "Không có ảnh này.");
+      return reply.header("cache-control", "public, max-age=31536000, immutable").header("x-content-type-options", "nosniff").type(f.mime).send(data);
     },
   );
 

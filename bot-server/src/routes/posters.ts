@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { isLocalLessonId } from "../../../shared/constants/local-lesson.js";
 import { errorSchema } from "../../../shared/schemas/api.js";
 import { posterLessonParamsSchema, posterQuerySchema, posterSkillParamsSchema, type PosterFormat } from "../../../shared/schemas/posters.js";
 import { notModifiedSchema, posterFileSchema } from "../../../shared/schemas/responses/files.js";
@@ -41,7 +42,11 @@ export async function posterRoutes(app: FastifyInstance): Promise<void> {
         response: { 200: posterFileSchema, 304: notModifiedSchema, 400: errorSchema, 404: errorSchema, 429: errorSchema },
       },
     },
-    async (req, reply) => send(req, reply, await teacherNotesPdf(app.services.catalog, req.params.lessonId)),
+    async (req, reply) => {
+      const id = req.params.lessonId;
+      const local = isLocalLessonId(id) ? await publishedLesson(app.services, id) : null;
+      return send(req, reply, await teacherNotesPdf(app.services.catalog, id, local));
+    },
   );
 
   for (const format of ["pdf", "png"] as PosterFormat[]) {

@@ -59,7 +59,8 @@ async function answeredLesson(deps: SyncDeps, ev: AttemptEvent): Promise<{ lesso
 
 async function lessonExists(deps: SyncDeps, id: string): Promise<boolean> {
   if (deps.catalog.lesson(id)) return true;
-  return isLocalLessonId(id) && !!(await deps.repos.localLessons.findById(id));
+  // A local lesson read by a resident: one they could see, some version of it approved (it may be withdrawn since).
+  return isLocalLessonId(id) && (await deps.repos.localLessons.everApproved(id));
 }
 
 function checkOwnership(stored: StoredEventRef[], learnerId: string, lessonOf: Map<string, string>): void {

@@ -1,3 +1,4 @@
+import { useMemo } from "react";
 import { Page, useNavigate, useParams } from "zmp-ui";
 import { AppHeader } from "../components/app-header";
 import { AudioDownload } from "../components/audio-download";
@@ -13,6 +14,9 @@ export default function SkillPage() {
   const navigate = useNavigate();
   const progress = useAppState((s) => s.progress);
   const skill = skillId ? findSkill(skillId) : undefined;
+  // The local lessons of my commune are downloaded with the local skill's audio too.
+  const areaLessons = useAppState((s) => s.areaLessons);
+  const localIds = useMemo(() => areaLessons?.lessons.map((l) => l.lesson.id) ?? [], [areaLessons]);
   if (!skill) {
     return (
       <Page className="page">
@@ -38,7 +42,7 @@ export default function SkillPage() {
         <button type="button" className="link-button" onClick={() => navigate("/glossary")}>
           Từ ngữ cần biết
         </button>
-        <AudioDownload lessonIds={skill.lessons.map((l) => l.id)} />
+        <AudioDownload lessonIds={[...skill.lessons.map((l) => l.id), ...(skill.id === LOCAL_SKILL ? localIds : [])]} />
       </main>
     </Page>
   );

@@ -7,7 +7,7 @@ import { addColumns, dropColumns, notNull, textKey, type DialectHelpers } from "
  * residents see (published_version: it stays while a new version is drafted and approved). Every saved version is
  * kept in local_lesson_versions, so an attempt is graded against the version its learner answered
  * (quiz_attempts.lesson_version). local_images holds the uploaded photos, recompressed, in the database so that
- * every process serves them.
+ * every process serves them (or only their description, the file being in an S3-compatible bucket).
  */
 export const localLessonsMigration = ({ timestamp, bytes }: DialectHelpers): Migration => ({
   async up(db: Kysely<unknown>): Promise<void> {
@@ -37,7 +37,8 @@ export const localLessonsMigration = ({ timestamp, bytes }: DialectHelpers): Mig
     await textKey(db.schema.createTable("local_images"), "id")
       .addColumn("area_code", "text", notNull)
       .addColumn("mime", "text", notNull)
-      .addColumn("data", bytes, notNull)
+      // NULL when the photo is kept in an S3-compatible bucket (IMAGE_STORE=s3).
+      .addColumn("data", bytes)
       .addColumn("byte_size", "integer", notNull)
       .addColumn("width", "integer", notNull)
       .addColumn("height", "integer", notNull)

@@ -41,7 +41,7 @@ export async function changeLocalLesson(deps: LocalLessonDeps, actor: Actor, id:
   }
   await deps.repos.transaction(async (repos) => {
     if (!(await repos.localLessons.change(id, version, from, { ...set, updated_at: now }))) throw lessonMoved();
-    if (change.action === "approve") await repos.localLessons.setVersion(id, version, { approved_by: actor.id, approved_at: now });
+    if (change.action === "approve") await repos.localLessons.approveVersion(id, version, actor.id, now);
     await auditLocalLesson(
       repos,
       actor,

@@ -93,9 +93,10 @@ export async function createLocalLesson(deps: LocalLessonDeps, actor: Actor, are
 }
 
 /**
- * Saves what the official wrote over `version`, the latest: a draft or a version waiting for approval is
- * rewritten and is a draft again (the approver must read what they publish); a published version stays as it is
- * and the text becomes the next version, while residents go on seeing the published one. Audited.
+ * Saves what the official wrote over `version`, the latest, as the next version, a draft: every save has its own
+ * number, so an approval or an edit made on what another official has changed since is refused, and a version that
+ * was approved is never rewritten (residents' attempts are graded against it). Residents go on seeing the published
+ * version until the new one is approved. Audited.
  */
 export async function editLocalLesson(deps: LocalLessonDeps, actor: Actor, id: string, version: number, input: unknown) {
   const { row } = await localLessonFor(deps, actor, id);
@@ -103,22 +104,20 @@ export async function editLocalLesson(deps: LocalLessonDeps, actor: Actor, id: s
   if (Number(row.latest_version) !== version) throw lessonMoved();
   const content = await validContent(deps, input);
   const now = deps.clock.now().toISOString();
-  const next = row.status === "published" ? version + 1 : version;
+  const next = version + 1;
   await deps.repos.transaction(async (repos) => {
     const set = { status: "draft" as const, latest_version: next, title: content.title, submitted_by: null, updated_at: now };
     if (!(await repos.localLessons.change(id, version, [row.status], set))) throw lessonMoved();
     const text = JSON.stringify(content);
-    if (next === version) await repos.localLessons.setVersion(id, version, { content: text, saved_by: actor.id, saved_at: now });
-    else
-      await repos.localLessons.addVersion({
-        lesson_id: id,
-        version: next,
-        content: text,
-        saved_by: actor.id,
-        saved_at: now,
-        approved_by: null,
-        approved_at: null,
-      });
+    await repos.localLessons.addVersion({
+      lesson_id: id,
+      version: next,
+      content: text,
+      saved_by: actor.id,
+      saved_at: now,
+      approved_by: null,
+      approved_at: null,
+    });
     await audit(repos, actor, row, "edit", { status: row.status, version }, { status: "draft", version: next, title: content.title }, now);
   });
   const saved = await localLessonFor(deps, actor, id);

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { notFound } from "../../lib/errors.js";
+import type { Lesson } from "../../../../shared/schemas/content.js";
 import type { CourseCatalog } from "../course-catalog.js";
 import { pdfDocument } from "../posters/pdf-document.js";
 import { plain } from "../posters/poster-fonts.js";
@@ -17,8 +18,9 @@ export interface NotesPdf {
  * key steps, common mistakes, the hands-on task that proves it, and the sources. 404 for an unknown lesson or one
  * without notes.
  */
-export async function teacherNotesPdf(catalog: CourseCatalog, lessonId: string): Promise<NotesPdf> {
-  const lesson = catalog.lesson(lessonId);
+export async function teacherNotesPdf(catalog: CourseCatalog, lessonId: string, local: Lesson | null = null): Promise<NotesPdf> {
+  // `local`: the published version of an official's local lesson of that id.
+  const lesson = local ?? catalog.lesson(lessonId);
   const notes = lesson?.teacherNotes;
   if (!lesson || !notes) throw notFound("notes_not_found", `Bài "${lessonId}" chưa có ghi chú cho tổ.`);
   const skill = catalog.skills.find((s) => s.id === lesson.skill);

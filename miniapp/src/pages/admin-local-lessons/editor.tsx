@@ -30,7 +30,10 @@ const draftKey = (editing: LocalLessonView | null, area: string) => `ksc.localDr
 /** Writing a local lesson: every field, the server's problems next to each, a preview, and saving. */
 export function LessonEditor({ editing, area, start, competences, onSaved, onCancel }: Props) {
   const key = draftKey(editing, area);
-  const [draft, setDraft] = useState<Draft>(() => store.get(key, start));
+  // A draft left unsaved on this phone is taken up again; a saved one is forgotten.
+  const [kept] = useState(() => store.get<Draft | null>(key, null));
+  const [draft, setDraft] = useState<Draft>(() => kept ?? start);
+  const [resumed, setResumed] = useState(kept !== null);
   const [problems, setProblems] = useState<FieldProblem[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -47,7 +50,7 @@ export function LessonEditor({ editing, area, start, competences, onSaved, onCan
       const r = editing
         ? await adminApi.changeLocalLesson(editing.id, { action: "edit", version: editing.latestVersion, content })
         : await adminApi.createLocalLesson(area, content);
-      store.set(key, null);
+      store.remove(key);
       setProblems([]);
       onSaved(r.lesson);
     } catch (e) {
@@ -62,6 +65,21 @@ export function LessonEditor({ editing, area, start, competences, onSaved, onCan
 
   return (
     <div className="local-editor">
+      {resumed ? (
+        <div className="notice" role="status">
+          <p>Đã mở lại bài bạn đang soạn dở trên máy này (chưa lưu).</p>
+          <Button
+            size="small"
+            variant="tertiary"
+            onClick={() => {
+              setDraft(start);
+              setResumed(false);
+            }}
+          >
+            Bỏ bản đang soạn, bắt đầu lại
+          </Button>
+        </div>
+      ) : null}
       <fieldset className="fieldset">
         <legend>Thông tin chung</legend>
         <Field id="l-title" label="Tên bài (tối đa 12 từ)" error={problemsAt(problems, "title")}>
@@ -115,7 +133,7 @@ export function LessonEditor({ editing, area, start, competences, onSaved, onCan
           ) : null}
         </div>
       </fieldset>
-      <StepsEditor area={editing?.areaCode ?? area} steps={draft.steps} problems={problems} onChange={(steps) => set({ steps })} />
+      <StepsEditor area={editing?.areaCode ?? area} steps={draft.steps} problems={problems} update={(fn) => setDraft((d) => ({ ...d, steps: fn(d.steps) }))} />
       <QuizEditor quiz={draft.quiz} problems={problems} onChange={(quiz) => set({ quiz })} />
       <NotesEditor notes={draft.teacherNotes} problems={problems} onChange={(teacherNotes) => set({ teacherNotes })} />
       {lesson ? <LessonPreview lesson={lesson} onClose={() => setPreview(false)} /> : null}

@@ -4,7 +4,9 @@ import type { LocalLessonChange, LocalLessonStatus, LocalLessonView } from "../.
 import { adminErrorText } from "../../api/error-text";
 import { adminApi } from "../../api/session";
 import { ErrorBox } from "../../admin/error-box";
+import { previewLesson } from "./draft";
 import { LessonRecordings } from "./lesson-recordings";
+import { LessonPreview } from "./preview";
 
 const STATUS: Record<LocalLessonStatus, string> = {
   draft: "Đang soạn",
@@ -28,6 +30,7 @@ export function LocalLessonItem({ l, onSaved, onEdit }: { l: LocalLessonView; on
       setBusy(false);
     }
   };
+  const [reading, setReading] = useState(false);
   const shown = l.publishedVersion !== null && l.status !== "withdrawn" && l.publishedVersion !== l.latestVersion;
   return (
     <section className="card local-lesson" aria-label={l.title}>
@@ -36,7 +39,13 @@ export function LocalLessonItem({ l, onSaved, onEdit }: { l: LocalLessonView; on
         {l.areaName} · bản {l.latestVersion} · <strong className={`status status--${l.status}`}>{STATUS[l.status]}</strong>
         {shown ? ` · người dân đang học bản ${l.publishedVersion}` : ""}
       </p>
+      {reading ? <LessonPreview lesson={previewLesson(l.content)} onClose={() => setReading(false)} /> : null}
       <div className="stack">
+        {!reading ? (
+          <Button size="small" variant="secondary" onClick={() => setReading(true)}>
+            {l.canApprove ? "Đọc bài trước khi duyệt" : "Xem bài như người dân"}
+          </Button>
+        ) : null}
         {l.status !== "withdrawn" ? (
           <Button size="small" variant="secondary" disabled={busy} onClick={() => onEdit(l)}>
             Sửa bài
@@ -48,7 +57,7 @@ export function LocalLessonItem({ l, onSaved, onEdit }: { l: LocalLessonView; on
           </Button>
         ) : null}
         {l.canApprove ? (
-          <Button size="small" disabled={busy} onClick={() => void act({ action: "approve", version: l.latestVersion })}>
+          <Button size="small" disabled={busy || !reading} onClick={() => void act({ action: "approve", version: l.latestVersion })}>
             Duyệt và đăng bài
           </Button>
         ) : l.status === "awaiting_approval" ? (

@@ -11,7 +11,8 @@ interface Props {
   area: string;
   steps: Draft["steps"];
   problems: FieldProblem[];
-  onChange(steps: Draft["steps"]): void;
+  /** Changes the steps as they are when it runs: a photo that arrives after more typing keeps the typing. */
+  update(fn: (steps: Draft["steps"]) => Draft["steps"]): void;
 }
 
 function PhotoField({
@@ -46,15 +47,7 @@ function PhotoField({
     <div className="local-photo">
       {step.image ? <StepImage key={step.image} src={imagePath(step.image)} alt={step.alt ?? ""} /> : null}
       <Field id={`${at}-image`} label={step.image ? "Đổi ảnh" : "Ảnh minh họa (chụp hoặc chọn từ máy)"} error={error ?? problemsAt(problems, `${at}.image`)}>
-        {(d) => (
-          <input
-            {...d}
-            type="file"
-            accept="image/jpeg,image/png,image/webp,image/heic,image/heif"
-            disabled={busy}
-            onChange={(e) => void upload(e.target.files?.[0])}
-          />
-        )}
+        {(d) => <input {...d} type="file" accept="image/*" disabled={busy} onChange={(e) => void upload(e.target.files?.[0])} />}
       </Field>
       {busy ? <p role="status">Đang tải ảnh lên…</p> : null}
       {step.image ? (
@@ -71,9 +64,14 @@ function PhotoField({
   );
 }
 
+/*
+ * The photo field asks for image/*: iOS then hands over a JPEG; naming HEIC would bring the original HEVC file,
+ * which the server's image library cannot read.
+ */
+
 /** The lesson's steps: a title, the text (**đậm** allowed), a photo with its description, a "Lưu ý" box. */
-export function StepsEditor({ area, steps, problems, onChange }: Props) {
-  const set = (i: number, p: Partial<DraftStep>) => onChange(steps.map((s, j) => (j === i ? { ...s, ...p } : s)));
+export function StepsEditor({ area, steps, problems, update }: Props) {
+  const set = (i: number, p: Partial<DraftStep>) => update((all) => all.map((s, j) => (j === i ? { ...s, ...p } : s)));
   return (
     <fieldset className="fieldset">
       <legend>Các bước (3 đến 8)</legend>
@@ -94,7 +92,7 @@ export function StepsEditor({ area, steps, problems, onChange }: Props) {
               {(d) => <textarea {...d} className="field__input" rows={2} value={s.note ?? ""} onChange={(e) => set(i, { note: e.target.value })} />}
             </Field>
             {steps.length > 3 ? (
-              <Button size="small" variant="tertiary" onClick={() => onChange(steps.filter((_, j) => j !== i))}>
+              <Button size="small" variant="tertiary" onClick={() => update((all) => all.filter((_, j) => j !== i))}>
                 Xóa bước {i + 1}
               </Button>
             ) : null}
@@ -102,7 +100,7 @@ export function StepsEditor({ area, steps, problems, onChange }: Props) {
         );
       })}
       {steps.length < 8 ? (
-        <Button size="small" variant="secondary" onClick={() => onChange([...steps, { title: "", text: "" }])}>
+        <Button size="small" variant="secondary" onClick={() => update((all) => [...all, { title: "", text: "" }])}>
           Thêm bước
         </Button>
       ) : null}

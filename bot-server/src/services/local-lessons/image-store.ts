@@ -1,0 +1,57 @@
+import { GetObjectCommand, NoSuchKey, PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
+import { AppError } from "../../lib/errors.js";
+
+/** Where local lessons' photos go when not in the database: an S3-compatible bucket (AWS, MinIO, Viettel, FPT, Ceph …). */
+export interface S3Settings {
+  endpoint: string | undefined;
+  region: string;
+  bucket: string;
+  accessKeyId: string;
+  secretAccessKey: string;
+  /** Put before every object's name, to share a bucket. */
+  prefix: string;
+  /** bucket.host/key (AWS) or host/bucket/key (most S3-compatible servers). */
+  forcePathStyle: boolean;
+}
+
+export interface ImageStore {
+  put(id: string, data: Buffer, mime: string): Promise<void>;
+  get(id: string): Promise<Buffer | undefined>;
+}
+
+const unavailable = () => new AppError(503, "image_store_unavailable", "Kho ảnh đang không truy cập được. Vui lòng thử lại sau ít phút.");
+
+/** Photos as objects of a bucket, named by their id (the hash of the file): written once, never changed. */
+export function s3ImageStore(s: S3Settings): ImageStore {
+  const client = new S3Client({
+    region: s.region,
+    ...(s.endpoint ? { endpoint: s.endpoint } : {}),
+    forcePathStyle: s.forcePathStyle,
+    credentials: { accessKeyId: s.accessKeyId, secretAccessKey: s.secretAccessKey },
+    // S3-compatible servers often lack the newer checksum headers: sent and checked only where S3 requires them.
+    requestChecksumCalculation: "WHEN_REQUIRED",
+    responseChecksumValidation: "WHEN_REQUIRED",
+    maxAttempts: 2,
+  });
+  const key = (id: string) => `${s.prefix}local-images/${id}.webp`;
+  return {
+    async put(id, data, mime) {
+      try {
+        await client.send(
+          new PutObjectCommand({ Bucket: s.bucket, Key: key(id), Body: data, ContentType: mime, CacheControl: "public, max-age=31536000, immutable" }),
+        );
+      } catch {
+        throw unavailable();
+      }
+    },
+    async get(id) {
+      try {
+        const r = await client.send(new GetObjectCommand({ Bucket: s.bucket, Key: key(id) }));
+        return r.Body ? Buffer.from(await r.Body.transformToByteArray()) : undefined;
+      } catch (e) {
+        if (e instanceof NoSuchKey) return undefined;
+        throw unavailable();
+      }
+    },
+  };
+}
