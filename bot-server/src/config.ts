@@ -119,6 +119,12 @@ const envSchema = z
     SANDBOX_SEED: optional,
     MINIAPP_DIR: z.string().default("www"),
     BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(10_000_000).default(262_144),
+    CERTIFICATE_SIGNING_KEY: optional.pipe(
+      z
+        .string()
+        .regex(/^[0-9a-f]{64}$/i, "the Ed25519 seed: 64 hex digits (openssl rand -hex 32)")
+        .optional(),
+    ),
     IMAGE_STORE: z.enum(["database", "s3"]).default("database"),
     S3_ENDPOINT: optional.pipe(z.string().url().optional()),
     S3_REGION: z.string().min(1).default("us-east-1"),
@@ -210,6 +216,8 @@ interface CommonConfig {
   runWorkers: boolean;
   /** What planning counts as cost, and whether the OA may send promotion messages at all. */
   nearestCommuneKm: number;
+  /** The Ed25519 seed certificates are signed with (hex); unset: derived from the session secret. */
+  certificateSigningKey: string | undefined;
   /** Where local lessons' photos are kept: in the database (every process shares it), or an S3-compatible bucket. */
   imageStore: { kind: "database" } | { kind: "s3"; s3: S3Settings };
   /** Fastify's trustProxy: false, true, a number of hops, or the proxies' addresses. */
@@ -321,6 +329,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     reportCosts: { teamMonthVnd: e.REPORT_COST_TEAM_MONTH_VND, memberTrainedVnd: e.REPORT_COST_MEMBER_TRAINED_VND },
     miniappDir: e.MINIAPP_DIR,
     bodyLimit: e.BODY_LIMIT_BYTES,
+    certificateSigningKey: e.CERTIFICATE_SIGNING_KEY,
     imageStore:
       e.IMAGE_STORE === "s3"
         ? {

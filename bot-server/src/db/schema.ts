@@ -269,6 +269,25 @@ export interface LocalImagesTable {
   created_at: string;
 }
 
+export interface CertificatesTable {
+  /** 12 letters and digits (Crockford's base 32): /verify/<code>. */
+  code: string;
+  learner_id: string;
+  /** The holder's name as they gave it (the PDF); the public page and the QR code show it shortened. */
+  name: string;
+  /** A skill's id, or "core" for all five core skills. */
+  skill: string;
+  commune_code: string;
+  team_id: number | null;
+  team_name: string | null;
+  issued_at: string;
+  /** The Ed25519-signed text the QR code carries (lib/certificate-signing.ts). */
+  signed: string;
+  revoked_at: string | null;
+  revoked_by: string | null;
+  revoke_reason: string | null;
+}
+
 export interface OaTokensTable {
   oa_id: string;
   access_token: string;
@@ -502,6 +521,7 @@ export interface Database {
   local_lessons: LocalLessonsTable;
   local_lesson_versions: LocalLessonVersionsTable;
   local_images: LocalImagesTable;
+  certificates: CertificatesTable;
   oa_tokens: OaTokensTable;
   locks: LocksTable;
   oauth_states: OauthStatesTable;

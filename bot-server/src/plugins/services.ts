@@ -4,6 +4,7 @@ import fp from "fastify-plugin";
 import type { Course } from "../../../shared/content-loader.js";
 import type { Config } from "../config.js";
 import type { Clock } from "../lib/clock.js";
+import { certificateKey, seedFromSecret, type CertificateKey } from "../lib/certificate-signing.js";
 import { inviteCodes, type InviteCodes } from "../lib/invite-codes.js";
 import { sessionTokens, type SessionTokens } from "../lib/session.js";
 import { repositories, type Repositories } from "../repositories/index.js";
@@ -31,6 +32,8 @@ export interface Services {
   audioIndex: StepAudioIndex;
   /** The bucket local lessons' photos go to, or null: the database holds them. */
   images: ImageStore | null;
+  /** The key certificates are signed with; its public half is at /.well-known/certificate-keys.json. */
+  certificateKey: CertificateKey;
 }
 
 declare module "fastify" {
@@ -40,7 +43,7 @@ declare module "fastify" {
 }
 
 export interface ServicesPluginOptions {
-  config: Pick<Config, "sessionSecret" | "sessionTtlMinutes" | "imageStore">;
+  config: Pick<Config, "sessionSecret" | "sessionTtlMinutes" | "imageStore" | "certificateSigningKey">;
   course: Course;
   clock: Clock;
 }
@@ -60,6 +63,7 @@ export const servicesPlugin = fp(
       faq: faqSearch(course.faq, course.lessons),
       audioIndex: stepAudioIndex(course),
       images: config.imageStore.kind === "s3" ? s3ImageStore(config.imageStore.s3) : null,
+      certificateKey: certificateKey(config.certificateSigningKey ? Buffer.from(config.certificateSigningKey, "hex") : seedFromSecret(secret)),
     } satisfies Services);
     app.addHook("onReady", async () => {
       // A database that is down at start is reported by /health; the recount is tried again at the next start.

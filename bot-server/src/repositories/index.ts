@@ -6,6 +6,7 @@ import { audioRepository } from "./audio.js";
 import { auditRepository } from "./audit.js";
 import { bulletinRepository } from "./bulletins.js";
 import { campaignRepository } from "./campaigns.js";
+import { certificateRepository } from "./certificates.js";
 import { communePointRepository } from "./commune-points.js";
 import { creditRepository } from "./credits.js";
 import { deliveryRepository } from "./deliveries.js";
@@ -59,6 +60,7 @@ function bind(db: Kysely<Database>, dialect: Dialect) {
     bulletins: bulletinRepository(db),
     localLessons: localLessonRepository(db),
     localImages: localImageRepository(db),
+    certificates: certificateRepository(db),
   };
 }
 

@@ -4,6 +4,7 @@ import type { ReportCosts } from "../services/reports/build-report.js";
 import { adminAudioRoutes } from "./admin-audio.js";
 import { adminBulletinRoutes } from "./admin-bulletins.js";
 import { adminCampaignRoutes } from "./admin-campaigns.js";
+import { adminCertificateRoutes } from "./admin-certificates.js";
 import { adminCommuneRoutes } from "./admin-communes.js";
 import { adminLocalLessonRoutes } from "./admin-local-lessons.js";
 import { adminQuestionRoutes } from "./admin-questions.js";
@@ -27,4 +28,5 @@ export async function adminApi(app: FastifyInstance, opts: { campaignCosts: Plan
   await app.register(adminAudioRoutes);
   await app.register(adminBulletinRoutes);
   await app.register(adminLocalLessonRoutes);
+  await app.register(adminCertificateRoutes);
 }

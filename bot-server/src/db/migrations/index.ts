@@ -16,6 +16,7 @@ import { officialAnswersMigration } from "./012-official-answers.js";
 import { audioMigration } from "./013-audio.js";
 import { bulletinsMigration } from "./014-bulletins.js";
 import { localLessonsMigration } from "./015-local-lessons.js";
+import { certificatesMigration } from "./016-certificates.js";
 
 /** The names are those databases already record in kysely_migration: never rename one. */
 export function migrationsFor(dialect: Dialect): Record<string, Migration> {
@@ -36,5 +37,6 @@ export function migrationsFor(dialect: Dialect): Record<string, Migration> {
     "013-audio": audioMigration(d),
     "014-bulletins": bulletinsMigration(d),
     "015-local-lessons": localLessonsMigration(d),
+    "016-certificates": certificatesMigration(d),
   };
 }
