@@ -1,11 +1,19 @@
+import { execFileSync } from "node:child_process";
 import { createPublicKey, verify } from "node:crypto";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { issueCertificate } from "../../bot-server/src/services/certificates/issue-certificate.js";
-import { createTestApp, type TestApp } from "../helpers/app.js";
+import { createTestApp, signInAs, type TestApp } from "../helpers/app.js";
+import { ensureDebianTools } from "../helpers/debian-tools.js";
 import { DIALECTS } from "../helpers/databases.js";
 import { manualClock } from "../helpers/fixture.js";
 import { signedInPeople } from "../helpers/officials.js";
 import { countOf } from "../helpers/rows.js";
+
+const run = (cmd: string, args: string[]) => execFileSync(cmd, args, { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] });
+beforeAll(() => ensureDebianTools({ zbarimg: "zbar-tools", pdftoppm: "poppler-utils", pdftotext: "poppler-utils" }), 300_000);
 
 describe.each(DIALECTS)("certificates anyone can verify, on %s", (dialect) => {
   let t: TestApp;
@@ -70,6 +78,43 @@ describe.each(DIALECTS)("certificates anyone can verify, on %s", (dialect) => {
       expect(missing.body).not.toContain("<script>");
     }
     expect((await t.app.inject({ url: `/api/v1/certificates/${code}` })).json()).toMatchObject({ code, status: "valid", name: "Nguyễn V. A." });
+  });
+
+  it("is the holder's own as an A4 PDF and a square picture, full name and a QR code that opens its page with the signed text", async () => {
+    const holder = await signInAs(t.app, 0);
+    const other = await signInAs(t.app, 1);
+    const deps = { repos: t.app.services.repos, clock, key: t.app.services.certificateKey };
+    const c = await issueCertificate(deps, { learnerId: holder.learnerId, name: "Trần Thị Bình", skill: "thanh-toan", communeCode: "00004", team: null });
+    const dir = mkdtempSync(join(tmpdir(), "certificates-"));
+    const pdf = await t.app.inject({ url: `/api/v1/me/certificates/${c.code}.pdf`, headers: { authorization: `Bearer ${holder.token}` } });
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.headers["content-type"]).toBe("application/pdf");
+    writeFileSync(join(dir, "c.pdf"), pdf.rawPayload);
+    const text = run("pdftotext", [join(dir, "c.pdf"), "-"])
+      .normalize("NFC")
+      .replace(/\s+/g, " ");
+    for (const s of ["CHỨNG NHẬN", "Trần Thị Bình", "Thanh toán không dùng tiền mặt", "Phường Ba Đình, Thành phố Hà Nội", c.code, "không phải văn bằng"])
+      expect(text).toContain(s);
+    run("pdftoppm", ["-r", "150", "-png", "-singlefile", join(dir, "c.pdf"), join(dir, "page")]);
+    const png = await t.app.inject({ url: `/api/v1/me/certificates/${c.code}.png`, headers: { authorization: `Bearer ${holder.token}` } });
+    expect(png.headers["content-type"]).toBe("image/png");
+    writeFileSync(join(dir, "square.png"), png.rawPayload);
+    for (const picture of ["page.png", "square.png"]) {
+      const link = new URL(run("zbarimg", ["--quiet", "--raw", join(dir, picture)]).trim());
+      expect(link.pathname).toBe(`/verify/${c.code}`);
+      expect(link.searchParams.get("p")).toBe(c.signed);
+      const page = await t.app.inject({ url: `${link.pathname}${link.search}` });
+      expect(page.body).toContain("Còn hiệu lực");
+      expect(page.body).toContain("Chữ ký số trên mã QR: hợp lệ.");
+    }
+    // A QR code whose text was altered (another name) is called out on the page.
+    const [, payload, sig] = c.signed.split(".");
+    const claims = JSON.parse(Buffer.from(payload!, "base64url").toString("utf8")) as object;
+    const altered = `v1.${Buffer.from(JSON.stringify({ ...claims, n: "Lê V. C." })).toString("base64url")}.${sig}`;
+    expect((await t.app.inject({ url: `/verify/${c.code}?p=${altered}` })).body).toContain("Mã QR này không khớp với chứng nhận");
+    // Someone else's certificate is not theirs to download.
+    expect((await t.app.inject({ url: `/api/v1/me/certificates/${c.code}.pdf`, headers: { authorization: `Bearer ${other.token}` } })).statusCode).toBe(404);
+    expect((await t.app.inject({ url: `/api/v1/me/certificates/${c.code}.pdf` })).statusCode).toBe(401);
   });
 
   it("is revoked by an official of its area with a reason (audited), not by another commune's; the page then says revoked", async () => {

@@ -3,10 +3,13 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { errorSchema } from "../../../shared/schemas/api.js";
 import { CERTIFICATE_CODE, certificateKeysSchema, certificateViewSchema } from "../../../shared/schemas/certificate.js";
-import { htmlPageSchema } from "../../../shared/schemas/responses/files.js";
+import { htmlPageSchema, posterFileSchema } from "../../../shared/schemas/responses/files.js";
+import { verifyCertificate } from "../lib/certificate-signing.js";
 import { notFound } from "../lib/errors.js";
+import { certificateFile } from "../services/certificates/certificate-file.js";
 import { publicView } from "../services/certificates/certificate-view.js";
 import { unknownCertificatePage, verifyPage } from "../services/certificates/verify-page.js";
+import { requireLearner } from "./authenticate.js";
 
 /** Certificates anyone can check (public): the page a certificate's QR code opens, the same as JSON, and the public keys. */
 export async function certificateRoutes(app: FastifyInstance): Promise<void> {
@@ -35,6 +38,8 @@ export async function certificateRoutes(app: FastifyInstance): Promise<void> {
         tags: ["certificates"],
         summary: "A certificate's public page: what it states (name shortened) and whether it is valid or revoked",
         params: z.strictObject({ code: z.string().max(40) }),
+        /** p: the signed text the certificate's QR code carries, checked against the code's certificate. */
+        querystring: z.object({ p: z.string().max(2000).optional() }),
         response: { 200: htmlPageSchema, 404: htmlPageSchema },
       },
     },
@@ -42,7 +47,9 @@ export async function certificateRoutes(app: FastifyInstance): Promise<void> {
       const code = req.params.code.toUpperCase();
       const v = CERTIFICATE_CODE.test(code) ? await view(code) : null;
       reply.type("text/html; charset=utf-8").header("cache-control", "no-cache");
-      return v ? verifyPage(v) : reply.status(404).send(unknownCertificatePage());
+      if (!v) return reply.status(404).send(unknownCertificatePage());
+      const qr = req.query.p === undefined ? null : req.query.p === v.signed && !!verifyCertificate(req.query.p, [app.services.certificateKey.jwk]);
+      return verifyPage(v, qr);
     },
   );
 
@@ -63,4 +70,29 @@ export async function certificateRoutes(app: FastifyInstance): Promise<void> {
       return v;
     },
   );
+
+  for (const format of ["pdf", "png"] as const) {
+    r.get(
+      `/api/v1/me/certificates/:code.${format}`,
+      {
+        config: { rateLimit: { max: 30, timeWindow: "1 minute" } },
+        schema: {
+          tags: ["certificates"],
+          security: [{ session: [] }],
+          summary: format === "pdf" ? "My certificate as an A4 PDF (my name in full)" : "My certificate as a square picture for Zalo (1080 × 1080)",
+          params: z.strictObject({ code: z.string().regex(CERTIFICATE_CODE, "a certificate code (12 characters)") }),
+          response: { 200: posterFileSchema, 400: errorSchema, 401: errorSchema, 404: errorSchema },
+        },
+      },
+      async (req, reply) => {
+        const deps = { repos: app.services.repos, areas: app.services.areas, catalog: app.services.catalog, links: app.links };
+        const f = await certificateFile(deps, await requireLearner(req), req.params.code, format);
+        return reply
+          .type(f.contentType)
+          .header("content-disposition", `inline; filename="${f.filename}"`)
+          .header("cache-control", "private, no-cache")
+          .send(f.body);
+      },
+    );
+  }
 }

@@ -15,14 +15,21 @@ function page(title: string, body: string): string {
 }
 
 /** The public page of a certificate: what it states (the name shortened) and whether it stands. */
-export function verifyPage(v: CertificatePublicView): string {
+/** `qr`: whether the signed text of the QR code that opened the page is this certificate's, checked (null: none came). */
+export function verifyPage(v: CertificatePublicView, qr: boolean | null = null): string {
   const status =
     v.status === "valid"
       ? `<p class="status valid" role="status">Còn hiệu lực</p>`
       : `<p class="status revoked" role="status">Đã bị thu hồi</p><p>Thu hồi ngày ${esc(day(v.revokedOn!))}. Lý do: ${esc(v.revokeReason ?? "")}</p>`;
+  const signature =
+    qr === null
+      ? ""
+      : qr
+        ? `<p class="note">Chữ ký số trên mã QR: hợp lệ.</p>`
+        : `<p class="status revoked">Mã QR này không khớp với chứng nhận: có thể đã bị sửa hoặc làm giả.</p>`;
   return page(
     `Chứng nhận ${v.code}`,
-    `<h1>Chứng nhận hoàn thành kỹ năng số cộng đồng</h1>${status}
+    `<h1>Chứng nhận hoàn thành kỹ năng số cộng đồng</h1>${status}${signature}
 <dl><dt>Người học</dt><dd>${esc(v.name)}</dd><dt>Kỹ năng</dt><dd>${esc(v.skillTitle)}</dd><dt>Ngày cấp</dt><dd>${esc(day(v.issuedOn))}</dd>
 <dt>Xã, phường</dt><dd>${esc(v.commune)}</dd>${v.team ? `<dt>Tổ công nghệ số cộng đồng</dt><dd>${esc(v.team)}</dd>` : ""}<dt>Mã chứng nhận</dt><dd>${esc(v.code)}</dd></dl>
 <p class="note">Đây là chứng nhận của khóa học cộng đồng “Phổ cập kỹ năng số cộng đồng”, không phải văn bằng, chứng chỉ của Nhà nước. Người muốn có chứng nhận chính thức có thể học trên nền tảng Bình dân học vụ số: <a href="https://binhdanhocvuso.gov.vn" rel="noopener">binhdanhocvuso.gov.vn</a>.</p>
