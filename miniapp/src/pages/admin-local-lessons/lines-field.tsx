@@ -18,9 +18,10 @@ export function LinesField({
   onChange(v: string[]): void;
 }) {
   const mine = problems.filter((p) => p.path === path || p.path.startsWith(`${path}.`));
-  const error = mine.length
-    ? mine.map((p) => (p.path === path ? p.message : `Dòng ${Number(p.path.slice(path.length + 1)) + 1}: ${p.message}`)).join(" ")
-    : null;
+  // The server numbers the lines that are not blank (blank ones are dropped when saving): its nth is this line here.
+  const written = value.flatMap((v, i) => (v.trim() ? [i] : []));
+  const lineOf = (p: FieldProblem) => (written[Number(p.path.slice(path.length + 1))] ?? 0) + 1;
+  const error = mine.length ? mine.map((p) => (p.path === path ? p.message : `Dòng ${lineOf(p)}: ${p.message}`)).join(" ") : null;
   return (
     <Field id={id} label={label} hint="Mỗi ý một dòng." error={error}>
       {(d) => (

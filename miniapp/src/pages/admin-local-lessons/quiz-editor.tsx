@@ -64,6 +64,7 @@ function QuestionEditor({ q, at, problems, set }: { q: DraftQuestion; at: string
                   <input
                     type={q.kind === "single" || q.kind === "true-false" ? "radio" : "checkbox"}
                     name={`${at}-correct`}
+                    aria-label={`Lựa chọn ${i + 1}: ${q.kind === "spot-scam" ? "là tin lừa đảo" : "là đáp án đúng"}`}
                     checked={!!o.correct}
                     onChange={(e) =>
                       q.kind === "single" || q.kind === "true-false"
