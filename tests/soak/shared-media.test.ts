@@ -8,10 +8,17 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { connect } from "../../bot-server/src/db/connect.js";
 import { migrateToLatest } from "../../bot-server/src/db/migrate.js";
 import { loadCourseOrThrow } from "../../shared/content-loader.js";
-import { connectOa, getJson, signIn, startProcess, startSandbox, type Proc } from "../helpers/cluster.js";
+import { connectOa, getJson, postJson, signIn, startProcess, startSandbox, type Proc } from "../helpers/cluster.js";
 import { POSTGRES_URL } from "../helpers/databases.js";
 import { ensureDebianTools } from "../helpers/debian-tools.js";
-import { phonePhoto } from "../helpers/local-lesson.js";
+import { phonePhoto, sampleLocalLesson } from "../helpers/local-lesson.js";
+
+/** /api/v1/local-images/img-….webp → img-… */
+const imgId = (url: string) =>
+  url
+    .split("/")
+    .pop()!
+    .replace(/\.webp$/, "");
 
 /** Photos and recordings live in the database: one web process stores them, the other serves the same bytes. */
 describe("photos and recordings across two web processes (PostgreSQL)", () => {
@@ -34,7 +41,7 @@ describe("photos and recordings across two web processes (PostgreSQL)", () => {
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
-  it("a photo uploaded and a step recorded through one process are served by the other", async () => {
+  it("a photo, a recorded step and a local lesson's machine voice stored through one process are served by the other", async () => {
     const seed = randomBytes(16).toString("hex");
     const { proc: sandbox, zaloEnv } = await startSandbox(seed);
     procs.push(sandbox);
@@ -44,7 +51,10 @@ describe("photos and recordings across two web processes (PostgreSQL)", () => {
     await migrateToLatest(db);
     await db.db
       .insertInto("roles")
-      .values({ zalo_user_id: "5500000000000000001", role: "operator", area_code: "", granted_by: "test", granted_at: new Date().toISOString() })
+      .values([
+        { zalo_user_id: "5500000000000000001", role: "operator", area_code: "", granted_by: "test", granted_at: new Date().toISOString() },
+        { zalo_user_id: "5500000000000000002", role: "commune_official", area_code: "00004", granted_by: "test", granted_at: new Date().toISOString() },
+      ])
       .execute();
     await db.close();
     const operatorKey = randomBytes(16).toString("hex");
@@ -87,5 +97,34 @@ describe("photos and recordings across two web processes (PostgreSQL)", () => {
     writeFileSync(file, Buffer.from(await mp3.arrayBuffer()));
     const seconds = Number(execFileSync("ffprobe", ["-v", "error", "-show_entries", "format=duration", "-of", "csv=p=0", file], { encoding: "utf8" }).trim());
     expect(Math.abs(seconds - 3)).toBeLessThan(0.5);
+
+    // A local lesson with that photo, written through one process and approved through the other: the machine voice
+    // made for its steps by the second is served by the first.
+    const second = await signIn(web2!.url, sandbox.url, 1);
+    const created = await postJson<{ lesson: { id: string } }>(
+      `${web1!.url}/api/v1/admin/local-lessons`,
+      { areaCode: "00004", content: sampleLocalLesson(imgId(img.url)) },
+      auth,
+    );
+    const id = created.lesson.id;
+    const patch = (base: string, headers: Record<string, string>, body: object) =>
+      fetch(`${base}/api/v1/admin/local-lessons/${id}`, {
+        method: "PATCH",
+        headers: { ...headers, "content-type": "application/json" },
+        body: JSON.stringify(body),
+      });
+    expect((await patch(web1!.url, auth, { action: "submit", version: 1 })).status).toBe(200);
+    expect((await patch(web2!.url, second, { action: "approve", version: 1 })).status).toBe(200);
+    const local = await getJson<{ steps: { machine: boolean; seconds: number | null; ogg: string }[] }>(`${web2!.url}/api/v1/lessons/${id}/audio`);
+    expect(local.steps.every((s) => s.machine && s.seconds !== null)).toBe(true);
+    const clip = await fetch(`${web1!.url}${local.steps[0]!.ogg}`);
+    expect(clip.status).toBe(200);
+    expect(
+      Buffer.from(await clip.arrayBuffer())
+        .subarray(0, 4)
+        .toString("latin1"),
+    ).toBe("OggS");
+    const shown = await getJson<{ lessons: { lesson: { steps: { image?: string }[] } }[] }>(`${web1!.url}/api/v1/local-lessons?commune=00004`);
+    expect(shown.lessons[0]!.lesson.steps.some((s) => s.image === img.url)).toBe(true);
   }, 180_000);
 });
