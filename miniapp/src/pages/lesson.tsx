@@ -3,8 +3,7 @@ import { Button, Page, useNavigate, useParams } from "zmp-ui";
 import { AppHeader } from "../components/app-header";
 import { ListenButton, ListenOptions } from "../components/listen-button";
 import { NetworkBanner } from "../components/network-banner";
-import { RichText } from "../components/rich-text";
-import { StepImage } from "../components/step-image";
+import { StepContent } from "../components/step-content";
 import { TeacherNotes } from "../components/teacher-notes";
 import { TextSizeButton } from "../components/text-size-button";
 import { loadLessonAudio } from "../lib/audio";
@@ -72,20 +71,7 @@ export default function LessonPage() {
           </span>
         </div>
         <article className="step" aria-live="polite">
-          <h2 className="step__title">{step.title}</h2>
-          <ListenButton audio={audio.data?.steps[index]} />
-          {step.image ? <StepImage key={step.image} src={step.image} alt={step.alt ?? ""} /> : null}
-          <p className="step__text">
-            <RichText text={step.text} />
-          </p>
-          {step.note ? (
-            <aside className="note" aria-label="Lưu ý">
-              <strong className="note__title">Lưu ý</strong>
-              <p>
-                <RichText text={step.note} />
-              </p>
-            </aside>
-          ) : null}
+          <StepContent step={step} level={2} extra={<ListenButton audio={audio.data?.steps[index]} />} />
         </article>
         {audio.data?.steps[index]?.available ? <ListenOptions /> : null}
         <TeacherNotes lesson={lesson} />

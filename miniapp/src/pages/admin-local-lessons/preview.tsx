@@ -2,8 +2,7 @@ import { useState } from "react";
 import { Button } from "zmp-ui";
 import type { Lesson } from "../../../../shared/schemas/content";
 import { QuestionView } from "../../components/question-view";
-import { RichText } from "../../components/rich-text";
-import { StepImage } from "../../components/step-image";
+import { StepContent } from "../../components/step-content";
 
 /** The lesson as a resident will see it: its steps one after another as the reader shows them, then its quiz to try. */
 export function LessonPreview({ lesson, onClose }: { lesson: Lesson; onClose(): void }) {
@@ -17,19 +16,7 @@ export function LessonPreview({ lesson, onClose }: { lesson: Lesson; onClose(): 
           <p className="step-indicator__text">
             Bước {i + 1}/{lesson.steps.length}
           </p>
-          <h3 className="step__title">{step.title}</h3>
-          {step.image ? <StepImage src={step.image} alt={step.alt ?? ""} /> : null}
-          <p className="step__text">
-            <RichText text={step.text} />
-          </p>
-          {step.note ? (
-            <aside className="note" aria-label="Lưu ý">
-              <strong className="note__title">Lưu ý</strong>
-              <p>
-                <RichText text={step.note} />
-              </p>
-            </aside>
-          ) : null}
+          <StepContent step={step} level={3} />
         </article>
       ))}
       <h3>Bài kiểm tra</h3>
