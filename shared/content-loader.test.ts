@@ -96,6 +96,17 @@ describe("loadCourse on the fixture course", () => {
     expect(course.lessons.map((l) => l.competences)).toEqual([["0.1"], ["0.1", "0.2"], ["4.2"]]);
   });
 
+  it("reads each skill's final assessment: tasks and questions with {{vars}} filled and option ids", () => {
+    expect(course.assessments.map((a) => [a.skill, a.tasks.length, a.questions.length])).toEqual([
+      ["an-toan", 3, 3],
+      ["dien-thoai", 3, 4],
+    ]);
+    const a = course.assessments.find((x) => x.skill === "an-toan")!;
+    expect(a.tasks[1]!.title).toBe("Lưu số 156 vào danh bạ");
+    expect(a.questions[0]!.options[1]).toMatchObject({ id: optionId("Tắt máy, không đọc mã"), correct: true });
+    expect(a.questions[2]!.options[0]!.from).toBe("Tin nhắn từ số lạ");
+  });
+
   it("loadCourseOrThrow returns the same course", () => {
     expect(loadCourseOrThrow(FIXTURE_ROOT)).toEqual(course);
   });
@@ -306,6 +317,39 @@ describe("loadCourse on broken copies names the file and line of each error", ()
       `${L2}: competences: unknown competence "0.1", not in competences.yaml`,
       `${L2}: competences: unknown competence "0.2", not in competences.yaml`,
     ]);
+  });
+
+  it("an assessment question naming a lesson of another skill, and a task naming no lesson at all", () => {
+    const root = copyFixture();
+    const file = "assessments/an-toan.yaml";
+    edit(
+      root,
+      file,
+      '    lesson: nhan-biet-lua-dao\n    competences: ["4.2"]\n    prompt: Người lạ',
+      '    lesson: bat-may\n    competences: ["4.2"]\n    prompt: Người lạ',
+    );
+    edit(root, file, '    lesson: nhan-biet-lua-dao\n    competences: ["4.2"]\n  - id: goi', '    lesson: khong-co\n    competences: ["4.2"]\n  - id: goi');
+    expect(issuesOf(root).map((i) => `${i.file}: ${i.message}`)).toEqual([
+      `${file}: lesson "khong-co" is not a shipped lesson of skill an-toan`,
+      `${file}: lesson "bat-may" is not a shipped lesson of skill an-toan`,
+    ]);
+  });
+
+  it("an assessment question copied from a lesson's quiz, and one with two correct single options", () => {
+    const root = copyFixture();
+    const file = "assessments/dien-thoai.yaml";
+    edit(root, file, "prompt: Màn hình tối đen, bạn muốn bật máy. Bạn làm gì?", "prompt: Muốn bật điện thoại, bạn làm gì?");
+    edit(root, file, "      - text: Cắm tai nghe vào máy\n", "      - text: Cắm tai nghe vào máy\n        correct: true\n");
+    const found = issuesOf(root);
+    expect(found.map((i) => i.message)).toEqual(["q1: single needs exactly one correct option, has 2", "q1: the same prompt as a lesson's quiz question"]);
+    expect(found[1]!.line).toBe(lineOf(root, file, "prompt: Muốn bật"));
+  });
+
+  it("an assessment file named for another skill, with a task id used twice", () => {
+    const root = copyFixture();
+    renameSync(join(root, "assessments/an-toan.yaml"), join(root, "assessments/an-toan-2.yaml"));
+    edit(root, "assessments/an-toan-2.yaml", "  - id: tra-cuu-trang", "  - id: goi-duong-day-nong");
+    expect(issuesOf(root).map((i) => i.message)).toEqual(["file should be named an-toan.yaml", "task id goi-duong-day-nong is repeated"]);
   });
 
   it("loadCourseOrThrow names the file of an unknown competence", () => {

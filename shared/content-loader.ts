@@ -4,13 +4,18 @@ import { fileURLToPath } from "node:url";
 import { LineCounter, parseDocument, isNode, type Document } from "yaml";
 import { z } from "zod";
 import {
+  assessmentSchema,
   competenceAreaSchema,
   faqEntrySchema,
   glossaryEntrySchema,
   pronunciationSchema,
   lessonSchema,
   skillSchema,
+  type Assessment,
+  type AssessmentSource,
   type CompetenceArea,
+  type QuestionSource,
+  type QuizOption,
   type FaqEntry,
   type GlossaryEntry,
   type Pronunciation,
@@ -18,7 +23,7 @@ import {
   type LessonSource,
   type Skill,
 } from "./schemas/content.js";
-import { checkCompetences, checkFaq, checkGlossary, checkLesson, checkSvg, type PathIssue } from "./lib/content-rules.js";
+import { checkAssessment, checkCompetences, checkFaq, checkGlossary, checkLesson, checkSvg, type PathIssue } from "./lib/content-rules.js";
 import { optionId } from "./lib/option-id.js";
 import { LOCAL_LESSON_PREFIX } from "./constants/local-lesson.js";
 import { fillVars } from "./lib/text.js";
@@ -43,6 +48,8 @@ export interface Course {
   pronunciation: Pronunciation[];
   /** The areas of the resident framework (757/QĐ-BKHCN, Phụ lục I) the lessons' `competences` name; empty when the content has none. Not shipped in the mini app. */
   competences: CompetenceArea[];
+  /** Each skill's final assessment (bank and hands-on tasks); graded on the server, never shipped in the mini app. */
+  assessments: Assessment[];
 }
 
 interface ParsedFile {
@@ -194,7 +201,59 @@ export function loadCourse(root: string = CONTENT_ROOT): { course: Course; issue
       pronunciation.push(...r.data);
     }
   }
-  return { course: { skills, lessons, vars, faq, glossary, competences, pronunciation }, issues };
+  const assessments = loadAssessments(root, issues, { skills, lessons, vars, competenceCodes });
+  return { course: { skills, lessons, vars, faq, glossary, competences, pronunciation, assessments }, issues };
+}
+
+function loadAssessments(
+  root: string,
+  issues: ContentIssue[],
+  c: { skills: Skill[]; lessons: Lesson[]; vars: Record<string, string>; competenceCodes: Set<string> },
+): Assessment[] {
+  const out: Assessment[] = [];
+  // By file name, so that a broken lesson is reported once, in its own file, and not again by every question naming it.
+  const lessonSkill = new Map(listFiles(join(root, "lessons"), ".yaml").map((p) => [basename(p, ".yaml").replace(/^\d+-/, ""), basename(dirname(p))] as const));
+  for (const l of c.lessons) lessonSkill.set(l.id, l.skill);
+  const lessonPrompts = new Set(c.lessons.flatMap((l) => l.quiz.map((q) => q.prompt.trim())));
+  for (const path of listFiles(join(root, "assessments"), ".yaml")) {
+    const f = parseFile(root, path, issues);
+    if (!f) continue;
+    const r = assessmentSchema.safeParse(f.doc.toJS());
+    if (!r.success) {
+      report(f, issues, zodIssues(r.error));
+      continue;
+    }
+    const a = r.data;
+    const ctx = {
+      fileName: basename(path, ".yaml"),
+      skillIds: new Set(c.skills.map((s) => s.id)),
+      lessonSkill,
+      vars: c.vars,
+      competenceCodes: c.competenceCodes,
+    };
+    report(f, issues, checkAssessment(a, ctx, lessonPrompts));
+    if (out.some((o) => o.skill === a.skill)) issues.push({ file: f.rel, line: 1, message: `skill ${a.skill} has two assessment files` });
+    out.push(fillAssessment(a, c.vars));
+  }
+  return out;
+}
+
+function fillQuestion<Q extends QuestionSource>(q: Q, vars: Record<string, string>): Omit<Q, "options"> & { options: QuizOption[] } {
+  const f = (s: string) => fillVars(s, vars);
+  return {
+    ...q,
+    prompt: f(q.prompt),
+    options: q.options.map((o) => ({ ...o, id: optionId(o.text, o.from), text: f(o.text), explain: f(o.explain), from: o.from && f(o.from) })),
+  };
+}
+
+function fillAssessment(a: AssessmentSource, vars: Record<string, string>): Assessment {
+  const f = (s: string) => fillVars(s, vars);
+  return {
+    ...a,
+    tasks: a.tasks.map((t) => ({ ...t, title: f(t.title), watch: f(t.watch) })),
+    questions: a.questions.map((q) => fillQuestion(q, vars)),
+  };
 }
 
 /** The lesson as the apps use it: {{vars}} filled in, every option with its id. */
@@ -206,11 +265,7 @@ export function fillLesson(l: LessonSource, vars: Record<string, string>): Lesso
     summary: f(l.summary),
     keySteps: l.keySteps.map(f),
     steps: l.steps.map((s) => ({ ...s, title: f(s.title), text: f(s.text), note: s.note && f(s.note) })),
-    quiz: l.quiz.map((q) => ({
-      ...q,
-      prompt: f(q.prompt),
-      options: q.options.map((o) => ({ ...o, id: optionId(o.text, o.from), text: f(o.text), explain: f(o.explain), from: o.from && f(o.from) })),
-    })),
+    quiz: l.quiz.map((q) => fillQuestion(q, vars)),
   };
 }
 

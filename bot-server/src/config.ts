@@ -1,3 +1,4 @@
+import type { AssessmentSettings } from "./services/assessments/settings.js";
 import { z } from "zod";
 import type { S3Settings } from "./services/local-lessons/image-store.js";
 
@@ -125,6 +126,10 @@ const envSchema = z
         .regex(/^[0-9a-f]{64}$/i, "the Ed25519 seed: 64 hex digits (openssl rand -hex 32)")
         .optional(),
     ),
+    ASSESSMENT_QUESTIONS: z.coerce.number().int().min(3).max(40).default(10),
+    ASSESSMENT_PASS_PERCENT: z.coerce.number().int().min(50).max(100).default(80),
+    ASSESSMENT_RETRY_MINUTES: z.coerce.number().int().min(0).max(10_080).default(60),
+    ASSESSMENT_ATTEMPTS_PER_DAY: z.coerce.number().int().min(1).max(50).default(3),
     IMAGE_STORE: z.enum(["database", "s3"]).default("database"),
     S3_ENDPOINT: optional.pipe(z.string().url().optional()),
     S3_REGION: z.string().min(1).default("us-east-1"),
@@ -218,6 +223,8 @@ interface CommonConfig {
   nearestCommuneKm: number;
   /** The Ed25519 seed certificates are signed with (hex); unset: derived from the session secret. */
   certificateSigningKey: string | undefined;
+  /** A skill's final assessment: questions drawn, pass mark, and the retry rule. */
+  assessment: AssessmentSettings;
   /** Where local lessons' photos are kept: in the database (every process shares it), or an S3-compatible bucket. */
   imageStore: { kind: "database" } | { kind: "s3"; s3: S3Settings };
   /** Fastify's trustProxy: false, true, a number of hops, or the proxies' addresses. */
@@ -330,6 +337,12 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     miniappDir: e.MINIAPP_DIR,
     bodyLimit: e.BODY_LIMIT_BYTES,
     certificateSigningKey: e.CERTIFICATE_SIGNING_KEY,
+    assessment: {
+      questions: e.ASSESSMENT_QUESTIONS,
+      passPercent: e.ASSESSMENT_PASS_PERCENT,
+      retryMinutes: e.ASSESSMENT_RETRY_MINUTES,
+      attemptsPerDay: e.ASSESSMENT_ATTEMPTS_PER_DAY,
+    },
     imageStore:
       e.IMAGE_STORE === "s3"
         ? {

@@ -1,4 +1,4 @@
-import type { CompetenceArea, FaqEntry, GlossaryEntry, LessonSource as Lesson, QuestionSource as Question } from "../schemas/content.js";
+import type { AssessmentSource, CompetenceArea, FaqEntry, GlossaryEntry, LessonSource as Lesson, QuestionSource as Question } from "../schemas/content.js";
 import { optionId } from "./option-id.js";
 import { countWords, varNames } from "./text.js";
 
@@ -140,13 +140,16 @@ export function checkLesson(l: Lesson, ctx: LessonContext): PathIssue[] {
     if (qids.has(q.id)) out.push({ path: ["quiz", qi, "id"], message: `question id ${q.id} is repeated`, vi: `Mã câu hỏi ${q.id} bị lặp.` });
     qids.add(q.id);
     out.push(...checkQuestion(q, ["quiz", qi]));
-    texts.push([["quiz", qi, "prompt"], q.prompt, WORD_LIMITS.prompt]);
-    q.options.forEach((o, oi) => {
-      texts.push([["quiz", qi, "options", oi, "text"], o.text, WORD_LIMITS.option]);
-      texts.push([["quiz", qi, "options", oi, "explain"], o.explain, WORD_LIMITS.explain]);
-    });
+    texts.push(...questionTexts(q, ["quiz", qi]));
   });
 
+  out.push(...checkTexts(texts, ctx.vars));
+  return out;
+}
+
+/** What a resident reads: word budgets, no legal-text numbers, no markup or links, known {{vars}}. */
+function checkTexts(texts: [PropertyKey[], string, number][], vars: Record<string, string>): PathIssue[] {
+  const out: PathIssue[] = [];
   for (const [path, text, limit] of texts) {
     const legal = text.match(LEGAL_NUMBER);
     if (legal)
@@ -161,9 +164,63 @@ export function checkLesson(l: Lesson, ctx: LessonContext): PathIssue[] {
     if (/<\/?[a-z!]/i.test(text) || /\]\(/.test(text))
       out.push({ path, message: `${path.join(".")}: no HTML or links in text`, vi: "Không dùng mã HTML hay đường link trong bài." });
     for (const v of varNames(text)) {
-      if (!(v in ctx.vars)) out.push({ path, message: `${path.join(".")}: unknown variable {{${v}}}`, vi: `Không có biến {{${v}}}.` });
+      if (!(v in vars)) out.push({ path, message: `${path.join(".")}: unknown variable {{${v}}}`, vi: `Không có biến {{${v}}}.` });
     }
   }
+  return out;
+}
+
+function questionTexts(q: Question, at: PropertyKey[]): [PropertyKey[], string, number][] {
+  return [
+    [[...at, "prompt"], q.prompt, WORD_LIMITS.prompt],
+    ...q.options.flatMap((o, oi): [PropertyKey[], string, number][] => [
+      [[...at, "options", oi, "text"], o.text, WORD_LIMITS.option],
+      [[...at, "options", oi, "explain"], o.explain, WORD_LIMITS.explain],
+    ]),
+  ];
+}
+
+export interface AssessmentContext {
+  fileName: string;
+  skillIds: Set<string>;
+  /** The shipped lessons of each skill, by id. */
+  lessonSkill: Map<string, string>;
+  vars: Record<string, string>;
+  competenceCodes: Set<string>;
+}
+
+/** A skill's final assessment: its own skill and lessons, known competences, unique ids, questions as lessons', and not a copy of a lesson question. */
+export function checkAssessment(a: AssessmentSource, ctx: AssessmentContext, lessonPrompts: Set<string>): PathIssue[] {
+  const out: PathIssue[] = [];
+  if (ctx.fileName !== a.skill) out.push({ path: ["skill"], message: `file should be named ${a.skill}.yaml` });
+  if (!ctx.skillIds.has(a.skill)) out.push({ path: ["skill"], message: `unknown skill "${a.skill}"` });
+  const refs = (what: { lesson: string; competences: string[] }, at: PropertyKey[]) => {
+    if (ctx.lessonSkill.get(what.lesson) !== a.skill)
+      out.push({ path: [...at, "lesson"], message: `lesson "${what.lesson}" is not a shipped lesson of skill ${a.skill}` });
+    what.competences.forEach((c, i) => {
+      // Without a readable competences.yaml, its own error and the lessons' say so already.
+      if (ctx.competenceCodes.size && !ctx.competenceCodes.has(c))
+        out.push({ path: [...at, "competences", i], message: `unknown competence "${c}", not in competences.yaml` });
+    });
+  };
+  const texts: [PropertyKey[], string, number][] = [];
+  const taskIds = new Set<string>();
+  a.tasks.forEach((t, i) => {
+    if (taskIds.has(t.id)) out.push({ path: ["tasks", i, "id"], message: `task id ${t.id} is repeated` });
+    taskIds.add(t.id);
+    refs(t, ["tasks", i]);
+    texts.push([["tasks", i, "title"], t.title, WORD_LIMITS.title], [["tasks", i, "watch"], t.watch, WORD_LIMITS.note]);
+  });
+  const qids = new Set<string>();
+  a.questions.forEach((q, i) => {
+    if (qids.has(q.id)) out.push({ path: ["questions", i, "id"], message: `question id ${q.id} is repeated` });
+    qids.add(q.id);
+    refs(q, ["questions", i]);
+    out.push(...checkQuestion(q, ["questions", i]));
+    if (lessonPrompts.has(q.prompt.trim())) out.push({ path: ["questions", i, "prompt"], message: `${q.id}: the same prompt as a lesson's quiz question` });
+    texts.push(...questionTexts(q, ["questions", i]));
+  });
+  out.push(...checkTexts(texts, ctx.vars));
   return out;
 }
 

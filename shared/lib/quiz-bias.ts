@@ -48,7 +48,8 @@ function groupedAs(q: Question): "correctFirst" | "wrongFirst" | null {
   return null;
 }
 
-export function quizBias(skill: string, lessons: Lesson[]): SkillBias {
+/** `quizzes`: a skill's lessons, or its final assessment as one quiz. */
+export function quizBias(skill: string, quizzes: Pick<Lesson, "id" | "quiz">[]): SkillBias {
   const L = BIAS_LIMITS;
   const b: SkillBias = {
     skill,
@@ -59,7 +60,7 @@ export function quizBias(skill: string, lessons: Lesson[]): SkillBias {
     outliers: [],
     problems: [],
   };
-  for (const l of lessons) {
+  for (const l of quizzes) {
     for (const q of l.quiz) {
       if (q.kind === "single") {
         const at = q.options.findIndex((o) => o.correct);

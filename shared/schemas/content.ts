@@ -81,6 +81,36 @@ export const lessonSchema = z.strictObject({
   teacherNotes: teacherNotesSchema.optional(),
 });
 export type LessonSource = z.infer<typeof lessonSchema>;
+
+/** A question of a skill's final assessment: a lesson question's shape, plus the lesson that teaches it and what it assesses. */
+export const assessmentQuestionSchema = questionSchema.extend({
+  /** The shipped lesson of the skill whose steps teach the fact (its teacher notes carry the source). */
+  lesson: id,
+  /** Codes of competences.yaml this question assesses, 1 to 3. */
+  competences: z.array(competenceCode).min(1).max(3),
+});
+export type AssessmentQuestionSource = z.infer<typeof assessmentQuestionSchema>;
+export type AssessmentQuestion = Omit<AssessmentQuestionSource, "options"> & { options: QuizOption[] };
+
+/** A hands-on task a tổ member watches the resident do on the resident's own phone, then confirms. */
+export const handsOnTaskSchema = z.strictObject({
+  id,
+  title: text,
+  /** What the member looks for to confirm it was done right, without seeing or noting personal data. */
+  watch: text,
+  lesson: id,
+  competences: z.array(competenceCode).min(1).max(3),
+});
+export type HandsOnTask = z.infer<typeof handsOnTaskSchema>;
+
+/** shared/content/assessments/<skill>.yaml: a skill's final assessment bank and its hands-on tasks. */
+export const assessmentSchema = z.strictObject({
+  skill: id,
+  tasks: z.array(handsOnTaskSchema).min(3).max(5),
+  questions: z.array(assessmentQuestionSchema).min(1).max(60),
+});
+export type AssessmentSource = z.infer<typeof assessmentSchema>;
+export type Assessment = Omit<AssessmentSource, "questions"> & { questions: AssessmentQuestion[] };
 export type Lesson = Omit<LessonSource, "quiz"> & { quiz: Question[] };
 
 /** What the mini app's home screen needs about each lesson, without its steps. */

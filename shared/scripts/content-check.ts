@@ -89,6 +89,29 @@ for (const b of bias)
   for (const o of b.outliers) console.log(`  ${b.skill}: ${o.lesson} ${o.question} option ${o.option} is ${o.ratio}× the others' mean length`);
 for (const b of bias) for (const p of b.problems) minimums.push(`skill ${b.skill}: quiz bias: ${p}`);
 
+for (const sk of course.skills)
+  if (!course.assessments.some((a) => a.skill === sk.id)) minimums.push(`skill ${sk.id} has no final assessment (assessments/${sk.id}.yaml)`);
+// Final assessments: a bank per skill, drawn from at random on the server; the same bias rules, per bank.
+console.log("Final assessments (assessments/<skill>.yaml):");
+console.table(
+  course.assessments.map((a) => {
+    const b = quizBias(`${a.skill} (assessment)`, [{ id: "assessment", quiz: a.questions }]);
+    for (const p of b.problems) minimums.push(`assessment ${a.skill}: quiz bias: ${p}`);
+    const core = course.skills.find((s) => s.id === a.skill)?.core;
+    if (core && a.questions.length < 15) minimums.push(`assessment ${a.skill}: the bank has ${a.questions.length} questions, a core skill needs at least 15`);
+    for (const o of b.outliers) console.log(`  assessment ${a.skill}: ${o.question} option ${o.option} is ${o.ratio}× the others' mean length`);
+    return {
+      skill: a.skill,
+      tasks: a.tasks.length,
+      questions: a.questions.length,
+      ...Object.fromEntries(QUESTION_KINDS.map((k) => [k, a.questions.filter((q) => q.kind === k).length])),
+      competences: new Set(a.questions.flatMap((q) => q.competences)).size,
+      "single: correct at 1/2/3/4": b.singleAt.join("/"),
+      "true/false: Đúng": `${b.trueFalse.trueCorrect} of ${b.trueFalse.n}`,
+    };
+  }),
+);
+
 for (const i of issues) console.error(`shared/content/${i.file}:${i.line}: ${i.message}`);
 for (const m of minimums) console.error(`course: ${m}`);
 const errors = issues.length + minimums.length;

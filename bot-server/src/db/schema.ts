@@ -269,6 +269,47 @@ export interface LocalImagesTable {
   created_at: string;
 }
 
+export interface AssessmentAttemptsTable {
+  id: string;
+  learner_id: string;
+  skill: string;
+  /** JSON: the ids of the questions drawn, in the order shown. */
+  questions: string;
+  started_at: string;
+  submitted_at: string | null;
+  /** JSON: { questionId: optionIds[] }, once submitted. */
+  answers: string | null;
+  correct: number | null;
+  total: number;
+  /** The pass mark in force when the attempt began. */
+  pass_percent: number;
+  /** 1 or 0 once submitted. */
+  passed: number | null;
+}
+
+/** A one-time code a resident shows a tổ member, with the consent they gave to have their hands-on tasks confirmed. */
+export interface HandsOnCodesTable {
+  code: string;
+  learner_id: string;
+  skill: string;
+  consent_version: string;
+  consent_text: string;
+  consented_at: string;
+  expires_at: string;
+}
+
+export interface HandsOnConfirmationsTable {
+  learner_id: string;
+  skill: string;
+  task_id: string;
+  /** The member who watched the resident do it. */
+  member_id: string;
+  team_id: number;
+  consent_version: string;
+  consented_at: string;
+  confirmed_at: string;
+}
+
 export interface CertificatesTable {
   /** 12 letters and digits (Crockford's base 32): /verify/<code>. */
   code: string;
@@ -522,6 +563,9 @@ export interface Database {
   local_lesson_versions: LocalLessonVersionsTable;
   local_images: LocalImagesTable;
   certificates: CertificatesTable;
+  assessment_attempts: AssessmentAttemptsTable;
+  hands_on_codes: HandsOnCodesTable;
+  hands_on_confirmations: HandsOnConfirmationsTable;
   oa_tokens: OaTokensTable;
   locks: LocksTable;
   oauth_states: OauthStatesTable;

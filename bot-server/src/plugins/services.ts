@@ -3,6 +3,7 @@ import type { FastifyInstance } from "fastify";
 import fp from "fastify-plugin";
 import type { Course } from "../../../shared/content-loader.js";
 import type { Config } from "../config.js";
+import type { AssessmentSettings } from "../services/assessments/settings.js";
 import type { Clock } from "../lib/clock.js";
 import { certificateKey, seedFromSecret, type CertificateKey } from "../lib/certificate-signing.js";
 import { inviteCodes, type InviteCodes } from "../lib/invite-codes.js";
@@ -34,6 +35,8 @@ export interface Services {
   images: ImageStore | null;
   /** The key certificates are signed with; its public half is at /.well-known/certificate-keys.json. */
   certificateKey: CertificateKey;
+  /** The final assessments' draw, pass mark and retry rule. */
+  assessment: AssessmentSettings;
 }
 
 declare module "fastify" {
@@ -43,7 +46,7 @@ declare module "fastify" {
 }
 
 export interface ServicesPluginOptions {
-  config: Pick<Config, "sessionSecret" | "sessionTtlMinutes" | "imageStore" | "certificateSigningKey">;
+  config: Pick<Config, "sessionSecret" | "sessionTtlMinutes" | "imageStore" | "certificateSigningKey" | "assessment">;
   course: Course;
   clock: Clock;
 }
@@ -64,6 +67,7 @@ export const servicesPlugin = fp(
       audioIndex: stepAudioIndex(course),
       images: config.imageStore.kind === "s3" ? s3ImageStore(config.imageStore.s3) : null,
       certificateKey: certificateKey(config.certificateSigningKey ? Buffer.from(config.certificateSigningKey, "hex") : seedFromSecret(secret)),
+      assessment: config.assessment,
     } satisfies Services);
     app.addHook("onReady", async () => {
       // A database that is down at start is reported by /health; the recount is tried again at the next start.

@@ -7,6 +7,8 @@ import { auditRepository } from "./audit.js";
 import { bulletinRepository } from "./bulletins.js";
 import { campaignRepository } from "./campaigns.js";
 import { certificateRepository } from "./certificates.js";
+import { assessmentRepository } from "./assessments.js";
+import { handsOnRepository } from "./hands-on.js";
 import { communePointRepository } from "./commune-points.js";
 import { creditRepository } from "./credits.js";
 import { deliveryRepository } from "./deliveries.js";
@@ -61,6 +63,8 @@ function bind(db: Kysely<Database>, dialect: Dialect) {
     localLessons: localLessonRepository(db),
     localImages: localImageRepository(db),
     certificates: certificateRepository(db),
+    assessments: assessmentRepository(db),
+    handsOn: handsOnRepository(db),
   };
 }
 

@@ -17,6 +17,7 @@ import { audioMigration } from "./013-audio.js";
 import { bulletinsMigration } from "./014-bulletins.js";
 import { localLessonsMigration } from "./015-local-lessons.js";
 import { certificatesMigration } from "./016-certificates.js";
+import { assessmentsMigration } from "./017-assessments.js";
 
 /** The names are those databases already record in kysely_migration: never rename one. */
 export function migrationsFor(dialect: Dialect): Record<string, Migration> {
@@ -38,5 +39,6 @@ export function migrationsFor(dialect: Dialect): Record<string, Migration> {
     "014-bulletins": bulletinsMigration(d),
     "015-local-lessons": localLessonsMigration(d),
     "016-certificates": certificatesMigration(d),
+    "017-assessments": assessmentsMigration(d),
   };
 }
