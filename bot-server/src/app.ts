@@ -31,6 +31,7 @@ import { oauthRoutes } from "./routes/oauth.js";
 import { audioRoutes } from "./routes/audio.js";
 import { localLessonRoutes } from "./routes/local-lessons.js";
 import { certificateRoutes } from "./routes/certificates.js";
+import { assessmentRoutes } from "./routes/assessments.js";
 import { posterRoutes } from "./routes/posters.js";
 import { progressRoutes } from "./routes/progress.js";
 import { teamRoutes } from "./routes/teams.js";
@@ -134,6 +135,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
   await app.register(audioRoutes);
   await app.register(localLessonRoutes);
   await app.register(certificateRoutes);
+  await app.register(assessmentRoutes);
   await app.register(teamRoutes);
   await app.register(adminApi, { campaignCosts: config.campaignCosts, reportCosts: config.reportCosts });
   await app.register(webhookRoutes, { maxAgeHours: config.webhookMaxAgeHours });

@@ -26,3 +26,8 @@ export const certificateKeysSchema = z.object({
 
 export const certificateRevokeSchema = z.strictObject({ reason: z.string().trim().min(5).max(500) });
 export const certificateRevokedSchema = z.object({ code: z.string(), status: z.literal("revoked") });
+
+/** A certificate as officials of its area list it: the holder's name in full, to find the one to revoke. */
+export const adminCertificateSchema = certificateViewSchema.omit({ signed: true }).extend({ fullName: z.string(), communeCode: z.string() });
+export const adminCertificatesSchema = z.object({ certificates: z.array(adminCertificateSchema) });
+export type AdminCertificate = z.infer<typeof adminCertificateSchema>;

@@ -44,6 +44,38 @@ export const myDataExportSchema = z.object({
       }),
     ),
   ),
+  finalAssessments: section(
+    z.array(
+      z.object({
+        skill: z.string(),
+        questions: z.unknown(),
+        answers: z.unknown(),
+        correct: z.number().nullable(),
+        total: z.number(),
+        passed: z.boolean().nullable(),
+        startedAt: z.string(),
+        submittedAt: z.string().nullable(),
+      }),
+    ),
+  ),
+  handsOnConfirmed: section(
+    z.array(
+      z.object({ skill: z.string(), task: z.string(), teamId: z.number(), consentVersion: z.string(), consentedAt: z.string(), confirmedAt: z.string() }),
+    ),
+  ),
+  certificates: section(
+    z.array(
+      z.object({
+        code: z.string(),
+        skill: z.string(),
+        name: z.string(),
+        communeCode: z.string(),
+        issuedAt: z.string(),
+        revokedAt: z.string().nullable(),
+        revokeReason: z.string().nullable(),
+      }),
+    ),
+  ),
   teamMemberships: section(
     z.array(
       z.object({

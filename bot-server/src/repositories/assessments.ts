@@ -23,10 +23,10 @@ export function assessmentRepository(db: Kysely<Database>) {
       return rows.map((r) => r.skill);
     },
     /** Records the graded answers once; false when the attempt was submitted already. */
-    async submit(id: string, r: { answers: string; correct: number; passed: boolean; at: string }): Promise<boolean> {
+    async submit(id: string, r: { answers: string; correct: number; total: number; passed: boolean; at: string }): Promise<boolean> {
       const u = await db
         .updateTable("assessment_attempts")
-        .set({ answers: r.answers, correct: r.correct, passed: r.passed ? 1 : 0, submitted_at: r.at })
+        .set({ answers: r.answers, correct: r.correct, total: r.total, passed: r.passed ? 1 : 0, submitted_at: r.at })
         .where("id", "=", id)
         .where("submitted_at", "is", null)
         .executeTakeFirst();

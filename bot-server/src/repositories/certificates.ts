@@ -18,6 +18,14 @@ export function certificateRepository(db: Kysely<Database>) {
     find: (code: string) => db.selectFrom("certificates").selectAll().where("code", "=", code).executeTakeFirst(),
     ofLearner: (learnerId: string, skill: string) =>
       db.selectFrom("certificates").selectAll().where("learner_id", "=", learnerId).where("skill", "=", skill).executeTakeFirst(),
+    mine: (learnerId: string) => db.selectFrom("certificates").selectAll().where("learner_id", "=", learnerId).orderBy("issued_at").execute(),
+    /** The newest certificates of these communes (null: everywhere), optionally those whose code or name starts with `search`. */
+    inCommunes(communes: string[] | null, limit: number, search?: string) {
+      let q = db.selectFrom("certificates").selectAll();
+      if (communes) q = q.where("commune_code", "in", communes.length ? communes : ["\u0000"]);
+      if (search) q = q.where((eb) => eb.or([eb("code", "=", search.toUpperCase()), eb("name", "like", `${search.replace(/[%_\\]/g, "")}%`)]));
+      return q.orderBy("issued_at", "desc").limit(limit).execute();
+    },
     /** Revokes a valid certificate; false when it was revoked already. */
     async revoke(code: string, by: string, reason: string, at: string): Promise<boolean> {
       const r = await db

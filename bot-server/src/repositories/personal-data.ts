@@ -30,6 +30,23 @@ export function personalDataRepository(db: Kysely<Database>) {
         .execute();
       return rows.map((a) => ({ ...a, passed: Number(a.passed) === 1, answers: jsonOrText(a.answers) }));
     },
+    assessmentAttemptsOf: (learnerId: string) =>
+      db.selectFrom("assessment_attempts").selectAll().where("learner_id", "=", learnerId).orderBy("started_at").execute(),
+    handsOnOf: (learnerId: string) => db.selectFrom("hands_on_confirmations").selectAll().where("learner_id", "=", learnerId).orderBy("confirmed_at").execute(),
+    /** A person who erased their data holds no certificate any more: the name goes, and the page says revoked, with why. */
+    async revokeCertificatesOf(learnerId: string, now: string): Promise<void> {
+      await db
+        .updateTable("certificates")
+        .set({
+          name: ERASED_TEXT,
+          revoked_at: sql<string>`coalesce(revoked_at, ${now})`,
+          revoked_by: "self",
+          revoke_reason: "Người nhận đã xoá dữ liệu của mình.",
+        })
+        .where("learner_id", "=", learnerId)
+        .execute();
+      await db.deleteFrom("hands_on_codes").where("learner_id", "=", learnerId).execute();
+    },
     /** Every membership, past and present, with the team's name and commune (not its other members). */
     membershipsOf(learnerId: string) {
       return db

@@ -34,6 +34,7 @@ export async function eraseMe(deps: MeDataDeps, learnerId: string, confirm: stri
     // Ending the membership moves the report rollups (members, trained), in this transaction.
     await withLearnerRollups(repos, deps.catalog, learnerId, () => pd.endMemberships(learnerId, (i) => `x-${randomBytes(8).toString("hex")}${i}`, now));
     await pd.blankVisitHouseholds(learnerId);
+    await pd.revokeCertificatesOf(learnerId, now);
     for (const m of memberships.filter((m) => m.removed_at === null)) {
       await repos.audit.append({
         actor: SELF,

@@ -1,3 +1,4 @@
+import { jsonOrText } from "../../repositories/json-column.js";
 import type { MyDataExport } from "../../../../shared/schemas/me-data.js";
 import type { Clock } from "../../lib/clock.js";
 import { notFound } from "../../lib/errors.js";
@@ -64,6 +65,43 @@ export async function exportMyData(deps: MeDataDeps, learnerId: string): Promise
         answers: a.answers,
         answeredAt: a.answered_at,
         receivedAt: a.received_at,
+      })),
+    },
+    finalAssessments: {
+      explanation: "Các lần bạn làm bài kiểm tra cuối kỹ năng: các câu được rút ra, câu trả lời của bạn, số câu đúng, đạt hay chưa.",
+      data: (await pd.assessmentAttemptsOf(learnerId)).map((a) => ({
+        skill: a.skill,
+        questions: jsonOrText(a.questions),
+        answers: a.answers === null ? null : jsonOrText(a.answers),
+        correct: a.correct === null ? null : Number(a.correct),
+        total: Number(a.total),
+        passed: a.passed === null ? null : Number(a.passed) === 1,
+        startedAt: a.started_at,
+        submittedAt: a.submitted_at,
+      })),
+    },
+    handsOnConfirmed: {
+      explanation:
+        "Các việc thực hành thành viên tổ đã xác nhận bạn tự làm được trên điện thoại của bạn, với nội dung bạn đã đồng ý (không có ảnh hay số giấy tờ nào).",
+      data: (await pd.handsOnOf(learnerId)).map((h) => ({
+        skill: h.skill,
+        task: h.task_id,
+        teamId: Number(h.team_id),
+        consentVersion: h.consent_version,
+        consentedAt: h.consented_at,
+        confirmedAt: h.confirmed_at,
+      })),
+    },
+    certificates: {
+      explanation: "Chứng nhận bạn đã nhận: tên bạn ghi, kỹ năng, xã/phường, ngày cấp, và nếu bị thu hồi thì lý do.",
+      data: (await repos.certificates.mine(learnerId)).map((c) => ({
+        code: c.code,
+        skill: c.skill,
+        name: c.name,
+        communeCode: c.commune_code,
+        issuedAt: c.issued_at,
+        revokedAt: c.revoked_at,
+        revokeReason: c.revoke_reason,
       })),
     },
     teamMemberships: {
