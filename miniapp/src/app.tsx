@@ -49,6 +49,12 @@ const AdminRecordingsPage = later(() => import("./pages/admin-recordings"));
 const AdminBulletinsPage = later(() => import("./pages/admin-bulletins"));
 const AdminLocalLessonsPage = later(() => import("./pages/admin-local-lessons"));
 const AdminReportsPage = later(() => import("./pages/admin-reports"));
+const COMPLETE = "Hoàn thành kỹ năng";
+const CompletionPage = later(() => import("./pages/completion"), COMPLETE);
+const AssessmentPage = later(() => import("./pages/assessment"), COMPLETE);
+const CertificatesPage = later(() => import("./pages/certificates"), "Chứng nhận của tôi");
+const TeamHandsOnPage = later(() => import("./pages/team-hands-on"), TEAM);
+const AdminCertificatesPage = later(() => import("./pages/admin-certificates"));
 const ABOUT = "Giới thiệu";
 const AboutPage = later(() => import("./pages/about"), ABOUT);
 
@@ -143,6 +149,11 @@ export default function MyApp() {
           <AnimationRoutes>
             <Route path="/" element={<HomePage />} />
             <Route path="/skill/:skillId" element={<SkillPage />} />
+            <Route path="/skill/:skillId/complete" element={lazyRoute(CompletionPage, COMPLETE)} />
+            <Route path="/skill/:skillId/assessment" element={lazyRoute(AssessmentPage, COMPLETE)} />
+            <Route path="/certificates" element={lazyRoute(CertificatesPage, "Chứng nhận của tôi")} />
+            <Route path="/team/hands-on" element={lazyRoute(TeamHandsOnPage, TEAM)} />
+            <Route path="/admin/certificates" element={lazyRoute(AdminCertificatesPage)} />
             <Route path="/lesson/:lessonId" element={<LessonPage />} />
             <Route path="/lesson/:lessonId/quiz" element={<QuizPage />} />
             <Route path="/progress" element={<ProgressPage />} />

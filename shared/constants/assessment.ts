@@ -10,3 +10,16 @@ export const HANDS_ON_CODE_MINUTES = 15;
 
 /** The national course's own certificate, for a resident who wants the official one. */
 export const NATIONAL_COURSE_URL = "https://binhdanhocvuso.gov.vn";
+
+/**
+ * What a resident will want at hand before taking the national course for its official certificate. Kept to what
+ * holds for any website course with videos: the platform's own sign-in and steps are not described here, since
+ * they were not read from the platform itself (it says on screen what it asks for).
+ */
+export const NATIONAL_COURSE_CHECKLIST = [
+  "Tự gõ địa chỉ binhdanhocvuso.gov.vn vào trình duyệt, không bấm đường link lạ gửi qua tin nhắn.",
+  "Mạng ổn định, tốt nhất là Wi-Fi: các bài học trên trang có video.",
+  "Tài khoản để đăng nhập: làm theo hướng dẫn trên trang; không đưa mật khẩu hay mã OTP cho ai.",
+  "Thời gian để xem hết các bài và làm bài kiểm tra của trang.",
+  "Cần giúp, hãy nhờ thành viên tổ công nghệ số cộng đồng ở xã, phường.",
+] as const;

@@ -56,6 +56,8 @@ export const skillCompletionSchema = z.object({
 });
 export type SkillCompletion = z.infer<typeof skillCompletionSchema>;
 
+export const completionsSchema = z.object({ skills: z.array(skillCompletionSchema) });
+
 export const assessmentResultSchema = z.object({
   correct: z.number().int(),
   total: z.number().int(),

@@ -11,9 +11,12 @@ export const SCREENSHOT_DIR = join(process.cwd(), "tests/e2e/screenshots");
 mkdirSync(SCREENSHOT_DIR, { recursive: true });
 
 let shotNo = 0;
-/** Saves what the learner sees, numbered in the order the scenario passes through the screens. */
-export async function shot(page: Page, name: string): Promise<void> {
-  await settled(page);
+/**
+ * Saves what the learner sees, numbered in the order the scenario passes through the screens. `miniapp: false` for
+ * a page of the server outside the mini app (a certificate's public page), which has no zmp-ui pages to settle.
+ */
+export async function shot(page: Page, name: string, { miniapp = true } = {}): Promise<void> {
+  if (miniapp) await settled(page);
   shotNo++;
   await page.screenshot({ path: join(SCREENSHOT_DIR, `${String(shotNo).padStart(2, "0")}-${name}.png`), fullPage: true });
 }
@@ -63,8 +66,11 @@ function optionButton(page: Page, q: Question, id: string) {
   return page.locator("ul.options button.option").filter({ has: page.locator(".option__text", { hasText: o.text }) });
 }
 
-/** Answers one question on screen: right, or deliberately wrong (single / true-false questions only). */
-export async function answer(page: Page, q: Question, wrong = false): Promise<void> {
+/**
+ * Answers one question on screen: right, or deliberately wrong (single / true-false questions only). `check: false`
+ * for a final assessment, which has no "Kiểm tra" button (the server grades the whole attempt).
+ */
+export async function answer(page: Page, q: Question, wrong = false, { check = true } = {}): Promise<void> {
   await expect.poll(() => page.locator(".question__prompt").innerText()).toBe(q.prompt);
   const right = correctAnswer(q);
   if (q.kind === "single" || q.kind === "true-false") {
@@ -87,7 +93,7 @@ export async function answer(page: Page, q: Question, wrong = false): Promise<vo
       }
     }
   }
-  await page.getByRole("button", { name: "Kiểm tra" }).click();
+  if (check) await page.getByRole("button", { name: "Kiểm tra" }).click();
 }
 
 /** shot() of the whole screen: zmp-ui pages scroll inside .zaui-page, so the phone is made as tall as the page for the picture. */

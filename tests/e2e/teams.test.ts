@@ -1,8 +1,13 @@
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { loadCourseOrThrow } from "../../shared/content-loader.js";
 import { launchChromium } from "./chromium.js";
-import { expectAccessible, fullShot, grantRole, sessionOf, pickUser } from "./helpers.js";
+import { answer, expectAccessible, fullShot, grantRole, sessionOf, shot, pickUser } from "./helpers.js";
+import { ensureDebianTools } from "../helpers/debian-tools.js";
 
 const baseUrl = inject("baseUrl");
 const course = loadCourseOrThrow();
@@ -14,6 +19,9 @@ const MEMBER = { id: "5500000000000000004", name: "Phạm Thị Dung" };
 const RESIDENT = { id: "5500000000000000002", name: "Trần Thị Bình" };
 const TEAM_NAME = `Tổ công nghệ số khu phố ${String(Date.now()).slice(-4)}`;
 const SLOW = { timeout: 15_000 };
+/** The skill whose final assessment the resident takes (real course: 10 of its bank's questions). */
+const SKILL = "an-toan-mang";
+const SKILL_TITLE = course.skills.find((x) => x.id === SKILL)!.title;
 
 let browser: Browser;
 let miniappUrl: string;
@@ -50,12 +58,13 @@ async function openAs(page: Page, user: { name: string }, query = ""): Promise<v
 }
 
 beforeAll(async () => {
+  ensureDebianTools({ zbarimg: "zbar-tools", pdftoppm: "poppler-utils" });
   browser = await launchChromium();
   const meta = (await (await fetch(`${baseUrl}/api/v1/meta`)).json()) as { miniappId: string };
   miniappUrl = `${baseUrl}/zapps/${meta.miniappId}/`;
   grantRole(dataDir, OFFICIAL.id, "commune_official", "00004");
   for (const u of [LEADER, MEMBER, RESIDENT]) await sessionOf(baseUrl, u.id); // they have opened the app once
-});
+}, 300_000);
 
 afterAll(async () => {
   await browser?.close();
@@ -192,5 +201,97 @@ describe("a tổ công nghệ số in the mini app", () => {
     expect(me.team.residentsCredited).toBe(1);
     expect(problems).toEqual([]);
     await context.close();
+  });
+
+  it("the resident passes a skill's final assessment, the member confirms the hands-on tasks, and the certificate's QR opens a page that says valid, then revoked", async () => {
+    const bank = course.assessments.find((a) => a.skill === SKILL)!;
+    const resident = await phone();
+    const { page } = resident;
+    await openAs(page, RESIDENT, `skill/${SKILL}`);
+    await page.getByRole("button", { name: "Bài kiểm tra và chứng nhận" }).click();
+    await page.getByRole("button", { name: "Làm bài kiểm tra" }).click();
+    await expect.poll(() => page.locator(".question__prompt").count(), SLOW).toBe(1);
+    await fullShot(page, "assessment-question");
+    await expectAccessible(page, "final assessment");
+    const shown: string[] = [];
+    for (;;) {
+      const prompt = await page.locator(".question__prompt").innerText();
+      const q = bank.questions.find((x) => x.prompt === prompt);
+      expect(q, prompt).toBeDefined();
+      shown.push(q!.id);
+      await answer(page, q!, false, { check: false });
+      const submit = page.getByRole("button", { name: "Nộp bài" });
+      if (await submit.count()) {
+        await submit.click();
+        break;
+      }
+      await page.getByRole("button", { name: "Câu tiếp theo" }).click();
+      await expect.poll(() => page.locator(".question__prompt").innerText()).not.toBe(prompt);
+    }
+    expect(new Set(shown).size).toBe(10);
+    await expect.poll(() => page.getByRole("heading", { name: "Chúc mừng! Bạn đã đạt bài kiểm tra" }).count(), SLOW).toBe(1);
+    expect(await page.locator(".score").innerText()).toBe("10/10 câu đúng");
+    await fullShot(page, "assessment-passed");
+    await page.getByRole("button", { name: "Xem các bước hoàn thành kỹ năng" }).click();
+
+    // The resident agrees and shows the code; the member, on their own phone, confirms what they watched.
+    await page.getByRole("button", { name: "Nhờ thành viên tổ xác nhận" }).click();
+    await page.getByRole("button", { name: "Đồng ý, hiện mã" }).click();
+    const code = (await page.locator(".hands-on-code").innerText({ timeout: SLOW.timeout })).trim();
+    expect(code).toMatch(/^[0-9A-Z]{6}$/);
+    await fullShot(page, "hands-on-code");
+    const member = await phone();
+    await openAs(member.page, MEMBER, "team/hands-on");
+    await member.page.getByLabel("Mã xác nhận").fill(code.toLowerCase());
+    await member.page.getByRole("button", { name: "Mở", exact: true }).click();
+    await expect.poll(() => member.page.locator(".task-check").count(), SLOW).toBe(bank.tasks.length);
+    for (const t of bank.tasks) await member.page.getByRole("checkbox", { name: t.title }).check();
+    await fullShot(member.page, "hands-on-member");
+    await expectAccessible(member.page, "hands-on confirmation");
+    await member.page.getByRole("button", { name: `Xác nhận ${bank.tasks.length} việc` }).click();
+    await expect.poll(() => member.page.locator(".done-box").innerText(), SLOW).toContain(`Đã xác nhận ${bank.tasks.length} việc thực hành`);
+
+    // The resident's screen sees the confirmations, and the certificate is theirs with the name they give.
+    const nameBox = page.getByLabel("Họ và tên của bạn");
+    await expect.poll(() => nameBox.count(), { timeout: 20_000 }).toBe(1);
+    await fullShot(page, "completion-done");
+    await nameBox.fill("Trần Thị Bình");
+    await page.getByRole("button", { name: "Nhận chứng nhận" }).click();
+    await expect.poll(() => page.locator(".app-header__title").innerText(), SLOW).toBe("Chứng nhận của tôi");
+    await expect.poll(() => page.getByRole("region", { name: `Chứng nhận ${SKILL_TITLE}` }).count(), SLOW).toBe(1);
+    await fullShot(page, "certificates-mine");
+    await expectAccessible(page, "my certificates");
+
+    const token = await sessionOf(baseUrl, RESIDENT.id);
+    const mine = (await api("GET", "/api/v1/me/certificates", token)) as { certificates: { code: string; skill: string }[] };
+    const cert = mine.certificates.find((c) => c.skill === SKILL)!;
+    const dir = mkdtempSync(join(tmpdir(), "e2e-certificate-"));
+    const pdf = await fetch(`${baseUrl}/api/v1/me/certificates/${cert.code}.pdf`, { headers: { authorization: `Bearer ${token}` } });
+    writeFileSync(join(dir, "c.pdf"), Buffer.from(await pdf.arrayBuffer()));
+    execFileSync("pdftoppm", ["-r", "150", "-png", "-singlefile", join(dir, "c.pdf"), join(dir, "page")]);
+    const link = execFileSync("zbarimg", ["--quiet", "--raw", join(dir, "page.png")], { encoding: "utf8" }).trim();
+    expect(new URL(link).pathname).toBe(`/verify/${cert.code}`);
+    const verify = await phone();
+    await verify.page.goto(link.replace(/^https?:\/\/[^/]+/, baseUrl));
+    await expect.poll(() => verify.page.locator("body").innerText()).toContain("Còn hiệu lực");
+    await shot(verify.page, "verify-valid", { miniapp: false });
+
+    // An official of the commune revokes it, with a reason; the same page then says revoked.
+    const official = await phone();
+    await openAs(official.page, OFFICIAL, "admin/certificates");
+    await official.page.getByLabel("Tìm theo mã hoặc họ tên").fill(cert.code);
+    const item = official.page.getByRole("region", { name: `Chứng nhận ${cert.code}` });
+    await expect.poll(() => item.count(), SLOW).toBe(1);
+    await item.getByRole("button", { name: "Thu hồi…" }).click();
+    await item.getByLabel("Lý do thu hồi (hiện trên trang kiểm tra)").fill("Cấp nhầm khi thử hệ thống");
+    await fullShot(official.page, "admin-certificate-revoke");
+    await expectAccessible(official.page, "admin certificates");
+    await item.getByRole("button", { name: `Thu hồi chứng nhận ${cert.code}` }).click();
+    await expect.poll(() => item.locator(".is-revoked").innerText(), SLOW).toContain("Cấp nhầm khi thử hệ thống");
+    await verify.page.reload();
+    await expect.poll(() => verify.page.locator("body").innerText()).toContain("Đã bị thu hồi");
+    await shot(verify.page, "verify-revoked", { miniapp: false });
+    expect([...resident.problems, ...member.problems, ...official.problems, ...verify.problems]).toEqual([]);
+    for (const c of [resident, member, official, verify]) await c.context.close();
   });
 });

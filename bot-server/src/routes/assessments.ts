@@ -8,6 +8,7 @@ import {
   assessmentResultSchema,
   ATTEMPT_ID,
   certificateClaimSchema,
+  completionsSchema,
   handsOnCodeParam,
   handsOnCodeRequestSchema,
   handsOnCodeSchema,
@@ -50,7 +51,7 @@ export async function assessmentRoutes(app: FastifyInstance): Promise<void> {
         tags,
         security,
         summary: "Where I stand in completing each skill",
-        response: { 200: z.object({ skills: z.array(skillCompletionSchema) }), 401: errorSchema },
+        response: { 200: completionsSchema, 401: errorSchema },
       },
     },
     async (req) => {

@@ -55,6 +55,17 @@ import type {
   visitSchema,
   visitsSchema,
 } from "../../../shared/schemas/team";
+import type {
+  AssessmentAnswers,
+  assessmentAttemptSchema,
+  assessmentResultSchema,
+  completionsSchema,
+  handsOnCodeSchema,
+  handsOnPreviewSchema,
+  myCertificatesSchema,
+  skillCompletionSchema,
+} from "../../../shared/schemas/assessment";
+import type { adminCertificatesSchema, certificateRevokedSchema } from "../../../shared/schemas/certificate";
 import { request, requestFile } from "./http";
 
 const id = (n: number) => encodeURIComponent(String(n));
@@ -95,6 +106,33 @@ export const learnerCalls = {
   eraseMe: (token: string) => request<typeof eraseResponseSchema>({ method: "DELETE", url: "/api/v1/me", token, body: { confirm: "XOA" } }),
 };
 
+const skillUrl = (skill: string) => encodeURIComponent(skill);
+
+/** Completing a skill: its final assessment, hands-on tasks (the resident's code; the member's confirmation), certificates. */
+export const completionCalls = {
+  completions: (token: string) => request<typeof completionsSchema>({ method: "GET", url: "/api/v1/me/completions", token }),
+  completion: (token: string, skill: string) =>
+    request<typeof skillCompletionSchema>({ method: "GET", url: `/api/v1/me/completions/${skillUrl(skill)}`, token }),
+  startAssessment: (token: string, skill: string) =>
+    request<typeof assessmentAttemptSchema>({ method: "POST", url: `/api/v1/me/assessments/${skillUrl(skill)}/attempts`, token, body: {} }),
+  submitAssessment: (token: string, attemptId: string, body: AssessmentAnswers) =>
+    request<typeof assessmentResultSchema>({ method: "POST", url: `/api/v1/me/assessments/attempts/${encodeURIComponent(attemptId)}`, token, body }),
+  handsOnCode: (token: string, skill: string, consentVersion: string) =>
+    request<typeof handsOnCodeSchema>({ method: "POST", url: `/api/v1/me/hands-on/${skillUrl(skill)}/code`, token, body: { consentVersion } }),
+  previewHandsOn: (token: string, code: string) =>
+    request<typeof handsOnPreviewSchema>({ method: "GET", url: `/api/v1/teams/hands-on/${encodeURIComponent(code)}`, token }),
+  confirmHandsOn: (token: string, code: string, tasks: string[]) =>
+    request<typeof handsOnPreviewSchema>({ method: "POST", url: `/api/v1/teams/hands-on/${encodeURIComponent(code)}/confirm`, token, body: { tasks } }),
+  certificates: (token: string) => request<typeof myCertificatesSchema>({ method: "GET", url: "/api/v1/me/certificates", token }),
+  claimCertificate: (token: string, skill: string, name: string) =>
+    request<typeof myCertificatesSchema>({ method: "POST", url: "/api/v1/me/certificates", token, body: { skill, name } }),
+  certificateFile: (token: string, code: string, format: "pdf" | "png") =>
+    requestFile(
+      { method: "GET", url: `/api/v1/me/certificates/${encodeURIComponent(code)}.${format}`, token },
+      format === "pdf" ? "application/pdf" : "image/png",
+    ),
+};
+
 /** Tổ công nghệ số cộng đồng: my team, invites, members, visits, residents' credit; officials' team management. */
 export const teamCalls = {
   myTeam: (token: string) => request<typeof myTeamSchema>({ method: "GET", url: "/api/v1/me/team", token }),
@@ -121,6 +159,10 @@ export const teamCalls = {
 /** The officials' screens (/api/v1/admin/…). */
 export const adminCalls = {
   me: (token: string) => request<typeof adminMeSchema>({ method: "GET", url: "/api/v1/admin/me", token }),
+  certificates: (token: string, q: string) =>
+    request<typeof adminCertificatesSchema>({ method: "GET", url: "/api/v1/admin/certificates", token, ...(q ? { params: { q } } : {}) }),
+  revokeCertificate: (token: string, code: string, reason: string) =>
+    request<typeof certificateRevokedSchema>({ method: "POST", url: `/api/v1/admin/certificates/${encodeURIComponent(code)}/revoke`, token, body: { reason } }),
   questions: (token: string, status: "open" | "answered" = "open") =>
     request<typeof questionListSchema>({ method: "GET", url: "/api/v1/admin/questions", token, params: { status } }),
   questionStats: (token: string) => request<typeof questionStatsSchema>({ method: "GET", url: "/api/v1/admin/questions/stats", token }),

@@ -4,7 +4,7 @@
  */
 import { zaloAccessToken } from "../lib/zalo";
 import { getState, setState } from "../state/store";
-import { adminCalls, api, teamCalls } from "./client";
+import { adminCalls, api, completionCalls, teamCalls } from "./client";
 import { ApiFailure } from "./http";
 
 /** A valid session token: the stored one, or a new one from the Zalo token (or the sandbox user in the preview). */
@@ -44,4 +44,5 @@ function signedIn<T extends Calls>(calls: T, notSignedIn?: string): SignedIn<T> 
 }
 
 export const teamApi = signedIn(teamCalls);
+export const completionApi = signedIn(completionCalls, "Bạn cần đăng nhập bằng Zalo để làm bài kiểm tra và nhận chứng nhận.");
 export const adminApi = signedIn(adminCalls, "Bạn cần đăng nhập để dùng chức năng quản trị.");

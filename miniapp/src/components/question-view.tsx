@@ -3,6 +3,8 @@ import { Button } from "zmp-ui";
 import type { Question } from "../../../shared/schemas/content";
 import { correctAnswer, isCorrect, type Answer } from "../../../shared/lib/grading";
 import { displayOrder } from "../../../shared/lib/shuffle";
+import { OptionButton } from "./option-button";
+import { moved, OrderList } from "./order-list";
 
 interface Props {
   question: Question;
@@ -40,14 +42,6 @@ export function QuestionView({ question: q, seed, onAnswered, onNext, isLast }: 
     if (q.kind === "single" || q.kind === "true-false") submit([id]);
     else setChosen((c) => (c.includes(id) ? c.filter((x) => x !== id) : [...c, id]));
   };
-  const move = (pos: number, delta: number) =>
-    setOrder((o) => {
-      const n = [...o];
-      const t = pos + delta;
-      if (t < 0 || t >= n.length) return o;
-      [n[pos], n[t]] = [n[t]!, n[pos]!];
-      return n;
-    });
 
   return (
     <div className="question">
@@ -55,36 +49,12 @@ export function QuestionView({ question: q, seed, onAnswered, onNext, isLast }: 
       <p className="question__hint">{KIND_HINT[q.kind]}</p>
 
       {q.kind === "order" ? (
-        <ol className="order-list">
-          {order.map((optId, pos) => {
-            const o = byId.get(optId)!;
-            const ok = result ? optId === q.options[pos]!.id : null;
-            return (
-              <li key={optId} className={`order-item${ok === true ? " is-correct" : ok === false ? " is-wrong" : ""}`}>
-                <span className="order-item__pos" aria-hidden>
-                  {pos + 1}
-                </span>
-                <span className="order-item__text">{o.text}</span>
-                {!result ? (
-                  <span className="order-item__moves">
-                    <button type="button" className="icon-button" aria-label={`Đưa lên: ${o.text}`} disabled={pos === 0} onClick={() => move(pos, -1)}>
-                      ▲
-                    </button>
-                    <button
-                      type="button"
-                      className="icon-button"
-                      aria-label={`Đưa xuống: ${o.text}`}
-                      disabled={pos === order.length - 1}
-                      onClick={() => move(pos, 1)}
-                    >
-                      ▼
-                    </button>
-                  </span>
-                ) : null}
-              </li>
-            );
-          })}
-        </ol>
+        <OrderList
+          order={order}
+          textOf={(optId) => byId.get(optId)!.text}
+          judged={result ? (optId, pos) => optId === q.options[pos]!.id : undefined}
+          onMove={result ? undefined : (pos, delta) => setOrder((o) => moved(o, pos, delta))}
+        />
       ) : (
         <ul className="options">
           {shown.map((o) => {
@@ -92,16 +62,7 @@ export function QuestionView({ question: q, seed, onAnswered, onNext, isLast }: 
             const state = result ? (expected.has(o.id) ? " is-correct" : picked ? " is-wrong" : "") : "";
             return (
               <li key={o.id}>
-                <button
-                  type="button"
-                  className={`option${q.kind === "spot-scam" ? " option--message" : ""}${picked ? " is-picked" : ""}${state}`}
-                  aria-pressed={picked}
-                  disabled={!!result}
-                  onClick={() => tap(o.id)}
-                >
-                  {o.from ? <span className="option__from">{o.from}</span> : null}
-                  <span className="option__text">{o.text}</span>
-                </button>
+                <OptionButton option={o} message={q.kind === "spot-scam"} picked={picked} state={state} disabled={!!result} onClick={() => tap(o.id)} />
               </li>
             );
           })}

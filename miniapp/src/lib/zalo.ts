@@ -2,7 +2,7 @@
  * The one module that talks to zmp-sdk. Inside Zalo it uses the SDK; in a desktop browser (the web preview of
  * the same production build) the SDK's calls reject or throw, so each call falls back to the web platform.
  */
-import { authorize, followOA, getAccessToken, getRouteParams, getUserInfo, nativeStorage, openChat } from "zmp-sdk/apis";
+import { authorize, followOA, getAccessToken, getRouteParams, getUserInfo, nativeStorage, openChat, scanQRCode } from "zmp-sdk/apis";
 
 type Storage = { getItem(k: string): string | null; setItem(k: string, v: string): void; removeItem(k: string): void };
 
@@ -182,4 +182,14 @@ export async function chatWithTheOa(oaId: string): Promise<boolean> {
   }
   window.open("/sandbox/chat", "_blank", "noopener");
   return true;
+}
+
+/** The text of a QR code scanned with Zalo's camera (zmp-sdk scanQRCode: { content }); null outside Zalo or when cancelled. */
+export async function scanQr(): Promise<string | null> {
+  if (!isInsideZalo()) return null;
+  try {
+    return (await scanQRCode()).content;
+  } catch {
+    return null;
+  }
 }

@@ -1,4 +1,4 @@
-import { Page } from "zmp-ui";
+import { Button, Page, useNavigate } from "zmp-ui";
 import { AppHeader } from "../components/app-header";
 import { NavBar } from "../components/nav-bar";
 import { NetworkBanner } from "../components/network-banner";
@@ -8,6 +8,7 @@ import { skills } from "../lib/course";
 import { useAppState } from "../state/store";
 
 export default function ProgressPage() {
+  const navigate = useNavigate();
   const progress = useAppState((s) => s.progress);
   const pending = useAppState((s) => s.queue.length);
   const signedIn = useAppState((s) => !!s.session);
@@ -48,6 +49,9 @@ export default function ProgressPage() {
             );
           })}
         </ul>
+        <Button fullWidth variant="secondary" onClick={() => navigate("/certificates")}>
+          Chứng nhận của tôi
+        </Button>
         <SandboxPicker compact />
       </main>
       <NavBar />

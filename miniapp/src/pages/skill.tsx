@@ -1,5 +1,5 @@
 import { useMemo } from "react";
-import { Page, useNavigate, useParams } from "zmp-ui";
+import { Button, Page, useNavigate, useParams } from "zmp-ui";
 import { AppHeader } from "../components/app-header";
 import { AudioDownload } from "../components/audio-download";
 import { NetworkBanner } from "../components/network-banner";
@@ -39,6 +39,15 @@ export default function SkillPage() {
           ))}
         </ol>
         {skill.id === LOCAL_SKILL ? <AreaLessons /> : null}
+        <section className="card" aria-labelledby="complete-title">
+          <h2 id="complete-title" className="card__title">
+            Hoàn thành kỹ năng
+          </h2>
+          <p>Làm bài kiểm tra cuối, thực hành trên điện thoại của bạn với thành viên tổ công nghệ số, rồi nhận chứng nhận.</p>
+          <Button fullWidth variant="secondary" onClick={() => navigate(`/skill/${skill.id}/complete`)}>
+            Bài kiểm tra và chứng nhận
+          </Button>
+        </section>
         <button type="button" className="link-button" onClick={() => navigate("/glossary")}>
           Từ ngữ cần biết
         </button>

@@ -57,6 +57,9 @@ export default function TeamPage() {
             <Button fullWidth size="large" onClick={() => navigate("/team/visit")}>
               Ghi nhận hộ đã hỗ trợ
             </Button>
+            <Button fullWidth variant="secondary" onClick={() => navigate("/team/hands-on")}>
+              Xác nhận thực hành của người dân
+            </Button>
             {team.role === "leader" ? (
               <>
                 <Members teamId={team.id} canRemove />

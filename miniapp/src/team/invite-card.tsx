@@ -6,15 +6,10 @@ import { errorText } from "../api/error-text";
 import { apiUrl } from "../api/http";
 import { teamApi } from "../api/session";
 import { skills } from "../lib/course";
+import { qrDataUrl } from "../lib/qr";
 import { useLoad } from "../lib/use-load";
 import { saveImage, shareDeepLink } from "../lib/zalo-share";
 import { VIETNAM_TIME_ZONE } from "../../../shared/lib/vietnam-time";
-
-/** A QR code as a PNG data URL (the qrcode package is loaded with the team screens only). */
-async function qrDataUrl(text: string): Promise<string> {
-  const { toDataURL } = await import("qrcode");
-  return toDataURL(text, { errorCorrectionLevel: "M", margin: 2, width: 480, color: { dark: "#000000", light: "#ffffff" } });
-}
 
 const dateVN = (iso: string) => new Date(iso).toLocaleDateString("vi-VN", { timeZone: VIETNAM_TIME_ZONE });
 /**

@@ -75,6 +75,16 @@ export default function AdminHomePage() {
               </Button>
             </section>
 
+            <section className="card" aria-labelledby="certificates-title">
+              <h2 id="certificates-title" className="card__title">
+                Chứng nhận
+              </h2>
+              <p className="admin-hint">Chứng nhận người dân đã nhận ở khu vực của bạn; thu hồi chứng nhận cấp nhầm, có ghi lý do.</p>
+              <Button fullWidth variant="secondary" onClick={() => navigate("/admin/certificates")}>
+                Chứng nhận đã cấp
+              </Button>
+            </section>
+
             {roles.some((r) => r.role !== "operator") ? (
               <section className="card" aria-labelledby="local-lessons-title">
                 <h2 id="local-lessons-title" className="card__title">
