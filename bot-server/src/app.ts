@@ -32,6 +32,7 @@ import { audioRoutes } from "./routes/audio.js";
 import { localLessonRoutes } from "./routes/local-lessons.js";
 import { certificateRoutes } from "./routes/certificates.js";
 import { assessmentRoutes } from "./routes/assessments.js";
+import { ledgerRoutes } from "./routes/ledger.js";
 import { posterRoutes } from "./routes/posters.js";
 import { progressRoutes } from "./routes/progress.js";
 import { teamRoutes } from "./routes/teams.js";
@@ -136,6 +137,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
   await app.register(localLessonRoutes);
   await app.register(certificateRoutes);
   await app.register(assessmentRoutes);
+  await app.register(ledgerRoutes);
   await app.register(teamRoutes);
   await app.register(adminApi, { campaignCosts: config.campaignCosts, reportCosts: config.reportCosts });
   await app.register(webhookRoutes, { maxAgeHours: config.webhookMaxAgeHours });

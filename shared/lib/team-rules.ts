@@ -29,3 +29,14 @@ export function householdProblem(text: string): HouseholdProblem | null {
   if (hasIdNumber(label)) return "id_number";
   return null;
 }
+
+export const PERSON_NAME_MAX = 60;
+
+/** Why a household member's name cannot be recorded, or null: letters, spaces and a few marks only, so never a number. */
+export function personNameProblem(text: string): "missing" | "too_long" | "not_a_name" | null {
+  const name = householdLabel(text);
+  if (name.length < 2) return "missing";
+  if (name.length > PERSON_NAME_MAX) return "too_long";
+  if (!/^[\p{L}\p{M} .'-]+$/u.test(name)) return "not_a_name";
+  return null;
+}

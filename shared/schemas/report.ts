@@ -11,7 +11,13 @@ import { teamIdSchema } from "./team.js";
  * - lessons completed, quiz pass rate: the learning of those residents (the people the teams reached);
  *   a skill's pass rate is (resident, lesson) pairs passed (best score ≥ 80 %) over pairs attempted.
  * - households visited: visits recorded; accounts created: visits with a kind marked `account`, per kind.
- * - new digital users: residents credited who completed at least one lesson, plus accounts created on visits.
+ * - household ledger (Step 9): each resident once — with an account of their own, or a household member without a
+ *   smartphone recorded by a member — and what each can now do (outcome-kinds.yaml), once per resident however
+ *   many visits it took; residents with each outcome, and their share of the commune's adults where an official
+ *   has set that number (a scope's share counts only the communes that have it).
+ * - new digital users: each person once — residents credited who completed at least one lesson, and residents of
+ *   the ledger with an outcome marked `digitalUser` who are not among them. Accounts created on visits are still
+ *   shown per kind, but no longer added: a visit names a household, not a person, and counted the same person twice.
  * - cost: each team's months of existence × REPORT_COST_TEAM_MONTH_VND + members trained ×
  *   REPORT_COST_MEMBER_TRAINED_VND; cost per new digital user = cost ÷ new digital users (null when none).
  */
@@ -39,6 +45,12 @@ export const reportFiguresSchema = z.object({
   householdsVisited: z.number().int(),
   accountsCreated: z.number().int(),
   newDigitalUsers: z.number().int(),
+  /** Residents in the household ledger with at least one outcome. */
+  residentsInLedger: z.number().int(),
+  /** Adults living there, as officials set it; null when not set (for a scope: the sum over communes that have it). */
+  adults: z.number().int().nullable(),
+  /** Per outcome kind, the residents who have it. */
+  outcomes: z.record(z.string(), z.number().int()),
 });
 export type ReportFigures = z.infer<typeof reportFiguresSchema>;
 
@@ -56,6 +68,19 @@ export const reportSchema = z.object({
   quizBySkill: z.array(
     z.object({ skillId: z.string(), title: z.string(), attempted: z.number().int(), passed: z.number().int(), passRatePct: z.number().int().nullable() }),
   ),
+  /** The household ledger's outcomes in the whole scope, with each one's share of the adults of the communes that set it. */
+  outcomes: z.array(
+    z.object({
+      kind: z.string(),
+      label: z.string(),
+      digitalUser: z.boolean(),
+      residents: z.number().int(),
+      /** Residents with it in the communes whose adults are known, over those adults; null when none is known. */
+      pctOfAdults: z.number().nullable(),
+    }),
+  ),
+  /** How many communes of the scope have their adult population set, of how many with figures. */
+  adultsKnown: z.object({ communes: z.number().int(), of: z.number().int() }),
   visitsByKind: z.array(z.object({ kind: z.string(), label: z.string(), account: z.boolean(), visits: z.number().int() })),
   communes: z.array(reportFiguresSchema.extend({ code: z.string(), name: z.string() })),
   weekly: z.array(
@@ -65,6 +90,8 @@ export const reportSchema = z.object({
       lessonsCompleted: z.number().int(),
       householdsVisited: z.number().int(),
       membersJoined: z.number().int(),
+      /** Per outcome kind, residents who reached it that week. */
+      outcomes: z.record(z.string(), z.number().int()),
     }),
   ),
 });

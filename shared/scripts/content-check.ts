@@ -2,6 +2,7 @@
 import { loadCourse, CONTENT_ROOT } from "../content-loader.js";
 import { QUESTION_KINDS } from "../schemas/content.js";
 import { loadVisitKinds } from "../visit-kinds.js";
+import { loadOutcomeKinds } from "../outcome-kinds.js";
 import { quizBias } from "../lib/quiz-bias.js";
 import { glossaryMatcher } from "../lib/glossary.js";
 import { competenceCoverage } from "../lib/competence-coverage.js";
@@ -57,6 +58,13 @@ try {
   console.log(`Visit kinds: ${loadVisitKinds().length}`);
 } catch (err) {
   minimums.push(`visit-kinds.yaml: ${err instanceof Error ? err.message.split("\n").slice(0, 6).join(" ") : String(err)}`);
+}
+try {
+  const kinds = loadOutcomeKinds();
+  console.log(`Household ledger outcome kinds: ${kinds.length} (${kinds.filter((k) => k.digitalUser).length} make a new digital user)`);
+  if (!kinds.some((k) => k.automatic && !k.retired)) minimums.push("outcome-kinds.yaml: one kind must be automatic: the certificate");
+} catch (err) {
+  minimums.push(`outcome-kinds.yaml: ${err instanceof Error ? err.message.split("\n").slice(0, 6).join(" ") : String(err)}`);
 }
 for (const r of rows) {
   const needed = r.skill === "dia-phuong" ? 2 : 6;

@@ -3,7 +3,9 @@
  *
  * Seeds a fresh database (CREATE DATABASE ksc_reports_<random>, dropped at the end) with generate_series
  * INSERT … SELECT: 1,000,000 learners, 10,000,000 progress rows (6 M quiz attempts, 4 M lesson completions),
- * 50,000 teams over the 3,321 communes (300,000 members), 700,000 residents credited and 300,000 visits; then
+ * 50,000 teams over the 3,321 communes (300,000 members), 700,000 residents credited and 300,000 visits, a
+ * household ledger of 400,000 residents (300,000 with an account, 100,000 household members without one) holding
+ * 1,000,000 outcomes, and every commune's adult population; then
  * builds the report rollups from scratch and times the report service for the busiest province and one of its
  * communes (ROUNDS calls each, after a warm-up), beside a bare `SELECT 1` round trip on the same pool.
  * The last line is one JSON object.
@@ -13,6 +15,7 @@ import { sql } from "kysely";
 import pg from "pg";
 import { loadCourseOrThrow } from "../../shared/content-loader.js";
 import { loadVisitKinds } from "../../shared/visit-kinds.js";
+import { loadOutcomeKinds } from "../../shared/outcome-kinds.js";
 import { connect } from "../../bot-server/src/db/connect.js";
 import { migrateToLatest } from "../../bot-server/src/db/migrate.js";
 import { repositories } from "../../bot-server/src/repositories/index.js";
@@ -24,7 +27,16 @@ import { rebuildReportRollups } from "../../bot-server/src/services/reports/roll
 import { POSTGRES_URL } from "../helpers/databases.js";
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 50);
-const N = { learners: 1_000_000, attempts: 6_000_000, completions: 4_000_000, teams: 50_000, membersPerTeam: 6, visits: 300_000 };
+const N = {
+  learners: 1_000_000,
+  attempts: 6_000_000,
+  completions: 4_000_000,
+  teams: 50_000,
+  membersPerTeam: 6,
+  visits: 300_000,
+  ledgerLearners: 300_000,
+  ledgerHouseholds: 100_000,
+};
 const log = (...a: unknown[]) => console.error(...a);
 
 function percentile(xs: number[], p: number): number {
@@ -121,6 +133,26 @@ async function main(): Promise<void> {
         (${kinds}::text[])[1 + i % ${kinds.length}], now()
       FROM generate_series(1, ${N.visits}::int) i`,
     );
+    // The ledger: residents with an account (learners from the credited ones), then household members; 2–3 outcomes each.
+    const outcomeKinds = loadOutcomeKinds().map((k) => k.id);
+    const people = N.ledgerLearners + N.ledgerHouseholds;
+    await step(
+      "ledger people",
+      sql`INSERT INTO ledger_people (id, learner_id, team_id, commune_code, name, household, consent_version, consent_text, consented_at, recorded_by, created_at)
+      SELECT 'lp-' || i, CASE WHEN i <= ${N.ledgerLearners} THEN 'l' || (${members} + i) END, t.id, t.commune_code,
+        CASE WHEN i > ${N.ledgerLearners} THEN 'Người ' || i END, 'Hộ ' || i, 'v1', 'bench', now(), 'bench', now() - (i % 150) * interval '1 day'
+      FROM generate_series(1, ${people}::int) i JOIN teams t ON t.id = 1 + (i % ${N.teams})`,
+    );
+    await step(
+      "ledger outcomes",
+      sql`INSERT INTO ledger_outcomes (person_id, outcome, achieved_on, recorded_by, recorded_at)
+      SELECT 'lp-' || i, (${outcomeKinds}::text[])[1 + ((i + k) % ${outcomeKinds.length})], to_char(now() - ((i + k) % 150) * interval '1 day', 'YYYY-MM-DD'), 'bench', now()
+      FROM generate_series(1, ${people}::int) i, generate_series(0, 2) k WHERE k < 2 + (i % 2)`,
+    );
+    await step(
+      "commune population",
+      sql`INSERT INTO commune_population (commune_code, adults, updated_by, updated_at) SELECT c, 8000 + length(c) * 100, 'bench', now() FROM unnest(${communes}::text[]) c`,
+    );
     await step("analyze", sql`ANALYZE`);
     const seedS = Math.round((Date.now() - seedStart) / 100) / 10;
     const rollupStart = Date.now();
@@ -137,6 +169,7 @@ async function main(): Promise<void> {
       clock: { now: () => new Date() },
       catalog,
       visitKinds: loadVisitKinds(),
+      outcomeKinds: loadOutcomeKinds(),
       costs: { teamMonthVnd: 500_000, memberTrainedVnd: 200_000 },
     };
     const actor = { id: "bench", roles: CLI_ROLES, learnerId: "l1" };

@@ -270,6 +270,13 @@ describe.each(DIALECTS)("completing a skill: final assessment, hands-on tasks, c
       .certificates;
     expect(again.map((c) => c.code)).toEqual(got.map((c) => c.code));
     expect((await state()).certificates).toHaveLength(2);
+    // The certificate is an outcome of the household ledger, recorded once for the resident, in their team.
+    const ledger = await t.testDb.db.db
+      .selectFrom("ledger_people")
+      .innerJoin("ledger_outcomes", "ledger_outcomes.person_id", "ledger_people.id")
+      .selectAll()
+      .execute();
+    expect(ledger.map((l) => [l.learner_id, Number(l.team_id), l.commune_code, l.outcome])).toEqual([[resident.learnerId, teamA, "00004", "certificate"]]);
     const cert = (await state()).certificates.find((c) => c.skill === SKILL)!;
     expect([cert.commune_code, Number(cert.team_id), cert.team_name]).toEqual(["00004", teamA, "Tổ 5 phường Ba Đình"]);
     const link = new URL(got[0]!.verifyUrl);

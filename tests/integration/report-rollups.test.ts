@@ -47,7 +47,7 @@ describe.each(DIALECTS)("report rollups on %s", (dialect) => {
   it("after a random mix of writes the rollups equal a count from scratch, and so do the reports", async () => {
     const rnd = prng(20261128);
     const pick = <T>(xs: T[]) => xs[Math.floor(rnd() * xs.length)]!;
-    const deps = { ...teamDeps(t.app)(), costs: { teamMonthVnd: 1000, memberTrainedVnd: 500 } };
+    const deps = { ...teamDeps(t.app)(), costs: { teamMonthVnd: 1000, memberTrainedVnd: 500 }, outcomeKinds: t.app.services.outcomeKinds };
     const repos = deps.repos;
     const people: string[] = [];
     for (let i = 0; i < 40; i++) {
@@ -188,7 +188,7 @@ describe.each(DIALECTS)("report rollups on %s", (dialect) => {
   it("syncs of the same people in parallel, while they join and leave teams, still add up exactly", async () => {
     // A sync takes no lock unless the person is in a team; joining and leaving wait for syncs in flight. Each person
     // here syncs many overlapping batches at once (the same lessons, so a share counted twice would show).
-    const deps = { ...teamDeps(t.app)(), costs: { teamMonthVnd: 1000, memberTrainedVnd: 500 } };
+    const deps = { ...teamDeps(t.app)(), costs: { teamMonthVnd: 1000, memberTrainedVnd: 500 }, outcomeKinds: t.app.services.outcomeKinds };
     const repos = deps.repos;
     const team = await createTeam(deps, OFFICIAL, { communeCode: HANOI[1]!, name: "Tổ song song" });
     const now = clock.now().toISOString();
@@ -238,7 +238,7 @@ describe.each(DIALECTS)("report rollups on %s", (dialect) => {
   it("a sync that starts while someone joins the team is counted once: it waits for the join, then sees the membership", async () => {
     // The join has read the person's learning and holds its transaction open; the sync starts then. Without the
     // join's table lock the sync would see no membership and the join would not see the sync's attempt: lost.
-    const deps = { ...teamDeps(t.app)(), costs: { teamMonthVnd: 1000, memberTrainedVnd: 500 } };
+    const deps = { ...teamDeps(t.app)(), costs: { teamMonthVnd: 1000, memberTrainedVnd: 500 }, outcomeKinds: t.app.services.outcomeKinds };
     const repos = deps.repos;
     const team = await createTeam(deps, OFFICIAL, { communeCode: HANOI[0]!, name: "Tổ chờ nhau" });
     const now = clock.now().toISOString();

@@ -35,10 +35,19 @@ function jsonNumbers(r: Report): Map<string, number | null> {
   const out = new Map<string, number | null>();
   const figures = (section: string, code: string, f: Record<string, unknown>) => {
     for (const [k, v] of Object.entries(f)) if (typeof v === "number" || v === null) out.set(`${section}|${code}|${k}`, v as number | null);
+    // Every outcome kind of the report, with 0 where nobody has it.
+    const counts = (f.outcomes ?? {}) as Record<string, number>;
+    for (const o of r.outcomes) out.set(`${section}|${code}|outcome:${o.kind}`, counts[o.kind] ?? 0);
   };
   figures("total", r.scope.code, r.totals);
   for (const k of ["teamMonths", "totalVnd", "perNewDigitalUserVnd"] as const) out.set(`cost|${r.scope.code}|${k}`, r.cost[k]);
-  for (const s of r.quizBySkill) figures("skill", s.skillId, { attempted: s.attempted, passed: s.passed, passRatePct: s.passRatePct });
+  for (const s of r.quizBySkill) {
+    out.set(`skill|${s.skillId}|attempted`, s.attempted);
+    out.set(`skill|${s.skillId}|passed`, s.passed);
+    out.set(`skill|${s.skillId}|passRatePct`, s.passRatePct);
+  }
+  for (const o of r.outcomes) out.set(`outcome_share|${o.kind}|pctOfAdults`, o.pctOfAdults);
+  out.set(`adults_known|${r.scope.code}|communes`, r.adultsKnown.communes);
   for (const k of r.visitsByKind) out.set(`visit_kind|${k.kind}|${k.account ? "accounts" : "visits"}`, k.visits);
   for (const c of r.communes) figures("commune", c.code, { ...c, code: undefined, name: undefined });
   for (const w of r.weekly) figures("week", w.weekStart, { ...w, weekStart: undefined });
@@ -106,12 +115,17 @@ describe.each(DIALECTS)("reports on %s", (dialect) => {
       householdsVisited: 3,
       // dvc-account is signing in with VNeID (no personal DVC accounts since 30 June 2024): not an account created.
       accountsCreated: 2,
-      newDigitalUsers: 3,
+      // The one resident credited who learns. The visits' accounts are shown by kind, and no longer added: a visit
+      // names a household, not a person, so it counted the same people again (the ledger counts people once).
+      newDigitalUsers: 1,
+      residentsInLedger: 0,
+      adults: null,
+      outcomes: {},
     };
     expect(r.totals).toEqual(totals);
     expect(r.communes).toEqual([{ code: BA_DINH, name: "Phường Ba Đình, Thành phố Hà Nội", ...totals }]);
-    // One team for one month (300,000) + one member trained (100,000) = 400,000 for 3 new digital users.
-    expect(r.cost).toEqual({ teamMonths: 1, teamMonthVnd: 300000, memberTrainedVnd: 100000, totalVnd: 400000, perNewDigitalUserVnd: 133333 });
+    // One team for one month (300,000) + one member trained (100,000) = 400,000 for 1 new digital user.
+    expect(r.cost).toEqual({ teamMonths: 1, teamMonthVnd: 300000, memberTrainedVnd: 100000, totalVnd: 400000, perNewDigitalUserVnd: 400000 });
     // The resident's quizzes: bat-may passed on the second try, ket-noi-wifi failed; nhan-biet-lua-dao failed.
     expect(r.quizBySkill.map((s) => [s.skillId, s.attempted, s.passed, s.passRatePct])).toEqual([
       ["dien-thoai", 2, 1, 50],
@@ -125,6 +139,7 @@ describe.each(DIALECTS)("reports on %s", (dialect) => {
     ]);
     // Weeks start on Monday (Vietnam time): 2026-11-09, -16, -23.
     expect(r.weekly.map((w) => w.weekStart)).toEqual(["2026-11-09", "2026-11-16", "2026-11-23"]);
+    expect(r.weekly.map((w) => w.outcomes)).toEqual([{}, {}, {}]);
     expect(r.weekly.map((w) => [w.residentsCredited, w.lessonsCompleted, w.householdsVisited, w.membersJoined])).toEqual([
       [0, 0, 0, 0],
       [0, 1, 2, 0],
@@ -140,7 +155,7 @@ describe.each(DIALECTS)("reports on %s", (dialect) => {
     });
     const p = (await ok("GET", "/api/v1/admin/reports?area=01", STRANGER)) as Report;
     expect(p.scope.kind).toBe("province");
-    expect(p.totals.newDigitalUsers).toBe(3);
+    expect(p.totals.newDigitalUsers).toBe(1);
     expect(p.weekly).toHaveLength(12);
     const team = (await ok("GET", `/api/v1/admin/reports?team=${teamId}`, LEADER)) as Report;
     expect(team.scope).toMatchObject({ kind: "team", code: String(teamId) });

@@ -310,6 +310,42 @@ export interface HandsOnConfirmationsTable {
   confirmed_at: string;
 }
 
+/** The household ledger: each resident once, with or without an account of their own. */
+export interface LedgerPeopleTable {
+  id: string;
+  /** The resident's own account; null for a household member recorded by a tổ member. */
+  learner_id: string | null;
+  team_id: number | null;
+  commune_code: string;
+  /** Household members only: the name as the member wrote it (never an ID or phone number). */
+  name: string | null;
+  household: string | null;
+  consent_version: string;
+  consent_text: string;
+  consented_at: string;
+  recorded_by: string;
+  created_at: string;
+  /** Set when this household member was merged into their own account's row. */
+  merged_into: string | null;
+}
+
+export interface LedgerOutcomesTable {
+  person_id: string;
+  outcome: string;
+  /** The day (Vietnam time) it was recorded as achieved. */
+  achieved_on: string;
+  recorded_by: string;
+  recorded_at: string;
+}
+
+export interface CommunePopulationTable {
+  commune_code: string;
+  /** Adults living in the commune: what the shares of a province plan are reckoned against. */
+  adults: number;
+  updated_by: string;
+  updated_at: string;
+}
+
 export interface CertificatesTable {
   /** 12 letters and digits (Crockford's base 32): /verify/<code>. */
   code: string;
@@ -566,6 +602,9 @@ export interface Database {
   assessment_attempts: AssessmentAttemptsTable;
   hands_on_codes: HandsOnCodesTable;
   hands_on_confirmations: HandsOnConfirmationsTable;
+  ledger_people: LedgerPeopleTable;
+  ledger_outcomes: LedgerOutcomesTable;
+  commune_population: CommunePopulationTable;
   oa_tokens: OaTokensTable;
   locks: LocksTable;
   oauth_states: OauthStatesTable;

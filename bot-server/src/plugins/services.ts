@@ -3,6 +3,8 @@ import type { FastifyInstance } from "fastify";
 import fp from "fastify-plugin";
 import type { Course } from "../../../shared/content-loader.js";
 import type { Config } from "../config.js";
+import { loadOutcomeKinds } from "../../../shared/outcome-kinds.js";
+import type { OutcomeKind } from "../../../shared/schemas/ledger.js";
 import type { AssessmentSettings } from "../services/assessments/settings.js";
 import type { Clock } from "../lib/clock.js";
 import { certificateKey, seedFromSecret, type CertificateKey } from "../lib/certificate-signing.js";
@@ -37,6 +39,8 @@ export interface Services {
   certificateKey: CertificateKey;
   /** The final assessments' draw, pass mark and retry rule. */
   assessment: AssessmentSettings;
+  /** What the household ledger records (outcome-kinds.yaml). */
+  outcomeKinds: OutcomeKind[];
 }
 
 declare module "fastify" {
@@ -68,6 +72,7 @@ export const servicesPlugin = fp(
       images: config.imageStore.kind === "s3" ? s3ImageStore(config.imageStore.s3) : null,
       certificateKey: certificateKey(config.certificateSigningKey ? Buffer.from(config.certificateSigningKey, "hex") : seedFromSecret(secret)),
       assessment: config.assessment,
+      outcomeKinds: loadOutcomeKinds(),
     } satisfies Services);
     app.addHook("onReady", async () => {
       // A database that is down at start is reported by /health; the recount is tried again at the next start.

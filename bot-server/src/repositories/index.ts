@@ -9,6 +9,8 @@ import { campaignRepository } from "./campaigns.js";
 import { certificateRepository } from "./certificates.js";
 import { assessmentRepository } from "./assessments.js";
 import { handsOnRepository } from "./hands-on.js";
+import { ledgerRepository } from "./ledger.js";
+import { ledgerReportRepository } from "./ledger-report.js";
 import { communePointRepository } from "./commune-points.js";
 import { creditRepository } from "./credits.js";
 import { deliveryRepository } from "./deliveries.js";
@@ -65,6 +67,8 @@ function bind(db: Kysely<Database>, dialect: Dialect) {
     certificates: certificateRepository(db),
     assessments: assessmentRepository(db),
     handsOn: handsOnRepository(db),
+    ledger: ledgerRepository(db),
+    ledgerReport: ledgerReportRepository(db),
   };
 }
 

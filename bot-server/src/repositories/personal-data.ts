@@ -218,6 +218,9 @@ export function personalDataRepository(db: Kysely<Database>) {
         ["team_invites", "created_by"],
         ["team_invites", "used_by"],
         ["commune_points", "updated_by"],
+        ["hands_on_confirmations", "member_id"],
+        ["ledger_people", "recorded_by"],
+        ["ledger_outcomes", "recorded_by"],
       ] as const;
       for (const [table, column] of columns) {
         // One statement per column: Kysely cannot type a table/column pair picked at run time.

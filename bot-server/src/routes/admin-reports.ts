@@ -17,7 +17,7 @@ export async function adminReportRoutes(app: FastifyInstance, opts: { costs: Rep
   const config = { rateLimit: { max: 60, timeWindow: "1 minute" }, anySignedIn: true };
   const errors = { 400: errorSchema, 401: errorSchema, 403: errorSchema, 404: errorSchema };
   const team = teamDeps(app);
-  const deps = () => ({ ...team(), costs: opts.costs });
+  const deps = () => ({ ...team(), costs: opts.costs, outcomeKinds: app.services.outcomeKinds });
 
   r.get(
     "/api/v1/admin/reports",

@@ -39,6 +39,7 @@ export async function assessmentRoutes(app: FastifyInstance): Promise<void> {
     settings: app.services.assessment,
     areas: app.services.areas,
     key: app.services.certificateKey,
+    outcomeKinds: app.services.outcomeKinds,
   });
   const tags = ["assessments"];
   const security = [{ session: [] }];

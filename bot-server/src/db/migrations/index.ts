@@ -18,6 +18,7 @@ import { bulletinsMigration } from "./014-bulletins.js";
 import { localLessonsMigration } from "./015-local-lessons.js";
 import { certificatesMigration } from "./016-certificates.js";
 import { assessmentsMigration } from "./017-assessments.js";
+import { householdLedgerMigration } from "./018-household-ledger.js";
 
 /** The names are those databases already record in kysely_migration: never rename one. */
 export function migrationsFor(dialect: Dialect): Record<string, Migration> {
@@ -40,5 +41,6 @@ export function migrationsFor(dialect: Dialect): Record<string, Migration> {
     "015-local-lessons": localLessonsMigration(d),
     "016-certificates": certificatesMigration(d),
     "017-assessments": assessmentsMigration(d),
+    "018-household-ledger": householdLedgerMigration(d),
   };
 }

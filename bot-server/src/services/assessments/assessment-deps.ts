@@ -1,5 +1,6 @@
 import type { Course } from "../../../../shared/content-loader.js";
 import type { Assessment } from "../../../../shared/schemas/content.js";
+import type { OutcomeKind } from "../../../../shared/schemas/ledger.js";
 import type { CertificateKey } from "../../lib/certificate-signing.js";
 import type { Clock } from "../../lib/clock.js";
 import { notFound } from "../../lib/errors.js";
@@ -14,6 +15,7 @@ export interface AssessmentDeps {
   settings: AssessmentSettings;
   areas: Areas;
   key: CertificateKey;
+  outcomeKinds: OutcomeKind[];
 }
 
 export function assessmentOf(course: Pick<Course, "assessments">, skill: string): Assessment {

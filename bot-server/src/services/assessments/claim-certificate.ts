@@ -6,6 +6,31 @@ import { issueCertificate } from "../certificates/issue-certificate.js";
 import { myCommune } from "../local-lessons/area-lessons.js";
 import type { AssessmentDeps } from "./assessment-deps.js";
 import { skillCompletion } from "./skill-completion.js";
+import { learnerPerson } from "../ledger/learner-person.js";
+import { addOutcomes } from "../ledger/ledger-deps.js";
+
+/** A certificate is an outcome of the household ledger, recorded by the system (the resident's own claim). */
+async function recordCertificateOutcome(deps: AssessmentDeps, learnerId: string, cert: CertificateRow): Promise<void> {
+  const kind = deps.outcomeKinds.find((k) => k.automatic && !k.retired);
+  if (!kind) return;
+  const now = deps.clock.now().toISOString();
+  await deps.repos.transaction(async (repos) => {
+    const person = await learnerPerson(
+      repos,
+      learnerId,
+      {
+        teamId: cert.team_id === null ? null : Number(cert.team_id),
+        communeCode: cert.commune_code,
+        consentVersion: "self",
+        consentText: "Người học tự nhận chứng nhận trên ứng dụng.",
+        consentedAt: now,
+        recordedBy: learnerId,
+      },
+      now,
+    );
+    await addOutcomes(repos, deps.clock, person.id, [kind.id], learnerId);
+  });
+}
 
 export function myCertificateView(deps: Pick<AssessmentDeps, "course">, verify: (code: string, signed: string) => string, r: CertificateRow): MyCertificate {
   return {
@@ -50,6 +75,7 @@ export async function claimCertificate(
   if (!commune) throw badRequest("commune_required", "Hãy chọn xã, phường nơi bạn sống trước khi nhận chứng nhận.");
   const base = { learnerId, name: req.name.normalize("NFC").trim(), communeCode: commune, team: team ? { id: Number(team.id), name: team.name } : null };
   const out = [await issueCertificate(deps, { ...base, skill: req.skill })];
+  await recordCertificateOutcome(deps, learnerId, out[0]!);
   const core = deps.course.skills.filter((s) => s.core).map((s) => s.id);
   if (core.includes(req.skill)) {
     const held = await Promise.all(core.map((s) => deps.repos.certificates.ofLearner(learnerId, s)));

@@ -13,7 +13,7 @@ const refused = (code: string, message: string) => new AppError(403, code, messa
  * The code a resident shows, checked for the member who typed it: a live code, a member of a team, not the
  * member's own code, and not a resident credited to another team.
  */
-async function openCode(deps: AssessmentDeps, member: TeamActor, code: string): Promise<{ row: HandsOnCodeRow; membership: MembershipRow }> {
+export async function openCode(deps: AssessmentDeps, member: TeamActor, code: string): Promise<{ row: HandsOnCodeRow; membership: MembershipRow }> {
   const row = await deps.repos.handsOn.findCode(code);
   if (!row || Date.parse(row.expires_at) <= deps.clock.now().getTime())
     throw notFound("code_not_found", "Mã không đúng hoặc đã hết hạn. Nhờ người dân bấm hiện mã mới.");

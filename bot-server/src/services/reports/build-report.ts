@@ -1,6 +1,7 @@
 import { isLocalLessonId, LOCAL_SKILL } from "../../../../shared/constants/local-lesson.js";
 import { vietnamWeekStart } from "../../../../shared/lib/vietnam-time.js";
 import type { Report, ReportFigures, ReportQuery } from "../../../../shared/schemas/report.js";
+import type { OutcomeKind } from "../../../../shared/schemas/ledger.js";
 import { badRequest } from "../../lib/errors.js";
 import type { ReportScope } from "../../repositories/report-rollups.js";
 import { actorCovers, forbidden } from "../admin/access.js";
@@ -12,7 +13,7 @@ export interface ReportCosts {
   teamMonthVnd: number;
   memberTrainedVnd: number;
 }
-export type ReportDeps = Pick<TeamDeps, "repos" | "areas" | "clock" | "catalog" | "visitKinds"> & { costs: ReportCosts };
+export type ReportDeps = Pick<TeamDeps, "repos" | "areas" | "clock" | "catalog" | "visitKinds"> & { costs: ReportCosts; outcomeKinds: OutcomeKind[] };
 
 const DAY = 86_400_000;
 const empty = (): ReportFigures => ({
@@ -26,7 +27,24 @@ const empty = (): ReportFigures => ({
   householdsVisited: 0,
   accountsCreated: 0,
   newDigitalUsers: 0,
+  residentsInLedger: 0,
+  adults: null,
+  outcomes: {},
 });
+/** The Monday of a Vietnam date's week. */
+const weekOfDay = (day: string) => vietnamWeekStart(new Date(`${day}T12:00:00+07:00`));
+const SUMMED = [
+  "teams",
+  "members",
+  "trained",
+  "residentsCredited",
+  "residentsLearning",
+  "lessonsCompleted",
+  "householdsVisited",
+  "accountsCreated",
+  "newDigitalUsers",
+  "residentsInLedger",
+] as const satisfies readonly (keyof ReportFigures)[];
 const pct = (part: number, whole: number) => (whole === 0 ? null : Math.floor((part * 100) / whole));
 
 /** Months a team has existed at `now`, a month started counting whole (30-day months). */
@@ -66,7 +84,19 @@ export async function buildReport(deps: ReportDeps, actor: TeamActor, q: ReportQ
   const firstWeek = new Date(Date.parse(vietnamWeekStart(now)) - (q.weeks - 1) * 7 * DAY);
   const fromDay = firstWeek.toISOString().slice(0, 10);
   const r = deps.repos.reportRollups;
-  const [teams, totals_, weeks, quiz, kindRows] = await Promise.all([r.teams(scope), r.totals(scope), r.weeks(scope, fromDay), r.quiz(scope), r.kinds(scope)]);
+  const L = deps.repos.ledgerReport;
+  const digitalKinds = deps.outcomeKinds.filter((k) => k.digitalUser).map((k) => k.id);
+  const [teams, totals_, weeks, quiz, kindRows, outcomeRows, ledgerPeople, outcomeDays, digitalNotLearning] = await Promise.all([
+    r.teams(scope),
+    r.totals(scope),
+    r.weeks(scope, fromDay),
+    r.quiz(scope),
+    r.kinds(scope),
+    L.outcomes(scope),
+    L.people(scope),
+    L.days(scope, fromDay),
+    L.newDigitalNotLearning(scope, digitalKinds),
+  ]);
 
   const byCommune = new Map<string, ReportFigures>();
   const at = (code: string) => byCommune.get(code) ?? byCommune.set(code, empty()).get(code)!;
@@ -91,13 +121,42 @@ export async function buildReport(deps: ReportDeps, actor: TeamActor, q: ReportQ
     k.visits += v.visits;
     if (k.account) at(v.commune_code).accountsCreated += v.visits;
   }
+  for (const x of outcomeRows) at(x.commune_code).outcomes[x.outcome] = x.n;
+  for (const x of ledgerPeople) at(x.commune_code).residentsInLedger = x.n;
+  const extraDigital = new Map(digitalNotLearning.map((x) => [x.commune_code, x.n]));
+  // A team's report has no population of its own: shares are a commune's or a province's.
+  const adults =
+    head.kind === "team" ? new Map<string, number>() : new Map((await L.adults([...byCommune.keys()])).map((a) => [a.commune_code, Number(a.adults)]));
+
   const totals = empty();
-  for (const f of byCommune.values()) {
+  const known = { adults: 0, outcomes: {} as Record<string, number> };
+  for (const [code, f] of byCommune) {
     f.trainedPct = pct(f.trained, f.members);
-    f.newDigitalUsers = f.residentsLearning + f.accountsCreated;
-    for (const key of Object.keys(totals) as (keyof ReportFigures)[]) if (key !== "trainedPct") totals[key] = (totals[key] ?? 0) + (f[key] ?? 0);
+    f.newDigitalUsers = f.residentsLearning + (extraDigital.get(code) ?? 0);
+    f.adults = adults.get(code) ?? null;
+    for (const key of SUMMED) totals[key] += f[key];
+    for (const [k, n] of Object.entries(f.outcomes)) totals.outcomes[k] = (totals.outcomes[k] ?? 0) + n;
+    if (f.adults !== null) {
+      known.adults += f.adults;
+      for (const [k, n] of Object.entries(f.outcomes)) known.outcomes[k] = (known.outcomes[k] ?? 0) + n;
+    }
   }
   totals.trainedPct = pct(totals.trained, totals.members);
+  totals.adults = adults.size ? known.adults : null;
+  const outcomes = deps.outcomeKinds
+    .filter((k) => !k.retired || totals.outcomes[k.id])
+    .map((k) => ({
+      kind: k.id,
+      label: k.label,
+      digitalUser: k.digitalUser === true,
+      residents: totals.outcomes[k.id] ?? 0,
+      pctOfAdults: known.adults ? Math.round(((known.outcomes[k.id] ?? 0) * 1000) / known.adults) / 10 : null,
+    }));
+  const outcomeWeeks = new Map<string, Record<string, number>>();
+  for (const d of outcomeDays) {
+    const w = outcomeWeeks.get(weekOfDay(d.day)) ?? outcomeWeeks.set(weekOfDay(d.day), {}).get(weekOfDay(d.day))!;
+    w[d.outcome] = (w[d.outcome] ?? 0) + d.n;
+  }
 
   const lessonSkill = new Map(deps.catalog.skills.flatMap((s) => deps.catalog.lessonsOf(s.id).map((l) => [l.id, s.id] as const)));
   const skills = new Map(
@@ -122,6 +181,7 @@ export async function buildReport(deps: ReportDeps, actor: TeamActor, q: ReportQ
       lessonsCompleted: w?.lessons ?? 0,
       householdsVisited: w?.visits ?? 0,
       membersJoined: w?.joined ?? 0,
+      outcomes: outcomeWeeks.get(weekStart) ?? {},
     };
   });
 
@@ -138,6 +198,8 @@ export async function buildReport(deps: ReportDeps, actor: TeamActor, q: ReportQ
       perNewDigitalUserVnd: totals.newDigitalUsers === 0 ? null : Math.round(totalVnd / totals.newDigitalUsers),
     },
     quizBySkill: [...skills.values()],
+    outcomes,
+    adultsKnown: { communes: adults.size, of: byCommune.size },
     visitsByKind: [...kinds.values()],
     communes:
       head.kind === "team"

@@ -1,0 +1,51 @@
+import type { Kysely, Migration } from "kysely";
+import { notNull, textKey, type DialectHelpers } from "./dialect-helpers.js";
+
+/**
+ * Step 9 — the household ledger: each resident once (a learner with an account, or a household member without a
+ * smartphone recorded by a tổ member with a name and household label, and their consent), what each can now do
+ * (one row per resident and outcome), and the adult population a commune's shares are reckoned against.
+ */
+export const householdLedgerMigration = ({ timestamp, idRef }: DialectHelpers): Migration => ({
+  async up(db: Kysely<unknown>): Promise<void> {
+    await textKey(db.schema.createTable("ledger_people"), "id")
+      .addColumn("learner_id", "text")
+      .addColumn("team_id", idRef)
+      .addColumn("commune_code", "text", notNull)
+      .addColumn("name", "text")
+      .addColumn("household", "text")
+      .addColumn("consent_version", "text", notNull)
+      .addColumn("consent_text", "text", notNull)
+      .addColumn("consented_at", timestamp, notNull)
+      .addColumn("recorded_by", "text", notNull)
+      .addColumn("created_at", timestamp, notNull)
+      // A household member later merged into their own account's row: kept for the record, counted no more.
+      .addColumn("merged_into", "text")
+      .execute();
+    await db.schema.createIndex("ledger_people_learner").on("ledger_people").column("learner_id").unique().execute();
+    await db.schema.createIndex("ledger_people_commune").on("ledger_people").columns(["commune_code", "team_id"]).execute();
+    await db.schema.createIndex("ledger_people_team").on("ledger_people").columns(["team_id", "created_at"]).execute();
+
+    await db.schema
+      .createTable("ledger_outcomes")
+      .addColumn("person_id", "text", notNull)
+      .addColumn("outcome", "text", notNull)
+      .addColumn("achieved_on", "text", notNull)
+      .addColumn("recorded_by", "text", notNull)
+      .addColumn("recorded_at", timestamp, notNull)
+      .addPrimaryKeyConstraint("ledger_outcomes_pk", ["person_id", "outcome"])
+      .execute();
+    await db.schema.createIndex("ledger_outcomes_kind").on("ledger_outcomes").columns(["outcome", "achieved_on"]).execute();
+
+    await textKey(db.schema.createTable("commune_population"), "commune_code")
+      .addColumn("adults", "integer", notNull)
+      .addColumn("updated_by", "text", notNull)
+      .addColumn("updated_at", timestamp, notNull)
+      .execute();
+  },
+  async down(db: Kysely<unknown>): Promise<void> {
+    await db.schema.dropTable("commune_population").execute();
+    await db.schema.dropTable("ledger_outcomes").execute();
+    await db.schema.dropTable("ledger_people").execute();
+  },
+});

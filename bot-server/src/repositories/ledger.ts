@@ -1,0 +1,93 @@
+import type { Insertable, Kysely, Selectable } from "kysely";
+import type { Database, LedgerOutcomesTable, LedgerPeopleTable } from "../db/schema.js";
+
+export type LedgerPersonRow = Selectable<LedgerPeopleTable>;
+export type LedgerOutcomeRow = Selectable<LedgerOutcomesTable>;
+
+export function ledgerRepository(db: Kysely<Database>) {
+  return {
+    /** false when the id (a retried request) or the learner is there already. */
+    async addPerson(row: Insertable<LedgerPeopleTable>): Promise<boolean> {
+      const r = await db
+        .insertInto("ledger_people")
+        .values(row)
+        .onConflict((oc) => oc.doNothing())
+        .executeTakeFirst();
+      return Number(r.numInsertedOrUpdatedRows ?? 0) > 0;
+    },
+    person: (id: string) => db.selectFrom("ledger_people").selectAll().where("id", "=", id).executeTakeFirst(),
+    ofLearner: (learnerId: string) => db.selectFrom("ledger_people").selectAll().where("learner_id", "=", learnerId).executeTakeFirst(),
+    /** A team's residents, newest first (merged rows left out). */
+    ofTeam: (teamId: number, limit: number) =>
+      db
+        .selectFrom("ledger_people")
+        .selectAll()
+        .where("team_id", "=", teamId)
+        .where("merged_into", "is", null)
+        .orderBy("created_at", "desc")
+        .limit(limit)
+        .execute(),
+    outcomesOf: (personIds: string[]) =>
+      personIds.length
+        ? db.selectFrom("ledger_outcomes").selectAll().where("person_id", "in", personIds).orderBy("achieved_on").execute()
+        : Promise.resolve([]),
+    /** Each outcome once per person: a second record keeps the first. Returns the outcomes newly recorded. */
+    async addOutcomes(rows: Insertable<LedgerOutcomesTable>[]): Promise<string[]> {
+      const added: string[] = [];
+      for (const row of rows) {
+        const r = await db
+          .insertInto("ledger_outcomes")
+          .values(row)
+          .onConflict((oc) => oc.columns(["person_id", "outcome"]).doNothing())
+          .executeTakeFirst();
+        if (Number(r.numInsertedOrUpdatedRows ?? 0) > 0) added.push(row.outcome);
+      }
+      return added;
+    },
+    /** Gives a household member's row their own account, when the account has no row yet. */
+    async attachLearner(personId: string, learnerId: string): Promise<boolean> {
+      const r = await db
+        .updateTable("ledger_people")
+        .set({ learner_id: learnerId })
+        .where("id", "=", personId)
+        .where("learner_id", "is", null)
+        .executeTakeFirst();
+      return Number(r.numUpdatedRows) > 0;
+    },
+    /** Moves a household member's outcomes to their account's row (the earlier date kept) and marks the old row merged. */
+    async mergeInto(fromId: string, intoId: string): Promise<void> {
+      const from = await db.selectFrom("ledger_outcomes").selectAll().where("person_id", "=", fromId).execute();
+      const into = new Map((await db.selectFrom("ledger_outcomes").selectAll().where("person_id", "=", intoId).execute()).map((o) => [o.outcome, o]));
+      for (const o of from) {
+        const there = into.get(o.outcome);
+        if (!there)
+          await db
+            .insertInto("ledger_outcomes")
+            .values({ ...o, person_id: intoId })
+            .execute();
+        else if (o.achieved_on < there.achieved_on)
+          await db
+            .updateTable("ledger_outcomes")
+            .set({ achieved_on: o.achieved_on })
+            .where("person_id", "=", intoId)
+            .where("outcome", "=", o.outcome)
+            .execute();
+      }
+      await db.deleteFrom("ledger_outcomes").where("person_id", "=", fromId).execute();
+      await db.updateTable("ledger_people").set({ merged_into: intoId }).where("id", "=", fromId).execute();
+    },
+    adultsOf: (communes: string[]) =>
+      communes.length ? db.selectFrom("commune_population").selectAll().where("commune_code", "in", communes).execute() : Promise.resolve([]),
+    async setAdults(communeCode: string, adults: number | null, by: string, at: string): Promise<void> {
+      if (adults === null) {
+        await db.deleteFrom("commune_population").where("commune_code", "=", communeCode).execute();
+        return;
+      }
+      await db
+        .insertInto("commune_population")
+        .values({ commune_code: communeCode, adults, updated_by: by, updated_at: at })
+        .onConflict((oc) => oc.column("commune_code").doUpdateSet({ adults, updated_by: by, updated_at: at }))
+        .execute();
+    },
+  };
+}

@@ -1,0 +1,37 @@
+import type { OutcomeKind } from "../../../../shared/schemas/ledger.js";
+import type { Clock } from "../../lib/clock.js";
+import { AppError, badRequest } from "../../lib/errors.js";
+import type { Repositories, RepositorySet } from "../../repositories/index.js";
+import type { MembershipRow } from "../../repositories/teams.js";
+import { vietnamDate } from "../../../../shared/lib/vietnam-time.js";
+
+export interface LedgerDeps {
+  repos: Repositories;
+  clock: Clock;
+  outcomeKinds: OutcomeKind[];
+}
+
+export const notInTeam = () => new AppError(403, "not_a_member", "Chỉ thành viên tổ công nghệ số mới ghi vào sổ theo dõi được.");
+
+export async function membershipOrRefuse(deps: Pick<LedgerDeps, "repos">, learnerId: string): Promise<MembershipRow> {
+  const m = await deps.repos.teams.membershipOf(learnerId);
+  if (!m) throw notInTeam();
+  return m;
+}
+
+/** Outcomes a member may tick: known, not retired, not the system's own (a certificate). */
+export function checkOutcomes(kinds: OutcomeKind[], outcomes: string[]): string[] {
+  const open = new Set(kinds.filter((k) => !k.retired && !k.automatic).map((k) => k.id));
+  const unique = [...new Set(outcomes)];
+  const bad = unique.find((o) => !open.has(o));
+  if (bad !== undefined) throw badRequest("unknown_outcome", "Có việc không có trong danh sách của sổ theo dõi. Hãy chọn lại.");
+  return unique;
+}
+
+/** Records outcomes for a person, each once; the day is today in Vietnam. Returns those newly recorded. */
+export function addOutcomes(repos: RepositorySet, clock: Clock, personId: string, outcomes: string[], by: string): Promise<string[]> {
+  const now = clock.now();
+  return repos.ledger.addOutcomes(
+    outcomes.map((outcome) => ({ person_id: personId, outcome, achieved_on: vietnamDate(now), recorded_by: by, recorded_at: now.toISOString() })),
+  );
+}
