@@ -54,6 +54,7 @@ const CompletionPage = later(() => import("./pages/completion"), COMPLETE);
 const AssessmentPage = later(() => import("./pages/assessment"), COMPLETE);
 const CertificatesPage = later(() => import("./pages/certificates"), "Chứng nhận của tôi");
 const TeamHandsOnPage = later(() => import("./pages/team-hands-on"), TEAM);
+const TeamLedgerPage = later(() => import("./pages/team-ledger"), TEAM);
 const AdminCertificatesPage = later(() => import("./pages/admin-certificates"));
 const ABOUT = "Giới thiệu";
 const AboutPage = later(() => import("./pages/about"), ABOUT);
@@ -153,6 +154,7 @@ export default function MyApp() {
             <Route path="/skill/:skillId/assessment" element={lazyRoute(AssessmentPage, COMPLETE)} />
             <Route path="/certificates" element={lazyRoute(CertificatesPage, "Chứng nhận của tôi")} />
             <Route path="/team/hands-on" element={lazyRoute(TeamHandsOnPage, TEAM)} />
+            <Route path="/team/ledger" element={lazyRoute(TeamLedgerPage, TEAM)} />
             <Route path="/admin/certificates" element={lazyRoute(AdminCertificatesPage)} />
             <Route path="/lesson/:lessonId" element={<LessonPage />} />
             <Route path="/lesson/:lessonId/quiz" element={<QuizPage />} />

@@ -88,6 +88,8 @@ export const handsOnPreviewSchema = z.object({
   skillTitle: z.string(),
   expiresAt: z.string(),
   tasks: z.array(taskStatus),
+  /** What the household ledger records the resident can now do already (outcome kind ids). */
+  outcomes: z.array(z.string()),
 });
 export type HandsOnPreview = z.infer<typeof handsOnPreviewSchema>;
 

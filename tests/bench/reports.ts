@@ -205,7 +205,9 @@ async function main(): Promise<void> {
     );
   } finally {
     await db.close();
-    await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    // BENCH_KEEP_DB=1 keeps the seeded database to look at query plans (its name is logged); dropped otherwise.
+    if (process.env.BENCH_KEEP_DB) log(`kept database ${name}`);
+    else await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
   }
 }
 

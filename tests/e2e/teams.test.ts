@@ -1,10 +1,12 @@
 import { execFileSync } from "node:child_process";
+import { randomUUID } from "node:crypto";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { loadCourseOrThrow } from "../../shared/content-loader.js";
+import type { Report } from "../../shared/schemas/report.js";
 import { launchChromium } from "./chromium.js";
 import { answer, expectAccessible, fullShot, grantRole, sessionOf, shot, pickUser } from "./helpers.js";
 import { ensureDebianTools } from "../helpers/debian-tools.js";
@@ -244,12 +246,17 @@ describe("a tổ công nghệ số in the mini app", () => {
     await openAs(member.page, MEMBER, "team/hands-on");
     await member.page.getByLabel("Mã xác nhận").fill(code.toLowerCase());
     await member.page.getByRole("button", { name: "Mở", exact: true }).click();
-    await expect.poll(() => member.page.locator(".task-check").count(), SLOW).toBe(bank.tasks.length);
+    await expect.poll(() => member.page.locator(".task-check .task__title").count(), SLOW).toBe(bank.tasks.length);
     for (const t of bank.tasks) await member.page.getByRole("checkbox", { name: t.title }).check();
     await fullShot(member.page, "hands-on-member");
     await expectAccessible(member.page, "hands-on confirmation");
     await member.page.getByRole("button", { name: `Xác nhận ${bank.tasks.length} việc` }).click();
     await expect.poll(() => member.page.locator(".done-box").innerText(), SLOW).toContain(`Đã xác nhận ${bank.tasks.length} việc thực hành`);
+    // What the resident can now do goes into the team's household ledger, once.
+    await member.page.getByRole("checkbox", { name: "Đã kích hoạt tài khoản định danh điện tử VNeID mức 2" }).check();
+    await member.page.getByRole("button", { name: "Lưu vào sổ theo dõi" }).click();
+    await expect.poll(() => member.page.locator(".done-box").innerText(), SLOW).toContain("Đã ghi vào sổ theo dõi");
+    await fullShot(member.page, "hands-on-ledger");
 
     // The resident's screen sees the confirmations, and the certificate is theirs with the name they give.
     const nameBox = page.getByLabel("Họ và tên của bạn");
@@ -275,6 +282,34 @@ describe("a tổ công nghệ số in the mini app", () => {
     await verify.page.goto(link.replace(/^https?:\/\/[^/]+/, baseUrl));
     await expect.poll(() => verify.page.locator("body").innerText()).toContain("Còn hiệu lực");
     await shot(verify.page, "verify-valid", { miniapp: false });
+
+    // Two more visits to the resident's household: the team's report still counts one resident, once.
+    const memberToken = await sessionOf(baseUrl, MEMBER.id);
+    for (const kinds of [["vneid"], ["payment", "scam-awareness"]])
+      await api("POST", "/api/v1/me/visits", memberToken, {
+        id: randomUUID(),
+        household: "Nhà bà Bình, tổ 5",
+        visitedOn: new Date().toISOString().slice(0, 10),
+        kinds,
+      });
+    const teamId = ((await api("GET", "/api/v1/me/team", memberToken)) as { team: { id: number } }).team.id;
+    const officialToken = await sessionOf(baseUrl, OFFICIAL.id);
+    const report = async () => ((await api("GET", `/api/v1/admin/reports?team=${teamId}`, officialToken)) as unknown as Report).totals;
+    expect(await report()).toMatchObject({ residentsCredited: 1, residentsInLedger: 1, newDigitalUsers: 1, outcomes: { "vneid-level2": 1, certificate: 1 } });
+
+    // A grandmother without a smartphone, recorded by the member with her consent: one more resident, not a new digital user.
+    await member.page.goto(`${miniappUrl}team/ledger`);
+    await member.page.getByRole("button", { name: "Ghi người không có điện thoại" }).click();
+    await member.page.getByLabel("Họ tên").fill("Trần Thị Tư");
+    await member.page.getByLabel("Hộ gia đình").fill("Nhà bà Bình, tổ 5");
+    await member.page.getByRole("checkbox", { name: "Người này đã nghe và đồng ý" }).check();
+    await member.page.getByRole("checkbox", { name: "Đã học xong bài phòng chống lừa đảo trên mạng" }).check();
+    await fullShot(member.page, "ledger-add-person");
+    await expectAccessible(member.page, "household ledger");
+    await member.page.getByRole("button", { name: "Lưu vào sổ theo dõi" }).click();
+    await expect.poll(() => member.page.getByRole("listitem", { name: "Trần Thị Tư" }).count(), SLOW).toBe(1);
+    await fullShot(member.page, "ledger-list");
+    expect(await report()).toMatchObject({ residentsInLedger: 2, newDigitalUsers: 1, outcomes: { "vneid-level2": 1, certificate: 1, "scam-lesson": 1 } });
 
     // An official of the commune revokes it, with a reason; the same page then says revoked.
     const official = await phone();

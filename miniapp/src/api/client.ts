@@ -66,6 +66,7 @@ import type {
   skillCompletionSchema,
 } from "../../../shared/schemas/assessment";
 import type { adminCertificatesSchema, certificateRevokedSchema } from "../../../shared/schemas/certificate";
+import type { adultsSchema, HouseholdPersonRequest, ledgerPersonSchema, ledgerSchema } from "../../../shared/schemas/ledger";
 import { request, requestFile } from "./http";
 
 const id = (n: number) => encodeURIComponent(String(n));
@@ -123,6 +124,15 @@ export const completionCalls = {
     request<typeof handsOnPreviewSchema>({ method: "GET", url: `/api/v1/teams/hands-on/${encodeURIComponent(code)}`, token }),
   confirmHandsOn: (token: string, code: string, tasks: string[]) =>
     request<typeof handsOnPreviewSchema>({ method: "POST", url: `/api/v1/teams/hands-on/${encodeURIComponent(code)}/confirm`, token, body: { tasks } }),
+  ledger: (token: string) => request<typeof ledgerSchema>({ method: "GET", url: "/api/v1/teams/ledger", token }),
+  addHouseholdPerson: (token: string, body: HouseholdPersonRequest) =>
+    request<typeof ledgerPersonSchema>({ method: "POST", url: "/api/v1/teams/ledger", token, body }),
+  addOutcomes: (token: string, personId: string, outcomes: string[]) =>
+    request<typeof ledgerPersonSchema>({ method: "POST", url: `/api/v1/teams/ledger/${encodeURIComponent(personId)}/outcomes`, token, body: { outcomes } }),
+  mergePerson: (token: string, personId: string, code: string) =>
+    request<typeof ledgerPersonSchema>({ method: "POST", url: `/api/v1/teams/ledger/${encodeURIComponent(personId)}/merge`, token, body: { code } }),
+  outcomesByCode: (token: string, code: string, outcomes: string[]) =>
+    request<typeof ledgerPersonSchema>({ method: "POST", url: `/api/v1/teams/hands-on/${encodeURIComponent(code)}/outcomes`, token, body: { outcomes } }),
   certificates: (token: string) => request<typeof myCertificatesSchema>({ method: "GET", url: "/api/v1/me/certificates", token }),
   claimCertificate: (token: string, skill: string, name: string) =>
     request<typeof myCertificatesSchema>({ method: "POST", url: "/api/v1/me/certificates", token, body: { skill, name } }),
@@ -161,6 +171,8 @@ export const adminCalls = {
   me: (token: string) => request<typeof adminMeSchema>({ method: "GET", url: "/api/v1/admin/me", token }),
   certificates: (token: string, q: string) =>
     request<typeof adminCertificatesSchema>({ method: "GET", url: "/api/v1/admin/certificates", token, ...(q ? { params: { q } } : {}) }),
+  setAdults: (token: string, code: string, adults: number | null) =>
+    request<typeof adultsSchema>({ method: "PUT", url: `/api/v1/admin/communes/${encodeURIComponent(code)}/adults`, token, body: { adults } }),
   revokeCertificate: (token: string, code: string, reason: string) =>
     request<typeof certificateRevokedSchema>({ method: "POST", url: `/api/v1/admin/certificates/${encodeURIComponent(code)}/revoke`, token, body: { reason } }),
   questions: (token: string, status: "open" | "answered" = "open") =>

@@ -8,6 +8,8 @@ import { AppHeader } from "../components/app-header";
 import { Field } from "../components/field";
 import { NetworkBanner } from "../components/network-banner";
 import { useAction } from "../lib/use-action";
+import { useLoad } from "../lib/use-load";
+import { OutcomeChecks } from "../completion/outcome-checks";
 import { isInsideZalo, scanQr } from "../lib/zalo";
 import "../completion/completion.css";
 
@@ -21,6 +23,16 @@ export default function TeamHandsOnPage() {
   const [ticked, setTicked] = useState<string[]>([]);
   const { busy, error, setError, run } = useAction();
   const [done, setDone] = useState<string | null>(null);
+  const [outcomes, setOutcomes] = useState<string[]>([]);
+  const kinds = useLoad(preview ? () => completionApi.ledger() : null, [!!preview]);
+  const saveOutcomes = () =>
+    run(async () => {
+      if (!preview) return;
+      const p = await completionApi.outcomesByCode(preview.code, outcomes);
+      setPreview({ ...preview, outcomes: p.outcomes.map((o) => o.kind) });
+      setOutcomes([]);
+      setDone(`Đã ghi vào sổ theo dõi cho ${preview.resident}.`);
+    });
 
   const open = async (raw: string) => {
     const c = raw.trim().toUpperCase();
@@ -109,6 +121,18 @@ export default function TeamHandsOnPage() {
             ))}
             <Button fullWidth loading={busy} disabled={busy || ticked.length === 0} onClick={() => void confirm()}>
               Xác nhận {ticked.length ? `${ticked.length} việc` : ""}
+            </Button>
+          </section>
+        ) : null}
+        {preview && kinds.data ? (
+          <section className="card" aria-labelledby="outcomes-title">
+            <h2 id="outcomes-title" className="card__title">
+              Ghi vào sổ theo dõi
+            </h2>
+            <p>Những việc {preview.resident} đã tự làm được (mỗi việc chỉ ghi một lần):</p>
+            <OutcomeChecks kinds={kinds.data.kinds} have={preview.outcomes} ticked={outcomes} onChange={setOutcomes} />
+            <Button fullWidth variant="secondary" loading={busy} disabled={busy || outcomes.length === 0} onClick={() => void saveOutcomes()}>
+              Lưu vào sổ theo dõi
             </Button>
           </section>
         ) : null}

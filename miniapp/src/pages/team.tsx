@@ -60,6 +60,9 @@ export default function TeamPage() {
             <Button fullWidth variant="secondary" onClick={() => navigate("/team/hands-on")}>
               Xác nhận thực hành của người dân
             </Button>
+            <Button fullWidth variant="secondary" onClick={() => navigate("/team/ledger")}>
+              Sổ theo dõi hộ gia đình
+            </Button>
             {team.role === "leader" ? (
               <>
                 <Members teamId={team.id} canRemove />

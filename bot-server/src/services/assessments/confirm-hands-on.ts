@@ -29,6 +29,8 @@ export async function openCode(deps: AssessmentDeps, member: TeamActor, code: st
 async function preview(deps: AssessmentDeps, row: HandsOnCodeRow): Promise<HandsOnPreview> {
   const learner = await deps.repos.learners.findById(row.learner_id);
   const status = await skillCompletion(deps, row.learner_id, row.skill);
+  const person = await deps.repos.ledger.ofLearner(row.learner_id);
+  const outcomes = person ? (await deps.repos.ledger.outcomesOf([person.id])).map((o) => o.outcome) : [];
   return {
     code: row.code,
     resident: learner?.name_consent_at ? shortName(learner.name) : "Người học",
@@ -36,6 +38,7 @@ async function preview(deps: AssessmentDeps, row: HandsOnCodeRow): Promise<Hands
     skillTitle: status.skillTitle,
     expiresAt: row.expires_at,
     tasks: status.tasks,
+    outcomes,
   };
 }
 

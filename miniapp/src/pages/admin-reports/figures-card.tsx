@@ -18,7 +18,11 @@ export function FiguresCard({ r, downloading, onDownload }: { r: Report; downloa
   return (
     <Card id="report-figures-title" title="Số liệu chính">
       <div className="figures">
-        <Figure value={num(r.totals.newDigitalUsers)} label="Người dùng số mới" note="người dân đã học ít nhất một bài + tài khoản tạo khi đến hộ" />
+        <Figure
+          value={num(r.totals.newDigitalUsers)}
+          label="Người dùng số mới"
+          note="mỗi người một lần: người dân được ghi nhận đã học ít nhất một bài, và người trong sổ theo dõi đã có VNeID mức 2 hoặc tài khoản thanh toán"
+        />
         <Figure
           value={r.cost.perNewDigitalUserVnd === null ? "—" : vnd(r.cost.perNewDigitalUserVnd)}
           label="Chi phí cho mỗi người dùng số mới"

@@ -13,6 +13,7 @@ import { NavBar } from "../../components/nav-bar";
 import { NetworkBanner } from "../../components/network-banner";
 import { saveFile } from "../../lib/save-file";
 import { useLoad } from "../../lib/use-load";
+import { OutcomesCard } from "./outcomes-card";
 import { useAppState } from "../../state/store";
 import { CommunesCard } from "./communes-card";
 import { CostCard } from "./cost-card";
@@ -105,6 +106,7 @@ export default function AdminReportsPage() {
         {r ? (
           <>
             <FiguresCard r={r} downloading={downloading} onDownload={() => void download()} />
+            <OutcomesCard r={r} onChanged={() => void report.reload()} />
             <WeeklyCard r={r} weeks={weeks} />
             {r.communes.length > 1 ? <CommunesCard r={r} onOpen={(code) => setScope({ area: code })} /> : null}
             <SkillsCard r={r} />
