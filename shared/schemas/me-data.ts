@@ -63,6 +63,7 @@ export const myDataExportSchema = z.object({
       z.object({ skill: z.string(), task: z.string(), teamId: z.number(), consentVersion: z.string(), consentedAt: z.string(), confirmedAt: z.string() }),
     ),
   ),
+  householdLedger: section(z.array(z.object({ outcome: z.string(), achievedOn: z.string(), consentVersion: z.string() }))),
   certificates: section(
     z.array(
       z.object({

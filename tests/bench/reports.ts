@@ -145,9 +145,10 @@ async function main(): Promise<void> {
     );
     await step(
       "ledger outcomes",
-      sql`INSERT INTO ledger_outcomes (person_id, outcome, achieved_on, recorded_by, recorded_at)
-      SELECT 'lp-' || i, (${outcomeKinds}::text[])[1 + ((i + k) % ${outcomeKinds.length})], to_char(now() - ((i + k) % 150) * interval '1 day', 'YYYY-MM-DD'), 'bench', now()
-      FROM generate_series(1, ${people}::int) i, generate_series(0, 2) k WHERE k < 2 + (i % 2)`,
+      sql`INSERT INTO ledger_outcomes (person_id, outcome, commune_code, team_id, achieved_on, recorded_by, recorded_at)
+      SELECT lp.id, (${outcomeKinds}::text[])[1 + ((i + k) % ${outcomeKinds.length})], lp.commune_code, lp.team_id,
+        to_char(now() - ((i + k) % 150) * interval '1 day', 'YYYY-MM-DD'), 'bench', now()
+      FROM generate_series(1, ${people}::int) i JOIN ledger_people lp ON lp.id = 'lp-' || i, generate_series(0, 2) k WHERE k < 2 + (i % 2)`,
     );
     await step(
       "commune population",

@@ -296,6 +296,7 @@ describe.each(DIALECTS)("completing a skill: final assessment, hands-on tasks, c
     expect(data.finalAssessments!.data.length).toBeGreaterThanOrEqual(3);
     expect(data.handsOnConfirmed!.data).toHaveLength(3);
     expect(data.certificates!.data).toHaveLength(2);
+    expect(data.householdLedger!.data).toEqual([expect.objectContaining({ outcome: "certificate" })]);
     const res = await call("DELETE", "/api/v1/me", "resident", { confirm: "XOA" });
     expect(res.statusCode, res.body).toBe(200);
     const certs = (await state()).certificates;

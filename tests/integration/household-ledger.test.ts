@@ -221,4 +221,26 @@ describe.each(DIALECTS)("the household ledger counts each resident once, on %s",
     expect(r.totals.outcomes).toEqual({ "vneid-level2": 2, "scam-lesson": 1, "cashless-account": 1, "online-procedure": 1 });
     expect(r.totals.newDigitalUsers).toBe(2);
   });
+
+  it("a resident of the ledger who is later credited and learns is still one new digital user", async () => {
+    const db = t.testDb.db.db;
+    const teamA = Number((await db.selectFrom("teams").select("id").where("commune_code", "=", BA_DINH).executeTakeFirstOrThrow()).id);
+    await db
+      .insertInto("credits")
+      .values({
+        resident_id: grandmother.learnerId,
+        member_id: null,
+        team_id: teamA,
+        ref_code: "t-test",
+        consent_version: "test",
+        consent_text: "test",
+        consented_at: clock.now().toISOString(),
+      })
+      .execute();
+    await rebuildReportRollups(t.app.services.repos, t.app.services.catalog);
+    expect((await report(`area=${BA_DINH}`)).totals).toMatchObject({ residentsCredited: 2, residentsLearning: 1, newDigitalUsers: 2 });
+    // Her first lesson, synced from her phone: counted among residents learning, and no longer as a ledger extra.
+    await ok("POST", "/api/v1/progress/sync", "grandmother", { events: [completion("bat-may", { at: clock.now().toISOString() })] });
+    expect((await report(`area=${BA_DINH}`)).totals).toMatchObject({ residentsLearning: 2, residentsInLedger: 2, newDigitalUsers: 2 });
+  });
 });

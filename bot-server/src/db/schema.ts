@@ -332,6 +332,12 @@ export interface LedgerPeopleTable {
 export interface LedgerOutcomesTable {
   person_id: string;
   outcome: string;
+  /** The person's commune and team, copied (the reports read outcomes from one index). */
+  commune_code: string;
+  team_id: number | null;
+  /** Once the person (with an account) is credited to a team and learns: that team and its commune. */
+  learning_team_id: number | null;
+  learning_commune: string | null;
   /** The day (Vietnam time) it was recorded as achieved. */
   achieved_on: string;
   recorded_by: string;

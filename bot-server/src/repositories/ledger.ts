@@ -1,4 +1,4 @@
-import type { Insertable, Kysely, Selectable } from "kysely";
+import { sql, type Insertable, type Kysely, type Selectable } from "kysely";
 import type { Database, LedgerOutcomesTable, LedgerPeopleTable } from "../db/schema.js";
 
 export type LedgerPersonRow = Selectable<LedgerPeopleTable>;
@@ -56,6 +56,7 @@ export function ledgerRepository(db: Kysely<Database>) {
     },
     /** Moves a household member's outcomes to their account's row (the earlier date kept) and marks the old row merged. */
     async mergeInto(fromId: string, intoId: string): Promise<void> {
+      const target = await db.selectFrom("ledger_people").select(["commune_code", "team_id"]).where("id", "=", intoId).executeTakeFirstOrThrow();
       const from = await db.selectFrom("ledger_outcomes").selectAll().where("person_id", "=", fromId).execute();
       const into = new Map((await db.selectFrom("ledger_outcomes").selectAll().where("person_id", "=", intoId).execute()).map((o) => [o.outcome, o]));
       for (const o of from) {
@@ -63,7 +64,7 @@ export function ledgerRepository(db: Kysely<Database>) {
         if (!there)
           await db
             .insertInto("ledger_outcomes")
-            .values({ ...o, person_id: intoId })
+            .values({ ...o, person_id: intoId, commune_code: target.commune_code, team_id: target.team_id })
             .execute();
         else if (o.achieved_on < there.achieved_on)
           await db
@@ -75,6 +76,27 @@ export function ledgerRepository(db: Kysely<Database>) {
       }
       await db.deleteFrom("ledger_outcomes").where("person_id", "=", fromId).execute();
       await db.updateTable("ledger_people").set({ merged_into: intoId }).where("id", "=", fromId).execute();
+    },
+    /**
+     * The learner is now credited to a team and learns (or their row was just made or joined): their outcomes say
+     * so, for the reports to count them once. Changes nothing for someone without a ledger row.
+     */
+    async markLearning(learnerId: string, teamId: number, communeCode: string): Promise<void> {
+      await db
+        .updateTable("ledger_outcomes")
+        .set({ learning_team_id: teamId, learning_commune: communeCode })
+        .where("person_id", "in", db.selectFrom("ledger_people").select("id").where("learner_id", "=", learnerId))
+        .where("learning_team_id", "is", null)
+        .execute();
+    },
+    /** Counted again from credits and lesson completions, for every row (with the report rollups' rebuild). */
+    async recountLearning(): Promise<void> {
+      await sql`UPDATE ledger_outcomes SET learning_team_id = NULL, learning_commune = NULL WHERE learning_team_id IS NOT NULL`.execute(db);
+      await sql`UPDATE ledger_outcomes SET learning_team_id = x.team_id, learning_commune = x.commune_code
+        FROM (SELECT lp.id AS person_id, c.team_id, t.commune_code FROM ledger_people lp
+          JOIN credits c ON c.resident_id = lp.learner_id JOIN teams t ON t.id = c.team_id
+          WHERE EXISTS (SELECT 1 FROM lesson_completions lc WHERE lc.learner_id = lp.learner_id)) x
+        WHERE ledger_outcomes.person_id = x.person_id`.execute(db);
     },
     adultsOf: (communes: string[]) =>
       communes.length ? db.selectFrom("commune_population").selectAll().where("commune_code", "in", communes).execute() : Promise.resolve([]),

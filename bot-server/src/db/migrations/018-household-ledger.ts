@@ -30,12 +30,30 @@ export const householdLedgerMigration = ({ timestamp, idRef }: DialectHelpers): 
       .createTable("ledger_outcomes")
       .addColumn("person_id", "text", notNull)
       .addColumn("outcome", "text", notNull)
+      // The person's, copied so that the reports count a province's outcomes from one index, without a join.
+      .addColumn("commune_code", "text", notNull)
+      .addColumn("team_id", idRef)
+      // Set once the person, with an account, is credited to a team and learns: the team and its commune, where the
+      // reports count them already among residents learning (a new digital user is counted once).
+      .addColumn("learning_team_id", idRef)
+      .addColumn("learning_commune", "text")
       .addColumn("achieved_on", "text", notNull)
       .addColumn("recorded_by", "text", notNull)
       .addColumn("recorded_at", timestamp, notNull)
       .addPrimaryKeyConstraint("ledger_outcomes_pk", ["person_id", "outcome"])
       .execute();
-    await db.schema.createIndex("ledger_outcomes_kind").on("ledger_outcomes").columns(["outcome", "achieved_on"]).execute();
+    await db.schema.createIndex("ledger_outcomes_commune").on("ledger_outcomes").columns(["commune_code", "outcome", "achieved_on", "person_id"]).execute();
+    await db.schema.createIndex("ledger_outcomes_team").on("ledger_outcomes").columns(["team_id", "outcome", "achieved_on", "person_id"]).execute();
+    await db.schema
+      .createIndex("ledger_outcomes_commune_learning")
+      .on("ledger_outcomes")
+      .columns(["commune_code", "outcome", "learning_commune", "person_id"])
+      .execute();
+    await db.schema
+      .createIndex("ledger_outcomes_team_learning")
+      .on("ledger_outcomes")
+      .columns(["team_id", "outcome", "learning_team_id", "person_id"])
+      .execute();
 
     await textKey(db.schema.createTable("commune_population"), "commune_code")
       .addColumn("adults", "integer", notNull)

@@ -7,7 +7,7 @@ import { myCommune } from "../local-lessons/area-lessons.js";
 import type { AssessmentDeps } from "./assessment-deps.js";
 import { skillCompletion } from "./skill-completion.js";
 import { learnerPerson } from "../ledger/learner-person.js";
-import { addOutcomes } from "../ledger/ledger-deps.js";
+import { addOutcomes, markIfLearning } from "../ledger/ledger-deps.js";
 
 /** A certificate is an outcome of the household ledger, recorded by the system (the resident's own claim). */
 async function recordCertificateOutcome(deps: AssessmentDeps, learnerId: string, cert: CertificateRow): Promise<void> {
@@ -28,7 +28,8 @@ async function recordCertificateOutcome(deps: AssessmentDeps, learnerId: string,
       },
       now,
     );
-    await addOutcomes(repos, deps.clock, person.id, [kind.id], learnerId);
+    await addOutcomes(repos, deps.clock, person, [kind.id], learnerId);
+    await markIfLearning(repos, learnerId);
   });
 }
 

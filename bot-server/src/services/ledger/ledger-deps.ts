@@ -3,6 +3,7 @@ import type { Clock } from "../../lib/clock.js";
 import { AppError, badRequest } from "../../lib/errors.js";
 import type { Repositories, RepositorySet } from "../../repositories/index.js";
 import type { MembershipRow } from "../../repositories/teams.js";
+import type { LedgerPersonRow } from "../../repositories/ledger.js";
 import { vietnamDate } from "../../../../shared/lib/vietnam-time.js";
 
 export interface LedgerDeps {
@@ -28,10 +29,32 @@ export function checkOutcomes(kinds: OutcomeKind[], outcomes: string[]): string[
   return unique;
 }
 
+/** After a ledger write for a resident with an account: if they are credited to a team and learn, their rows say so. */
+export async function markIfLearning(repos: RepositorySet, learnerId: string): Promise<void> {
+  const credit = await repos.credits.ofResident(learnerId);
+  if (!credit || !(await repos.reportRollups.learning(learnerId)).completions.length) return;
+  const team = await repos.teams.find(Number(credit.team_id));
+  if (team) await repos.ledger.markLearning(learnerId, Number(team.id), team.commune_code);
+}
+
 /** Records outcomes for a person, each once; the day is today in Vietnam. Returns those newly recorded. */
-export function addOutcomes(repos: RepositorySet, clock: Clock, personId: string, outcomes: string[], by: string): Promise<string[]> {
+export function addOutcomes(
+  repos: RepositorySet,
+  clock: Clock,
+  person: Pick<LedgerPersonRow, "id" | "commune_code" | "team_id">,
+  outcomes: string[],
+  by: string,
+): Promise<string[]> {
   const now = clock.now();
   return repos.ledger.addOutcomes(
-    outcomes.map((outcome) => ({ person_id: personId, outcome, achieved_on: vietnamDate(now), recorded_by: by, recorded_at: now.toISOString() })),
+    outcomes.map((outcome) => ({
+      person_id: person.id,
+      outcome,
+      commune_code: person.commune_code,
+      team_id: person.team_id === null ? null : Number(person.team_id),
+      achieved_on: vietnamDate(now),
+      recorded_by: by,
+      recorded_at: now.toISOString(),
+    })),
   );
 }

@@ -47,7 +47,7 @@ export async function recordHouseholdPerson(deps: LedgerDeps, memberId: string, 
       if (!stored || stored.recorded_by !== memberId) throw conflict("person_id_taken", "Mã này đã được dùng.");
       return;
     }
-    await addOutcomes(repos, deps.clock, id, outcomes, memberId);
+    await addOutcomes(repos, deps.clock, { id, commune_code: m.commune_code, team_id: Number(m.team_id) }, outcomes, memberId);
   });
   return (await ledgerView(deps, [(await deps.repos.ledger.person(id))!]))[0]!;
 }

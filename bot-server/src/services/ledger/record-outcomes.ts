@@ -3,7 +3,7 @@ import type { TeamActor } from "../teams/team-deps.js";
 import { openCode } from "../assessments/confirm-hands-on.js";
 import type { AssessmentDeps } from "../assessments/assessment-deps.js";
 import { learnerPerson } from "./learner-person.js";
-import { addOutcomes, checkOutcomes, membershipOrRefuse, type LedgerDeps } from "./ledger-deps.js";
+import { addOutcomes, checkOutcomes, markIfLearning, membershipOrRefuse, type LedgerDeps } from "./ledger-deps.js";
 import { ledgerView } from "./list-ledger.js";
 
 /** A member ticks what a resident of their team's ledger can now do: each outcome once per resident. */
@@ -14,7 +14,7 @@ export async function recordOutcomes(deps: LedgerDeps, memberId: string, personI
   if (person.team_id !== null && Number(person.team_id) !== Number(m.team_id))
     throw new AppError(403, "other_team", "Người này thuộc sổ theo dõi của một tổ khác.");
   const ok = checkOutcomes(deps.outcomeKinds, outcomes);
-  await deps.repos.transaction((repos) => addOutcomes(repos, deps.clock, personId, ok, memberId));
+  await deps.repos.transaction((repos) => addOutcomes(repos, deps.clock, person, ok, memberId));
   return (await ledgerView(deps, [(await deps.repos.ledger.person(personId))!]))[0]!;
 }
 
@@ -40,7 +40,8 @@ export async function recordOutcomesByCode(deps: LedgerDeps & AssessmentDeps, me
       },
       now,
     );
-    await addOutcomes(repos, deps.clock, person.id, ok, member.learnerId);
+    await addOutcomes(repos, deps.clock, person, ok, member.learnerId);
+    await markIfLearning(repos, row.learner_id);
     return person.id;
   });
   return (await ledgerView(deps, [(await deps.repos.ledger.person(id))!]))[0]!;

@@ -92,6 +92,18 @@ export async function exportMyData(deps: MeDataDeps, learnerId: string): Promise
         confirmedAt: h.confirmed_at,
       })),
     },
+    householdLedger: {
+      explanation: "Sổ theo dõi của tổ công nghệ số: những việc bạn đã làm được (như kích hoạt VNeID mức 2), mỗi việc một lần, và nội dung bạn đã đồng ý.",
+      data: await (async () => {
+        const person = await repos.ledger.ofLearner(learnerId);
+        if (!person) return [];
+        return (await repos.ledger.outcomesOf([person.id])).map((o) => ({
+          outcome: o.outcome,
+          achievedOn: o.achieved_on,
+          consentVersion: person.consent_version,
+        }));
+      })(),
+    },
     certificates: {
       explanation: "Chứng nhận bạn đã nhận: tên bạn ghi, kỹ năng, xã/phường, ngày cấp, và nếu bị thu hồi thì lý do.",
       data: (await repos.certificates.mine(learnerId)).map((c) => ({

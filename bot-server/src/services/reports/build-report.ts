@@ -95,7 +95,7 @@ export async function buildReport(deps: ReportDeps, actor: TeamActor, q: ReportQ
     L.outcomes(scope),
     L.people(scope),
     L.days(scope, fromDay),
-    L.newDigitalNotLearning(scope, digitalKinds),
+    L.digital(scope, digitalKinds),
   ]);
 
   const byCommune = new Map<string, ReportFigures>();

@@ -45,6 +45,11 @@ export function contribution(f: LearnerFacts, core: string[]): RollupDelta[] {
   return [...rows.values()];
 }
 
+/** A resident credited to a team who learns is counted there among residents learning: the ledger's rows say so. */
+export async function markLedgerLearning(repos: RepositorySet, learnerId: string, f: Pick<LearnerFacts, "credit" | "completions">): Promise<void> {
+  if (f.credit && f.completions.length > 0) await repos.ledger.markLearning(learnerId, f.credit.team_id, f.credit.commune_code);
+}
+
 /** after − before, row by row. */
 export function difference(after: RollupDelta[], before: RollupDelta[]): RollupDelta[] {
   const rows = new Map<string, RollupDelta>();
@@ -75,6 +80,7 @@ export async function withLearnerRollups<T>(repos: RepositorySet, catalog: Cours
   const result = await write();
   const after = await facts();
   if (before.attached || after.attached) await r.apply(difference(contribution(after.facts, core), contribution(before.facts, core)));
+  await markLedgerLearning(repos, learnerId, after.facts);
   return result;
 }
 
@@ -107,6 +113,7 @@ export async function storeLearningWithRollups(
   const after = { ...a, ...(await r.learning(learnerId)) };
   const before = { ...a, ...(await r.learning(learnerId, ids)) };
   await r.apply(difference(contribution(after, core), contribution(before, core)));
+  await markLedgerLearning(repos, learnerId, after);
   return stored;
 }
 
@@ -126,4 +133,5 @@ export async function addVisitToRollups(
 /** Counts every rollup again from the base tables (after a bulk load, or to check them). */
 export async function rebuildReportRollups(repos: RepositorySet, catalog: CourseCatalog): Promise<void> {
   await repos.reportRollups.rebuild(coreLessonIds(catalog));
+  await repos.ledger.recountLearning();
 }
