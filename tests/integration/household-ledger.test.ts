@@ -7,6 +7,7 @@ import { createTestApp, signInAs, type TestApp } from "../helpers/app.js";
 import { DIALECTS } from "../helpers/databases.js";
 import { completion, fixtureCourse, manualClock } from "../helpers/fixture.js";
 import { signedInPeople } from "../helpers/officials.js";
+import { jsonNumbers, parseCsv } from "../helpers/report-csv.js";
 import { rebuildReportRollups } from "../../bot-server/src/services/reports/rollups.js";
 
 const PEOPLE = { memberA: "550000000000000071", memberB: "550000000000000072", stranger: "550000000000000073", official: "550000000000000074" };
@@ -195,6 +196,7 @@ describe.each(DIALECTS)("the household ledger counts each resident once, on %s",
     expect(r.adultsKnown).toEqual({ communes: 1, of: 1 });
     expect(r.outcomes.find((o) => o.kind === "vneid-level2")!.pctOfAdults).toBe(0.2);
     const csv = (await call("GET", `/api/v1/admin/reports.csv?area=${BA_DINH}&weeks=2`, "official")).body;
+    expect(Object.fromEntries(parseCsv(csv))).toEqual(Object.fromEntries(jsonNumbers(r)));
     expect(csv).toContain(`total,${BA_DINH},"Phường Ba Đình, Thành phố Hà Nội",outcome:vneid-level2,`);
     expect(csv).toMatch(/outcome_share,vneid-level2,[^\n]*,pctOfAdults,[^\n]*,0\.2\r\n/);
     const audit = await t.testDb.db.db.selectFrom("audit_log").selectAll().where("action", "=", "commune.adults").execute();
