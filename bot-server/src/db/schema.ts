@@ -327,6 +327,12 @@ export interface LedgerPeopleTable {
   created_at: string;
   /** Set when this household member was merged into their own account's row. */
   merged_into: string | null;
+  /** 1 when the person has an outcome; 1 when one of them makes a new digital user (kept with every write). */
+  has_outcomes: Generated<number>;
+  digital: Generated<number>;
+  /** Once the person (with an account) is credited to a team and learns: that team and its commune. */
+  learning_team_id: number | null;
+  learning_commune: string | null;
 }
 
 export interface LedgerOutcomesTable {
@@ -335,9 +341,6 @@ export interface LedgerOutcomesTable {
   /** The person's commune and team, copied (the reports read outcomes from one index). */
   commune_code: string;
   team_id: number | null;
-  /** Once the person (with an account) is credited to a team and learns: that team and its commune. */
-  learning_team_id: number | null;
-  learning_commune: string | null;
   /** The day (Vietnam time) it was recorded as achieved. */
   achieved_on: string;
   recorded_by: string;

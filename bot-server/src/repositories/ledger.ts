@@ -75,7 +75,8 @@ export function ledgerRepository(db: Kysely<Database>) {
             .execute();
       }
       await db.deleteFrom("ledger_outcomes").where("person_id", "=", fromId).execute();
-      await db.updateTable("ledger_people").set({ merged_into: intoId }).where("id", "=", fromId).execute();
+      // The caller refreshes the target's flags; the merged row counts no more.
+      await db.updateTable("ledger_people").set({ merged_into: intoId, has_outcomes: 0, digital: 0 }).where("id", "=", fromId).execute();
     },
     /**
      * The learner is now credited to a team and learns (or their row was just made or joined): their outcomes say
@@ -83,20 +84,34 @@ export function ledgerRepository(db: Kysely<Database>) {
      */
     async markLearning(learnerId: string, teamId: number, communeCode: string): Promise<void> {
       await db
-        .updateTable("ledger_outcomes")
+        .updateTable("ledger_people")
         .set({ learning_team_id: teamId, learning_commune: communeCode })
-        .where("person_id", "in", db.selectFrom("ledger_people").select("id").where("learner_id", "=", learnerId))
+        .where("learner_id", "=", learnerId)
         .where("learning_team_id", "is", null)
         .execute();
     },
-    /** Counted again from credits and lesson completions, for every row (with the report rollups' rebuild). */
-    async recountLearning(): Promise<void> {
-      await sql`UPDATE ledger_outcomes SET learning_team_id = NULL, learning_commune = NULL WHERE learning_team_id IS NOT NULL`.execute(db);
-      await sql`UPDATE ledger_outcomes SET learning_team_id = x.team_id, learning_commune = x.commune_code
-        FROM (SELECT lp.id AS person_id, c.team_id, t.commune_code FROM ledger_people lp
-          JOIN credits c ON c.resident_id = lp.learner_id JOIN teams t ON t.id = c.team_id
-          WHERE EXISTS (SELECT 1 FROM lesson_completions lc WHERE lc.learner_id = lp.learner_id)) x
-        WHERE ledger_outcomes.person_id = x.person_id`.execute(db);
+    /** The person's counting flags after their outcomes changed: any outcome; any that makes a new digital user. */
+    async refreshFlags(personId: string, digitalKinds: string[]): Promise<void> {
+      const rows = await db.selectFrom("ledger_outcomes").select("outcome").where("person_id", "=", personId).execute();
+      await db
+        .updateTable("ledger_people")
+        .set({ has_outcomes: rows.length ? 1 : 0, digital: rows.some((r) => digitalKinds.includes(r.outcome)) ? 1 : 0 })
+        .where("id", "=", personId)
+        .execute();
+    },
+    /** Every person's flags counted again from their outcomes, credits and lesson completions (with the report rollups' rebuild). */
+    async recount(digitalKinds: string[]): Promise<void> {
+      const digital = digitalKinds.length ? sql.join(digitalKinds) : sql`NULL`;
+      await sql`UPDATE ledger_people SET
+          has_outcomes = CASE WHEN EXISTS (SELECT 1 FROM ledger_outcomes lo WHERE lo.person_id = ledger_people.id) THEN 1 ELSE 0 END,
+          digital = CASE WHEN EXISTS (SELECT 1 FROM ledger_outcomes lo WHERE lo.person_id = ledger_people.id AND lo.outcome IN (${digital})) THEN 1 ELSE 0 END`.execute(
+        db,
+      );
+      await sql`UPDATE ledger_people SET learning_team_id = NULL, learning_commune = NULL WHERE learning_team_id IS NOT NULL`.execute(db);
+      await sql`UPDATE ledger_people SET learning_team_id = x.team_id, learning_commune = x.commune_code
+        FROM (SELECT c.resident_id, c.team_id, t.commune_code FROM credits c JOIN teams t ON t.id = c.team_id
+          WHERE EXISTS (SELECT 1 FROM lesson_completions lc WHERE lc.learner_id = c.resident_id)) x
+        WHERE ledger_people.learner_id = x.resident_id`.execute(db);
     },
     adultsOf: (communes: string[]) =>
       communes.length ? db.selectFrom("commune_population").selectAll().where("commune_code", "in", communes).execute() : Promise.resolve([]),

@@ -28,7 +28,7 @@ async function recordCertificateOutcome(deps: AssessmentDeps, learnerId: string,
       },
       now,
     );
-    await addOutcomes(repos, deps.clock, person, [kind.id], learnerId);
+    await addOutcomes(repos, deps, person, [kind.id], learnerId);
     await markIfLearning(repos, learnerId);
   });
 }

@@ -28,6 +28,8 @@ export async function learnerPerson(repos: RepositorySet, learnerId: string, f: 
     recorded_by: f.recordedBy,
     created_at: now,
     merged_into: null,
+    learning_team_id: null,
+    learning_commune: null,
   });
   return (await repos.ledger.ofLearner(learnerId))!;
 }

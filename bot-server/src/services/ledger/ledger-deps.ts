@@ -38,15 +38,15 @@ export async function markIfLearning(repos: RepositorySet, learnerId: string): P
 }
 
 /** Records outcomes for a person, each once; the day is today in Vietnam. Returns those newly recorded. */
-export function addOutcomes(
+export async function addOutcomes(
   repos: RepositorySet,
-  clock: Clock,
+  deps: { clock: Clock; outcomeKinds: OutcomeKind[] },
   person: Pick<LedgerPersonRow, "id" | "commune_code" | "team_id">,
   outcomes: string[],
   by: string,
 ): Promise<string[]> {
-  const now = clock.now();
-  return repos.ledger.addOutcomes(
+  const now = deps.clock.now();
+  const added = await repos.ledger.addOutcomes(
     outcomes.map((outcome) => ({
       person_id: person.id,
       outcome,
@@ -57,4 +57,8 @@ export function addOutcomes(
       recorded_at: now.toISOString(),
     })),
   );
+  if (added.length) await repos.ledger.refreshFlags(person.id, digitalKinds(deps.outcomeKinds));
+  return added;
 }
+
+export const digitalKinds = (kinds: OutcomeKind[]) => kinds.filter((k) => k.digitalUser).map((k) => k.id);

@@ -2,7 +2,7 @@ import { AppError, conflict, notFound } from "../../lib/errors.js";
 import type { AssessmentDeps } from "../assessments/assessment-deps.js";
 import { openCode } from "../assessments/confirm-hands-on.js";
 import type { TeamActor } from "../teams/team-deps.js";
-import { markIfLearning, type LedgerDeps } from "./ledger-deps.js";
+import { digitalKinds, markIfLearning, type LedgerDeps } from "./ledger-deps.js";
 import { ledgerView } from "./list-ledger.js";
 
 /**
@@ -18,8 +18,10 @@ export async function mergePerson(deps: LedgerDeps & AssessmentDeps, member: Tea
   if (Number(person.team_id) !== Number(membership.team_id)) throw new AppError(403, "other_team", "Người này thuộc sổ theo dõi của một tổ khác.");
   const into = await deps.repos.transaction(async (repos) => {
     const theirs = await repos.ledger.ofLearner(row.learner_id);
-    if (theirs) await repos.ledger.mergeInto(person.id, theirs.id);
-    else await repos.ledger.attachLearner(person.id, row.learner_id);
+    if (theirs) {
+      await repos.ledger.mergeInto(person.id, theirs.id);
+      await repos.ledger.refreshFlags(theirs.id, digitalKinds(deps.outcomeKinds));
+    } else await repos.ledger.attachLearner(person.id, row.learner_id);
     await markIfLearning(repos, row.learner_id);
     return theirs ? theirs.id : person.id;
   });

@@ -41,13 +41,15 @@ export async function recordHouseholdPerson(deps: LedgerDeps, memberId: string, 
       recorded_by: memberId,
       created_at: now,
       merged_into: null,
+      learning_team_id: null,
+      learning_commune: null,
     });
     if (!added) {
       const stored = await repos.ledger.person(id);
       if (!stored || stored.recorded_by !== memberId) throw conflict("person_id_taken", "Mã này đã được dùng.");
       return;
     }
-    await addOutcomes(repos, deps.clock, { id, commune_code: m.commune_code, team_id: Number(m.team_id) }, outcomes, memberId);
+    await addOutcomes(repos, deps, { id, commune_code: m.commune_code, team_id: Number(m.team_id) }, outcomes, memberId);
   });
   return (await ledgerView(deps, [(await deps.repos.ledger.person(id))!]))[0]!;
 }

@@ -14,7 +14,7 @@ export async function recordOutcomes(deps: LedgerDeps, memberId: string, personI
   if (person.team_id !== null && Number(person.team_id) !== Number(m.team_id))
     throw new AppError(403, "other_team", "Người này thuộc sổ theo dõi của một tổ khác.");
   const ok = checkOutcomes(deps.outcomeKinds, outcomes);
-  await deps.repos.transaction((repos) => addOutcomes(repos, deps.clock, person, ok, memberId));
+  await deps.repos.transaction((repos) => addOutcomes(repos, deps, person, ok, memberId));
   return (await ledgerView(deps, [(await deps.repos.ledger.person(personId))!]))[0]!;
 }
 
@@ -40,7 +40,7 @@ export async function recordOutcomesByCode(deps: LedgerDeps & AssessmentDeps, me
       },
       now,
     );
-    await addOutcomes(repos, deps.clock, person, ok, member.learnerId);
+    await addOutcomes(repos, deps, person, ok, member.learnerId);
     await markIfLearning(repos, row.learner_id);
     return person.id;
   });

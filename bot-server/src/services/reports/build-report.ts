@@ -85,8 +85,7 @@ export async function buildReport(deps: ReportDeps, actor: TeamActor, q: ReportQ
   const fromDay = firstWeek.toISOString().slice(0, 10);
   const r = deps.repos.reportRollups;
   const L = deps.repos.ledgerReport;
-  const digitalKinds = deps.outcomeKinds.filter((k) => k.digitalUser).map((k) => k.id);
-  const [teams, totals_, weeks, quiz, kindRows, outcomeRows, ledgerPeople, outcomeDays, digitalNotLearning] = await Promise.all([
+  const [teams, totals_, weeks, quiz, kindRows, outcomeRows, ledgerPeople, outcomeDays] = await Promise.all([
     r.teams(scope),
     r.totals(scope),
     r.weeks(scope, fromDay),
@@ -95,7 +94,6 @@ export async function buildReport(deps: ReportDeps, actor: TeamActor, q: ReportQ
     L.outcomes(scope),
     L.people(scope),
     L.days(scope, fromDay),
-    L.digital(scope, digitalKinds),
   ]);
 
   const byCommune = new Map<string, ReportFigures>();
@@ -122,8 +120,8 @@ export async function buildReport(deps: ReportDeps, actor: TeamActor, q: ReportQ
     if (k.account) at(v.commune_code).accountsCreated += v.visits;
   }
   for (const x of outcomeRows) at(x.commune_code).outcomes[x.outcome] = x.n;
-  for (const x of ledgerPeople) at(x.commune_code).residentsInLedger = x.n;
-  const extraDigital = new Map(digitalNotLearning.map((x) => [x.commune_code, x.n]));
+  for (const x of ledgerPeople) at(x.commune_code).residentsInLedger = x.people;
+  const extraDigital = new Map(ledgerPeople.map((x) => [x.commune_code, x.digital - x.learning]));
   // A team's report has no population of its own: shares are a commune's or a province's.
   const adults =
     head.kind === "team" ? new Map<string, number>() : new Map((await L.adults([...byCommune.keys()])).map((a) => [a.commune_code, Number(a.adults)]));

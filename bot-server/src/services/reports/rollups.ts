@@ -4,6 +4,8 @@ import type { LessonCompletionsTable, QuizAttemptsTable } from "../../db/schema.
 import type { RepositorySet } from "../../repositories/index.js";
 import type { LearnerFacts, RollupDelta } from "../../repositories/report-rollups.js";
 import type { CourseCatalog } from "../course-catalog.js";
+import { loadOutcomeKinds } from "../../../../shared/outcome-kinds.js";
+import type { OutcomeKind } from "../../../../shared/schemas/ledger.js";
 import { coreLessonIds } from "../teams/core-lessons.js";
 
 /**
@@ -131,7 +133,7 @@ export async function addVisitToRollups(
 }
 
 /** Counts every rollup again from the base tables (after a bulk load, or to check them). */
-export async function rebuildReportRollups(repos: RepositorySet, catalog: CourseCatalog): Promise<void> {
+export async function rebuildReportRollups(repos: RepositorySet, catalog: CourseCatalog, outcomeKinds: OutcomeKind[] = loadOutcomeKinds()): Promise<void> {
   await repos.reportRollups.rebuild(coreLessonIds(catalog));
-  await repos.ledger.recountLearning();
+  await repos.ledger.recount(outcomeKinds.filter((k) => k.digitalUser).map((k) => k.id));
 }
