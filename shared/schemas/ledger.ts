@@ -44,5 +44,7 @@ export const ledgerPersonSchema = z.object({
 export type LedgerPerson = z.infer<typeof ledgerPersonSchema>;
 export const ledgerSchema = z.object({ people: z.array(ledgerPersonSchema), kinds: z.array(outcomeKindSchema) });
 
+export const erasedSchema = z.object({ erased: z.literal(true) });
+
 export const adultsRequestSchema = z.strictObject({ adults: z.number().int().min(1).max(5_000_000).nullable() });
 export const adultsSchema = z.object({ communeCode: z.string(), adults: z.number().nullable() });

@@ -224,6 +224,35 @@ describe.each(DIALECTS)("the household ledger counts each resident once, on %s",
     expect(r.totals.newDigitalUsers).toBe(2);
   });
 
+  it("a household member who asks to be taken out loses their name and household, not the count; audited", async () => {
+    const body = {
+      id: randomUUID(),
+      name: "Lê Văn Sáu",
+      household: "Nhà ông Sáu, xóm 1",
+      consentVersion: HOUSEHOLD_CONSENT.version,
+      outcomes: ["scam-lesson"],
+    };
+    const p = await ok<LedgerPerson>("POST", "/api/v1/teams/ledger", "memberA", body);
+    const before = (await report(`area=${BA_DINH}`)).totals.residentsInLedger;
+    const del = (who: string, id = p.id) =>
+      t.app.inject({
+        method: "DELETE",
+        url: `/api/v1/teams/ledger/${id}`,
+        headers: { authorization: `Bearer ${t.app.services.sessions.issue(`person-${PEOPLE[who as keyof typeof PEOPLE]}`).token}` },
+      });
+    expect((await del("memberB")).statusCode).toBe(403);
+    expect((await del("memberA")).statusCode).toBe(200);
+    expect((await del("memberA")).json().error).toBe("already_erased");
+    const resident = (await ok<{ people: LedgerPerson[] }>("GET", "/api/v1/teams/ledger", "memberA")).people.find((x) => x.hasAccount && x.household === null)!;
+    expect((await del("memberA", resident.id)).json().error).toBe("has_account");
+    const row = (await rows()).people.find((x) => x.id === p.id)!;
+    expect([row.name, row.household]).toEqual(["(đã xoá)", "(đã xoá)"]);
+    expect((await report(`area=${BA_DINH}`)).totals.residentsInLedger).toBe(before);
+    expect((await t.testDb.db.db.selectFrom("audit_log").selectAll().where("action", "=", "ledger.erase_person").execute()).map((a) => a.target)).toEqual([
+      `ledger:${p.id}`,
+    ]);
+  });
+
   it("a resident of the ledger who is later credited and learns is still one new digital user", async () => {
     const db = t.testDb.db.db;
     const teamA = Number((await db.selectFrom("teams").select("id").where("commune_code", "=", BA_DINH).executeTakeFirstOrThrow()).id);
@@ -243,6 +272,6 @@ describe.each(DIALECTS)("the household ledger counts each resident once, on %s",
     expect((await report(`area=${BA_DINH}`)).totals).toMatchObject({ residentsCredited: 2, residentsLearning: 1, newDigitalUsers: 2 });
     // Her first lesson, synced from her phone: counted among residents learning, and no longer as a ledger extra.
     await ok("POST", "/api/v1/progress/sync", "grandmother", { events: [completion("bat-may", { at: clock.now().toISOString() })] });
-    expect((await report(`area=${BA_DINH}`)).totals).toMatchObject({ residentsLearning: 2, residentsInLedger: 2, newDigitalUsers: 2 });
+    expect((await report(`area=${BA_DINH}`)).totals).toMatchObject({ residentsLearning: 2, residentsInLedger: 3, newDigitalUsers: 2 });
   });
 });

@@ -44,6 +44,17 @@ export function ledgerRepository(db: Kysely<Database>) {
       }
       return added;
     },
+    /** A household member asked to be taken out: their name and household go; what they did stays counted. */
+    async blankPerson(personId: string, text: string): Promise<boolean> {
+      const r = await db
+        .updateTable("ledger_people")
+        .set({ name: text, household: text })
+        .where("id", "=", personId)
+        .where("learner_id", "is", null)
+        .where("name", "!=", text)
+        .executeTakeFirst();
+      return Number(r.numUpdatedRows) > 0;
+    },
     /** Gives a household member's row their own account, when the account has no row yet. */
     async attachLearner(personId: string, learnerId: string): Promise<boolean> {
       const r = await db

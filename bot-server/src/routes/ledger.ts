@@ -3,7 +3,15 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { errorSchema } from "../../../shared/schemas/api.js";
 import { handsOnCodeParam } from "../../../shared/schemas/assessment.js";
-import { householdPersonSchema, ledgerPersonSchema, ledgerSchema, mergeRequestSchema, outcomesRequestSchema } from "../../../shared/schemas/ledger.js";
+import {
+  erasedSchema,
+  householdPersonSchema,
+  ledgerPersonSchema,
+  ledgerSchema,
+  mergeRequestSchema,
+  outcomesRequestSchema,
+} from "../../../shared/schemas/ledger.js";
+import { eraseHouseholdPerson } from "../services/ledger/erase-household-person.js";
 import { listLedger } from "../services/ledger/list-ledger.js";
 import { mergePerson } from "../services/ledger/merge-person.js";
 import { recordHouseholdPerson } from "../services/ledger/record-household-person.js";
@@ -65,6 +73,20 @@ export async function ledgerRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (req) => recordOutcomes(deps(), await requireLearner(req), req.params.personId, req.body.outcomes),
+  );
+  r.delete(
+    "/api/v1/teams/ledger/:personId",
+    {
+      config,
+      schema: {
+        tags,
+        security,
+        summary: "A household member without an account asked to be taken out: their name and household are blanked (audited)",
+        params: personParams,
+        response: { 200: erasedSchema, ...errors },
+      },
+    },
+    async (req) => eraseHouseholdPerson(deps(), await requireLearner(req), req.params.personId),
   );
   r.post(
     "/api/v1/teams/ledger/:personId/merge",

@@ -66,7 +66,7 @@ import type {
   skillCompletionSchema,
 } from "../../../shared/schemas/assessment";
 import type { adminCertificatesSchema, certificateRevokedSchema } from "../../../shared/schemas/certificate";
-import type { adultsSchema, HouseholdPersonRequest, ledgerPersonSchema, ledgerSchema } from "../../../shared/schemas/ledger";
+import type { adultsSchema, erasedSchema, HouseholdPersonRequest, ledgerPersonSchema, ledgerSchema } from "../../../shared/schemas/ledger";
 import { request, requestFile } from "./http";
 
 const id = (n: number) => encodeURIComponent(String(n));
@@ -129,6 +129,8 @@ export const completionCalls = {
     request<typeof ledgerPersonSchema>({ method: "POST", url: "/api/v1/teams/ledger", token, body }),
   addOutcomes: (token: string, personId: string, outcomes: string[]) =>
     request<typeof ledgerPersonSchema>({ method: "POST", url: `/api/v1/teams/ledger/${encodeURIComponent(personId)}/outcomes`, token, body: { outcomes } }),
+  erasePerson: (token: string, personId: string) =>
+    request<typeof erasedSchema>({ method: "DELETE", url: `/api/v1/teams/ledger/${encodeURIComponent(personId)}`, token }),
   mergePerson: (token: string, personId: string, code: string) =>
     request<typeof ledgerPersonSchema>({ method: "POST", url: `/api/v1/teams/ledger/${encodeURIComponent(personId)}/merge`, token, body: { code } }),
   outcomesByCode: (token: string, code: string, outcomes: string[]) =>

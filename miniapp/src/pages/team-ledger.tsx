@@ -61,7 +61,7 @@ function AddPerson({ kinds, onAdded }: { kinds: OutcomeKind[]; onAdded(): void }
 }
 
 function PersonItem({ p, kinds, onChanged }: { p: LedgerPerson; kinds: OutcomeKind[]; onChanged(): void }) {
-  const [open, setOpen] = useState<"outcomes" | "merge" | null>(null);
+  const [open, setOpen] = useState<"outcomes" | "merge" | "erase" | null>(null);
   const [ticked, setTicked] = useState<string[]>([]);
   const [code, setCode] = useState("");
   const { busy, error, run } = useAction();
@@ -108,6 +108,19 @@ function PersonItem({ p, kinds, onChanged }: { p: LedgerPerson; kinds: OutcomeKi
             Gắn với tài khoản của họ
           </Button>
         </>
+      ) : open === "erase" ? (
+        <>
+          <p>Người này muốn được xoá tên khỏi sổ? Tên và hộ sẽ bị xoá; những việc họ đã làm được vẫn được đếm nhưng không ghi tên ai.</p>
+          <ErrorBox message={error} />
+          <div className="completion-buttons">
+            <Button variant="secondary" onClick={() => setOpen(null)}>
+              Không xoá
+            </Button>
+            <Button loading={busy} disabled={busy} onClick={() => void run(async () => (await completionApi.erasePerson(p.id), done()))}>
+              Xoá tên khỏi sổ
+            </Button>
+          </div>
+        </>
       ) : (
         <div className="completion-buttons">
           <Button variant="secondary" onClick={() => setOpen("outcomes")}>
@@ -116,6 +129,11 @@ function PersonItem({ p, kinds, onChanged }: { p: LedgerPerson; kinds: OutcomeKi
           {!p.hasAccount ? (
             <Button variant="tertiary" onClick={() => setOpen("merge")}>
               Gắn tài khoản
+            </Button>
+          ) : null}
+          {!p.hasAccount && p.name !== "(đã xoá)" ? (
+            <Button variant="tertiary" onClick={() => setOpen("erase")}>
+              Xoá tên
             </Button>
           ) : null}
         </div>
