@@ -127,9 +127,13 @@ describe("Báo cáo in Quản trị", () => {
       householdsVisited: 250 - i * 9,
       accountsCreated: 180 - i * 7,
       newDigitalUsers: 480 - i * 24,
+      residentsInLedger: 260 - i * 11,
+      adults: 9000 + i * 100,
+      outcomes: { "vneid-level2": 150 - i * 6, "scam-lesson": 90 - i * 3 },
     });
     const communes = names.map((n, i) => ({ code: String(4 + i).padStart(5, "0"), name: `Phường ${n}, Thành phố Hà Nội`, ...figures(i) }));
-    const sum = (k: keyof ReturnType<typeof figures>) => communes.reduce((a, c) => a + (c[k] ?? 0), 0);
+    const sum = (k: Exclude<keyof ReturnType<typeof figures>, "outcomes">) => communes.reduce((a, c) => a + (c[k] ?? 0), 0);
+    const outcomeSum = (k: "vneid-level2" | "scam-lesson") => communes.reduce((a, c) => a + c.outcomes[k], 0);
     const totals = {
       teams: sum("teams"),
       members: sum("members"),
@@ -141,6 +145,9 @@ describe("Báo cáo in Quản trị", () => {
       householdsVisited: sum("householdsVisited"),
       accountsCreated: sum("accountsCreated"),
       newDigitalUsers: sum("newDigitalUsers"),
+      residentsInLedger: sum("residentsInLedger"),
+      adults: sum("adults"),
+      outcomes: { "vneid-level2": outcomeSum("vneid-level2"), "scam-lesson": outcomeSum("scam-lesson") },
     };
     const report = {
       scope: { kind: "province", code: "01", name: "Thành phố Hà Nội" },
@@ -157,6 +164,23 @@ describe("Báo cáo in Quản trị", () => {
         { skillId: "co-ban", title: "Làm quen với điện thoại thông minh và Zalo", attempted: 4200, passed: 3300, passRatePct: 78 },
         { skillId: "an-toan-mang", title: "Tự bảo vệ trên không gian mạng", attempted: 2100, passed: 1400, passRatePct: 66 },
       ],
+      outcomes: [
+        {
+          kind: "vneid-level2",
+          label: "Đã kích hoạt tài khoản định danh điện tử VNeID mức 2",
+          digitalUser: true,
+          residents: outcomeSum("vneid-level2"),
+          pctOfAdults: Math.round((outcomeSum("vneid-level2") * 1000) / sum("adults")) / 10,
+        },
+        {
+          kind: "scam-lesson",
+          label: "Đã học xong bài phòng chống lừa đảo trên mạng",
+          digitalUser: false,
+          residents: outcomeSum("scam-lesson"),
+          pctOfAdults: Math.round((outcomeSum("scam-lesson") * 1000) / sum("adults")) / 10,
+        },
+      ],
+      adultsKnown: { communes: communes.length, of: communes.length },
       visitsByKind: [
         { kind: "vneid", label: "Kích hoạt VNeID", account: true, visits: 900 },
         { kind: "scam-awareness", label: "Cảnh báo lừa đảo", account: false, visits: 640 },
@@ -168,6 +192,7 @@ describe("Báo cáo in Quản trị", () => {
         lessonsCompleted: 700 + i * 60 + (i % 3) * 40,
         householdsVisited: 120 + i * 10,
         membersJoined: 5 + (i % 4),
+        outcomes: { "vneid-level2": 10 + i },
       })),
     };
     await page.route(/\/api\/v1\/admin\/reports\?/, (route) => route.fulfill({ status: 200, contentType: "application/json", body: JSON.stringify(report) }));
