@@ -63,7 +63,14 @@ export const myDataExportSchema = z.object({
       z.object({ skill: z.string(), task: z.string(), teamId: z.number(), consentVersion: z.string(), consentedAt: z.string(), confirmedAt: z.string() }),
     ),
   ),
-  householdLedger: section(z.array(z.object({ outcome: z.string(), achievedOn: z.string(), consentVersion: z.string() }))),
+  householdLedger: section(
+    z.object({
+      name: z.string().nullable(),
+      household: z.string().nullable(),
+      consentVersion: z.string().nullable(),
+      outcomes: z.array(z.object({ outcome: z.string(), achievedOn: z.string() })),
+    }),
+  ),
   certificates: section(
     z.array(
       z.object({

@@ -79,7 +79,7 @@ export const reportSchema = z.object({
       pctOfAdults: z.number().nullable(),
     }),
   ),
-  /** How many communes of the scope have their adult population set, of how many with figures. */
+  /** How many communes of the scope have their adult population set, of how many communes it has (0 for a team). */
   adultsKnown: z.object({ communes: z.number().int(), of: z.number().int() }),
   visitsByKind: z.array(z.object({ kind: z.string(), label: z.string(), account: z.boolean(), visits: z.number().int() })),
   communes: z.array(reportFiguresSchema.extend({ code: z.string(), name: z.string() })),

@@ -14,7 +14,13 @@ import { signedInPeople } from "../helpers/officials.js";
 const KEY: Record<string, number[]> = { q1: [1], q2: [1], q3: [0, 1, 2], q4: [0, 2] };
 const WRONG: Record<string, number[]> = { q1: [0], q2: [0], q3: [1, 0, 2], q4: [0] };
 const SKILL = "dien-thoai";
-const PEOPLE = { memberA: "550000000000000091", memberB: "550000000000000092", stranger: "550000000000000093", official: "550000000000000094" };
+const PEOPLE = {
+  memberA: "550000000000000091",
+  memberB: "550000000000000092",
+  stranger: "550000000000000093",
+  official: "550000000000000094",
+  memberA2: "550000000000000095",
+};
 const bank = fixtureCourse().assessments.find((a) => a.skill === SKILL)!;
 const ids = (qid: string, positions: number[]) => positions.map((i) => bank.questions.find((q) => q.id === qid)!.options[i]!.id);
 const answersFor = (a: AssessmentAttempt, wrong: string[] = []) => ({
@@ -88,8 +94,9 @@ describe.each(DIALECTS)("completing a skill: final assessment, hands-on tasks, c
     teamA = await team("Tổ 5 phường Ba Đình", "00004", "t-aaaaaaaaaaa");
     const teamB = await team("Tổ 2 phường Ngọc Hà", "00008", "t-bbbbbbbbbbb");
     for (const [who, teamId] of [
-      ["550000000000000091", teamA],
-      ["550000000000000092", teamB],
+      [PEOPLE.memberA, teamA],
+      [PEOPLE.memberB, teamB],
+      [PEOPLE.memberA2, teamA],
     ] as const)
       await db
         .insertInto("team_members")
@@ -149,6 +156,20 @@ describe.each(DIALECTS)("completing a skill: final assessment, hands-on tasks, c
     }
     expect(draws.size).toBeGreaterThan(1);
     expect(orders.size).toBeGreaterThan(1);
+  });
+
+  it("opens one attempt only, however many arrive at once: the retry rule cannot be outrun", async () => {
+    await t.testDb.db.db
+      .insertInto("learners")
+      .values({ id: "burst", zalo_user_id: "559900000000000099", name: "x", id_by_oa: null, ref_code: null, created_at: "2026-12-08T00:00:00Z", updated_at: "2026-12-08T00:00:00Z", name_consent_at: null })
+      .execute();
+    const token = t.app.services.sessions.issue("burst").token;
+    const res = await Promise.all(
+      Array.from({ length: 5 }, () => t.app.inject({ method: "POST", url: `/api/v1/me/assessments/${SKILL}/attempts`, headers: { authorization: `Bearer ${token}` } })),
+    );
+    expect(res.map((r) => r.statusCode)).toEqual([200, 200, 200, 200, 200]);
+    expect(new Set(res.map((r) => (r.json() as AssessmentAttempt).attemptId)).size).toBe(1);
+    expect(await t.testDb.db.db.selectFrom("assessment_attempts").select("id").where("learner_id", "=", "burst").execute()).toHaveLength(1);
   });
 
   it("refuses a half-answered, malformed or someone else's submission and records nothing", async () => {
@@ -217,6 +238,8 @@ describe.each(DIALECTS)("completing a skill: final assessment, hands-on tasks, c
     });
     expect(code).toMatch(/^[0-9A-Z]{6}$/);
     const seen = await ok<HandsOnPreview>("GET", `/api/v1/teams/hands-on/${code.toLowerCase()}`, "memberA");
+    // The code is the member's beside the resident: another member (sent a screenshot of it) cannot use it.
+    await refused("GET", `/api/v1/teams/hands-on/${code}`, "memberA2", undefined, 403, "code_in_use");
     expect(seen).toMatchObject({
       skill: SKILL,
       resident: expect.stringMatching(/\./),
@@ -289,6 +312,12 @@ describe.each(DIALECTS)("completing a skill: final assessment, hands-on tasks, c
     expect(listed.certificates.map((c) => c.fullName)).toEqual(["Nguyễn Văn An", "Nguyễn Văn An"]);
     await ok("POST", `/api/v1/admin/certificates/${got[0]!.code}/revoke`, "official", { reason: "Cấp nhầm người" });
     expect((await t.app.inject({ url: `${link.pathname}${link.search}` })).body).toContain("Đã bị thu hồi");
+    // The ledger's certificate outcome lasts while a certificate of the resident is valid (the five-core one here).
+    const outcomes = () => t.testDb.db.db.selectFrom("ledger_outcomes").select("outcome").execute();
+    expect(await outcomes()).toEqual([{ outcome: "certificate" }]);
+    await ok("POST", `/api/v1/admin/certificates/${got[1]!.code}/revoke`, "official", { reason: "Cấp nhầm người" });
+    expect(await outcomes()).toEqual([]);
+    expect((await t.testDb.db.db.selectFrom("ledger_people").select(["has_outcomes", "digital"]).execute()).map((p) => [Number(p.has_outcomes), Number(p.digital)])).toEqual([[0, 0]]);
   });
 
   it("the resident's data export holds the attempts, confirmations and certificates; erasing revokes the certificates and drops the name", async () => {
@@ -296,7 +325,8 @@ describe.each(DIALECTS)("completing a skill: final assessment, hands-on tasks, c
     expect(data.finalAssessments!.data.length).toBeGreaterThanOrEqual(3);
     expect(data.handsOnConfirmed!.data).toHaveLength(3);
     expect(data.certificates!.data).toHaveLength(2);
-    expect(data.householdLedger!.data).toEqual([expect.objectContaining({ outcome: "certificate" })]);
+    // Both certificates were revoked by the official: the ledger keeps the resident's row, with no outcome.
+    expect(data.householdLedger!.data).toMatchObject({ name: null, household: null, outcomes: [] });
     const res = await call("DELETE", "/api/v1/me", "resident", { confirm: "XOA" });
     expect(res.statusCode, res.body).toBe(200);
     const certs = (await state()).certificates;

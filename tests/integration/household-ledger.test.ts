@@ -209,15 +209,21 @@ describe.each(DIALECTS)("the household ledger counts each resident once, on %s",
     const first = await codeOf("grandmother");
     await ok("POST", `/api/v1/teams/hands-on/${first}/outcomes`, "memberA", { outcomes: ["vneid-level2", "online-procedure"] });
     expect((await report(`area=${BA_DINH}`)).totals.residentsInLedger).toBe(3);
-    await refused("POST", `/api/v1/teams/ledger/${household.id}/merge`, "memberB", { code: first }, 403, "other_team");
-    const merged = await ok<LedgerPerson>("POST", `/api/v1/teams/ledger/${household.id}/merge`, "memberA", { code: first });
+    // The code is held by the member who opened it first.
+    await refused("POST", `/api/v1/teams/ledger/${household.id}/merge`, "memberB", { code: first }, 403, "code_in_use");
+    const probe = await codeOf("grandmother");
+    await refused("POST", `/api/v1/teams/ledger/${household.id}/merge`, "memberB", { code: probe }, 403, "other_team");
+    const mine = await codeOf("grandmother");
+    const merged = await ok<LedgerPerson>("POST", `/api/v1/teams/ledger/${household.id}/merge`, "memberA", { code: mine });
     expect(merged.hasAccount).toBe(true);
     expect(merged.outcomes.map((o) => [o.kind, o.achievedOn])).toEqual([
       ["vneid-level2", "2026-12-08"],
       ["scam-lesson", "2026-12-08"],
       ["online-procedure", "2026-12-09"],
     ]);
-    await refused("POST", `/api/v1/teams/ledger/${household.id}/merge`, "memberA", { code: first }, 404, "person_not_found");
+    await refused("POST", `/api/v1/teams/ledger/${household.id}/merge`, "memberA", { code: mine }, 404, "person_not_found");
+    // Someone with their own account is recorded beside them with their code, not from the list.
+    await refused("POST", `/api/v1/teams/ledger/${merged.id}/outcomes`, "memberA", { outcomes: ["online-procedure"] }, 409, "use_code");
     const r = await report(`area=${BA_DINH}`);
     expect(r.totals.residentsInLedger).toBe(2);
     expect(r.totals.outcomes).toEqual({ "vneid-level2": 2, "scam-lesson": 1, "cashless-account": 1, "online-procedure": 1 });

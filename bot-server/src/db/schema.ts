@@ -296,6 +296,8 @@ export interface HandsOnCodesTable {
   consent_text: string;
   consented_at: string;
   expires_at: string;
+  /** The member who first opened the code; null until then. */
+  member_id: string | null;
 }
 
 export interface HandsOnConfirmationsTable {

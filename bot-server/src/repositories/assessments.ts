@@ -5,7 +5,15 @@ export type AssessmentAttemptRow = Selectable<AssessmentAttemptsTable>;
 
 export function assessmentRepository(db: Kysely<Database>) {
   return {
-    add: (row: Insertable<AssessmentAttemptsTable>) => db.insertInto("assessment_attempts").values(row).execute(),
+    /** false when an attempt of the learner at the skill is open already (begun at the same moment). */
+    async add(row: Insertable<AssessmentAttemptsTable>): Promise<boolean> {
+      const r = await db
+        .insertInto("assessment_attempts")
+        .values(row)
+        .onConflict((oc) => oc.doNothing())
+        .executeTakeFirst();
+      return Number(r.numInsertedOrUpdatedRows ?? 0) > 0;
+    },
     find: (id: string) => db.selectFrom("assessment_attempts").selectAll().where("id", "=", id).executeTakeFirst(),
     /** A learner's attempts at a skill, newest first. */
     ofLearner: (learnerId: string, skill: string) =>

@@ -23,7 +23,11 @@ export function certificateRepository(db: Kysely<Database>) {
     inCommunes(communes: string[] | null, limit: number, search?: string) {
       let q = db.selectFrom("certificates").selectAll();
       if (communes) q = q.where("commune_code", "in", communes.length ? communes : ["\u0000"]);
-      if (search) q = q.where((eb) => eb.or([eb("code", "=", search.toUpperCase()), eb("name", "like", `${search.replace(/[%_\\]/g, "")}%`)]));
+      // lower() on both sides: PostgreSQL's LIKE tells capitals apart, SQLite's does not (for ASCII).
+      if (search)
+        q = q.where((eb) =>
+          eb.or([eb("code", "=", search.toUpperCase()), eb(eb.fn("lower", ["name"]), "like", `${search.replace(/[%_\\]/g, "").toLowerCase()}%`)]),
+        );
       return q.orderBy("issued_at", "desc").limit(limit).execute();
     },
     /** Revokes a valid certificate; false when it was revoked already. */

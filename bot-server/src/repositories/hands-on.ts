@@ -7,6 +7,12 @@ export type HandsOnConfirmationRow = Selectable<HandsOnConfirmationsTable>;
 export function handsOnRepository(db: Kysely<Database>) {
   return {
     addCode: (row: Insertable<HandsOnCodesTable>) => db.insertInto("hands_on_codes").values(row).execute(),
+    /** The first member to open the code holds it; false when another member holds it. */
+    async holdCode(code: string, memberId: string): Promise<boolean> {
+      await db.updateTable("hands_on_codes").set({ member_id: memberId }).where("code", "=", code).where("member_id", "is", null).execute();
+      const row = await db.selectFrom("hands_on_codes").select("member_id").where("code", "=", code).executeTakeFirst();
+      return row?.member_id === memberId;
+    },
     findCode: (code: string) => db.selectFrom("hands_on_codes").selectAll().where("code", "=", code).executeTakeFirst(),
     /** Older codes of the learner for the skill stop working when a new one is shown. */
     dropCodes: (learnerId: string, skill: string) => db.deleteFrom("hands_on_codes").where("learner_id", "=", learnerId).where("skill", "=", skill).execute(),

@@ -4,6 +4,13 @@ import type { Database, LedgerOutcomesTable, LedgerPeopleTable } from "../db/sch
 export type LedgerPersonRow = Selectable<LedgerPeopleTable>;
 export type LedgerOutcomeRow = Selectable<LedgerOutcomesTable>;
 
+/** A person's counting flags from their outcome rows. */
+const flags = (digitalKinds: string[]) => {
+  const digital = digitalKinds.length ? sql.join(digitalKinds) : sql`NULL`;
+  return sql`has_outcomes = CASE WHEN EXISTS (SELECT 1 FROM ledger_outcomes lo WHERE lo.person_id = ledger_people.id) THEN 1 ELSE 0 END,
+    digital = CASE WHEN EXISTS (SELECT 1 FROM ledger_outcomes lo WHERE lo.person_id = ledger_people.id AND lo.outcome IN (${digital})) THEN 1 ELSE 0 END`;
+};
+
 export function ledgerRepository(db: Kysely<Database>) {
   return {
     /** false when the id (a retried request) or the learner is there already. */
@@ -44,6 +51,9 @@ export function ledgerRepository(db: Kysely<Database>) {
       }
       return added;
     },
+    async removeOutcome(personId: string, outcome: string): Promise<void> {
+      await db.deleteFrom("ledger_outcomes").where("person_id", "=", personId).where("outcome", "=", outcome).execute();
+    },
     /** A household member asked to be taken out: their name and household go; what they did stays counted. */
     async blankPerson(personId: string, text: string): Promise<boolean> {
       const r = await db
@@ -62,6 +72,8 @@ export function ledgerRepository(db: Kysely<Database>) {
         .set({ learner_id: learnerId })
         .where("id", "=", personId)
         .where("learner_id", "is", null)
+        // Not when the account has a row of its own already (then the two are merged instead).
+        .where((eb) => eb.not(eb.exists(eb.selectFrom("ledger_people as other").select("other.id").where("other.learner_id", "=", learnerId))))
         .executeTakeFirst();
       return Number(r.numUpdatedRows) > 0;
     },
@@ -103,21 +115,12 @@ export function ledgerRepository(db: Kysely<Database>) {
     },
     /** The person's counting flags after their outcomes changed: any outcome; any that makes a new digital user. */
     async refreshFlags(personId: string, digitalKinds: string[]): Promise<void> {
-      const rows = await db.selectFrom("ledger_outcomes").select("outcome").where("person_id", "=", personId).execute();
-      await db
-        .updateTable("ledger_people")
-        .set({ has_outcomes: rows.length ? 1 : 0, digital: rows.some((r) => digitalKinds.includes(r.outcome)) ? 1 : 0 })
-        .where("id", "=", personId)
-        .execute();
+      // One statement reading the rows as they are when it runs: two writers at once cannot leave a stale flag.
+      await sql`UPDATE ledger_people SET ${flags(digitalKinds)} WHERE id = ${personId}`.execute(db);
     },
     /** Every person's flags counted again from their outcomes, credits and lesson completions (with the report rollups' rebuild). */
     async recount(digitalKinds: string[]): Promise<void> {
-      const digital = digitalKinds.length ? sql.join(digitalKinds) : sql`NULL`;
-      await sql`UPDATE ledger_people SET
-          has_outcomes = CASE WHEN EXISTS (SELECT 1 FROM ledger_outcomes lo WHERE lo.person_id = ledger_people.id) THEN 1 ELSE 0 END,
-          digital = CASE WHEN EXISTS (SELECT 1 FROM ledger_outcomes lo WHERE lo.person_id = ledger_people.id AND lo.outcome IN (${digital})) THEN 1 ELSE 0 END`.execute(
-        db,
-      );
+      await sql`UPDATE ledger_people SET ${flags(digitalKinds)}`.execute(db);
       await sql`UPDATE ledger_people SET learning_team_id = NULL, learning_commune = NULL WHERE learning_team_id IS NOT NULL`.execute(db);
       await sql`UPDATE ledger_people SET learning_team_id = x.team_id, learning_commune = x.commune_code
         FROM (SELECT c.resident_id, c.team_id, t.commune_code FROM credits c JOIN teams t ON t.id = c.team_id

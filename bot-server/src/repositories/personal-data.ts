@@ -35,16 +35,16 @@ export function personalDataRepository(db: Kysely<Database>) {
     handsOnOf: (learnerId: string) => db.selectFrom("hands_on_confirmations").selectAll().where("learner_id", "=", learnerId).orderBy("confirmed_at").execute(),
     /** A person who erased their data holds no certificate any more: the name goes, and the page says revoked, with why. */
     async revokeCertificatesOf(learnerId: string, now: string): Promise<void> {
+      await db.updateTable("certificates").set({ name: ERASED_TEXT }).where("learner_id", "=", learnerId).execute();
+      // One revoked by an official keeps its reason on the public page.
       await db
         .updateTable("certificates")
-        .set({
-          name: ERASED_TEXT,
-          revoked_at: sql<string>`coalesce(revoked_at, ${now})`,
-          revoked_by: "self",
-          revoke_reason: "Người nhận đã xoá dữ liệu của mình.",
-        })
+        .set({ revoked_at: now, revoked_by: "self", revoke_reason: "Người nhận đã xoá dữ liệu của mình." })
         .where("learner_id", "=", learnerId)
+        .where("revoked_at", "is", null)
         .execute();
+      // A household row joined to the account named the person: the name goes, the counts stay.
+      await db.updateTable("ledger_people").set({ name: null, household: null }).where("learner_id", "=", learnerId).execute();
       await db.deleteFrom("hands_on_codes").where("learner_id", "=", learnerId).execute();
     },
     /** Every membership, past and present, with the team's name and commune (not its other members). */

@@ -48,6 +48,11 @@ export async function adminCertificateRoutes(app: FastifyInstance): Promise<void
       },
     },
     async (req) =>
-      revokeCertificate({ repos: app.services.repos, areas: app.services.areas, clock: app.services.clock }, adminActor(req), req.params.code, req.body.reason),
+      revokeCertificate(
+        { repos: app.services.repos, areas: app.services.areas, clock: app.services.clock, outcomeKinds: app.services.outcomeKinds },
+        adminActor(req),
+        req.params.code,
+        req.body.reason,
+      ),
   );
 }

@@ -15,19 +15,37 @@ const timeVN = (iso: string) => new Date(iso).toLocaleTimeString("vi-VN", { time
  * code shown (large, and as a QR code for the member's phone). While it is shown, the screen asks the server every
  * few seconds which tasks the member has confirmed (`onConfirmed`).
  */
-export function HandsOnCodeBox({ skill, onConfirmed }: { skill: string; onConfirmed(): void }) {
+export function HandsOnCodeBox({ skill, onConfirmed, label = "Nhờ thành viên tổ xác nhận" }: { skill: string; onConfirmed(): void; label?: string }) {
   const [code, setCode] = useState<HandsOnCode | null>(null);
   const [asking, setAsking] = useState(false);
   const { busy, error, run } = useAction();
   const qr = useLoad(code ? () => qrDataUrl(code.code) : null, [code?.code]);
+  const [expired, setExpired] = useState(false);
   useEffect(() => {
     if (!code) return;
-    const timer = setInterval(onConfirmed, 5000);
+    setExpired(false);
+    // Asks only while the code lasts and the app is in front; then the resident may show a new one.
+    const timer = setInterval(() => {
+      if (Date.now() >= Date.parse(code.expiresAt)) {
+        setExpired(true);
+        clearInterval(timer);
+      } else if (document.visibilityState === "visible") onConfirmed();
+    }, 5000);
     return () => clearInterval(timer);
   }, [code, onConfirmed]);
 
   const agree = () => run(async () => setCode(await completionApi.handsOnCode(skill, HANDS_ON_CONSENT.version)));
 
+  if (code && expired)
+    return (
+      <div className="hands-on-box" role="status">
+        <p>Mã {code.code} đã hết hạn.</p>
+        <ErrorBox message={error} />
+        <Button fullWidth variant="secondary" loading={busy} disabled={busy} onClick={() => void agree()}>
+          Hiện mã mới
+        </Button>
+      </div>
+    );
   if (code)
     return (
       <div className="hands-on-box" aria-live="polite">
@@ -57,7 +75,7 @@ export function HandsOnCodeBox({ skill, onConfirmed }: { skill: string; onConfir
     );
   return (
     <Button fullWidth variant="secondary" onClick={() => setAsking(true)}>
-      Nhờ thành viên tổ xác nhận
+      {label}
     </Button>
   );
 }

@@ -92,7 +92,13 @@ export default function CompletionPage() {
                   </li>
                 ))}
               </ul>
-              {s.tasks.some((t) => !t.confirmedAt) ? <HandsOnCodeBox skill={skillId} onConfirmed={reload} /> : null}
+              {/* Also once every task is confirmed: the same code lets a member record what the resident can now do in
+                  the team's ledger, or join a row recorded before they had the app. */}
+              <HandsOnCodeBox
+                skill={skillId}
+                onConfirmed={reload}
+                label={s.tasks.some((t) => !t.confirmedAt) ? "Nhờ thành viên tổ xác nhận" : "Hiện mã cho thành viên tổ (sổ theo dõi)"}
+              />
             </section>
 
             <section className="card" aria-labelledby="certificate-title">

@@ -123,9 +123,11 @@ function PersonItem({ p, kinds, onChanged }: { p: LedgerPerson; kinds: OutcomeKi
         </>
       ) : (
         <div className="completion-buttons">
-          <Button variant="secondary" onClick={() => setOpen("outcomes")}>
-            Ghi thêm việc
-          </Button>
+          {!p.hasAccount ? (
+            <Button variant="secondary" onClick={() => setOpen("outcomes")}>
+              Ghi thêm việc
+            </Button>
+          ) : null}
           {!p.hasAccount ? (
             <Button variant="tertiary" onClick={() => setOpen("merge")}>
               Gắn tài khoản

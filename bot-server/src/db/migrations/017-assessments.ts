@@ -1,4 +1,4 @@
-import type { Kysely, Migration } from "kysely";
+import { sql, type Kysely, type Migration } from "kysely";
 import { notNull, textKey, type DialectHelpers } from "./dialect-helpers.js";
 
 /**
@@ -22,6 +22,14 @@ export const assessmentsMigration = ({ timestamp, idRef, smallint }: DialectHelp
       .addColumn("passed", smallint)
       .execute();
     await db.schema.createIndex("assessment_attempts_learner").on("assessment_attempts").columns(["learner_id", "skill", "started_at"]).execute();
+    // One attempt open at a time per learner and skill, whatever arrives at once: the retry rule cannot be outrun.
+    await db.schema
+      .createIndex("assessment_attempts_one_open")
+      .on("assessment_attempts")
+      .columns(["learner_id", "skill"])
+      .unique()
+      .where(sql.ref("submitted_at"), "is", null)
+      .execute();
 
     await textKey(db.schema.createTable("hands_on_codes"), "code")
       .addColumn("learner_id", "text", notNull)
@@ -30,6 +38,8 @@ export const assessmentsMigration = ({ timestamp, idRef, smallint }: DialectHelp
       .addColumn("consent_text", "text", notNull)
       .addColumn("consented_at", timestamp, notNull)
       .addColumn("expires_at", timestamp, notNull)
+      // The member who first opened it: a code is for the member beside the resident, not one it was sent to.
+      .addColumn("member_id", "text")
       .execute();
     await db.schema.createIndex("hands_on_codes_learner").on("hands_on_codes").columns(["learner_id", "skill"]).execute();
 

@@ -23,6 +23,8 @@ export async function openCode(deps: AssessmentDeps, member: TeamActor, code: st
   const credit = await deps.repos.credits.ofResident(row.learner_id);
   if (credit && Number(credit.team_id) !== Number(membership.team_id))
     throw refused("other_team", "Người dân này được ghi nhận cho một tổ khác. Hãy nhờ tổ đó xác nhận.");
+  if (!(await deps.repos.handsOn.holdCode(row.code, member.learnerId)))
+    throw refused("code_in_use", "Mã này đã được một thành viên tổ khác mở. Người dân hãy bấm hiện mã mới cho bạn.");
   return { row, membership };
 }
 

@@ -26,6 +26,7 @@ export async function handsOnCode(deps: AssessmentDeps, learnerId: string, skill
       consent_text: HANDS_ON_CONSENT.text,
       consented_at: now.toISOString(),
       expires_at: expiresAt,
+      member_id: null,
     });
   });
   return { code, expiresAt, skill };

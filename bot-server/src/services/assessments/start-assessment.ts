@@ -67,6 +67,10 @@ export async function startAssessment(deps: AssessmentDeps, learnerId: string, s
     pass_percent: deps.settings.passPercent,
     passed: null,
   };
-  await deps.repos.assessments.add(row);
+  if (!(await deps.repos.assessments.add(row))) {
+    const begun = (await deps.repos.assessments.ofLearner(learnerId, skill)).find((x) => !x.submitted_at);
+    if (begun) return attemptView(a, begun);
+    throw conflict("attempt_busy", "Bài kiểm tra đang được mở ở nơi khác. Hãy thử lại.");
+  }
   return attemptView(a, row);
 }

@@ -3,9 +3,16 @@ import type { Repositories } from "../../repositories/index.js";
 import { actorCovers, forbidden, type Actor } from "../admin/access.js";
 import type { Areas } from "../areas.js";
 import type { Clock } from "../../lib/clock.js";
+import type { OutcomeKind } from "../../../../shared/schemas/ledger.js";
+import { digitalKinds } from "../ledger/ledger-deps.js";
 
 /** An official of the certificate's commune (or its province) revokes it, with a reason; audited. */
-export async function revokeCertificate(deps: { repos: Repositories; areas: Areas; clock: Clock }, actor: Actor, code: string, reason: string) {
+export async function revokeCertificate(
+  deps: { repos: Repositories; areas: Areas; clock: Clock; outcomeKinds: OutcomeKind[] },
+  actor: Actor,
+  code: string,
+  reason: string,
+) {
   const row = await deps.repos.certificates.find(code);
   if (!row) throw notFound("certificate_not_found", "Không có chứng nhận này.");
   if (!actorCovers(actor, row.commune_code, deps.areas)) throw forbidden("Chứng nhận này thuộc khu vực khác.");
@@ -23,6 +30,13 @@ export async function revokeCertificate(deps: { repos: Repositories; areas: Area
       after_state: JSON.stringify({ status: "revoked", reason: why }),
       at: now,
     });
+    // A revoked certificate is no outcome of the ledger, unless the resident holds another one still valid.
+    const kind = deps.outcomeKinds.find((k) => k.automatic && !k.retired);
+    const person = await repos.ledger.ofLearner(row.learner_id);
+    if (kind && person && !(await repos.certificates.mine(row.learner_id)).some((c) => !c.revoked_at)) {
+      await repos.ledger.removeOutcome(person.id, kind.id);
+      await repos.ledger.refreshFlags(person.id, digitalKinds(deps.outcomeKinds));
+    }
   });
   return { code, status: "revoked" as const };
 }

@@ -1,4 +1,4 @@
-import { AppError, notFound } from "../../lib/errors.js";
+import { AppError, conflict, notFound } from "../../lib/errors.js";
 import type { TeamActor } from "../teams/team-deps.js";
 import { openCode } from "../assessments/confirm-hands-on.js";
 import type { AssessmentDeps } from "../assessments/assessment-deps.js";
@@ -13,6 +13,8 @@ export async function recordOutcomes(deps: LedgerDeps, memberId: string, personI
   if (!person || person.merged_into) throw notFound("person_not_found", "Không có người này trong sổ theo dõi.");
   if (person.team_id !== null && Number(person.team_id) !== Number(m.team_id))
     throw new AppError(403, "other_team", "Người này thuộc sổ theo dõi của một tổ khác.");
+  // Someone with their own account is recorded beside them, with the code on their phone (their consent each time).
+  if (person.learner_id !== null) throw conflict("use_code", "Người này có tài khoản riêng: hãy ghi ở “Xác nhận thực hành” bằng mã trên điện thoại của họ.");
   const ok = checkOutcomes(deps.outcomeKinds, outcomes);
   await deps.repos.transaction((repos) => addOutcomes(repos, deps, person, ok, memberId));
   return (await ledgerView(deps, [(await deps.repos.ledger.person(personId))!]))[0]!;

@@ -93,15 +93,16 @@ export async function exportMyData(deps: MeDataDeps, learnerId: string): Promise
       })),
     },
     householdLedger: {
-      explanation: "Sổ theo dõi của tổ công nghệ số: những việc bạn đã làm được (như kích hoạt VNeID mức 2), mỗi việc một lần, và nội dung bạn đã đồng ý.",
+      explanation:
+        "Sổ theo dõi của tổ công nghệ số: tên và hộ nếu tổ đã ghi bạn trước khi bạn có tài khoản, những việc bạn đã làm được (như kích hoạt VNeID mức 2), mỗi việc một lần, và phiên bản nội dung bạn đã đồng ý.",
       data: await (async () => {
         const person = await repos.ledger.ofLearner(learnerId);
-        if (!person) return [];
-        return (await repos.ledger.outcomesOf([person.id])).map((o) => ({
-          outcome: o.outcome,
-          achievedOn: o.achieved_on,
-          consentVersion: person.consent_version,
-        }));
+        return {
+          name: person?.name ?? null,
+          household: person?.household ?? null,
+          consentVersion: person?.consent_version ?? null,
+          outcomes: person ? (await repos.ledger.outcomesOf([person.id])).map((o) => ({ outcome: o.outcome, achievedOn: o.achieved_on })) : [],
+        };
       })(),
     },
     certificates: {

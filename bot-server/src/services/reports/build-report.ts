@@ -123,8 +123,9 @@ export async function buildReport(deps: ReportDeps, actor: TeamActor, q: ReportQ
   for (const x of ledgerPeople) at(x.commune_code).residentsInLedger = x.people;
   const extraDigital = new Map(ledgerPeople.map((x) => [x.commune_code, x.digital - x.learning]));
   // A team's report has no population of its own: shares are a commune's or a province's.
-  const adults =
-    head.kind === "team" ? new Map<string, number>() : new Map((await L.adults([...byCommune.keys()])).map((a) => [a.commune_code, Number(a.adults)]));
+  // Every commune of the scope that set its adults, with figures or not: the shares' denominator.
+  const scopeCommunes = "communes" in scope ? scope.communes : [];
+  const adults = new Map((await L.adults(scopeCommunes)).map((a) => [a.commune_code, Number(a.adults)]));
 
   const totals = empty();
   const known = { adults: 0, outcomes: {} as Record<string, number> };
@@ -134,12 +135,10 @@ export async function buildReport(deps: ReportDeps, actor: TeamActor, q: ReportQ
     f.adults = adults.get(code) ?? null;
     for (const key of SUMMED) totals[key] += f[key];
     for (const [k, n] of Object.entries(f.outcomes)) totals.outcomes[k] = (totals.outcomes[k] ?? 0) + n;
-    if (f.adults !== null) {
-      known.adults += f.adults;
-      for (const [k, n] of Object.entries(f.outcomes)) known.outcomes[k] = (known.outcomes[k] ?? 0) + n;
-    }
+    if (f.adults !== null) for (const [k, n] of Object.entries(f.outcomes)) known.outcomes[k] = (known.outcomes[k] ?? 0) + n;
   }
   totals.trainedPct = pct(totals.trained, totals.members);
+  for (const n of adults.values()) known.adults += n;
   totals.adults = adults.size ? known.adults : null;
   const outcomes = deps.outcomeKinds
     .filter((k) => !k.retired || totals.outcomes[k.id])
@@ -197,7 +196,7 @@ export async function buildReport(deps: ReportDeps, actor: TeamActor, q: ReportQ
     },
     quizBySkill: [...skills.values()],
     outcomes,
-    adultsKnown: { communes: adults.size, of: byCommune.size },
+    adultsKnown: { communes: adults.size, of: scopeCommunes.length },
     visitsByKind: [...kinds.values()],
     communes:
       head.kind === "team"
