@@ -161,11 +161,22 @@ describe.each(DIALECTS)("completing a skill: final assessment, hands-on tasks, c
   it("opens one attempt only, however many arrive at once: the retry rule cannot be outrun", async () => {
     await t.testDb.db.db
       .insertInto("learners")
-      .values({ id: "burst", zalo_user_id: "559900000000000099", name: "x", id_by_oa: null, ref_code: null, created_at: "2026-12-08T00:00:00Z", updated_at: "2026-12-08T00:00:00Z", name_consent_at: null })
+      .values({
+        id: "burst",
+        zalo_user_id: "559900000000000099",
+        name: "x",
+        id_by_oa: null,
+        ref_code: null,
+        created_at: "2026-12-08T00:00:00Z",
+        updated_at: "2026-12-08T00:00:00Z",
+        name_consent_at: null,
+      })
       .execute();
     const token = t.app.services.sessions.issue("burst").token;
     const res = await Promise.all(
-      Array.from({ length: 5 }, () => t.app.inject({ method: "POST", url: `/api/v1/me/assessments/${SKILL}/attempts`, headers: { authorization: `Bearer ${token}` } })),
+      Array.from({ length: 5 }, () =>
+        t.app.inject({ method: "POST", url: `/api/v1/me/assessments/${SKILL}/attempts`, headers: { authorization: `Bearer ${token}` } }),
+      ),
     );
     expect(res.map((r) => r.statusCode)).toEqual([200, 200, 200, 200, 200]);
     expect(new Set(res.map((r) => (r.json() as AssessmentAttempt).attemptId)).size).toBe(1);
@@ -317,7 +328,9 @@ describe.each(DIALECTS)("completing a skill: final assessment, hands-on tasks, c
     expect(await outcomes()).toEqual([{ outcome: "certificate" }]);
     await ok("POST", `/api/v1/admin/certificates/${got[1]!.code}/revoke`, "official", { reason: "Cấp nhầm người" });
     expect(await outcomes()).toEqual([]);
-    expect((await t.testDb.db.db.selectFrom("ledger_people").select(["has_outcomes", "digital"]).execute()).map((p) => [Number(p.has_outcomes), Number(p.digital)])).toEqual([[0, 0]]);
+    expect(
+      (await t.testDb.db.db.selectFrom("ledger_people").select(["has_outcomes", "digital"]).execute()).map((p) => [Number(p.has_outcomes), Number(p.digital)]),
+    ).toEqual([[0, 0]]);
   });
 
   it("the resident's data export holds the attempts, confirmations and certificates; erasing revokes the certificates and drops the name", async () => {
