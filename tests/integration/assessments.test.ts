@@ -5,6 +5,7 @@ import { createTestApp, signInAs, type TestApp } from "../helpers/app.js";
 import { DIALECTS } from "../helpers/databases.js";
 import { fixtureCourse, manualClock } from "../helpers/fixture.js";
 import { signedInPeople } from "../helpers/officials.js";
+import { addCredit, addMember, addTeam } from "../helpers/team-rows.js";
 
 /*
  * The fixture's assessment of dien-thoai (tests/fixtures/content/assessments/dien-thoai.yaml): four questions, three
@@ -81,40 +82,15 @@ describe.each(DIALECTS)("completing a skill: final assessment, hands-on tasks, c
       at,
     );
     const db = t.testDb.db.db;
-    const team = async (name: string, commune: string, ref: string) =>
-      Number(
-        (
-          await db
-            .insertInto("teams")
-            .values({ commune_code: commune, name, ref_code: ref, created_by: "test", created_at: at })
-            .returning("id")
-            .executeTakeFirstOrThrow()
-        ).id,
-      );
-    teamA = await team("Tổ 5 phường Ba Đình", "00004", "t-aaaaaaaaaaa");
-    const teamB = await team("Tổ 2 phường Ngọc Hà", "00008", "t-bbbbbbbbbbb");
+    teamA = await addTeam(db, "Tổ 5 phường Ba Đình", "00004", at);
+    const teamB = await addTeam(db, "Tổ 2 phường Ngọc Hà", "00008", at);
     for (const [who, teamId] of [
       [PEOPLE.memberA, teamA],
       [PEOPLE.memberB, teamB],
       [PEOPLE.memberA2, teamA],
     ] as const)
-      await db
-        .insertInto("team_members")
-        .values({ team_id: teamId, learner_id: `person-${who}`, role: "member", ref_code: `m-${who}`, joined_at: at, removed_at: null, removed_by: null })
-        .execute();
-    // The resident agreed to be credited to team A (its consent kept), as on the consent screen.
-    await db
-      .insertInto("credits")
-      .values({
-        resident_id: resident.learnerId,
-        member_id: "person-550000000000000091",
-        team_id: teamA,
-        ref_code: "m-550000000000000091",
-        consent_version: "test",
-        consent_text: "test",
-        consented_at: at,
-      })
-      .execute();
+      await addMember(db, teamId, `person-${who}`, at);
+    await addCredit(db, resident.learnerId, teamA, `person-${PEOPLE.memberA}`, at);
   });
   afterAll(async () => t?.close());
 

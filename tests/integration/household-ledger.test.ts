@@ -7,6 +7,7 @@ import { createTestApp, signInAs, type TestApp } from "../helpers/app.js";
 import { DIALECTS } from "../helpers/databases.js";
 import { completion, fixtureCourse, manualClock } from "../helpers/fixture.js";
 import { signedInPeople } from "../helpers/officials.js";
+import { addCredit, addMember, addTeam } from "../helpers/team-rows.js";
 import { jsonNumbers, parseCsv } from "../helpers/report-csv.js";
 import { rebuildReportRollups } from "../../bot-server/src/services/reports/rollups.js";
 
@@ -64,39 +65,12 @@ describe.each(DIALECTS)("the household ledger counts each resident once, on %s",
       at,
     );
     const db = t.testDb.db.db;
-    const team = async (name: string, commune: string) =>
-      Number(
-        (
-          await db
-            .insertInto("teams")
-            .values({ commune_code: commune, name, ref_code: `t-${randomUUID().slice(0, 11)}`, created_by: "test", created_at: at })
-            .returning("id")
-            .executeTakeFirstOrThrow()
-        ).id,
-      );
-    const teamA = await team("Tổ 5 phường Ba Đình", BA_DINH);
-    const teamB = await team("Tổ 2 phường Ngọc Hà", "00008");
-    for (const [who, teamId] of [
-      [PEOPLE.memberA, teamA],
-      [PEOPLE.memberB, teamB],
-    ] as const)
-      await db
-        .insertInto("team_members")
-        .values({ team_id: teamId, learner_id: `person-${who}`, role: "member", ref_code: `m-${who}`, joined_at: at, removed_at: null, removed_by: null })
-        .execute();
+    const teamA = await addTeam(db, "Tổ 5 phường Ba Đình", BA_DINH, at);
+    const teamB = await addTeam(db, "Tổ 2 phường Ngọc Hà", "00008", at);
+    await addMember(db, teamA, `person-${PEOPLE.memberA}`, at);
+    await addMember(db, teamB, `person-${PEOPLE.memberB}`, at);
     // The resident is credited to team A (on the consent screen) and has learnt a lesson: already a new digital user.
-    await db
-      .insertInto("credits")
-      .values({
-        resident_id: resident.learnerId,
-        member_id: `person-${PEOPLE.memberA}`,
-        team_id: teamA,
-        ref_code: `m-${PEOPLE.memberA}`,
-        consent_version: "test",
-        consent_text: "test",
-        consented_at: at,
-      })
-      .execute();
+    await addCredit(db, resident.learnerId, teamA, `person-${PEOPLE.memberA}`, at);
     await ok("POST", "/api/v1/progress/sync", "resident", { events: [completion("bat-may", { at: "2026-12-08T01:00:00.000Z" })] });
     // The credit was written here directly: the report rollups are counted again from the tables.
     await rebuildReportRollups(t.app.services.repos, t.app.services.catalog);
@@ -262,18 +236,7 @@ describe.each(DIALECTS)("the household ledger counts each resident once, on %s",
   it("a resident of the ledger who is later credited and learns is still one new digital user", async () => {
     const db = t.testDb.db.db;
     const teamA = Number((await db.selectFrom("teams").select("id").where("commune_code", "=", BA_DINH).executeTakeFirstOrThrow()).id);
-    await db
-      .insertInto("credits")
-      .values({
-        resident_id: grandmother.learnerId,
-        member_id: null,
-        team_id: teamA,
-        ref_code: "t-test",
-        consent_version: "test",
-        consent_text: "test",
-        consented_at: clock.now().toISOString(),
-      })
-      .execute();
+    await addCredit(db, grandmother.learnerId, teamA, null, clock.now().toISOString());
     await rebuildReportRollups(t.app.services.repos, t.app.services.catalog);
     expect((await report(`area=${BA_DINH}`)).totals).toMatchObject({ residentsCredited: 2, residentsLearning: 1, newDigitalUsers: 2 });
     // Her first lesson, synced from her phone: counted among residents learning, and no longer as a ledger extra.
