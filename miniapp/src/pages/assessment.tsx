@@ -10,6 +10,7 @@ import { NetworkBanner } from "../components/network-banner";
 import { findSkill } from "../lib/course";
 import { useAction } from "../lib/use-action";
 import { store } from "../lib/zalo";
+import "../admin/admin.css";
 import "../completion/completion.css";
 
 /** Answers in progress stay on the phone, per attempt: a reload or a dropped connection loses none. */

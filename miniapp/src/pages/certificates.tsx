@@ -8,6 +8,7 @@ import { NetworkBanner } from "../components/network-banner";
 import { saveFile } from "../lib/save-file";
 import { useAction } from "../lib/use-action";
 import { useLoad } from "../lib/use-load";
+import "../admin/admin.css";
 import "../completion/completion.css";
 
 const dateVN = (day: string) => day.split("-").reverse().join("/");

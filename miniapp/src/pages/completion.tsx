@@ -11,6 +11,7 @@ import { findSkill } from "../lib/course";
 import { useAction } from "../lib/use-action";
 import { useLoad } from "../lib/use-load";
 import { useAppState } from "../state/store";
+import "../admin/admin.css";
 import "../completion/completion.css";
 
 const dateTimeVN = (iso: string) =>

@@ -11,6 +11,7 @@ import { useAction } from "../lib/use-action";
 import { useLoad } from "../lib/use-load";
 import { OutcomeChecks } from "../completion/outcome-checks";
 import { isInsideZalo, scanQr } from "../lib/zalo";
+import "../admin/admin.css";
 import "../completion/completion.css";
 
 /**

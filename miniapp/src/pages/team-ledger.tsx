@@ -13,6 +13,7 @@ import { OutcomeChecks } from "../completion/outcome-checks";
 import { useAction } from "../lib/use-action";
 import { useLoad } from "../lib/use-load";
 import { uuid } from "../lib/uuid";
+import "../admin/admin.css";
 import "../completion/completion.css";
 
 /** A household member without a smartphone: a name and a household only, with the consent read to them. */
